@@ -1,0 +1,51 @@
+// Bundles the extension host code, the lint CLI, the lint worker and the webview with esbuild.
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+const common = {
+  bundle: true,
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+// ssh2's optional native helpers: loaded in try/catch by ssh2, never needed here.
+const nodeExternals = ['vscode', 'cpu-features', './crypto/build/Release/sshcrypto.node'];
+
+const entries = [
+  { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
+  { entryPoints: ['src/compose/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['src/compose/lintWorker.ts'], outfile: 'dist/lintWorker.js' },
+].filter((e) => existsSync(e.entryPoints[0]));
+
+const configs = entries.map((e) => ({
+  ...common,
+  ...e,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: nodeExternals,
+}));
+
+if (existsSync('webview/main.ts')) {
+  configs.push({
+    ...common,
+    entryPoints: ['webview/main.ts'],
+    outfile: 'dist/webview.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  });
+}
+
+if (watch) {
+  for (const c of configs) (await esbuild.context(c)).watch();
+  console.log('build: watching');
+} else {
+  await Promise.all(configs.map((c) => esbuild.build(c)));
+  console.log(`build: ${configs.map((c) => c.outfile).join(', ')}`);
+}

@@ -1,0 +1,108 @@
+/**
+ * The engine client's public surface. Everything outside src/engine/ talks to the engine through these types;
+ * the dockerode-backed implementation lives beside this file.
+ */
+import type { EngineEvent, EngineInfo, EngineListing, EngineVersion } from './records';
+
+export type EndpointSource = 'setting' | 'DOCKER_HOST' | 'context' | 'default';
+
+export interface TlsMaterial {
+  ca?: Buffer;
+  cert?: Buffer;
+  key?: Buffer;
+  /** false when DOCKER_TLS_VERIFY is unset/empty but TLS material or https is used (client cert only). */
+  verify: boolean;
+}
+
+/** Where the engine is, and how we learned it. */
+export interface EngineEndpoint {
+  source: EndpointSource;
+  /** The Docker context name, when source is 'context' (or 'default' context). */
+  contextName?: string;
+  kind: 'unix' | 'npipe' | 'tcp' | 'ssh';
+  /** unix socket path or named pipe path. */
+  socketPath?: string;
+  host?: string;
+  port?: number;
+  protocol?: 'http' | 'https' | 'ssh';
+  username?: string;
+  tls?: TlsMaterial;
+  /** What users read: unix:///var/run/docker.sock, tcp://host:2376 (TLS), ssh://user@host. */
+  display: string;
+}
+
+export type EngineProblemKind =
+  | 'unreachable'
+  | 'permissionDenied'
+  | 'notFound'
+  | 'conflict'
+  | 'forbidden'
+  | 'badRequest'
+  | 'apiTooOld'
+  | 'timeout'
+  | 'unknown';
+
+/** A classified failure: `message` is the sentence for users (what happened, why, what to do). */
+export interface EngineProblem {
+  kind: EngineProblemKind;
+  message: string;
+  /** The engine's own message, kept verbatim. */
+  engineMessage?: string;
+  statusCode?: number;
+  endpoint?: string;
+}
+
+export interface CreateNetworkIpam {
+  subnet?: string;
+  gateway?: string;
+  ipRange?: string;
+  auxAddresses?: Record<string, string>;
+}
+
+export interface CreateNetworkRequest {
+  name: string;
+  driver: string;
+  internal?: boolean;
+  attachable?: boolean;
+  enableIPv6?: boolean;
+  ipam?: CreateNetworkIpam[];
+  options?: Record<string, string>;
+  labels?: Record<string, string>;
+}
+
+export interface ConnectRequest {
+  aliases?: string[];
+  ipv4?: string;
+  ipv6?: string;
+}
+
+export interface Disposable {
+  dispose(): void;
+}
+
+export interface EventHandlers {
+  onEvent(event: EngineEvent): void;
+  /** The stream is (re)connected: anything may have changed during a gap, so consumers resync. */
+  onConnected(): void;
+  /** The stream broke; it retries with back-off by itself until disposed. */
+  onDisconnected(problem: EngineProblem): void;
+}
+
+export interface EngineApi {
+  readonly endpoint: EngineEndpoint;
+  version(): Promise<EngineVersion>;
+  info(): Promise<EngineInfo>;
+  /** Exactly two requests: GET /networks and GET /containers/json?all=1. */
+  listing(): Promise<EngineListing>;
+  /** The raw inspect JSON, for the read-only inspect document. */
+  inspectNetwork(idOrName: string): Promise<unknown>;
+  createNetwork(request: CreateNetworkRequest): Promise<{ id: string; warning?: string }>;
+  removeNetwork(idOrName: string): Promise<void>;
+  /** Returns the names of the removed networks. */
+  pruneNetworks(): Promise<string[]>;
+  connect(network: string, container: string, request?: ConnectRequest): Promise<void>;
+  disconnect(network: string, container: string, force?: boolean): Promise<void>;
+  /** Network events and container events (connect/disconnect arrive as network events). */
+  subscribe(handlers: EventHandlers): Disposable;
+  dispose(): void;
+}
