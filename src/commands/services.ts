@@ -1,0 +1,15 @@
+/**
+ * What every command handler receives from the composition root: the engine (loaded lazily on first use),
+ * the live topology, and a way to show a network in the tree. Commands change the engine; the event stream
+ * updates the views.
+ */
+import type { EngineApi } from '../engine/api';
+import type { TopologyFeed } from '../model/feed';
+
+export interface CommandServices {
+  /** The shared engine client; rejects with an EngineError when no endpoint can be resolved. */
+  engine(): Promise<EngineApi>;
+  readonly feed: TopologyFeed;
+  /** Reveals and selects a network (by id) in the Networks view once the feed holds it. */
+  revealNetwork(networkId: string): Promise<void>;
+}
