@@ -12,4 +12,16 @@ export interface CommandServices {
   readonly feed: TopologyFeed;
   /** Reveals and selects a network (by id) in the Networks view once the feed holds it. */
   revealNetwork(networkId: string): Promise<void>;
+  /** Resolves the endpoint again (setting, DOCKER_HOST, context) and reconnects: what Retry does. */
+  reconnect(): Promise<void>;
+}
+
+/**
+ * One row of the command table (src/commands/index.ts). `run` receives the arguments exactly as VS Code passes
+ * them: from a tree menu `(node, selectedNodes)`, from the palette nothing (then fall back to a picker).
+ * A rejection is reported to the user by the registry (the EngineProblem's sentence when there is one).
+ */
+export interface CommandEntry {
+  readonly id: string;
+  run(services: CommandServices, ...args: unknown[]): unknown;
 }

@@ -5,9 +5,14 @@
  *   endpoint:running | endpoint:stopped            a container's endpoint under a network (Networks view)
  *   container:running | container:stopped          a container (Containers view)
  *   containerEndpoint:running | containerEndpoint:stopped   a network under a container (Containers view)
- *   details, detail, group                          informational nodes
+ *   port                                           a port of a container (Containers view)
+ *   details                                        the "Details" node under a network
+ *   detail:<field>                                 one detail row; <field> is one of DetailField below, e.g.
+ *                                                  detail:subnet (gate with `viewItem =~ /^detail:subnet$/`)
+ *   group                                          a grouping node (driver, scope, compose project)
+ * Menus should match with regexes anchored at the start (`viewItem =~ /^network:/`) so suffixes can be added later.
  */
-import type { ContainerModel, EndpointModel, NetworkModel } from '../model/topology';
+import type { ContainerModel, EndpointModel, NetworkModel, PortModel } from '../model/topology';
 
 export interface NetworkNodeData {
   readonly kind: 'network';
@@ -27,6 +32,54 @@ export interface ContainerNodeData {
 
 export type ResourceNodeData = NetworkNodeData | EndpointNodeData | ContainerNodeData;
 
+/** A grouping node: networks grouped by driver, scope or compose project; containers by compose project. */
+export interface GroupNodeData {
+  readonly kind: 'group';
+  readonly groupBy: 'driver' | 'scope' | 'composeProject';
+  /** The group's value (driver name, scope, project); '' for "no compose project". */
+  readonly key: string;
+}
+
+/** The "Details" node under a network. */
+export interface DetailsNodeData {
+  readonly kind: 'details';
+  readonly network: NetworkModel;
+}
+
+export type DetailField =
+  | 'id'
+  | 'subnet'
+  | 'gateway'
+  | 'ipRange'
+  | 'auxAddress'
+  | 'ipamDriver'
+  | 'option'
+  | 'label'
+  | 'flags'
+  | 'created';
+
+/** One row under a network's details. `value` is what Copy puts on the clipboard. */
+export interface DetailNodeData {
+  readonly kind: 'detail';
+  readonly networkId: string;
+  readonly field: DetailField;
+  /** What the row says first, e.g. "Subnet" or an option key. */
+  readonly name: string;
+  readonly value: string;
+}
+
+/** A published (or exposed) port under a container (Containers view). */
+export interface PortNodeData {
+  readonly kind: 'port';
+  readonly containerId: string;
+  readonly port: PortModel;
+}
+
+export type InfoNodeData = GroupNodeData | DetailsNodeData | DetailNodeData | PortNodeData;
+
+/** Every node either view hands to VS Code (and to commands run from its menus). */
+export type TreeNodeData = ResourceNodeData | InfoNodeData;
+
 export function isNetworkNode(node: unknown): node is NetworkNodeData {
   return typeof node === 'object' && node !== null && (node as { kind?: unknown }).kind === 'network' && 'network' in node;
 }
@@ -37,4 +90,8 @@ export function isEndpointNode(node: unknown): node is EndpointNodeData {
 
 export function isContainerNode(node: unknown): node is ContainerNodeData {
   return typeof node === 'object' && node !== null && (node as { kind?: unknown }).kind === 'container' && 'container' in node;
+}
+
+export function isDetailNode(node: unknown): node is DetailNodeData {
+  return typeof node === 'object' && node !== null && (node as { kind?: unknown }).kind === 'detail' && 'field' in node;
 }
