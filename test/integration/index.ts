@@ -1,0 +1,68 @@
+/**
+ * Entry point of the integration suite inside a real extension host (code-server's Node extension host, or
+ * desktop VS Code under @vscode/test-electron). The launcher bundles this file and every
+ * test/integration/**\/*.test.ts into out/test/integration/; VS Code loads this module and awaits run().
+ * Mocha's BDD interface (describe/it). Env: DNE_TEST_GREP filters tests; DNE_TEST_REPORT names a JSON file
+ * that receives the counts and failures (the launcher reads it, so the result never depends on log forwarding).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Mocha from 'mocha';
+
+export interface IntegrationReport {
+  passes: number;
+  failures: number;
+  pending: number;
+  durationMs: number;
+  failed: { title: string; error: string }[];
+}
+
+function testFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return testFiles(p);
+    return e.name.endsWith('.test.js') ? [p] : [];
+  }).sort();
+}
+
+function writeReport(report: IntegrationReport): void {
+  const file = process.env.DNE_TEST_REPORT;
+  if (file) fs.writeFileSync(file, JSON.stringify(report, null, 2));
+}
+
+export function run(): Promise<void> {
+  const mocha = new Mocha({
+    ui: 'bdd',
+    reporter: 'spec',
+    color: false,
+    timeout: 60_000,
+    grep: process.env.DNE_TEST_GREP || undefined,
+  });
+  const files = testFiles(__dirname);
+  for (const f of files) mocha.addFile(f);
+  const report: IntegrationReport = { passes: 0, failures: 0, pending: 0, durationMs: 0, failed: [] };
+  const started = Date.now();
+  return new Promise<void>((resolve, reject) => {
+    try {
+      if (files.length === 0) throw new Error(`no *.test.js files under ${__dirname}: was the suite built?`);
+      const runner = mocha.run((failures) => {
+        report.durationMs = Date.now() - started;
+        writeReport(report);
+        if (failures > 0) reject(new Error(`${failures} integration test(s) failed`));
+        else resolve();
+      });
+      runner.on('pass', () => { report.passes++; });
+      runner.on('pending', () => { report.pending++; });
+      runner.on('fail', (test, err: Error) => {
+        report.failures++;
+        report.failed.push({ title: test.fullTitle(), error: err?.stack ?? String(err) });
+      });
+    } catch (err) {
+      // A suite that cannot even load counts as one failure, so the launcher never reports it green.
+      report.failures = Math.max(report.failures, 1);
+      report.failed.push({ title: 'loading the integration suite', error: err instanceof Error ? err.stack ?? err.message : String(err) });
+      writeReport(report);
+      reject(err instanceof Error ? err : new Error(String(err)));
+    }
+  });
+}

@@ -1,0 +1,40 @@
+/**
+ * Helpers for integration tests that need real engine state: the `docker` CLI run from the extension host,
+ * unique resource names, and clean-up. Create only names from uniqueName() and remove them in after().
+ */
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+
+/** The local test image (no registry is reachable): built by scripts/make-test-image.sh. */
+export const testImage = process.env.DNE_TEST_IMAGE || 'dne-busybox:latest';
+
+/** `dne-<part>-<random>`: unique per call, so parallel runs and leftovers never collide. */
+export function uniqueName(part: string): string {
+  return `dne-${part}-${randomBytes(4).toString('hex')}`;
+}
+
+/** Runs `docker <args>` and returns its trimmed stdout; throws with docker's stderr when it fails. */
+export function docker(...args: string[]): string {
+  try {
+    return execFileSync('docker', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 }).trim();
+  } catch (err) {
+    const stderr = (err as { stderr?: string }).stderr ?? '';
+    throw new Error(`docker ${args.join(' ')} failed: ${stderr.trim() || String(err)}`);
+  }
+}
+
+/** Removes containers then networks by name, ignoring only "no such ..." (already gone); other errors throw. */
+export function removeResources(names: { containers?: string[]; networks?: string[] }): void {
+  const problems: string[] = [];
+  const rm = (args: string[]) => {
+    try {
+      docker(...args);
+    } catch (err) {
+      const msg = String((err as Error).message);
+      if (!/no such (container|network)|not found/i.test(msg)) problems.push(msg);
+    }
+  };
+  for (const c of names.containers ?? []) rm(['rm', '-f', c]);
+  for (const n of names.networks ?? []) rm(['network', 'rm', n]);
+  if (problems.length > 0) throw new Error(`clean-up failed: ${problems.join('; ')}`);
+}
