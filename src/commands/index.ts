@@ -6,10 +6,18 @@
 import * as vscode from 'vscode';
 import type { CommandEntry, CommandServices } from './services';
 import { connectionCommands, refreshCommands } from './refresh';
+import { createNetworkCommands } from './createNetwork/createNetworkCommand';
+import { endpointCommands } from './endpointCommands';
+import { inspectCommands } from './inspectDocument';
+import { networkCommands } from './networkCommands';
 
 export const commandTable: readonly CommandEntry[] = [
   ...refreshCommands,
   ...connectionCommands,
+  ...createNetworkCommands,
+  ...networkCommands,
+  ...endpointCommands,
+  ...inspectCommands,
   // Other command files: one spread per file, e.g. ...networkCommands,
 ];
 

@@ -1,0 +1,32 @@
+/** dockerNetworks.createNetwork: the wizard, then the engine call with progress, then the new network revealed. */
+import * as vscode from 'vscode';
+import type { CreateNetworkRequest } from '../../engine/api';
+import { prompterFrom, reportFailure, sortedNetworks } from '../operationSupport';
+import type { CommandEntry, CommandServices } from '../services';
+import { runCreateNetworkWizard } from './wizard';
+
+/** Resolves the new network's id, or undefined when cancelled or failed (the failure was reported). */
+export async function createNetwork(services: CommandServices, args: readonly unknown[]): Promise<string | undefined> {
+  const prompter = prompterFrom(args);
+  const engine = await services.engine();
+  const info = await engine.info();
+  const request = await runCreateNetworkWizard({ prompter, networks: sortedNetworks(services.feed.snapshot), info });
+  if (!request) return undefined;
+  let created: { id: string; warning?: string };
+  try {
+    created = await prompter.withProgress(vscode.l10n.t('Creating network "{0}"...', request.name), () => engine.createNetwork(request));
+  } catch (error) {
+    await reportFailure(prompter, services, vscode.l10n.t('Creating network "{0}" ({1})', request.name, describeRequest(request)), error);
+    return undefined;
+  }
+  if (created.warning) void prompter.notify({ level: 'warning', message: vscode.l10n.t('The engine created "{0}" with a warning: {1}', request.name, created.warning) });
+  await services.revealNetwork(created.id);
+  return created.id;
+}
+
+function describeRequest(r: CreateNetworkRequest): string {
+  const subnets = (r.ipam ?? []).map((i) => i.subnet).filter((x): x is string => !!x);
+  return subnets.length > 0 ? `${r.driver}, ${subnets.join(', ')}` : r.driver;
+}
+
+export const createNetworkCommands: CommandEntry[] = [{ id: 'dockerNetworks.createNetwork', run: (services, ...args) => createNetwork(services, args) }];
