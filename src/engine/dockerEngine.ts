@@ -1,0 +1,339 @@
+/**
+ * The dockerode-backed EngineApi: the only module that imports dockerode. Requests go through dockerode's modem
+ * so that every call can carry our own timeout, status codes and record types.
+ * No API version is pinned: unversioned paths get the engine's newest API (so newer fields arrive), and
+ * version() rejects engines older than MIN_API_VERSION.
+ */
+import * as https from 'node:https';
+import type { Readable } from 'node:stream';
+import Docker from 'dockerode';
+import type {
+  ConnectRequest,
+  CreateNetworkRequest,
+  Disposable,
+  EngineApi,
+  EngineEndpoint,
+  EventHandlers,
+} from './api';
+import { EngineError, checkApiVersion, timeoutProblem, toEngineError, toEngineProblem } from './errors';
+import { subscribeToEvents } from './eventStream';
+import type { EngineContainer, EngineInfo, EngineListing, EngineNetwork, EngineVersion } from './records';
+
+export interface EngineOptions {
+  /** Per-request timeout of reads (lists, version, info, inspect). */
+  readTimeoutMs?: number;
+  /** Per-request timeout of changes (create, remove, connect, disconnect, prune). */
+  writeTimeoutMs?: number;
+}
+
+export const READ_TIMEOUT_MS = 15_000;
+export const WRITE_TIMEOUT_MS = 60_000;
+
+/** Container actions that change what the topology shows; exec, health and attach noise is filtered out. */
+const CONTAINER_EVENTS = ['create', 'start', 'restart', 'die', 'kill', 'stop', 'destroy', 'rename', 'pause', 'unpause', 'update'];
+/** Network actions; connect and disconnect carry the container in Actor.Attributes.container. */
+const NETWORK_EVENTS = ['create', 'destroy', 'remove', 'connect', 'disconnect', 'update'];
+
+interface RequestSpec {
+  method: 'GET' | 'POST' | 'DELETE';
+  path: string;
+  query?: Record<string, unknown>;
+  body?: unknown;
+  /** Status codes that mean success. */
+  ok: number[];
+  timeoutMs: number;
+  /** For timeout messages: "listing networks". */
+  operation: string;
+}
+
+export function createEngine(endpoint: EngineEndpoint, options: EngineOptions = {}): EngineApi {
+  return new DockerEngine(endpoint, options);
+}
+
+class DockerEngine implements EngineApi {
+  private readonly docker: Docker;
+  private readonly agent?: https.Agent;
+  private readonly readTimeoutMs: number;
+  private readonly writeTimeoutMs: number;
+  private readonly live = new Set<AbortController>();
+  private readonly subscriptions = new Set<Disposable>();
+  private disposed = false;
+
+  constructor(
+    readonly endpoint: EngineEndpoint,
+    options: EngineOptions,
+  ) {
+    this.readTimeoutMs = options.readTimeoutMs ?? READ_TIMEOUT_MS;
+    this.writeTimeoutMs = options.writeTimeoutMs ?? WRITE_TIMEOUT_MS;
+    if (endpoint.tls && !endpoint.tls.verify) {
+      this.agent = new https.Agent({ keepAlive: true, rejectUnauthorized: false });
+    }
+    try {
+      this.docker = new Docker(dockerOptions(endpoint, this.agent));
+    } catch (e) {
+      throw toEngineError(e, { endpoint });
+    }
+  }
+
+  async version(): Promise<EngineVersion> {
+    const version = await this.request<EngineVersion>({
+      method: 'GET',
+      path: '/version',
+      ok: [200],
+      timeoutMs: this.readTimeoutMs,
+      operation: 'asking for the engine version',
+    });
+    const tooOld = checkApiVersion(version.ApiVersion, this.endpoint);
+    if (tooOld) throw new EngineError(tooOld);
+    return version;
+  }
+
+  info(): Promise<EngineInfo> {
+    return this.request<EngineInfo>({
+      method: 'GET',
+      path: '/info',
+      ok: [200],
+      timeoutMs: this.readTimeoutMs,
+      operation: 'asking for engine information',
+    });
+  }
+
+  async listing(): Promise<EngineListing> {
+    const [networks, containers] = await Promise.all([
+      this.request<EngineNetwork[]>({
+        method: 'GET',
+        path: '/networks',
+        ok: [200],
+        timeoutMs: this.readTimeoutMs,
+        operation: 'listing networks',
+      }),
+      this.request<EngineContainer[]>({
+        method: 'GET',
+        path: '/containers/json',
+        query: { all: 1 },
+        ok: [200],
+        timeoutMs: this.readTimeoutMs,
+        operation: 'listing containers',
+      }),
+    ]);
+    return { networks: networks ?? [], containers: containers ?? [] };
+  }
+
+  inspectNetwork(idOrName: string): Promise<unknown> {
+    return this.request<unknown>({
+      method: 'GET',
+      path: `/networks/${encodeURIComponent(idOrName)}`,
+      query: { verbose: false },
+      ok: [200],
+      timeoutMs: this.readTimeoutMs,
+      operation: `inspecting network ${idOrName}`,
+    });
+  }
+
+  async createNetwork(request: CreateNetworkRequest): Promise<{ id: string; warning?: string }> {
+    const body = {
+      Name: request.name,
+      Driver: request.driver,
+      CheckDuplicate: true,
+      Internal: request.internal ?? false,
+      Attachable: request.attachable ?? false,
+      EnableIPv6: request.enableIPv6 ?? false,
+      IPAM: {
+        Driver: 'default',
+        Config: (request.ipam ?? []).map((c) => ({
+          ...(c.subnet ? { Subnet: c.subnet } : {}),
+          ...(c.gateway ? { Gateway: c.gateway } : {}),
+          ...(c.ipRange ? { IPRange: c.ipRange } : {}),
+          ...(c.auxAddresses && Object.keys(c.auxAddresses).length ? { AuxiliaryAddresses: c.auxAddresses } : {}),
+        })),
+      },
+      Options: request.options ?? {},
+      Labels: request.labels ?? {},
+    };
+    const created = await this.request<{ Id: string; Warning?: string }>({
+      method: 'POST',
+      path: '/networks/create',
+      body,
+      ok: [200, 201],
+      timeoutMs: this.writeTimeoutMs,
+      operation: `creating network ${request.name}`,
+    });
+    return { id: created.Id, ...(created.Warning ? { warning: created.Warning } : {}) };
+  }
+
+  async removeNetwork(idOrName: string): Promise<void> {
+    await this.request<unknown>({
+      method: 'DELETE',
+      path: `/networks/${encodeURIComponent(idOrName)}`,
+      ok: [200, 204],
+      timeoutMs: this.writeTimeoutMs,
+      operation: `removing network ${idOrName}`,
+    });
+  }
+
+  async pruneNetworks(): Promise<string[]> {
+    const result = await this.request<{ NetworksDeleted?: string[] | null }>({
+      method: 'POST',
+      path: '/networks/prune',
+      ok: [200],
+      timeoutMs: this.writeTimeoutMs * 2,
+      operation: 'pruning networks',
+    });
+    return result?.NetworksDeleted ?? [];
+  }
+
+  async connect(network: string, container: string, request: ConnectRequest = {}): Promise<void> {
+    const ipam = {
+      ...(request.ipv4 ? { IPv4Address: request.ipv4 } : {}),
+      ...(request.ipv6 ? { IPv6Address: request.ipv6 } : {}),
+    };
+    const endpointConfig = {
+      ...(request.aliases?.length ? { Aliases: request.aliases } : {}),
+      ...(Object.keys(ipam).length ? { IPAMConfig: ipam } : {}),
+    };
+    await this.request<unknown>({
+      method: 'POST',
+      path: `/networks/${encodeURIComponent(network)}/connect`,
+      body: { Container: container, EndpointConfig: endpointConfig },
+      ok: [200, 201, 204],
+      timeoutMs: this.writeTimeoutMs,
+      operation: `connecting ${container} to ${network}`,
+    });
+  }
+
+  async disconnect(network: string, container: string, force = false): Promise<void> {
+    await this.request<unknown>({
+      method: 'POST',
+      path: `/networks/${encodeURIComponent(network)}/disconnect`,
+      body: { Container: container, Force: force },
+      ok: [200, 201, 204],
+      timeoutMs: this.writeTimeoutMs,
+      operation: `disconnecting ${container} from ${network}`,
+    });
+  }
+
+  subscribe(handlers: EventHandlers): Disposable {
+    if (this.disposed) throw new Error('The engine client is disposed.');
+    const subscription = subscribeToEvents((signal) => this.openEvents(signal), handlers, {
+      endpoint: this.endpoint.display,
+      classify: (e) => toEngineProblem(e, { endpoint: this.endpoint }),
+    });
+    const entry: Disposable = {
+      dispose: () => {
+        this.subscriptions.delete(entry);
+        subscription.dispose();
+      },
+    };
+    this.subscriptions.add(entry);
+    return entry;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    for (const s of [...this.subscriptions]) s.dispose();
+    for (const c of this.live) c.abort();
+    this.live.clear();
+    this.agent?.destroy();
+  }
+
+  private openEvents(signal: AbortSignal): Promise<Readable> {
+    return new Promise((resolve, reject) => {
+      this.docker.modem.dial(
+        {
+          path: '/events?',
+          method: 'GET',
+          options: {
+            filters: { type: ['network', 'container'], event: [...new Set([...CONTAINER_EVENTS, ...NETWORK_EVENTS])] },
+          },
+          isStream: true,
+          statusCodes: { 200: true },
+          abortSignal: signal,
+        },
+        (err, res) => (err ? reject(err) : resolve(res as Readable)),
+      );
+    });
+  }
+
+  /** One HTTP request with its own timeout; every failure becomes an EngineError. */
+  private request<T>(spec: RequestSpec): Promise<T> {
+    if (this.disposed) return Promise.reject(new Error('The engine client is disposed.'));
+    const controller = new AbortController();
+    this.live.add(controller);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, spec.timeoutMs);
+    const statusCodes = Object.fromEntries(spec.ok.map((code) => [code, true]));
+    const options =
+      spec.method === 'POST' ? { _query: spec.query ?? {}, _body: spec.body ?? {} } : spec.query ?? {};
+    return new Promise<T>((resolve, reject) => {
+      this.docker.modem.dial(
+        { path: `${spec.path}?`, method: spec.method, options, statusCodes, abortSignal: controller.signal },
+        (err, data) => {
+          clearTimeout(timer);
+          this.live.delete(controller);
+          if (!err) return resolve(data as T);
+          if (timedOut) {
+            const problem = timeoutProblem(this.endpoint.display, {
+              operation: spec.operation,
+              timeoutMs: spec.timeoutMs,
+            });
+            return reject(new EngineError(problem, { cause: err }));
+          }
+          reject(toEngineError(err, { endpoint: this.endpoint, operation: spec.operation }));
+        },
+      );
+    });
+  }
+}
+
+/** Every connection field is set explicitly, so docker-modem's own DOCKER_HOST defaults cannot leak in. */
+type ModemOptions = Docker.DockerOptions & { pathPrefix?: string; agent?: https.Agent };
+
+function dockerOptions(endpoint: EngineEndpoint, agent: https.Agent | undefined): ModemOptions {
+  // pathPrefix and agent are docker-modem options that @types/dockerode does not declare.
+  const none: ModemOptions = {
+    pathPrefix: '/',
+    agent: undefined,
+    socketPath: undefined,
+    host: undefined,
+    port: undefined,
+    protocol: undefined,
+    ca: undefined,
+    cert: undefined,
+    key: undefined,
+    username: undefined,
+    timeout: undefined,
+    version: undefined,
+  };
+  switch (endpoint.kind) {
+    case 'unix':
+    case 'npipe':
+      return { ...none, socketPath: endpoint.socketPath };
+    case 'tcp': {
+      const tcp: ModemOptions = {
+        ...none,
+        // docker-modem parses host as a URL part: an IPv6 literal needs its brackets there.
+        host: endpoint.host?.includes(':') ? `[${endpoint.host}]` : endpoint.host,
+        port: endpoint.port,
+        protocol: endpoint.protocol === 'https' ? 'https' : 'http',
+        ca: endpoint.tls?.ca,
+        cert: endpoint.tls?.cert,
+        key: endpoint.tls?.key,
+        agent,
+      };
+      return tcp;
+    }
+    case 'ssh':
+      return {
+        ...none,
+        host: endpoint.host,
+        port: endpoint.port,
+        protocol: 'ssh',
+        username: endpoint.username,
+        sshOptions: { agent: process.env.SSH_AUTH_SOCK },
+      };
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * One long-lived events request that reconnects with exponential back-off until disposed.
+ * The transport comes injected (`open`), so the reconnect logic is testable without an engine.
+ */
+import type { Readable } from 'node:stream';
+import type { Disposable, EngineProblem, EventHandlers } from './api';
+import { unreachableProblem } from './errors';
+import { EventLineParser } from './eventParser';
+
+/** Opens the events response body; rejects when the request fails. Aborting `signal` must end the stream. */
+export type OpenEventStream = (signal: AbortSignal) => Promise<Readable>;
+
+export interface EventStreamOptions {
+  /** Shown in the problem reported when the engine closes the stream. */
+  endpoint: string;
+  classify(error: unknown): EngineProblem;
+  initialDelayMs?: number;
+  maxDelayMs?: number;
+  /** Lines that are not JSON objects; the stream carries on. */
+  onMalformed?(line: string, reason: string): void;
+}
+
+export const EVENT_RETRY_INITIAL_MS = 250;
+export const EVENT_RETRY_MAX_MS = 10_000;
+
+export function subscribeToEvents(open: OpenEventStream, handlers: EventHandlers, options: EventStreamOptions): Disposable {
+  const initial = options.initialDelayMs ?? EVENT_RETRY_INITIAL_MS;
+  const max = options.maxDelayMs ?? EVENT_RETRY_MAX_MS;
+  const onMalformed =
+    options.onMalformed ?? ((line, reason) => console.warn(`Docker events: ignored a malformed line (${reason}): ${line}`));
+  let delay = initial;
+  let disposed = false;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let current: AbortController | undefined;
+
+  const attempt = (): void => {
+    retryTimer = undefined;
+    const controller = new AbortController();
+    current = controller;
+    let finished = false;
+
+    const fail = (problem: EngineProblem): void => {
+      if (finished) return;
+      finished = true;
+      controller.abort();
+      if (disposed) return;
+      guard(() => handlers.onDisconnected(problem));
+      if (disposed) return; // a handler may dispose us
+      retryTimer = setTimeout(attempt, delay);
+      delay = Math.min(delay * 2, max);
+    };
+
+    open(controller.signal).then(
+      (stream) => {
+        if (disposed || finished) {
+          stream.destroy();
+          return;
+        }
+        delay = initial;
+        const parser = new EventLineParser(onMalformed);
+        const deliver = (events: ReturnType<EventLineParser['push']>): void => {
+          for (const event of events) {
+            if (disposed || finished) return;
+            guard(() => handlers.onEvent(event));
+          }
+        };
+        const ended = (): void => {
+          deliver(parser.end());
+          fail(unreachableProblem(options.endpoint, 'the engine closed the events stream'));
+        };
+        stream.on('data', (chunk: Buffer | string) => deliver(parser.push(chunk)));
+        stream.on('end', ended);
+        stream.on('close', ended);
+        stream.on('error', (error) => fail(options.classify(error)));
+        guard(() => handlers.onConnected());
+      },
+      (error: unknown) => fail(options.classify(error)),
+    );
+  };
+
+  attempt();
+  return {
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      if (retryTimer) clearTimeout(retryTimer);
+      retryTimer = undefined;
+      current?.abort();
+    },
+  };
+}
+
+/** A throwing handler must not kill the stream; it is reported, not swallowed. */
+function guard(call: () => void): void {
+  try {
+    call();
+  } catch (e) {
+    console.error('Docker events: a handler threw:', e);
+  }
+}
