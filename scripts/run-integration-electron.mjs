@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import { buildIntegrationTests } from './lib/buildIntegrationTests.mjs';
 import { repoRoot } from './lib/codeServer.mjs';
-import { ensureEngineAndImage, runOrThrow } from './lib/engine.mjs';
+import { buildExtension, ensureEngineAndImage } from './lib/engine.mjs';
 import { printSummary } from './lib/summary.mjs';
 
 const workspace = join(repoRoot, 'test', 'fixtures', 'workspace');
@@ -19,7 +19,7 @@ const reportFile = join(tmp, 'report.json');
 let result = { passed: 0, failed: 1, pending: 0 };
 try {
   ensureEngineAndImage();
-  runOrThrow(process.execPath, ['scripts/build.mjs'], 'building the extension (scripts/build.mjs)');
+  buildExtension();
   const extensionTestsPath = await buildIntegrationTests();
   const vscodeExecutablePath = process.env.VSCODE_EXECUTABLE || undefined;
   const code = await runTests({

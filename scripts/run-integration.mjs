@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { format } from 'node:util';
 import { buildIntegrationTests } from './lib/buildIntegrationTests.mjs';
 import { freshRunDir, launchChromium, repoRoot, startCodeServer, workbenchUrl } from './lib/codeServer.mjs';
-import { ensureEngineAndImage, runOrThrow } from './lib/engine.mjs';
+import { buildExtension, ensureEngineAndImage } from './lib/engine.mjs';
 import { printSummary } from './lib/summary.mjs';
 
 // The workbench's marketplace and update checks fail offline, loudly and harmlessly; DNE_VERBOSE=1 shows them.
@@ -43,7 +43,7 @@ function readReport(file) {
 
 async function main() {
   ensureEngineAndImage();
-  runOrThrow(process.execPath, ['scripts/build.mjs'], 'building the extension (scripts/build.mjs)');
+  buildExtension();
   const testsPath = await buildIntegrationTests();
 
   const runDir = freshRunDir('integration');

@@ -18,3 +18,9 @@ export function runOrThrow(cmd, args, what) {
   const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: repoRoot });
   if (r.status !== 0) throw new Error(`${what} failed (exit ${r.status ?? r.signal})`);
 }
+
+/** Builds the extension bundles, unless DNE_SKIP_BUILD=1 (scripts/test.sh builds once before all suites). */
+export function buildExtension() {
+  if (process.env.DNE_SKIP_BUILD === '1') return;
+  runOrThrow(process.execPath, ['scripts/build.mjs'], 'building the extension (scripts/build.mjs)');
+}

@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+// Runs the browser UI tests test/e2e/**/*.e2e.ts (mocha BDD via tsx, serially) against the real workbench:
+// each test file opens its own code-server + Chromium through test/e2e/harness.ts. Screenshots go to
+// test-results/. Args after `--` go to mocha (e.g. `node scripts/run-e2e.mjs -- --grep smoke`).
+import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { ensureCodeServer, repoRoot } from './lib/codeServer.mjs';
+import { buildExtension, ensureEngineAndImage } from './lib/engine.mjs';
+import { parseMochaSummary, printSummary } from './lib/summary.mjs';
+
+function findE2e(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) return findE2e(p);
+    return e.name.endsWith('.e2e.ts') ? [relative(repoRoot, p)] : [];
+  }).sort();
+}
+
+async function main() {
+  ensureEngineAndImage();
+  buildExtension();
+  ensureCodeServer();
+  const files = findE2e(join(repoRoot, 'test', 'e2e'));
+  if (files.length === 0) throw new Error('no test/e2e/**/*.e2e.ts files');
+  const extra = process.argv.includes('--') ? process.argv.slice(process.argv.indexOf('--') + 1) : [];
+  const mocha = join(repoRoot, 'node_modules', 'mocha', 'bin', 'mocha.js');
+  const args = [mocha, '--require', 'tsx/cjs', '--ui', 'bdd', '--reporter', 'spec', '--timeout', '180000',
+    '--slow', '20000', ...extra, ...files];
+  let output = '';
+  const code = await new Promise((res) => {
+    const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.on('data', (d) => { process.stdout.write(d); output += d; });
+    child.stderr.on('data', (d) => { process.stderr.write(d); output += d; });
+    child.on('close', (c, sig) => res(c ?? (sig ? 1 : 0)));
+  });
+  const counts = parseMochaSummary(output) ?? { passed: 0, failed: 0, pending: 0 };
+  return { ...counts, failed: code === 0 ? counts.failed : Math.max(counts.failed, 1) };
+}
+
+let result;
+try {
+  result = await main();
+} catch (e) {
+  console.error(`e2e: ${e.stack ?? e.message}`);
+  result = { passed: 0, failed: 1, pending: 0 };
+}
+printSummary('e2e', result.passed, result.failed, result.pending);
+process.exit(result.failed > 0 ? 1 : 0);

@@ -1,0 +1,189 @@
+/**
+ * Browser e2e harness: the real VS Code workbench (code-server) with this extension loaded in extension
+ * development mode, driven by headless Debian Chromium through playwright-core.
+ *
+ *   let wb: Workbench;
+ *   before(async () => { wb = await Workbench.open(); });
+ *   after(async () => { await wb?.close(); });
+ *   it('...', async () => { await wb.openView(); await wb.treeItem('my-net').waitFor(); await wb.screenshot('x'); });
+ *
+ * Every Workbench gets its own code-server on a free loopback port with fresh user data. The extension host
+ * inherits `env`, so a test can point the extension at another engine (DOCKER_HOST) for error states.
+ */
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import {
+  freshRunDir, launchChromium, repoRoot, startCodeServer, workbenchUrl, type CodeServer,
+} from '../../scripts/lib/codeServer.mjs';
+
+export const resultsDir = join(repoRoot, 'test-results');
+export const defaultWorkspace = join(repoRoot, 'test', 'fixtures', 'workspace');
+/** The aria-label of the extension's activity-bar entry (its view container title). */
+export const activityBarLabel = 'Docker Networks';
+
+export interface WorkbenchOptions {
+  /** Folder to open; default test/fixtures/workspace. */
+  workspace?: string;
+  /** User settings written before start (merged over quiet defaults). */
+  settings?: Record<string, unknown>;
+  /** Extra environment for code-server and so the extension host (e.g. DOCKER_HOST). */
+  env?: Record<string, string>;
+  /** Browser viewport; the default suits readable screenshots. */
+  viewport?: { width: number; height: number };
+}
+
+// Quiet defaults: no welcome page, tips, update or marketplace prompts over the UI being tested.
+const baseSettings: Record<string, unknown> = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'update.mode': 'none',
+  'telemetry.telemetryLevel': 'off',
+  'security.workspace.trust.enabled': false,
+  'chat.commandCenter.enabled': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+};
+
+export class Workbench {
+  private constructor(
+    readonly page: Page,
+    private readonly browser: Browser,
+    readonly server: CodeServer,
+  ) {}
+
+  /** Starts code-server and Chromium and waits for the workbench; always pair with close(). */
+  static async open(opts: WorkbenchOptions = {}): Promise<Workbench> {
+    const workspace = opts.workspace ?? defaultWorkspace;
+    const runDir = freshRunDir('e2e');
+    const userDir = join(runDir, 'user-data', 'User');
+    mkdirSync(userDir, { recursive: true });
+    writeFileSync(join(userDir, 'settings.json'), JSON.stringify({ ...baseSettings, ...opts.settings }, null, 2));
+    const server = await startCodeServer({ workspace, runDir, env: opts.env });
+    let browser: Browser | undefined;
+    try {
+      browser = await launchChromium();
+      const page = await browser.newPage({ viewport: opts.viewport ?? { width: 1400, height: 900 } });
+      const wb = new Workbench(page, browser, server);
+      await page.goto(workbenchUrl(server.origin, { folder: workspace, extensionDevelopmentPath: repoRoot }));
+      await wb.waitForWorkbench();
+      return wb;
+    } catch (err) {
+      await browser?.close();
+      await server.stop();
+      throw err;
+    }
+  }
+
+  /** Waits until the workbench is rendered and the extension host has started (activity bar populated). */
+  async waitForWorkbench(timeoutMs = 60_000): Promise<void> {
+    await this.page.locator('.monaco-workbench').waitFor({ timeout: timeoutMs });
+    await this.activityBarEntry().waitFor({ timeout: timeoutMs });
+  }
+
+  /** The activity-bar entry with this aria-label (default: the extension's). */
+  activityBarEntry(label = activityBarLabel): Locator {
+    return this.page.locator(`.activitybar .action-label[aria-label^="${label}"]`);
+  }
+
+  /** Opens the view container by its activity-bar entry; returns the side bar holding it. */
+  async openView(label = activityBarLabel): Promise<Locator> {
+    const sideBar = this.page.locator('#workbench\\.parts\\.sidebar');
+    const title = sideBar.locator('.composite.title h2', { hasText: label });
+    if (!(await title.isVisible())) await this.activityBarEntry(label).click();
+    await title.waitFor();
+    return sideBar;
+  }
+
+  /** A view pane in the side bar by its header title (e.g. 'Networks'); expands it when collapsed. */
+  async viewPane(title: string): Promise<Locator> {
+    const pane = this.page.locator('#workbench\\.parts\\.sidebar .pane', {
+      has: this.page.locator('.pane-header h3.title', { hasText: new RegExp(`^${escapeRegExp(title)}$`, 'i') }),
+    });
+    await pane.first().waitFor();
+    const header = pane.first().locator('.pane-header');
+    if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+    return pane.first();
+  }
+
+  /** A tree row whose label contains `label` (in `within`, else anywhere in the side bar). */
+  treeItem(label: string, within?: Locator): Locator {
+    const scope = within ?? this.page.locator('#workbench\\.parts\\.sidebar');
+    return scope.locator('.monaco-list-row', { has: this.page.locator('.label-name', { hasText: label }) }).first();
+  }
+
+  /** Expands a collapsed tree row (click on its twistie). */
+  async expand(row: Locator): Promise<void> {
+    if ((await row.getAttribute('aria-expanded')) === 'false') await row.locator('.monaco-tl-twistie').click();
+  }
+
+  /** Runs a command by its palette title ("Category: Title") through F1, like a user. */
+  async runCommand(title: string): Promise<void> {
+    await this.page.locator('.monaco-workbench').focus();
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    const item = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
+    await item.waitFor();
+    await input.press('Enter');
+  }
+
+  /** Right-clicks `row` and picks the context-menu entry labelled `item`. */
+  async contextMenu(row: Locator, item: string): Promise<void> {
+    await row.click({ button: 'right' });
+    const entry = this.page.locator('.context-view .action-item .action-label', { hasText: item }).first();
+    await entry.waitFor();
+    await entry.click();
+  }
+
+  /** Text of visible notification toasts (errors and infos the extension showed). */
+  async notifications(): Promise<string[]> {
+    return this.page.locator('.notification-toast .notification-list-item-message').allInnerTexts();
+  }
+
+  /** Saves a full-page screenshot to test-results/<name>.png and returns its path. */
+  async screenshot(name: string): Promise<string> {
+    mkdirSync(resultsDir, { recursive: true });
+    const file = join(resultsDir, `${name.replace(/[^\w.-]+/g, '_')}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  /** Closes Chromium and stops code-server; the run folder is removed unless DNE_KEEP_RUN_DIR=1. */
+  async close(): Promise<void> {
+    try {
+      await this.browser.close();
+    } finally {
+      await this.server.stop();
+      if (!process.env.DNE_KEEP_RUN_DIR) rmSync(this.server.runDir, { recursive: true, force: true });
+    }
+  }
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** `dne-<part>-<random>`: create only such names, and remove them in after(). */
+export function uniqueName(part: string): string {
+  return `dne-${part}-${randomBytes(4).toString('hex')}`;
+}
+
+/** Runs `docker <args>` from the test process; returns trimmed stdout, throws with docker's stderr. */
+export function docker(...args: string[]): string {
+  try {
+    return execFileSync('docker', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 }).trim();
+  } catch (err) {
+    const stderr = (err as { stderr?: string }).stderr ?? '';
+    throw new Error(`docker ${args.join(' ')} failed: ${stderr.trim() || String(err)}`);
+  }
+}
+
+/** The local busybox image that tests run (no registry is reachable). */
+export const testImage = process.env.DNE_TEST_IMAGE || 'dne-busybox:latest';
