@@ -1,0 +1,75 @@
+/**
+ * One lint: parse once, run every enabled rule over the model, attach severities and positions.
+ * Pure (no vscode, no fs): the editor, the worker, the CLI and the tests all call this.
+ */
+import { parseCompose } from './model/parseCompose';
+import { LineIndex, type Position } from './model/lineIndex';
+import type { Env } from './model/interpolate';
+import type { ComposeModel, Range } from './model/types';
+import { RULES } from './rules';
+import type { EngineView, Fix, ProjectView, Severity } from './rules/types';
+
+export type RuleSetting = Severity | 'off';
+
+export interface LintOptions {
+  env: Env;
+  project?: ProjectView;
+  projectName?: string;
+  engine?: EngineView;
+  /** Per-rule overrides: a severity, or 'off'. Rules not listed use their defaults. */
+  rules?: Readonly<Record<string, RuleSetting>>;
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  start: Position;
+  end: Position;
+  fixes: Fix[];
+}
+
+export interface LintResult {
+  model: ComposeModel;
+  findings: Finding[];
+}
+
+export const SYNTAX_RULE = 'yaml-syntax';
+export const INTERNAL_RULE = 'internal-error';
+
+const EMPTY_PROJECT: ProjectView = { services: new Set(), networks: new Set(), usedNetworks: new Set() };
+
+export function lintText(text: string, options: LintOptions): LintResult {
+  const model = parseCompose(text, options.env);
+  return { model, findings: lintModel(model, options) };
+}
+
+export function lintModel(model: ComposeModel, options: LintOptions): Finding[] {
+  const index = new LineIndex(model.text);
+  const out: Finding[] = [];
+  const push = (rule: string, severity: Severity, message: string, range: Range, fixes: Fix[] = []) => {
+    out.push({ rule, severity, message, range, start: index.position(range[0]), end: index.position(Math.max(range[1], range[0])), fixes });
+  };
+  for (const e of model.syntaxErrors) push(SYNTAX_RULE, 'error', e.message, e.range);
+  // With a broken document the model is partial: reference checks would report phantom problems.
+  if (model.syntaxErrors.length > 0) return out;
+  const ctx = {
+    model,
+    project: options.project ?? EMPTY_PROJECT,
+    projectName: options.projectName ?? model.projectName ?? 'project',
+    engine: options.engine,
+  };
+  for (const rule of RULES) {
+    const setting = options.rules?.[rule.id] ?? (rule.enabledByDefault ? rule.severity : 'off');
+    if (setting === 'off') continue;
+    try {
+      for (const f of rule.check(ctx)) push(rule.id, setting, f.message, f.range, f.fixes);
+    } catch (err) {
+      // A rule bug must not hide the other rules' findings: report it where users see it.
+      push(INTERNAL_RULE, 'warning', `Rule ${rule.id} failed on this file: ${err instanceof Error ? err.message : String(err)}. Please report it.`, [0, 0]);
+    }
+  }
+  out.sort((a, b) => a.range[0] - b.range[0] || a.rule.localeCompare(b.rule));
+  return out;
+}

@@ -1,0 +1,35 @@
+/** Offset helpers on raw text, used to build ranges that delete or insert whole lines cleanly. */
+import type { Range } from './types';
+
+export function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** Offset just past the newline ending the line that holds `offset` (or the end of the text). */
+export function nextLineStart(text: string, offset: number): number {
+  const nl = text.indexOf('\n', offset);
+  return nl < 0 ? text.length : nl + 1;
+}
+
+/** Column of the first non-blank character of the line holding `offset`. */
+export function indentAt(text: string, offset: number): number {
+  const start = lineStart(text, offset);
+  let i = start;
+  while (text[i] === ' ') i++;
+  return i - start;
+}
+
+/**
+ * The range to delete to remove [start, end) with the lines it occupies: from the line start when only
+ * blanks (or a sequence dash) precede it, to the next line start when only blanks or a comment follow it.
+ */
+export function wholeLines(text: string, start: number, end: number): Range {
+  const ls = lineStart(text, start);
+  const before = text.slice(ls, start);
+  const from = /^[ \t]*(?:-[ \t]+)?$/.test(before) ? ls : start;
+  if (end > 0 && text[end - 1] === '\n') return [from, end];
+  const nl = nextLineStart(text, end);
+  const after = text.slice(end, nl).replace(/\r?\n$/, '');
+  const to = /^[ \t]*(#.*)?$/.test(after) ? nl : end;
+  return [from, to];
+}

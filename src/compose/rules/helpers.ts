@@ -1,0 +1,90 @@
+/** Queries shared by several rules, over the model plus what other project files contribute. */
+import { parseCidr, type Cidr } from '../../model/address';
+import type { ComposeModel, NetworkDecl, ServiceModel, Text } from '../model/types';
+import type { RuleContext } from './types';
+
+export function declaredNetworkNames(ctx: RuleContext): Set<string> {
+  const names = new Set(ctx.project.networks);
+  for (const n of ctx.model.networks) names.add(n.name);
+  return names;
+}
+
+export function serviceNames(ctx: RuleContext): Set<string> {
+  const names = new Set(ctx.project.services);
+  for (const s of ctx.model.services) names.add(s.name);
+  return names;
+}
+
+/** Networks a service joins: its `networks`, or `default` when it has neither networks nor network_mode. */
+export function effectiveNetworks(s: ServiceModel): string[] {
+  if (s.networks) return s.networks.refs.map((r) => r.name);
+  return s.networkMode ? [] : ['default'];
+}
+
+export function findNetwork(model: ComposeModel, name: string): NetworkDecl | undefined {
+  return model.networks.find((n) => n.name === name);
+}
+
+export function usable(t: Text | undefined): t is Text {
+  return t !== undefined && !t.unresolved;
+}
+
+/** The valid subnets of a declaration, with the Text they came from. */
+export function subnetsOf(decl: NetworkDecl): { cidr: Cidr; text: Text }[] {
+  const out: { cidr: Cidr; text: Text }[] = [];
+  for (const c of decl.ipam) {
+    if (!usable(c.subnet)) continue;
+    const cidr = parseCidr(c.subnet.value);
+    if (cidr) out.push({ cidr, text: c.subnet });
+  }
+  return out;
+}
+
+/** True when the declaration's IPAM config holds any subnet we cannot judge (unresolved variable). */
+export function hasUnresolvedSubnet(decl: NetworkDecl): boolean {
+  return decl.ipam.some((c) => c.subnet?.unresolved);
+}
+
+export function modeKind(s: ServiceModel): 'host' | 'none' | 'bridge' | 'service' | 'container' | 'other' | undefined {
+  const m = s.networkMode;
+  if (!m || m.value.unresolved) return undefined;
+  const v = m.value.value;
+  if (v === 'host' || v === 'none' || v === 'bridge') return v;
+  if (v.startsWith('service:')) return 'service';
+  if (v.startsWith('container:')) return 'container';
+  return 'other';
+}
+
+/** The engine-side name of a declared network: `name:`, or `<project>_<key>` (external: the key). */
+export function engineNameOf(decl: NetworkDecl, projectName: string): string | undefined {
+  if (decl.external?.legacyName) return usable(decl.external.legacyName) ? decl.external.legacyName.value : undefined;
+  if (decl.nameValue) return usable(decl.nameValue) ? decl.nameValue.value : undefined;
+  return decl.external?.value ? decl.name : `${projectName}_${decl.name}`;
+}
+
+export function levenshtein(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length];
+}
+
+export function closest(name: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const d = levenshtein(name.toLowerCase(), c.toLowerCase());
+    if (d < bestD) {
+      best = c;
+      bestD = d;
+    }
+  }
+  return best !== undefined && bestD <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+}
