@@ -1,6 +1,8 @@
 /**
  * Builds the topology snapshot from the engine's two lists (GET /networks, GET /containers/json?all=1).
  * Pure and linear: every lookup goes through a Map, so 10,000 containers cost a few milliseconds.
+ * Every model object is created in one literal with all its fields (absent values are `undefined`): one
+ * hidden class per entity kind keeps V8 fast on tens of thousands of endpoints.
  *
  * Endpoints come from each container's NetworkSettings.Networks, because the network list form carries no
  * Containers since API 1.28. Faithful to what the engine reports:
@@ -39,6 +41,7 @@ const BUILT_IN_DRIVERS: ReadonlyMap<string, string> = new Map([
 ]);
 
 const EMPTY_RECORD: Readonly<Record<string, string>> = Object.freeze({});
+const EMPTY_LIST: readonly never[] = Object.freeze([]);
 
 export function emptySnapshot(): TopologySnapshot {
   return {
@@ -99,11 +102,12 @@ export function isBuiltInNetwork(network: Pick<EngineNetwork, 'Name' | 'Driver' 
 
 function toNetworkModel(raw: EngineNetwork): NetworkModel {
   const labels = copyRecord(raw.Labels);
-  const model: NetworkModel = {
+  return {
     id: raw.Id,
     name: raw.Name ?? '',
     driver: raw.Driver ?? '',
     scope: raw.Scope ?? '',
+    created: nonEmpty(raw.Created),
     ipamDriver: raw.IPAM?.Driver || 'default',
     ipamOptions: copyRecord(raw.IPAM?.Options),
     ipam: (raw.IPAM?.Config ?? []).map(toIpamConfig),
@@ -112,28 +116,27 @@ function toNetworkModel(raw: EngineNetwork): NetworkModel {
     ipv6: raw.EnableIPv6 === true,
     ingress: raw.Ingress === true,
     configOnly: raw.ConfigOnly === true,
+    configFrom: nonEmpty(raw.ConfigFrom?.Network),
     options: copyRecord(raw.Options),
     labels,
     builtIn: isBuiltInNetwork(raw),
+    composeProject: nonEmpty(labels[COMPOSE_PROJECT_LABEL]),
   };
-  setIfDefined(model, 'created', nonEmpty(raw.Created));
-  setIfDefined(model, 'configFrom', nonEmpty(raw.ConfigFrom?.Network));
-  setIfDefined(model, 'composeProject', nonEmpty(labels[COMPOSE_PROJECT_LABEL]));
-  return model;
 }
 
 function toIpamConfig(raw: EngineIpamConfig): IpamConfig {
-  const config: IpamConfig = { auxAddresses: copyRecord(raw.AuxiliaryAddresses) };
-  setIfDefined(config, 'subnet', nonEmpty(raw.Subnet));
-  setIfDefined(config, 'gateway', nonEmpty(raw.Gateway));
-  setIfDefined(config, 'ipRange', nonEmpty(raw.IPRange));
-  return config;
+  return {
+    subnet: nonEmpty(raw.Subnet),
+    gateway: nonEmpty(raw.Gateway),
+    ipRange: nonEmpty(raw.IPRange),
+    auxAddresses: copyRecord(raw.AuxiliaryAddresses),
+  };
 }
 
 function toContainerModel(raw: EngineContainer): ContainerModel {
   const labels = copyRecord(raw.Labels);
   const state = raw.State ?? '';
-  const model: ContainerModel = {
+  return {
     id: raw.Id,
     name: containerName(raw),
     state,
@@ -141,12 +144,11 @@ function toContainerModel(raw: EngineContainer): ContainerModel {
     image: raw.Image ?? '',
     running: state === 'running',
     labels,
+    composeProject: nonEmpty(labels[COMPOSE_PROJECT_LABEL]),
+    composeService: nonEmpty(labels[COMPOSE_SERVICE_LABEL]),
     ports: toPorts(raw.Ports),
     networkMode: raw.HostConfig?.NetworkMode || 'default',
   };
-  setIfDefined(model, 'composeProject', nonEmpty(labels[COMPOSE_PROJECT_LABEL]));
-  setIfDefined(model, 'composeService', nonEmpty(labels[COMPOSE_SERVICE_LABEL]));
-  return model;
 }
 
 /** Names holds "/name" plus "/other/alias" for each legacy link pointing at it: the own name has one slash. */
@@ -164,24 +166,23 @@ function toEndpointModel(
 ): EndpointModel {
   const ipv4 = nonEmpty(settings.IPAddress);
   const ipv6 = nonEmpty(settings.GlobalIPv6Address);
-  const endpoint: EndpointModel = {
+  return {
     key: `${network.id}/${container.id}`,
     networkId: network.id,
     networkName: network.name,
     containerId: container.id,
     containerName: container.name,
+    endpointId: nonEmpty(settings.EndpointID),
+    ipv4,
+    ipv4PrefixLen: ipv4 ? settings.IPPrefixLen : undefined,
+    ipv6,
+    ipv6PrefixLen: ipv6 ? settings.GlobalIPv6PrefixLen : undefined,
+    mac: nonEmpty(settings.MacAddress),
     aliases: endpointAliases(settings, container),
+    gateway: nonEmpty(settings.Gateway),
+    ipv6Gateway: nonEmpty(settings.IPv6Gateway),
     running: container.running,
   };
-  setIfDefined(endpoint, 'endpointId', nonEmpty(settings.EndpointID));
-  setIfDefined(endpoint, 'ipv4', ipv4);
-  setIfDefined(endpoint, 'ipv4PrefixLen', ipv4 ? settings.IPPrefixLen : undefined);
-  setIfDefined(endpoint, 'ipv6', ipv6);
-  setIfDefined(endpoint, 'ipv6PrefixLen', ipv6 ? settings.GlobalIPv6PrefixLen : undefined);
-  setIfDefined(endpoint, 'mac', nonEmpty(settings.MacAddress));
-  setIfDefined(endpoint, 'gateway', nonEmpty(settings.Gateway));
-  setIfDefined(endpoint, 'ipv6Gateway', nonEmpty(settings.IPv6Gateway));
-  return endpoint;
 }
 
 /**
@@ -191,10 +192,10 @@ function toEndpointModel(
  * which DNSNames always repeats. Note: engines before API 1.44 leave Aliases null in the container list form
  * (only container inspect has them), so at API 1.41 this list is empty.
  */
-function endpointAliases(settings: EngineEndpointSettings, container: ContainerModel): string[] {
-  const aliases = settings.Aliases ?? [];
-  const dnsNames = settings.DNSNames ?? [];
-  if (aliases.length === 0 && dnsNames.length === 0) return [];
+function endpointAliases(settings: EngineEndpointSettings, container: ContainerModel): readonly string[] {
+  const aliases = settings.Aliases ?? EMPTY_LIST;
+  const dnsNames = settings.DNSNames ?? EMPTY_LIST;
+  if (aliases.length === 0 && dnsNames.length === 0) return EMPTY_LIST;
   const shortId = container.id.slice(0, 12);
   const result: string[] = [];
   for (const name of [...aliases, ...dnsNames]) {
@@ -208,16 +209,18 @@ function endpointAliases(settings: EngineEndpointSettings, container: ContainerM
  * Published and exposed ports, sorted. The engine lists a port bound on all interfaces twice (0.0.0.0 and ::):
  * both are kept since they are distinct bindings; only entries identical in every field are merged.
  */
-function toPorts(raw: EnginePort[] | null | undefined): PortModel[] {
-  if (!raw || raw.length === 0) return [];
+function toPorts(raw: EnginePort[] | null | undefined): readonly PortModel[] {
+  if (!raw || raw.length === 0) return EMPTY_LIST;
   const seen = new Set<string>();
   const ports: PortModel[] = [];
   for (const port of raw) {
-    const model: PortModel = { containerPort: port.PrivatePort, protocol: port.Type || 'tcp' };
-    if (port.PublicPort !== undefined && port.PublicPort !== 0) {
-      model.hostPort = port.PublicPort;
-      setIfDefined(model, 'hostIp', nonEmpty(port.IP));
-    }
+    const published = port.PublicPort !== undefined && port.PublicPort !== 0;
+    const model: PortModel = {
+      hostIp: published ? nonEmpty(port.IP) : undefined,
+      hostPort: published ? port.PublicPort : undefined,
+      containerPort: port.PrivatePort,
+      protocol: port.Type || 'tcp',
+    };
     const identity = `${model.containerPort}/${model.protocol}/${model.hostIp ?? ''}/${model.hostPort ?? ''}`;
     if (seen.has(identity)) continue;
     seen.add(identity);
@@ -251,9 +254,4 @@ function nonEmpty(value: string | null | undefined): string | undefined {
 function copyRecord(value: Record<string, string> | null | undefined): Readonly<Record<string, string>> {
   if (!value || Object.keys(value).length === 0) return EMPTY_RECORD;
   return { ...value };
-}
-
-/** Optional fields stay absent (not `undefined`) so snapshots compare and serialize cleanly. */
-function setIfDefined<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
-  if (value !== undefined) target[key] = value;
 }

@@ -32,7 +32,7 @@ describe('buildSnapshot on a listing recorded from a real engine (20.10, API 1.4
     assert.equal(v6.ipv6, true);
     assert.deepEqual(v6.ipam, [
       { subnet: '172.30.50.0/24', gateway: '172.30.50.1', ipRange: '172.30.50.128/25', auxAddresses: { router: '172.30.50.5' } },
-      { subnet: 'fd00:dead:beef::/64', auxAddresses: {} },
+      { subnet: 'fd00:dead:beef::/64', gateway: undefined, ipRange: undefined, auxAddresses: {} },
     ]);
     assert.equal(v6.options['com.docker.network.driver.mtu'], '1400');
     assert.equal(v6.options['com.docker.network.bridge.enable_icc'], 'false');
@@ -49,10 +49,10 @@ describe('buildSnapshot on a listing recorded from a real engine (20.10, API 1.4
     const overlay = networkNamed(snapshot, 'dne-model-overlay');
     assert.equal(overlay.attachable, true);
     assert.equal(overlay.id, 'knmxy53lrkbuocfv1iuklqr09', 'swarm ids are 25 characters, not 64');
-    assert.deepEqual(overlay.ipam, [{ subnet: '10.30.53.0/24', gateway: '10.30.53.1', auxAddresses: {} }]);
+    assert.deepEqual(overlay.ipam, [{ subnet: '10.30.53.0/24', gateway: '10.30.53.1', ipRange: undefined, auxAddresses: {} }]);
     const macvlan = networkNamed(snapshot, 'dne-model-macvlan');
     assert.equal(macvlan.options.parent, 'dne-veth0');
-    assert.deepEqual(macvlan.ipam, [{ subnet: '172.30.52.0/24', auxAddresses: {} }]);
+    assert.deepEqual(macvlan.ipam, [{ subnet: '172.30.52.0/24', gateway: undefined, ipRange: undefined, auxAddresses: {} }]);
     assert.deepEqual(networkNamed(snapshot, 'host').ipam, []);
   });
 
@@ -243,7 +243,7 @@ describe('buildSnapshot on hand-made engine records', () => {
     assert.deepEqual(snapshot.containers.get('c1')?.ports, [
       { containerPort: 80, protocol: 'tcp', hostIp: '0.0.0.0', hostPort: 8080 },
       { containerPort: 80, protocol: 'tcp', hostIp: '0.0.0.0', hostPort: 8081 },
-      { containerPort: 9000, protocol: 'tcp' },
+      { containerPort: 9000, protocol: 'tcp', hostIp: undefined, hostPort: undefined },
     ]);
   });
 
