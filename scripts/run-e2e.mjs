@@ -33,6 +33,8 @@ async function main() {
     child.stdout.on('data', (d) => { process.stdout.write(d); output += d; });
     child.stderr.on('data', (d) => { process.stderr.write(d); output += d; });
     child.on('close', (c, sig) => res(c ?? (sig ? 1 : 0)));
+    // mocha ends its run on SIGINT and exits normally, so the harness's exit hook stops code-server.
+    for (const s of ['SIGINT', 'SIGTERM']) process.on(s, () => child.kill('SIGINT'));
   });
   const counts = parseMochaSummary(output) ?? { passed: 0, failed: 0, pending: 0 };
   return { ...counts, failed: code === 0 ? counts.failed : Math.max(counts.failed, 1) };

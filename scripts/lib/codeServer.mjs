@@ -45,6 +45,12 @@ export function freshRunDir(prefix) {
   return mkdtempSync(join(base, `${prefix}-`));
 }
 
+// Process groups of code-servers still running: killed when this process exits, whatever the path to exit.
+const liveGroups = new Set();
+process.on('exit', () => {
+  for (const pid of liveGroups) { try { process.kill(-pid, 'SIGKILL'); } catch { /* already gone */ } }
+});
+
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** True when `url` answers 2xx within 2 s; false while nothing listens yet. */
@@ -98,6 +104,8 @@ export async function startCodeServer(opts = {}) {
     env: { ...process.env, ...opts.env },
   });
   closeSync(out);
+  liveGroups.add(child.pid);
+  child.once('exit', () => liveGroups.delete(child.pid));
   const origin = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# The README's test line: prepares the machine and runs every check and suite, continuing past failures.
+#   setup (apt, dockerd, test image; root) -> npm ci when needed -> build -> lint -> typecheck -> unit ->
+#   code-server install -> integration (real extension host) -> e2e (browser UI)
+# The last line is exactly "N passed, N failed": N passed sums mocha's passing tests of all suites; N failed sums
+# their failing tests, plus 1 for every step that failed without counted test failures (set-up, build, lint,
+# typecheck, a suite that crashed). Exit status 0 only when N failed is 0. Logs: test-results/logs/.
+# Env: DNE_CODE_SERVER_DIR (reuse a code-server install), DNE_SKIP_SETUP=1 (machine already prepared).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+repo="$PWD"
+logs="$repo/test-results/logs"
+mkdir -p "$logs"
+export CI="${CI:-}" npm_config_fund=false npm_config_audit=false npm_config_update_notifier=false
+started=$(date +%s)
+
+passed=0
+failed=0
+report=()
+
+# record <step> <exit-code> <log>: adds the step's counts (its DNE-SUMMARY line when it printed one).
+record() {
+  local name="$1" code="$2" log="$3" line p=0 f=0
+  line="$(grep -a '^DNE-SUMMARY ' "$log" | tail -n1 || true)"
+  if [ -n "$line" ]; then
+    p="$(sed -E 's/.* passed=([0-9]+).*/\1/' <<<"$line")"
+    f="$(sed -E 's/.* failed=([0-9]+).*/\1/' <<<"$line")"
+  fi
+  if [ "$code" != 0 ] && [ "$f" = 0 ]; then f=1; fi
+  passed=$((passed + p))
+  failed=$((failed + f))
+  if [ "$code" = 0 ]; then report+=("ok    $name ($p passed)"); else report+=("FAIL  $name ($p passed, $f failed; log: ${log#"$repo"/})"); fi
+}
+
+# step <name> <command...>: runs the command with its output shown and logged, then records it.
+step() {
+  local name="$1"; shift
+  local log="$logs/$name.log" t0=$(date +%s) code
+  echo
+  echo "=== $name: $*"
+  "$@" </dev/null 2>&1 | tee "$log"
+  code=${PIPESTATUS[0]}
+  echo "=== $name: exit $code after $(( $(date +%s) - t0 )) s"
+  record "$name" "$code" "$log"
+  return "$code"
+}
+
+# Plain mocha runs (unit tests): turn mocha's own summary into a DNE-SUMMARY line.
+mocha_step() {
+  local name="$1"; shift
+  local log="$logs/$name.log" t0=$(date +%s) code
+  echo
+  echo "=== $name: $*"
+  "$@" </dev/null 2>&1 | tee "$log"
+  code=${PIPESTATUS[0]}
+  node scripts/lib/mochaCounts.mjs "$name" "$code" "$log" | tee -a "$log"
+  echo "=== $name: exit $code after $(( $(date +%s) - t0 )) s"
+  record "$name" "$code" "$log"
+}
+
+needs_npm_ci() {
+  [ ! -d node_modules ] && return 0
+  # npm refreshes node_modules/.package-lock.json on every install; an older one means a stale tree.
+  [ ! -f node_modules/.package-lock.json ] && return 0
+  [ package-lock.json -nt node_modules/.package-lock.json ] && return 0
+  return 1
+}
+
+if [ "${DNE_SKIP_SETUP:-}" != 1 ]; then
+  step setup bash scripts/setup-machine.sh
+fi
+if needs_npm_ci; then
+  step npm-ci npm ci --no-audit --no-fund
+fi
+step build node scripts/build.mjs
+step lint npm run --silent lint
+step typecheck npx --no-install tsc --noEmit -p .
+mocha_step unit npx --no-install mocha --config test/unit/.mocharc.json
+# The launchers use the bundles built above; code-server is installed once (cached in DNE_CODE_SERVER_DIR).
+export DNE_SKIP_BUILD=1
+if step code-server bash scripts/install-code-server.sh; then
+  step integration node scripts/run-integration.mjs
+  step e2e node scripts/run-e2e.mjs
+else
+  record integration 1 /dev/null
+  record e2e 1 /dev/null
+fi
+
+echo
+echo "=== summary after $(( $(date +%s) - started )) s"
+printf '%s\n' "${report[@]}"
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
