@@ -1,11 +1,95 @@
 /**
  * The composition root: wires engine, model and UI parts together and does nothing else.
- * Activation stays cheap: the engine client and heavy parts load when first used.
+ * Activation stays cheap: the engine client and the live topology load after activation (first view shown or
+ * the next tick), through dynamic imports.
  */
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
+import type { CommandServices } from './commands/services';
+import { registerCommands } from './commands/index';
+import { ContainersProvider } from './explorer/containersProvider';
+import { createEngineOpener } from './explorer/engineOpener';
+import { EngineStatus } from './explorer/engineStatus';
+import { NetworksProvider } from './explorer/networksProvider';
+import { parseGroupBy, type NetworkListOptions } from './explorer/present/grouping';
+import { SessionFeed } from './explorer/sessionFeed';
 
-export function activate(_context: vscode.ExtensionContext): void {
-  // Parts are wired here as they land (explorer, commands, compose lint, topology panel).
+/**
+ * What activate() returns: for the integration tests and for other extensions. Stable members only:
+ * the live feed (snapshot, state, waitFor), the two tree providers and their views.
+ */
+export interface ExplorerApi {
+  readonly feed: SessionFeed;
+  readonly networksProvider: NetworksProvider;
+  readonly containersProvider: ContainersProvider;
+  readonly networksView: vscode.TreeView<unknown>;
+  readonly containersView: vscode.TreeView<unknown>;
+  readonly services: CommandServices;
+}
+
+const REVEAL_TIMEOUT_MS = 10_000;
+
+function configuration(): vscode.WorkspaceConfiguration {
+  return vscode.workspace.getConfiguration('dockerNetworks');
+}
+
+function listOptions(): NetworkListOptions {
+  const config = configuration();
+  return {
+    groupBy: parseGroupBy(config.get('groupBy')),
+    showBuiltIn: config.get<boolean>('showBuiltInNetworks', true),
+  };
+}
+
+export function activate(context: vscode.ExtensionContext): ExplorerApi {
+  const feed = new SessionFeed(createEngineOpener(() => configuration().get<string>('host', '')));
+  const start = (): void => void feed.start();
+
+  const networksProvider = new NetworksProvider(feed, listOptions(), start);
+  const containersProvider = new ContainersProvider(feed, start);
+  const networksView = vscode.window.createTreeView('dockerNetworks.networks', {
+    treeDataProvider: networksProvider,
+    showCollapseAll: true,
+    canSelectMany: true,
+  });
+  const containersView = vscode.window.createTreeView('dockerNetworks.containers', {
+    treeDataProvider: containersProvider,
+    showCollapseAll: true,
+    canSelectMany: true,
+  });
+
+  const services: CommandServices = {
+    engine: () => feed.engine(),
+    feed,
+    reconnect: () => feed.reconnect(),
+    async revealNetwork(networkId) {
+      await feed.waitFor((snapshot) => snapshot.networks.has(networkId), REVEAL_TIMEOUT_MS);
+      const node = networksProvider.nodeForNetwork(networkId);
+      if (node) await networksView.reveal(node, { select: true, focus: true });
+    },
+  };
+
+  context.subscriptions.push(
+    feed,
+    networksProvider,
+    containersProvider,
+    networksView,
+    containersView,
+    new EngineStatus(feed, { networks: networksView, containers: containersView }),
+    ...registerCommands(services),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('dockerNetworks.groupBy') || event.affectsConfiguration('dockerNetworks.showBuiltInNetworks')) {
+        networksProvider.setOptions(listOptions());
+      }
+      if (event.affectsConfiguration('dockerNetworks.host')) void feed.reconnect();
+    }),
+  );
+
+  // Other parts register here, one line each, e.g. registerComposeLint(context, services).
+
+  // Off the activation path: the views may not be visible yet, but the status bar wants the engine's state.
+  setImmediate(start);
+
+  return { feed, networksProvider, containersProvider, networksView, containersView, services };
 }
 
 export function deactivate(): void {

@@ -1,0 +1,184 @@
+/**
+ * The Containers view: containers (grouped by compose project when there are labels), each with its networks
+ * (endpoints, with IPs) and its ports. Read-only here; the commands add connect/disconnect on these nodes.
+ */
+import * as vscode from 'vscode';
+import type { TopologyChange, TopologyFeed } from '../model/feed';
+import type { ContainerModel, EndpointModel, PortModel } from '../model/topology';
+import type { ContainerNodeData, EndpointNodeData, GroupNodeData, PortNodeData } from './nodeTypes';
+import { containerOrder, groupItems } from './present/grouping';
+import { byName } from './present/text';
+import { containerEndpointItem, containerItem, groupItem, portItem } from './treeItems';
+
+class ContainerNode implements ContainerNodeData {
+  readonly kind = 'container';
+  constructor(public container: ContainerModel) {}
+}
+
+class ContainerEndpointNode implements EndpointNodeData {
+  readonly kind = 'endpoint';
+  constructor(public endpoint: EndpointModel) {}
+}
+
+class ProjectNode implements GroupNodeData {
+  readonly kind = 'group';
+  readonly groupBy = 'composeProject';
+  constructor(readonly key: string) {}
+}
+
+class PortNode implements PortNodeData {
+  readonly kind = 'port';
+  constructor(
+    readonly parent: ContainerNode,
+    readonly index: number,
+    readonly port: PortModel,
+  ) {}
+  get containerId(): string {
+    return this.parent.container.id;
+  }
+}
+
+export type ContainersTreeNode = ContainerNode | ContainerEndpointNode | ProjectNode | PortNode;
+
+const endpointOrder = byName<EndpointModel>((e) => e.networkName, (e) => e.key);
+
+export class ContainersProvider implements vscode.TreeDataProvider<ContainersTreeNode>, vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<ContainersTreeNode | ContainersTreeNode[] | undefined>();
+  readonly onDidChangeTreeData = this.changeEmitter.event;
+  private readonly containerNodes = new Map<string, ContainerNode>();
+  private readonly endpointNodes = new Map<string, ContainerEndpointNode>();
+  private readonly projectNodes = new Map<string, ProjectNode>();
+  private readonly subscriptions: { dispose(): void }[] = [];
+  private firstShown = false;
+
+  constructor(
+    private readonly feed: TopologyFeed,
+    private readonly onFirstShow: () => void = () => undefined,
+  ) {
+    this.subscriptions.push(
+      feed.onDidChange((change) => this.applyChange(change)),
+      feed.onDidChangeState(() => this.changeEmitter.fire(undefined)),
+    );
+  }
+
+  getTreeItem(node: ContainersTreeNode): vscode.TreeItem {
+    switch (node.kind) {
+      case 'container':
+        return containerItem(node, this.endpointsOf(node.container.id));
+      case 'endpoint':
+        return containerEndpointItem(node);
+      case 'group':
+        return groupItem(node, 'containers', this.containersOf(node.key).length);
+      case 'port':
+        return portItem(node, node.index);
+    }
+  }
+
+  getChildren(node?: ContainersTreeNode): ContainersTreeNode[] {
+    if (!node) return this.rootChildren();
+    switch (node.kind) {
+      case 'group':
+        return this.containersOf(node.key).map((c) => this.containerNode(c));
+      case 'container':
+        return [
+          ...this.endpointsOf(node.container.id).map((e) => this.endpointNode(e)),
+          ...node.container.ports.map((p, index) => new PortNode(node, index, p)),
+        ];
+      default:
+        return [];
+    }
+  }
+
+  getParent(node: ContainersTreeNode): ContainersTreeNode | undefined {
+    switch (node.kind) {
+      case 'container':
+        return node.container.composeProject !== undefined ? this.projectNode(node.container.composeProject) : undefined;
+      case 'endpoint': {
+        const container = this.feed.snapshot.containers.get(node.endpoint.containerId);
+        return container ? this.containerNode(container) : undefined;
+      }
+      case 'port':
+        return node.parent;
+      default:
+        return undefined;
+    }
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+    this.changeEmitter.dispose();
+  }
+
+  /** Compose projects first (as groups), then the containers without a project. */
+  private rootChildren(): ContainersTreeNode[] {
+    if (!this.firstShown) {
+      this.firstShown = true;
+      this.onFirstShow();
+    }
+    if (this.feed.state.kind !== 'connected') return [];
+    const containers = [...this.feed.snapshot.containers.values()].sort(containerOrder);
+    const groups = groupItems(containers, (c) => c.composeProject ?? '');
+    const roots: ContainersTreeNode[] = [];
+    for (const group of groups) {
+      if (group.key === '') roots.push(...group.items.map((c) => this.containerNode(c)));
+      else roots.push(this.projectNode(group.key));
+    }
+    return roots;
+  }
+
+  private containersOf(project: string): ContainerModel[] {
+    return [...this.feed.snapshot.containers.values()].filter((c) => c.composeProject === project).sort(containerOrder);
+  }
+
+  private endpointsOf(containerId: string): EndpointModel[] {
+    return [...(this.feed.snapshot.endpointsByContainer.get(containerId) ?? [])].sort(endpointOrder);
+  }
+
+  private containerNode(container: ContainerModel): ContainerNode {
+    let node = this.containerNodes.get(container.id);
+    if (node) node.container = container;
+    else this.containerNodes.set(container.id, (node = new ContainerNode(container)));
+    return node;
+  }
+
+  private endpointNode(endpoint: EndpointModel): ContainerEndpointNode {
+    let node = this.endpointNodes.get(endpoint.key);
+    if (node) node.endpoint = endpoint;
+    else this.endpointNodes.set(endpoint.key, (node = new ContainerEndpointNode(endpoint)));
+    return node;
+  }
+
+  private projectNode(project: string): ProjectNode {
+    let node = this.projectNodes.get(project);
+    if (!node) this.projectNodes.set(project, (node = new ProjectNode(project)));
+    return node;
+  }
+
+  private applyChange({ diff }: TopologyChange): void {
+    let root = diff.containers.added.length > 0 || diff.containers.removed.length > 0;
+    const dirty = new Set<ContainersTreeNode>();
+    for (const container of diff.containers.changed) {
+      const node = this.containerNodes.get(container.id);
+      if (!node) continue;
+      if (node.container.name !== container.name || node.container.composeProject !== container.composeProject) root = true;
+      node.container = container;
+      dirty.add(node);
+    }
+    for (const container of diff.containers.removed) this.containerNodes.delete(container.id);
+    for (const endpoint of [...diff.endpoints.added, ...diff.endpoints.removed]) {
+      const parent = this.containerNodes.get(endpoint.containerId);
+      if (parent) dirty.add(parent);
+    }
+    for (const endpoint of diff.endpoints.removed) this.endpointNodes.delete(endpoint.key);
+    for (const endpoint of diff.endpoints.changed) {
+      const node = this.endpointNodes.get(endpoint.key);
+      if (!node) continue;
+      const parent = this.containerNodes.get(endpoint.containerId);
+      if (node.endpoint.networkName !== endpoint.networkName && parent) dirty.add(parent);
+      node.endpoint = endpoint;
+      dirty.add(node);
+    }
+    if (root) this.changeEmitter.fire(undefined);
+    else if (dirty.size > 0) this.changeEmitter.fire([...dirty]);
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * Shows the engine's state: context keys for the welcome views and menus, the status bar item, and the views'
+ * title descriptions and messages.
+ *
+ * VS Code hides a view's welcome content while its TreeView.message is set, so the Networks view keeps its
+ * welcome (the reason's static sentence, Retry, the setting) with the endpoint in its title description, and the
+ * Containers view carries the full dynamic sentence (with the endpoint tried) as its message.
+ */
+import * as vscode from 'vscode';
+import type { FeedState, TopologyFeed } from '../model/feed';
+
+export const ENGINE_STATE_KEY = 'dockerNetworks.engineState';
+export const ENGINE_PROBLEM_KEY = 'dockerNetworks.engineProblem';
+
+export interface StatusViews {
+  networks: vscode.TreeView<unknown>;
+  containers: vscode.TreeView<unknown>;
+}
+
+export class EngineStatus implements vscode.Disposable {
+  private readonly item: vscode.StatusBarItem;
+  private readonly subscription: { dispose(): void };
+
+  constructor(
+    feed: TopologyFeed,
+    private readonly views: StatusViews,
+  ) {
+    this.item = vscode.window.createStatusBarItem('dockerNetworks.engine', vscode.StatusBarAlignment.Left, 10);
+    this.item.name = vscode.l10n.t('Docker Engine');
+    this.subscription = feed.onDidChangeState((state) => this.show(state));
+    this.show(feed.state);
+    this.item.show();
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.item.dispose();
+  }
+
+  private show(state: FeedState): void {
+    void vscode.commands.executeCommand('setContext', ENGINE_STATE_KEY, state.kind);
+    void vscode.commands.executeCommand(
+      'setContext',
+      ENGINE_PROBLEM_KEY,
+      state.kind === 'unreachable' ? state.problem.kind : '',
+    );
+    const endpoint = state.endpoint || vscode.l10n.t('Docker engine');
+    switch (state.kind) {
+      case 'connecting':
+        this.item.text = `$(sync~spin) ${endpoint}`;
+        this.item.tooltip = vscode.l10n.t('Connecting to the Docker engine at {0}...', endpoint);
+        this.item.backgroundColor = undefined;
+        this.item.command = { command: 'dockerNetworks.refresh', title: vscode.l10n.t('Refresh') };
+        this.views.networks.description = undefined;
+        this.views.containers.message = undefined;
+        break;
+      case 'connected':
+        this.item.text = state.engineVersion ? `$(plug) ${endpoint} · ${state.engineVersion}` : `$(plug) ${endpoint}`;
+        this.item.tooltip = state.engineVersion
+          ? vscode.l10n.t('Connected to Docker Engine {0} at {1}. Click to refresh.', state.engineVersion, endpoint)
+          : vscode.l10n.t('Connected to the Docker engine at {0}. Click to refresh.', endpoint);
+        this.item.backgroundColor = undefined;
+        this.item.command = { command: 'dockerNetworks.refresh', title: vscode.l10n.t('Refresh') };
+        this.views.networks.description = undefined;
+        this.views.containers.message = undefined;
+        break;
+      case 'unreachable':
+        this.item.text = `$(plug) ${endpoint}`;
+        // Plain text: the problem quotes the engine's own message, never rendered as Markdown.
+        this.item.tooltip = `${state.problem.message}\n\n${vscode.l10n.t('Click to retry.')}`;
+        this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+        this.item.command = { command: 'dockerNetworks.retryConnection', title: vscode.l10n.t('Retry') };
+        this.views.networks.description = state.endpoint || undefined;
+        this.views.containers.message = state.problem.message;
+        break;
+    }
+  }
+}

@@ -1,0 +1,248 @@
+/**
+ * The Networks view: networks (optionally grouped), their endpoints and a details node.
+ * Node objects are kept per id so VS Code can refresh exactly the nodes that changed (it matches by identity)
+ * and keep expansion state across refreshes (tree item ids are stable).
+ */
+import * as vscode from 'vscode';
+import type { TopologyChange, TopologyFeed } from '../model/feed';
+import type { EndpointModel, NetworkModel } from '../model/topology';
+import type { DetailNodeData, DetailsNodeData, EndpointNodeData, GroupNodeData, NetworkNodeData } from './nodeTypes';
+import { networkDetailRows } from './present/networkText';
+import { groupItems, networkGroupKey, visibleNetworks, type NetworkListOptions } from './present/grouping';
+import { byName } from './present/text';
+import { detailItem, detailsItem, endpointItem, groupItem, networkItem } from './treeItems';
+
+class NetworkNode implements NetworkNodeData {
+  readonly kind = 'network';
+  constructor(public network: NetworkModel) {}
+}
+
+class EndpointNode implements EndpointNodeData {
+  readonly kind = 'endpoint';
+  constructor(public endpoint: EndpointModel) {}
+}
+
+class DetailsNode implements DetailsNodeData {
+  readonly kind = 'details';
+  constructor(public network: NetworkModel) {}
+}
+
+class GroupNode implements GroupNodeData {
+  readonly kind = 'group';
+  constructor(
+    readonly groupBy: GroupNodeData['groupBy'],
+    readonly key: string,
+  ) {}
+}
+
+class DetailNode implements DetailNodeData {
+  readonly kind = 'detail';
+  constructor(
+    readonly parent: DetailsNode,
+    readonly index: number,
+    readonly field: DetailNodeData['field'],
+    readonly name: string,
+    readonly value: string,
+  ) {}
+  get networkId(): string {
+    return this.parent.network.id;
+  }
+}
+
+export type NetworksTreeNode = NetworkNode | EndpointNode | DetailsNode | DetailNode | GroupNode;
+
+const endpointOrder = byName<EndpointModel>((e) => e.containerName, (e) => e.key);
+
+export class NetworksProvider implements vscode.TreeDataProvider<NetworksTreeNode>, vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<NetworksTreeNode | NetworksTreeNode[] | undefined>();
+  readonly onDidChangeTreeData = this.changeEmitter.event;
+  private readonly networkNodes = new Map<string, NetworkNode>();
+  private readonly endpointNodes = new Map<string, EndpointNode>();
+  private readonly detailsNodes = new Map<string, DetailsNode>();
+  private readonly groupNodes = new Map<string, GroupNode>();
+  private readonly subscriptions: { dispose(): void }[] = [];
+
+  constructor(
+    private readonly feed: TopologyFeed,
+    private options: NetworkListOptions,
+    /** Called on the first getChildren: the engine loads when the view is first shown, not at activation. */
+    private readonly onFirstShow: () => void = () => undefined,
+  ) {
+    this.subscriptions.push(
+      feed.onDidChange((change) => this.applyChange(change)),
+      feed.onDidChangeState(() => this.changeEmitter.fire(undefined)),
+    );
+  }
+
+  get listOptions(): NetworkListOptions {
+    return this.options;
+  }
+
+  setOptions(options: NetworkListOptions): void {
+    if (options.groupBy === this.options.groupBy && options.showBuiltIn === this.options.showBuiltIn) return;
+    this.options = options;
+    this.changeEmitter.fire(undefined);
+  }
+
+  getTreeItem(node: NetworksTreeNode): vscode.TreeItem {
+    switch (node.kind) {
+      case 'network':
+        return networkItem(node, this.feed.snapshot.endpointsByNetwork.get(node.network.id)?.length ?? 0);
+      case 'endpoint':
+        return endpointItem(node);
+      case 'details':
+        return detailsItem(node.network.id);
+      case 'detail':
+        return detailItem(node, node.index);
+      case 'group':
+        return groupItem(node, 'networks', this.networksIn(node).length);
+    }
+  }
+
+  getChildren(node?: NetworksTreeNode): NetworksTreeNode[] {
+    if (!node) return this.rootChildren();
+    switch (node.kind) {
+      case 'group':
+        return this.networksIn(node).map((n) => this.networkNode(n));
+      case 'network': {
+        const endpoints = [...(this.feed.snapshot.endpointsByNetwork.get(node.network.id) ?? [])].sort(endpointOrder);
+        return [...endpoints.map((e) => this.endpointNode(e)), this.detailsNode(node.network)];
+      }
+      case 'details':
+        return networkDetailRows(node.network, (m, ...a) => vscode.l10n.t(m, ...a)).map(
+          (row, index) => new DetailNode(node, index, row.field, row.name, row.value),
+        );
+      default:
+        return [];
+    }
+  }
+
+  getParent(node: NetworksTreeNode): NetworksTreeNode | undefined {
+    switch (node.kind) {
+      case 'network': {
+        const key = networkGroupKey(node.network, this.options.groupBy);
+        return key === undefined || this.options.groupBy === 'none' ? undefined : this.groupNode(key);
+      }
+      case 'endpoint': {
+        const network = this.feed.snapshot.networks.get(node.endpoint.networkId);
+        return network ? this.networkNode(network) : undefined;
+      }
+      case 'details':
+        return this.networkNode(node.network);
+      case 'detail':
+        return node.parent;
+      default:
+        return undefined;
+    }
+  }
+
+  /** The node of a network the view shows now (for TreeView.reveal); undefined when hidden or unknown. */
+  nodeForNetwork(networkId: string): NetworksTreeNode | undefined {
+    const network = this.feed.snapshot.networks.get(networkId);
+    if (!network || (!this.options.showBuiltIn && network.builtIn)) return undefined;
+    return this.networkNode(network);
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+    this.changeEmitter.dispose();
+  }
+
+  private firstShown = false;
+
+  private rootChildren(): NetworksTreeNode[] {
+    if (!this.firstShown) {
+      this.firstShown = true;
+      this.onFirstShow();
+    }
+    // Empty unless connected, so the welcome view for the engine's state shows.
+    if (this.feed.state.kind !== 'connected') return [];
+    const networks = visibleNetworks(this.feed.snapshot.networks.values(), this.options);
+    const groupBy = this.options.groupBy;
+    if (groupBy === 'none') return networks.map((n) => this.networkNode(n));
+    return groupItems(networks, (n) => networkGroupKey(n, groupBy) ?? '').map((g) => this.groupNode(g.key));
+  }
+
+  private networksIn(group: GroupNode): NetworkModel[] {
+    return visibleNetworks(this.feed.snapshot.networks.values(), this.options).filter(
+      (n) => networkGroupKey(n, group.groupBy) === group.key,
+    );
+  }
+
+  private networkNode(network: NetworkModel): NetworkNode {
+    let node = this.networkNodes.get(network.id);
+    if (node) node.network = network;
+    else this.networkNodes.set(network.id, (node = new NetworkNode(network)));
+    return node;
+  }
+
+  private endpointNode(endpoint: EndpointModel): EndpointNode {
+    let node = this.endpointNodes.get(endpoint.key);
+    if (node) node.endpoint = endpoint;
+    else this.endpointNodes.set(endpoint.key, (node = new EndpointNode(endpoint)));
+    return node;
+  }
+
+  private detailsNode(network: NetworkModel): DetailsNode {
+    let node = this.detailsNodes.get(network.id);
+    if (node) node.network = network;
+    else this.detailsNodes.set(network.id, (node = new DetailsNode(network)));
+    return node;
+  }
+
+  private groupNode(key: string): GroupNode {
+    const groupBy = this.options.groupBy === 'none' ? 'driver' : this.options.groupBy;
+    const id = `${groupBy}:${key}`;
+    let node = this.groupNodes.get(id);
+    if (!node) this.groupNodes.set(id, (node = new GroupNode(groupBy, key)));
+    return node;
+  }
+
+  /** Fires for the nodes that changed only; the root only when the list of networks (or their order) changed. */
+  private applyChange({ diff }: TopologyChange): void {
+    const groupBy = this.options.groupBy;
+    let root = diff.networks.added.length > 0 || diff.networks.removed.length > 0;
+    const dirty = new Set<NetworksTreeNode>();
+
+    for (const network of diff.networks.changed) {
+      const node = this.networkNodes.get(network.id);
+      if (!node) continue;
+      const before = node.network;
+      if (
+        before.name !== network.name ||
+        before.builtIn !== network.builtIn ||
+        networkGroupKey(before, groupBy) !== networkGroupKey(network, groupBy)
+      ) {
+        root = true;
+      }
+      node.network = network;
+      dirty.add(node);
+      const details = this.detailsNodes.get(network.id);
+      if (details) {
+        details.network = network;
+        dirty.add(details);
+      }
+    }
+    for (const network of diff.networks.removed) {
+      this.networkNodes.delete(network.id);
+      this.detailsNodes.delete(network.id);
+    }
+    for (const endpoint of [...diff.endpoints.added, ...diff.endpoints.removed]) {
+      const parent = this.networkNodes.get(endpoint.networkId);
+      if (parent) dirty.add(parent);
+    }
+    for (const endpoint of diff.endpoints.removed) this.endpointNodes.delete(endpoint.key);
+    for (const endpoint of diff.endpoints.changed) {
+      const node = this.endpointNodes.get(endpoint.key);
+      if (!node) continue;
+      const parent = this.networkNodes.get(endpoint.networkId);
+      // A renamed container moves within its network's sorted list.
+      if (node.endpoint.containerName !== endpoint.containerName && parent) dirty.add(parent);
+      node.endpoint = endpoint;
+      dirty.add(node);
+    }
+    if (root) this.changeEmitter.fire(undefined);
+    else if (dirty.size > 0) this.changeEmitter.fire([...dirty]);
+  }
+}
+
