@@ -13,13 +13,14 @@ function convertFix(ctx: RuleContext, from: ServiceModel, to: ServiceModel, link
   const text = ctx.model.text;
   const last = nets.refs[nets.refs.length - 1];
   const indent = indentAt(text, last.range[0]);
-  const at = last.deleteRange[1];
+  // Insert at the end of the last entry's line (before its newline) so it never touches the links deletion.
+  const nl = text.indexOf('\n', last.range[1]);
+  const at = nl < 0 ? text.length : nl;
   const line = nets.form === 'list' ? `- ${target}` : `${target}: {}`;
-  const prefix = text[at - 1] === '\n' ? '' : '\n';
   const removeLinks = from.links!.items.length === 1 ? from.links!.entry.deleteRange : link.deleteRange;
   return {
     title: `Join network "${target}" and drop the link to "${to.name}"`,
-    edits: [{ range: [at, at], newText: `${prefix}${' '.repeat(indent)}${line}\n` }, deleteRange(removeLinks)],
+    edits: [{ range: [at, at], newText: `\n${' '.repeat(indent)}${line}` }, deleteRange(removeLinks)],
     preferred: true,
   };
 }

@@ -1,0 +1,212 @@
+/** For each rule: a file that triggers it, a near miss that must stay silent, and the fixes it must offer. */
+import type { EngineView } from '../../../src/compose/rules/types';
+import type { NetworkModel, EndpointModel } from '../../../src/model/topology';
+
+export interface RuleCase {
+  rule: string;
+  bad: string;
+  /** How many findings of this rule `bad` yields. */
+  count: number;
+  good: string;
+  /** Titles of the fixes offered on the first finding. */
+  fixes: string[];
+  engine?: EngineView;
+}
+
+function net(name: string, subnet: string | undefined, extra: Partial<NetworkModel> = {}): NetworkModel {
+  return {
+    id: `id-${name}`, name, driver: 'bridge', scope: 'local', ipamDriver: 'default', ipamOptions: {},
+    ipam: subnet ? [{ subnet, auxAddresses: {} }] : [], internal: false, attachable: false, ipv6: false, ingress: false,
+    configOnly: false, options: {}, labels: {}, builtIn: false, ...extra,
+  };
+}
+
+function endpoint(network: string, container: string, ipv4: string): EndpointModel {
+  return { key: `id-${network}/${container}`, networkId: `id-${network}`, networkName: network, containerId: container, containerName: container, ipv4, aliases: [], running: true };
+}
+
+export const ENGINE: EngineView = {
+  networks: [net('bridge', '172.17.0.0/16', { builtIn: true }), net('shared', '10.50.0.0/24'), net('demo_back', '10.60.0.0/24', { composeProject: 'demo' })],
+  endpointsByNetwork: new Map([['id-shared', [endpoint('shared', 'other-app', '10.50.0.10')]]]),
+};
+
+export const CASES: RuleCase[] = [
+  {
+    rule: 'undeclared-network',
+    bad: 'services:\n  web:\n    image: nginx\n    networks:\n      - frontend\nnetworks:\n  fronted: {}\n',
+    count: 1,
+    good: 'services:\n  web:\n    image: nginx\n    networks:\n      - frontend\nnetworks:\n  frontend: {}\n',
+    fixes: ['Change to "fronted"', 'Declare network "frontend"'],
+  },
+  {
+    rule: 'network-mode-with-networks',
+    bad: 'services:\n  web:\n    image: nginx\n    network_mode: bridge\n    networks:\n      - default\n',
+    count: 1,
+    good: 'services:\n  web:\n    image: nginx\n    network_mode: bridge\n',
+    fixes: ['Remove `networks`', 'Remove `network_mode`'],
+  },
+  {
+    rule: 'unknown-service-reference',
+    bad: 'services:\n  web:\n    image: nginx\n    links:\n      - dbb\n  side:\n    image: x\n    network_mode: "service:wbe"\n  db:\n    image: pg\n',
+    count: 2,
+    good: 'services:\n  web:\n    image: nginx\n    links:\n      - db:database\n  side:\n    image: x\n    network_mode: "service:web"\n  db:\n    image: pg\n',
+    fixes: [],
+  },
+  {
+    rule: 'external-network-keys',
+    bad: 'services:\n  web:\n    image: nginx\n    networks: [proxy]\nnetworks:\n  proxy:\n    external: true\n    driver: bridge\n',
+    count: 1,
+    good: 'services:\n  web:\n    image: nginx\n    networks: [proxy]\nnetworks:\n  proxy:\n    external: true\n    name: traefik_proxy\n',
+    fixes: [],
+  },
+  {
+    rule: 'invalid-cidr',
+    bad: 'services:\n  web:\n    image: nginx\n    networks: [back]\nnetworks:\n  back:\n    ipam:\n      config:\n        - subnet: "172.28.5.1/16" # keep me\n        - subnet: 10.0.0.0/33\n',
+    count: 2,
+    good: 'services:\n  web:\n    image: nginx\n    networks: [back]\nnetworks:\n  back:\n    ipam:\n      config:\n        - subnet: "172.28.0.0/16" # keep me\n        - subnet: 10.0.0.0/32\n',
+    fixes: ['Replace with 172.28.0.0/16'],
+  },
+  {
+    rule: 'address-outside-subnet',
+    bad: 'services:\n  web:\n    image: nginx\n    networks: [back]\nnetworks:\n  back:\n    ipam:\n      config:\n        - subnet: 172.28.0.0/16\n          ip_range: 172.29.5.0/24\n          gateway: 172.29.0.1\n          aux_addresses:\n            host1: fd00::1\n',
+    count: 3,
+    good: 'services:\n  web:\n    image: nginx\n    networks: [back]\nnetworks:\n  back:\n    ipam:\n      config:\n        - subnet: 172.28.0.0/16\n          ip_range: 172.28.5.0/24\n          gateway: 172.28.5.254\n          aux_addresses:\n            host1: 172.28.1.5\n',
+    fixes: [],
+  },
+  {
+    rule: 'static-ip-outside-subnet',
+    bad: 'services:\n  web:\n    image: nginx\n    networks:\n      back:\n        ipv4_address: 172.29.0.5\nnetworks:\n  back:\n    ipam:\n      config:\n        - subnet: 172.28.0.0/16\n',
+    count: 1,
+    good: 'services:\n  web:\n    image: nginx\n    networks:\n      back:\n        ipv4_address: 172.28.0.5\nnetworks:\n  back:\n    ipam:\n      config:\n        - subnet: 172.28.0.0/16\n',
+    fixes: [],
+  },
+  {
+    rule: 'duplicate-static-ip',
+    bad: 'services:\n  a:\n    image: x\n    networks:\n      back:\n        ipv4_address: 10.1.0.5\n  b:\n    image: x\n    networks:\n      back:\n        ipv4_address: 10.1.0.5\n  c:\n    image: x\n    networks:\n      back:\n        ipv4_address: 10.1.0.1\n  d:\n    image: x\n    deploy:\n      replicas: 2\n    networks:\n      back:\n        ipv4_address: 10.1.0.9\nnetworks:\n  back:\n    ipam:\n      config:\n        - subnet: 10.1.0.0/24\n          gateway: 10.1.0.1\n',
+    count: 3,
+    good: 'services:\n  a:\n    image: x\n    networks:\n      back:\n        ipv4_address: 10.1.0.5\n  b:\n    image: x\n    networks:\n      back:\n        ipv4_address: 10.1.0.6\n  d:\n    image: x\n    deploy:\n      replicas: 1\n    networks:\n      back:\n        ipv4_address: 10.1.0.9\nnetworks:\n  back:\n    ipam:\n      config:\n        - subnet: 10.1.0.0/24\n          gateway: 10.1.0.1\n',
+    fixes: [],
+  },
+  {
+    rule: 'overlapping-subnets',
+    bad: 'services:\n  a:\n    image: x\n    networks: [one, two]\nnetworks:\n  one:\n    ipam:\n      config:\n        - subnet: 10.10.0.0/16\n  two:\n    ipam:\n      config:\n        - subnet: 10.10.128.0/24\n',
+    count: 1,
+    good: 'services:\n  a:\n    image: x\n    networks: [one, two]\nnetworks:\n  one:\n    ipam:\n      config:\n        - subnet: 10.10.0.0/17\n  two:\n    ipam:\n      config:\n        - subnet: 10.10.128.0/24\n',
+    fixes: [],
+  },
+  {
+    rule: 'host-mode-with-links',
+    bad: 'services:\n  a:\n    image: x\n    network_mode: host\n    links: [b]\n  b:\n    image: x\n',
+    count: 1,
+    good: 'services:\n  a:\n    image: x\n    links: [b]\n  b:\n    image: x\n',
+    fixes: ['Remove `links`'],
+  },
+  {
+    rule: 'shared-namespace-conflict',
+    bad: 'services:\n  vpn:\n    image: x\n  app:\n    image: x\n    network_mode: service:vpn\n    hostname: app\n    dns: [1.1.1.1]\n',
+    count: 2,
+    good: 'services:\n  vpn:\n    image: x\n    hostname: app\n    dns: [1.1.1.1]\n  app:\n    image: x\n    network_mode: service:vpn\n',
+    fixes: ['Remove `hostname`'],
+  },
+  {
+    rule: 'duplicate-published-port',
+    bad: 'services:\n  a:\n    image: x\n    ports: ["8080:80", "127.0.0.1:9000-9002:9000-9002"]\n  b:\n    image: x\n    ports:\n      - "0.0.0.0:8080:8080"\n      - target: 53\n        published: "9001"\n        host_ip: 127.0.0.1\n',
+    count: 2,
+    good: 'services:\n  a:\n    image: x\n    ports: ["8080:80", "127.0.0.1:9000-9002:9000-9002"]\n  b:\n    image: x\n    ports:\n      - "8080:8080/udp"\n      - target: 53\n        published: "9001"\n        host_ip: 127.0.0.2\n',
+    fixes: [],
+  },
+  {
+    rule: 'malformed-port',
+    bad: 'services:\n  a:\n    image: x\n    ports:\n      - "80:80/tpc"\n      - "70000:80"\n      - "1.2.3:80:80"\n',
+    count: 3,
+    good: 'services:\n  a:\n    image: x\n    ports:\n      - "80:80/udp"\n      - "7000:80"\n      - "[::1]:81:80"\n',
+    fixes: [],
+  },
+  {
+    rule: 'malformed-extra-host',
+    bad: 'services:\n  a:\n    image: x\n    extra_hosts:\n      - "somehost"\n      - "other:999.1.1.1"\n',
+    count: 2,
+    good: 'services:\n  a:\n    image: x\n    extra_hosts:\n      - "somehost:162.242.195.82"\n      - "other=::1"\n      - "gw:host-gateway"\n',
+    fixes: [],
+  },
+  {
+    rule: 'unused-network',
+    bad: 'services:\n  a:\n    image: x\n    networks: [front]\nnetworks:\n  front: {}\n  # legacy network\n  old:\n    driver: bridge\n',
+    count: 1,
+    good: 'services:\n  a:\n    image: x\n    networks: [front, old]\nnetworks:\n  front: {}\n  # legacy network\n  old:\n    driver: bridge\n',
+    fixes: ['Remove network "old"'],
+  },
+  {
+    rule: 'static-ip-without-subnet',
+    bad: 'services:\n  a:\n    image: x\n    networks:\n      back:\n        ipv4_address: 10.5.0.2\nnetworks:\n  back: {}\n',
+    count: 1,
+    good: 'services:\n  a:\n    image: x\n    networks:\n      back:\n        ipv4_address: 10.5.0.2\nnetworks:\n  back:\n    ipam:\n      config:\n        - subnet: 10.5.0.0/24\n',
+    fixes: [],
+  },
+  {
+    rule: 'ipv6-not-enabled',
+    bad: 'services:\n  a:\n    image: x\n    networks: [v6]\nnetworks:\n  v6:\n    driver: bridge\n    ipam:\n      config:\n        - subnet: fd00:1::/64\n',
+    count: 1,
+    good: 'services:\n  a:\n    image: x\n    networks: [v6]\nnetworks:\n  v6:\n    driver: bridge\n    enable_ipv6: true\n    ipam:\n      config:\n        - subnet: fd00:1::/64\n',
+    fixes: ['Add `enable_ipv6: true`'],
+  },
+  {
+    rule: 'host-mode-ports',
+    bad: 'services:\n  a:\n    image: x\n    network_mode: host\n    ports:\n      - "80:80"\n    restart: always\n',
+    count: 1,
+    good: 'services:\n  a:\n    image: x\n    network_mode: host\n    restart: always\n',
+    fixes: ['Remove `ports`'],
+  },
+  {
+    rule: 'deprecated-external-name',
+    bad: 'services:\n  a:\n    image: x\n    networks: [proxy]\nnetworks:\n  proxy:\n    external:\n      name: traefik # shared\n',
+    count: 1,
+    good: 'services:\n  a:\n    image: x\n    networks: [proxy]\nnetworks:\n  proxy:\n    name: traefik # shared\n    external: true\n',
+    fixes: ['Rewrite as `name:` + `external: true`'],
+  },
+  {
+    rule: 'link-without-shared-network',
+    bad: 'services:\n  a:\n    image: x\n    networks:\n      - front\n    links:\n      - b\n  b:\n    image: x\n    networks:\n      - back\nnetworks:\n  front: {}\n  back: {}\n',
+    count: 1,
+    good: 'services:\n  a:\n    image: x\n    networks:\n      - front\n      - back\n    links:\n      - b\n  b:\n    image: x\n    networks:\n      - back\nnetworks:\n  front: {}\n  back: {}\n',
+    fixes: ['Join network "back" and drop the link to "b"'],
+  },
+  {
+    rule: 'port-all-interfaces',
+    bad: 'services:\n  a:\n    image: x\n    ports:\n      - 8080:80\n      - target: 443\n        published: 8443\n',
+    count: 2,
+    good: 'services:\n  a:\n    image: x\n    ports:\n      - 127.0.0.1:8080:80\n      - target: 443\n        published: 8443\n        host_ip: 127.0.0.1\n',
+    fixes: ['Bind to 127.0.0.1 only'],
+  },
+  {
+    rule: 'host-network-mode',
+    bad: 'services:\n  a:\n    image: x\n    network_mode: host\n',
+    count: 1,
+    good: 'services:\n  a:\n    image: x\n    network_mode: bridge\n',
+    fixes: [],
+  },
+  {
+    rule: 'engine-network-missing',
+    bad: 'services:\n  a:\n    image: x\n    networks: [proxy]\nnetworks:\n  proxy:\n    name: sharedd\n    external: true\n',
+    count: 1,
+    good: 'services:\n  a:\n    image: x\n    networks: [proxy]\nnetworks:\n  proxy:\n    name: shared\n    external: true\n',
+    fixes: [],
+    engine: ENGINE,
+  },
+  {
+    rule: 'engine-subnet-overlap',
+    bad: 'services:\n  a:\n    image: x\n    networks: [mine]\nnetworks:\n  mine:\n    ipam:\n      config:\n        - subnet: 10.50.0.128/25\n',
+    count: 1,
+    good: 'services:\n  a:\n    image: x\n    networks: [back]\nnetworks:\n  back:\n    ipam:\n      config:\n        - subnet: 10.60.0.0/24\n',
+    fixes: [],
+    engine: ENGINE,
+  },
+  {
+    rule: 'engine-ip-in-use',
+    bad: 'services:\n  a:\n    image: x\n    networks:\n      shared:\n        ipv4_address: 10.50.0.10\nnetworks:\n  shared:\n    external: true\n',
+    count: 1,
+    good: 'services:\n  a:\n    image: x\n    networks:\n      shared:\n        ipv4_address: 10.50.0.11\nnetworks:\n  shared:\n    external: true\n',
+    fixes: [],
+    engine: ENGINE,
+  },
+];

@@ -1,0 +1,44 @@
+import * as assert from 'node:assert/strict';
+import { RULES } from '../../../src/compose/rules';
+import { applyFix, lint, summary } from './lintHelpers';
+import { CASES } from './ruleCases';
+
+describe('compose rules', () => {
+  it('has one case per rule', () => {
+    assert.deepEqual(CASES.map((c) => c.rule).sort(), RULES.map((r) => r.id).sort());
+  });
+
+  for (const c of CASES) {
+    describe(c.rule, () => {
+      it(`reports ${c.count} finding(s) on the triggering file`, () => {
+        const found = lint(c.bad, { engine: c.engine }).filter((f) => f.rule === c.rule);
+        assert.equal(found.length, c.count, JSON.stringify(found.map((f) => f.message), null, 1));
+        for (const f of found) assert.ok(f.message.length > 20 && f.end.line >= f.start.line);
+      });
+
+      it('stays silent on the near miss (no finding from any default rule, nor from this one)', () => {
+        assert.deepEqual(summary(lint(c.good, { engine: c.engine, rules: { [c.rule]: 'warning' } })), []);
+      });
+
+      it('offers the expected fixes', () => {
+        const first = lint(c.bad, { engine: c.engine }).find((f) => f.rule === c.rule);
+        assert.deepEqual(first?.fixes.map((x) => x.title), c.fixes);
+      });
+
+      if (c.fixes.length > 0) {
+        it('every fix, applied, leaves valid YAML and removes that finding', () => {
+          const before = lint(c.bad, { engine: c.engine });
+          const target = before.find((f) => f.rule === c.rule)!;
+          for (const fix of target.fixes) {
+            const fixed = applyFix(c.bad, fix);
+            const after = lint(fixed, { engine: c.engine });
+            assert.equal(after.filter((f) => f.rule === 'yaml-syntax').length, 0, `${fix.title}:\n${fixed}`);
+            const sameSpot = after.filter((f) => f.rule === c.rule && f.message === target.message);
+            assert.equal(sameSpot.length, 0, `${fix.title} left: ${target.message}\n${fixed}`);
+            assert.ok(after.filter((f) => f.rule === c.rule).length < before.filter((f) => f.rule === c.rule).length, `${fix.title}\n${fixed}`);
+          }
+        });
+      }
+    });
+  }
+});
