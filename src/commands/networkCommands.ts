@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { EngineApi } from '../engine/api';
 import { isContainerNode, isEndpointNode, isNetworkNode, type NetworkNodeData } from '../explorer/nodeTypes';
 import type { EndpointModel, NetworkModel } from '../model/topology';
-import { currentNetwork, nodesFrom, prompterFrom, reasonOf, reportFailure, resync, tell } from './operationSupport';
+import { currentNetwork, nodesFrom, problemOf, prompterFrom, reasonOf, reportFailure, resync, tell } from './operationSupport';
 import { pickNetwork, pickNetworks, pickText } from './pickers';
 import type { Prompter } from './prompter';
 import type { CommandEntry, CommandServices } from './services';
@@ -29,6 +29,8 @@ async function removeOne(engine: EngineApi, network: NetworkModel, endpoints: re
       await engine.disconnect(network.id, ep.containerId, false);
       outcome.disconnected.push(vscode.l10n.t('{0} from {1}', ep.containerName, network.name));
     } catch (error) {
+      // The container went away meanwhile: its endpoint went with it, so the network may still be removed.
+      if (problemOf(error)?.kind === 'notFound') continue;
       outcome.failures.push(vscode.l10n.t('Disconnecting {0} from {1}: {2}', ep.containerName, network.name, reasonOf(error)));
       // The network cannot go while this container stays attached: skip its removal, keep going with the others.
       return;

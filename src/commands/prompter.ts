@@ -5,7 +5,8 @@
  */
 
 /** Returned by a step when the user pressed the Back button. */
-export const BACK = Symbol('back');
+// Symbol.for: the test bundle and the extension bundle must share the very same symbol.
+export const BACK: unique symbol = Symbol.for('dockerNetworks.prompter.back');
 export type Back = typeof BACK;
 
 /** undefined means the user cancelled (Escape / focus lost). */
