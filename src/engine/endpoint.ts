@@ -79,8 +79,8 @@ function currentContextName(
 }
 
 interface ParseOptions {
-  /** TLS material for tcp endpoints, undefined for plain http. */
-  tls: (port: number) => TlsMaterial | undefined;
+  /** TLS material for a tcp endpoint (given its explicit port, if any), undefined for plain http. */
+  tls: (explicitPort: number | undefined) => TlsMaterial | undefined;
 }
 
 const SCHEMES = 'unix://, tcp://, ssh:// or npipe://';
@@ -116,7 +116,7 @@ function tcpEndpoint(raw: string, address: string, source: EndpointSource, optio
   const url = parseUrl(raw, address, source);
   if (!url.hostname) throw endpointError(`The Docker host "${raw}" (from ${sourceLabel(source)}) names no host.`, raw);
   const explicitPort = url.port ? Number(url.port) : undefined;
-  const tls = options.tls(explicitPort ?? 2376);
+  const tls = options.tls(explicitPort);
   const port = explicitPort ?? (tls ? 2376 : 2375);
   const host = unbracket(url.hostname);
   const shown = `tcp://${url.hostname}:${port}`;
@@ -159,7 +159,7 @@ function sshEndpoint(raw: string, address: string, source: EndpointSource): Engi
  * verified TLS; port 2376 (Docker's TLS port) means TLS without verification. Material comes from
  * DOCKER_CERT_PATH, else ~/.docker.
  */
-function tlsFromEnv(input: ResolveEndpointInput): (port: number) => TlsMaterial | undefined {
+function tlsFromEnv(input: ResolveEndpointInput): ParseOptions['tls'] {
   return (port) => {
     const verify = Boolean(input.env.DOCKER_TLS_VERIFY);
     if (!verify && port !== 2376) return undefined;
