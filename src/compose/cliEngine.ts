@@ -1,6 +1,27 @@
-/** The CLI's --engine: a snapshot from the shared engine client (src/engine/), turned into the rules' view. */
+/** The CLI's --engine: one listing from the shared engine client (src/engine/), turned into the rules' view. */
+import { loadEngine, resolveProcessEndpoint, toEngineProblem } from '../engine';
+import { buildSnapshot } from '../model/snapshot';
+import type { TopologySnapshot } from '../model/topology';
 import type { EngineView } from './rules/types';
 
+export function engineViewOf(snapshot: TopologySnapshot): EngineView {
+  return { networks: [...snapshot.networks.values()], endpointsByNetwork: snapshot.endpointsByNetwork };
+}
+
 export async function loadEngineView(): Promise<{ view: EngineView } | { problem: string }> {
-  return { problem: 'the engine client is not available in this build yet' };
+  let endpoint;
+  try {
+    endpoint = resolveProcessEndpoint();
+  } catch (e) {
+    return { problem: toEngineProblem(e).message };
+  }
+  const { createEngine } = await loadEngine();
+  const engine = createEngine(endpoint);
+  try {
+    return { view: engineViewOf(buildSnapshot(await engine.listing())) };
+  } catch (e) {
+    return { problem: toEngineProblem(e, { endpoint, operation: 'listing networks and containers' }).message };
+  } finally {
+    engine.dispose();
+  }
 }
