@@ -1,0 +1,56 @@
+/**
+ * The webview's HTML: a strict Content-Security-Policy and nothing but our bundle and stylesheet.
+ * Pure (no vscode) so the CSP is unit-tested and reused by the headless-browser tests and the benchmark.
+ */
+
+export interface PanelHtmlInput {
+  /** webview.cspSource: the origin our own files are served from. */
+  cspSource: string;
+  scriptUri: string;
+  styleUri: string;
+  /** A fresh random nonce per render for the script, another one for the toolkit's style probe. */
+  scriptNonce: string;
+  styleNonce: string;
+}
+
+export function makeNonce(randomBytes: (n: number) => Uint8Array): string {
+  return Array.from(randomBytes(18), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export function contentSecurityPolicy(i: Pick<PanelHtmlInput, 'cspSource' | 'scriptNonce' | 'styleNonce'>): string {
+  return [
+    "default-src 'none'",
+    // Only our bundle, by nonce: no inline script, no eval, nothing remote.
+    `script-src 'nonce-${i.scriptNonce}'`,
+    // The layout runs in a web worker that graphology-layout-forceatlas2 creates from a blob: URL of its own code.
+    // A worker from our script URL is not possible: webview resources are cross-origin to the webview document.
+    'worker-src blob:',
+    // The toolkit's styles arrive as constructed stylesheets (adoptedStyleSheets), which CSP does not govern. Its
+    // one inline style is the empty <style> its focus-visible probe (fast-foundation canUseFocusVisible) appends to
+    // <head>: it carries the nonce read from <meta property="csp-nonce">, so a style nonce replaces 'unsafe-inline'.
+    `style-src ${i.cspSource} 'nonce-${i.styleNonce}'`,
+    `font-src ${i.cspSource}`,
+    // data: for the PNG export, which draws our own SVG (as a data: URL) onto a canvas.
+    `img-src ${i.cspSource} data:`,
+  ].join('; ');
+}
+
+const attr = (s: string): string => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+export function panelHtml(i: PanelHtmlInput, title: string): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${attr(contentSecurityPolicy(i))}">
+<meta property="csp-nonce" content="${attr(i.styleNonce)}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${attr(i.styleUri)}">
+<title>${attr(title)}</title>
+</head>
+<body>
+<div id="app"></div>
+<script nonce="${attr(i.scriptNonce)}" src="${attr(i.scriptUri)}"></script>
+</body>
+</html>`;
+}

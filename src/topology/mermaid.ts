@@ -1,0 +1,48 @@
+/**
+ * The graph as a Mermaid flowchart, for "Copy as Mermaid". Engine strings go into quoted labels with Mermaid's
+ * entity escapes, so a name cannot break out of its label or inject directives.
+ */
+import type { GraphData } from './protocol';
+
+/** Mermaid labels: quotes and markup characters as #code; entities, line breaks flattened. */
+export function mermaidLabel(s: string): string {
+  return s.replace(/[\r\n]+/g, ' ').replace(/["#<>&`{}[\]|]/g, (ch) => `#${ch.charCodeAt(0)};`);
+}
+
+const SHAPES: Record<string, (label: string) => string> = {
+  square: (l) => `[["${l}"]]`,
+  diamond: (l) => `{{"${l}"}}`,
+  circle: (l) => `("${l}")`,
+};
+
+export function toMermaid(graph: GraphData, visible?: ReadonlySet<string>): string {
+  const ids = new Map<string, string>();
+  const lines = ['flowchart LR'];
+  for (const n of graph.nodes) {
+    if (visible && !visible.has(n.id)) continue;
+    if (n.kind === 'project') continue; // groups become subgraphs below
+    const mid = `${n.kind[0]}${ids.size}`;
+    ids.set(n.id, mid);
+  }
+  const byProject = new Map<string, string[]>();
+  const loose: string[] = [];
+  for (const n of graph.nodes) {
+    const mid = ids.get(n.id);
+    if (!mid) continue;
+    const line = `  ${mid}${(SHAPES[n.shape] ?? SHAPES.circle)(mermaidLabel(n.label))}`;
+    if (n.project && n.kind === 'container') (byProject.get(n.project) ?? byProject.set(n.project, []).get(n.project)!).push(line);
+    else loose.push(line);
+  }
+  lines.push(...loose);
+  let g = 0;
+  for (const [project, members] of byProject) {
+    lines.push(`  subgraph grp${g++}["compose: ${mermaidLabel(project)}"]`, ...members.map((l) => `  ${l}`), '  end');
+  }
+  for (const e of graph.edges) {
+    const a = ids.get(e.source);
+    const b = ids.get(e.target);
+    if (!a || !b) continue;
+    lines.push(e.label ? `  ${a} ---|"${mermaidLabel(e.label)}"| ${b}` : `  ${a} --- ${b}`);
+  }
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,97 @@
+import { strict as assert } from 'node:assert';
+import { buildFullGraph } from '../../../src/topology/graphModel';
+import { mermaidLabel, toMermaid } from '../../../src/topology/mermaid';
+import { comparePlan, isComposeFileName, normaliseProjectName } from '../../../src/topology/planOverlay';
+import { contentSecurityPolicy, panelHtml } from '../../../src/topology/html';
+import { container, network, sampleTopology, snapshotOf } from './fakeTopology';
+
+describe('topology as Mermaid', () => {
+  it('writes networks, containers and IP-labelled links, grouping compose projects in subgraphs', () => {
+    const text = toMermaid(buildFullGraph(sampleTopology()));
+    assert.match(text, /^flowchart LR\n/);
+    assert.match(text, /\[\["shop#95;front"\]\]|\[\["shop_front"\]\]/);
+    assert.match(text, /subgraph grp0\["compose: shop"\]/);
+    assert.match(text, /---\|"172\.20\.0\.2"\|/);
+    assert.equal((text.match(/---/g) ?? []).length, buildFullGraph(sampleTopology()).edges.filter((e) => !e.source.startsWith('g:') && !e.target.startsWith('g:')).length);
+  });
+
+  it('escapes hostile names so they cannot leave their label', () => {
+    assert.equal(mermaidLabel('a"]; click x call alert(1) %%{init}%%'), 'a#34;#93;; click x call alert(1) %%#123;init#125;%%');
+    const n = network('h', 'net', { labels: {} });
+    const c = container('x', 'evil"<img src=x onerror=alert(1)>');
+    const text = toMermaid(buildFullGraph(snapshotOf([n], [c], [{ network: n, container: c }])));
+    assert.ok(!text.includes('<img'), text);
+    const line = text.split('\n').find((l) => l.includes('onerror'))!;
+    assert.match(line, /^\s+c\d+\("[^"]*"\)$/, 'the whole name stays inside one quoted label');
+  });
+
+  it('limits the output to the visible nodes', () => {
+    const g = buildFullGraph(sampleTopology());
+    const text = toMermaid(g, new Set(['n:n-front', 'c:c-web']));
+    assert.equal(text.split('\n').filter((l) => /^\s+\w+[[({]/.test(l)).length, 2);
+  });
+});
+
+describe('plan against reality', () => {
+  const compose = `
+services:
+  web:
+    image: nginx
+    networks: [front, back]
+  db:
+    image: postgres
+    networks: [front]
+  cache:
+    image: redis
+networks:
+  front: {}
+  back: {}
+`;
+
+  it('reports declared-but-missing, running-but-undeclared and attached-differently', () => {
+    const overlay = comparePlan(compose, 'compose.yaml', 'Shop', sampleTopology())!;
+    assert.equal(overlay.project, 'shop');
+    const find = (kind: string, name: string) => overlay.items.filter((i) => i.kind === kind && i.name === name).map((i) => i.status);
+    assert.deepEqual(find('network', 'front'), ['ok']);
+    assert.deepEqual(find('network', 'back'), ['ok']);
+    assert.deepEqual(find('network', 'default'), ['missing']); // cache uses the default network, which does not run
+    assert.deepEqual(find('service', 'web'), ['ok']);
+    assert.deepEqual(find('service', 'db'), ['different']); // declared on front, runs on back
+    assert.deepEqual(find('service', 'cache'), ['missing']);
+    const db = overlay.items.find((i) => i.name === 'db')!;
+    assert.equal(db.nodeId, 'c:c-db');
+    assert.match(db.detail, /declared on front, attached to back/);
+  });
+
+  it('reports a running service the file does not declare', () => {
+    const overlay = comparePlan('services:\n  web:\n    networks: [front, back]\nnetworks:\n  front: {}\n  back: {}\n', 'compose.yaml', 'shop', sampleTopology())!;
+    assert.deepEqual(overlay.items.filter((i) => i.status === 'undeclared').map((i) => [i.kind, i.name]), [['service', 'db']]);
+  });
+
+  it('ignores files that are not compose files or do not parse', () => {
+    assert.equal(comparePlan('services: [', 'compose.yaml', 'x', sampleTopology()), null);
+    assert.equal(comparePlan('just: text', 'compose.yaml', 'x', sampleTopology()), null);
+    assert.ok(isComposeFileName('/w/docker-compose.yml') && isComposeFileName('/w/compose.prod.yaml'));
+    assert.ok(!isComposeFileName('/w/values.yaml'));
+    assert.equal(normaliseProjectName('My App.2'), 'myapp2');
+  });
+});
+
+describe('topology webview HTML', () => {
+  const input = { cspSource: 'https://x.vscode-cdn.net', scriptUri: 'https://x/dist/webview.js', styleUri: 'https://x/media/topology.css', scriptNonce: 'abc123', styleNonce: 'def456' };
+  it('has a strict CSP: nothing by default, our script by nonce only, no inline styles or eval', () => {
+    const csp = contentSecurityPolicy(input);
+    assert.match(csp, /^default-src 'none'/);
+    assert.match(csp, /script-src 'nonce-abc123'(;|$)/);
+    assert.ok(!/unsafe-inline|unsafe-eval|\*/.test(csp), csp);
+    assert.match(csp, /style-src https:\/\/x\.vscode-cdn\.net 'nonce-def456'/);
+    assert.match(csp, /img-src https:\/\/x\.vscode-cdn\.net data:/);
+    assert.match(csp, /worker-src blob:/);
+  });
+  it('loads exactly one script, with the nonce, and exposes the style nonce to the toolkit', () => {
+    const html = panelHtml(input, 'T');
+    assert.equal((html.match(/<script/g) ?? []).length, 1);
+    assert.match(html, /<script nonce="abc123" src="https:\/\/x\/dist\/webview.js"><\/script>/);
+    assert.match(html, /<meta property="csp-nonce" content="def456">/);
+  });
+});

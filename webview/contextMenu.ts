@@ -1,0 +1,84 @@
+/** The right-click menu of a node or an endpoint edge: the explorer's own commands, run by the host. */
+import type { GraphNode, NodeAction } from '../src/topology/protocol';
+import { el } from './dom';
+
+export interface MenuTarget {
+  /** The id the host resolves: n:<network>, c:<container> or e:<network>/<container>. */
+  targetId: string;
+  node?: GraphNode;
+}
+
+const LABELS: Record<NodeAction, string> = {
+  disconnect: 'Disconnect',
+  connect: 'Connect to...',
+  inspect: 'Inspect',
+  reveal: 'Reveal in the Tree',
+};
+
+export function actionsFor(target: MenuTarget): NodeAction[] {
+  if (target.targetId.startsWith('e:')) return ['disconnect', 'inspect', 'reveal'];
+  if (target.node?.kind === 'network') return ['connect', 'inspect', 'reveal'];
+  if (target.node?.kind === 'container') return ['connect', 'disconnect'];
+  return [];
+}
+
+export class ContextMenu {
+  private readonly root = el('div', { className: 'context-menu', attrs: { role: 'menu', hidden: '' } });
+  private restoreFocus: HTMLElement | null = null;
+
+  constructor(
+    host: HTMLElement,
+    private readonly run: (action: NodeAction, targetId: string) => void,
+  ) {
+    host.append(this.root);
+    this.root.addEventListener('keydown', (e) => this.onKey(e));
+    document.addEventListener('mousedown', (e) => {
+      if (!this.root.contains(e.target as Node)) this.close();
+    });
+  }
+
+  get isOpen(): boolean {
+    return !this.root.hidden;
+  }
+
+  open(target: MenuTarget, x: number, y: number, title: string): void {
+    const actions = actionsFor(target);
+    if (!actions.length) return;
+    this.restoreFocus = document.activeElement as HTMLElement | null;
+    this.root.replaceChildren(
+      el('div', { className: 'menu-title', text: title }),
+      ...actions.map((a) => {
+        const b = el('button', { text: LABELS[a], attrs: { role: 'menuitem', 'data-action': a, tabindex: '-1' } });
+        b.addEventListener('click', () => {
+          this.close();
+          this.run(a, target.targetId);
+        });
+        return b;
+      }),
+    );
+    this.root.style.left = `${Math.round(x)}px`; // CSSOM property writes are not inline-style markup: CSP allows them
+    this.root.style.top = `${Math.round(y)}px`;
+    this.root.hidden = false;
+    this.items()[0]?.focus();
+  }
+
+  close(): void {
+    if (this.root.hidden) return;
+    this.root.hidden = true;
+    this.restoreFocus?.focus();
+  }
+
+  private items(): HTMLButtonElement[] {
+    return Array.from(this.root.querySelectorAll('button'));
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    const items = this.items();
+    const i = items.indexOf(document.activeElement as HTMLButtonElement);
+    if (e.key === 'ArrowDown') items[(i + 1) % items.length]?.focus();
+    else if (e.key === 'ArrowUp') items[(i - 1 + items.length) % items.length]?.focus();
+    else if (e.key === 'Escape') this.close();
+    else return;
+    e.preventDefault();
+  }
+}

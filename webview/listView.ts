@@ -1,0 +1,50 @@
+/**
+ * The accessible list view: the same nodes as the graph, as a table a screen reader can walk (caption, column
+ * headers, one row per network, container or port). Built only while shown; rows are text.
+ */
+import type { GraphNode } from '../src/topology/protocol';
+import { el } from './dom';
+
+const KIND_NAMES: Record<GraphNode['kind'], string> = { network: 'Network', container: 'Container', port: 'Published port', project: 'Compose project' };
+
+function summary(n: GraphNode): string {
+  const get = (label: string): string => n.details.find((d) => d.label === label)?.value ?? '';
+  switch (n.kind) {
+    case 'network':
+      return [n.driver, n.scope, get('Subnet')].filter(Boolean).join(', ');
+    case 'container':
+      return get('State');
+    case 'port':
+      return get('Reachable from');
+    case 'project':
+      return `${get('Members')} members`;
+  }
+}
+
+export function renderList(root: HTMLElement, nodes: GraphNode[], onPick: (id: string) => void, limit = 3000): void {
+  const table = el('table', { attrs: { 'aria-label': 'Topology as a list' } });
+  table.append(el('caption', { text: `${nodes.length} items${nodes.length > limit ? `, first ${limit} shown: filter to narrow` : ''}` }));
+  const head = el('tr');
+  for (const h of ['Kind', 'Name', 'Details', 'Networks', 'Compose project']) head.append(el('th', { text: h, attrs: { scope: 'col' } }));
+  table.append(el('thead', {}, head));
+  const body = el('tbody');
+  const order: Record<GraphNode['kind'], number> = { network: 0, container: 1, port: 2, project: 3 };
+  const sorted = [...nodes].sort((a, b) => order[a.kind] - order[b.kind] || a.label.localeCompare(b.label)).slice(0, limit);
+  for (const n of sorted) {
+    const name = el('button', { className: 'link', text: n.label, attrs: { 'data-node': n.id } });
+    name.addEventListener('click', () => onPick(n.id));
+    body.append(
+      el(
+        'tr',
+        {},
+        el('td', { text: KIND_NAMES[n.kind] }),
+        el('th', { attrs: { scope: 'row' } }, name),
+        el('td', { text: summary(n) }),
+        el('td', { text: (n.networks ?? []).join(', ') }),
+        el('td', { text: n.project ?? '' }),
+      ),
+    );
+  }
+  table.append(body);
+  root.replaceChildren(table);
+}

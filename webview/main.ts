@@ -1,0 +1,295 @@
+/**
+ * The topology panel's front end: toolbar, graph, details, plan overlay and list view, wired to the host through
+ * the validated protocol. Runs in the webview under a strict CSP; every engine string is rendered as text.
+ */
+import type { GraphNode, HostMessage, PlanOverlay } from '../src/topology/protocol';
+import { HostBridge } from './hostBridge';
+import { GraphView } from './graphView';
+import { onThemeChange, readPalette } from './theme';
+import { button, dropdown, registerToolkit, textField } from './toolkit';
+import { el } from './dom';
+import { renderDetails } from './detailsPane';
+import { ContextMenu } from './contextMenu';
+import { renderList } from './listView';
+import { computeVisible, filterOptions, NO_FILTER, type FilterState } from './filters';
+import { exportPng, exportSvg } from './svgExport';
+import { nearestInDirection } from './keyboard';
+
+interface SavedState {
+  filters: FilterState;
+  listView: boolean;
+  selected: string | null;
+}
+
+const isSavedState = (v: unknown): v is SavedState =>
+  typeof v === 'object' && v !== null && 'filters' in v && typeof (v as SavedState).listView === 'boolean';
+
+registerToolkit();
+const bridge = new HostBridge();
+const saved = bridge.getState(isSavedState);
+const filters: FilterState = { ...NO_FILTER, ...(saved?.filters ?? {}) };
+let listView = saved?.listView ?? false;
+
+const app = document.getElementById('app') ?? document.body.appendChild(el('div', { attrs: { id: 'app' } }));
+const status = el('div', { className: 'status', attrs: { role: 'status', 'aria-live': 'polite' } });
+const notice = el('div', { className: 'notice', attrs: { role: 'alert', hidden: '' } });
+const graphHost = el('div', {
+  className: 'graph',
+  attrs: {
+    id: 'graph',
+    tabindex: '0',
+    role: 'application',
+    'aria-roledescription': 'network graph',
+    'aria-label': 'Topology graph. Arrow keys move between nodes, Enter centres, F fits all, Shift+F10 opens actions, L switches to the list view.',
+  },
+});
+const details = el('aside', { className: 'details', attrs: { 'aria-label': 'Details of the selection', 'aria-live': 'polite' } });
+const plan = el('section', { className: 'plan', attrs: { 'aria-label': 'Compose file against the engine', hidden: '' } });
+const list = el('div', { className: 'list', attrs: { hidden: '' } });
+const live = el('div', { className: 'sr-only', attrs: { 'aria-live': 'assertive' } });
+
+const view = new GraphView(graphHost, readPalette(), {
+  onSelect: (id) => {
+    renderDetails(details, id ? view.graph.getNodeAttribute(id, 'data') : undefined);
+    if (id) live.textContent = view.graph.getNodeAttribute(id, 'data').label;
+    bridge.post({ type: 'selection', nodeId: id });
+    save();
+  },
+  onContextMenu: (target, x, y) => openMenu(target, x, y),
+});
+const menu = new ContextMenu(app, (action, targetId) => bridge.post({ type: 'action', action, targetId }));
+
+// ---- toolbar (toolkit controls) ----
+const search = textField('Search by name', 'Search nodes by name', (v) => {
+  filters.text = v;
+  applyFilters();
+});
+const driverDd = dropdown('Filter by driver', (v) => {
+  filters.driver = v;
+  applyFilters();
+});
+const networkDd = dropdown('Filter by network', (v) => {
+  filters.network = v;
+  applyFilters();
+});
+const projectDd = dropdown('Filter by compose project', (v) => {
+  filters.project = v;
+  applyFilters();
+});
+const toolbar = el(
+  'div',
+  { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': 'Topology tools' } },
+  search.element,
+  driverDd.element,
+  networkDd.element,
+  projectDd.element,
+  button('Fit', 'Zoom to fit', () => view.zoomToFit()),
+  button('List', 'Switch between the graph and the list view', () => toggleList()),
+  button('Mermaid', 'Copy as Mermaid', () => bridge.post({ type: 'copyMermaid', visibleNodeIds: visibleIds() })),
+);
+const body = el('div', { className: 'body' }, graphHost, list, el('div', { className: 'side' }, details, plan));
+app.append(toolbar, status, notice, body, live);
+renderDetails(details, undefined);
+search.setValue(filters.text);
+
+function save(): void {
+  bridge.setState({ filters, listView, selected: view.selection } satisfies SavedState);
+}
+
+function visibleIds(): string[] {
+  return view.graph.filterNodes((id) => view.isVisible(id));
+}
+
+function applyFilters(): void {
+  view.setVisible(computeVisible(view.graph, filters));
+  app.dataset.visible = String(visibleIds().length);
+  if (listView) showList();
+  save();
+}
+
+function refreshOptions(): void {
+  const o = filterOptions(view.graph);
+  driverDd.setOptions([{ value: '', label: 'All drivers' }, ...o.drivers.map((d) => ({ value: d, label: d }))]);
+  networkDd.setOptions([{ value: '', label: 'All networks' }, ...o.networks.map((n) => ({ value: n.id, label: n.label }))]);
+  projectDd.setOptions([{ value: '', label: 'All projects' }, ...o.projects.map((p) => ({ value: p, label: p }))]);
+  driverDd.setValue(filters.driver);
+  networkDd.setValue(filters.network);
+  projectDd.setValue(filters.project);
+}
+
+function showList(): void {
+  const nodes = view.graph.filterNodes((id) => view.isVisible(id)).map((id) => view.graph.getNodeAttribute(id, 'data'));
+  renderList(list, nodes, (id) => view.select(id));
+}
+
+function toggleList(force?: boolean): void {
+  listView = force ?? !listView;
+  list.hidden = !listView;
+  graphHost.hidden = listView;
+  if (listView) showList();
+  else {
+    list.replaceChildren();
+    view.resize();
+  }
+  save();
+}
+
+function openMenu(target: { nodeId?: string; edgeId?: string }, x: number, y: number): void {
+  const r = graphHost.getBoundingClientRect();
+  if (target.nodeId) {
+    const node: GraphNode = view.graph.getNodeAttribute(target.nodeId, 'data');
+    menu.open({ targetId: target.nodeId, node }, r.left + x, r.top + y, node.label);
+  } else if (target.edgeId?.startsWith('e:')) {
+    const [s, t] = view.graph.extremities(target.edgeId);
+    const title = `${view.graph.getNodeAttribute(s, 'data').label} on ${view.graph.getNodeAttribute(t, 'data').label}`;
+    menu.open({ targetId: target.edgeId }, r.left + x, r.top + y, title);
+  }
+}
+
+function updateCounts(): void {
+  app.dataset.nodes = String(view.graph.order);
+  app.dataset.edges = String(view.graph.size);
+  app.dataset.visible = String(visibleIds().length);
+}
+
+function showNotice(text: string | undefined): void {
+  notice.hidden = !text;
+  notice.textContent = text ?? '';
+}
+
+function renderPlan(overlay: PlanOverlay | null): void {
+  const marks = new Map<string, string>();
+  if (!overlay) {
+    plan.hidden = true;
+    plan.replaceChildren();
+    view.setMarks(marks);
+    return;
+  }
+  const items = el('ul');
+  for (const it of overlay.items) {
+    if (it.nodeId && it.status !== 'ok') marks.set(it.nodeId, it.status);
+    const li = el('li', { className: `plan-${it.status}` }, el('span', { className: 'badge', text: it.status }), document.createTextNode(` ${it.kind} ${it.name}: ${it.detail}`));
+    if (it.nodeId) {
+      const id = it.nodeId;
+      li.tabIndex = 0;
+      li.addEventListener('click', () => {
+        view.select(id);
+        view.reveal(id);
+      });
+    }
+    items.append(li);
+  }
+  plan.replaceChildren(el('h2', { text: `Plan: ${overlay.file} (project ${overlay.project})` }), items);
+  plan.hidden = false;
+  view.setMarks(marks);
+}
+
+/** Reveals a node once the initial layout has settled (earlier, the layout would move it away again). */
+function focusNode(id: string): void {
+  view.select(id);
+  const tryReveal = (): void => {
+    if (view.layoutRunning) setTimeout(tryReveal, 200);
+    else view.reveal(id);
+  };
+  tryReveal();
+}
+
+async function handle(m: HostMessage): Promise<void> {
+  switch (m.type) {
+    case 'graph': {
+      const t0 = performance.now();
+      view.setGraph(m.graph);
+      view.tuneForSize();
+      app.dataset.mode = m.graph.mode;
+      app.dataset.setGraphMs = (performance.now() - t0).toFixed(1);
+      showNotice(m.notice);
+      refreshOptions();
+      applyFilters();
+      if (saved?.selected && view.graph.hasNode(saved.selected)) view.select(saved.selected);
+      updateCounts();
+      toggleList(listView);
+      break;
+    }
+    case 'patch': {
+      const ms = view.applyPatch(m.patch);
+      app.dataset.mode = m.patch.mode;
+      app.dataset.lastApplyMs = ms.toFixed(2);
+      app.dataset.patches = String(Number(app.dataset.patches ?? '0') + 1);
+      showNotice(m.notice);
+      if (m.patch.addNodes.length || m.patch.removeNodes.length) refreshOptions();
+      if (filters.text || filters.driver || filters.network || filters.project) applyFilters();
+      else if (listView) showList();
+      const sel = view.selection;
+      if (sel) renderDetails(details, view.graph.getNodeAttribute(sel, 'data'));
+      else renderDetails(details, undefined);
+      updateCounts();
+      break;
+    }
+    case 'focus':
+      focusNode(m.nodeId);
+      break;
+    case 'plan':
+      renderPlan(m.overlay);
+      break;
+    case 'engine':
+      status.textContent = m.message;
+      status.dataset.state = m.state;
+      break;
+    case 'exportRequest':
+      try {
+        const data = m.format === 'svg' ? exportSvg(view).svg : await exportPng(view);
+        bridge.post({ type: 'exportResult', requestId: m.requestId, format: m.format, data });
+      } catch (err) {
+        bridge.post({ type: 'exportFailed', requestId: m.requestId, message: err instanceof Error ? err.message : String(err) });
+      }
+      break;
+  }
+}
+
+bridge.listen((m) => {
+  handle(m).catch((err: unknown) => bridge.post({ type: 'problem', message: `handling ${m.type} failed: ${String(err)}` }));
+});
+
+// ---- keyboard navigation in the graph ----
+graphHost.addEventListener('keydown', (e) => {
+  const sel = view.selection;
+  const dirs: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+  if (e.key in dirs) {
+    const candidates = visibleIds();
+    const next = sel ? nearestInDirection(view, sel, dirs[e.key], candidates) : candidates.find((id) => view.graph.getNodeAttribute(id, 'data').kind === 'network') ?? candidates[0];
+    if (next) {
+      view.select(next);
+      view.reveal(next);
+    }
+  } else if (e.key === 'Enter' && sel) view.reveal(sel);
+  else if (e.key === 'f' || e.key === 'F') view.zoomToFit();
+  else if (e.key === 'l' || e.key === 'L') toggleList(true);
+  else if (e.key === 'Escape') view.select(null);
+  else if ((e.key === 'F10' && e.shiftKey) || e.key === 'ContextMenu') {
+    if (sel) {
+      const p = view.viewportOf(sel);
+      openMenu({ nodeId: sel }, p.x, p.y);
+    }
+  } else return;
+  e.preventDefault();
+});
+list.addEventListener('keydown', (e) => {
+  if (e.key === 'g' || e.key === 'G' || e.key === 'Escape') {
+    toggleList(false);
+    graphHost.focus();
+    e.preventDefault();
+  }
+});
+
+view.onRender(() => {
+  app.dataset.renders = String(Number(app.dataset.renders ?? '0') + 1);
+});
+app.dataset.layout = 'idle';
+setInterval(() => {
+  app.dataset.layout = view.layoutRunning ? 'running' : 'done';
+}, 100);
+onThemeChange(() => view.setPalette(readPalette()));
+new ResizeObserver(() => view.resize()).observe(graphHost);
+window.addEventListener('error', (e) => bridge.post({ type: 'problem', message: String(e.message) }));
+window.addEventListener('unhandledrejection', (e) => bridge.post({ type: 'problem', message: String(e.reason) }));
+bridge.post({ type: 'ready' });

@@ -1,0 +1,113 @@
+/**
+ * Export of the current view (visible nodes and their edges, as positioned now) as SVG, and as PNG by drawing
+ * that SVG on a canvas. Built with DOM calls and serialised, so engine strings end up escaped text nodes.
+ */
+import type { GraphView } from './graphView';
+
+const NS = 'http://www.w3.org/2000/svg';
+
+function svgEl(tag: string, attrs: Record<string, string | number>): SVGElement {
+  const e = document.createElementNS(NS, tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+  return e;
+}
+
+export function exportSvg(view: GraphView): { svg: string; width: number; height: number } {
+  const g = view.graph;
+  const p = view.currentPalette;
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  const ids: string[] = [];
+  g.forEachNode((id, a) => {
+    if (!view.isVisible(id)) return;
+    ids.push(id);
+    minX = Math.min(minX, a.x);
+    maxX = Math.max(maxX, a.x);
+    minY = Math.min(minY, a.y);
+    maxY = Math.max(maxY, a.y);
+  });
+  if (!ids.length) {
+    minX = minY = 0;
+    maxX = maxY = 1;
+  }
+  // Scale graph units to about 1600 px on the long side; y grows downwards in SVG, upwards in sigma.
+  const span = Math.max(maxX - minX, maxY - minY, 1e-9);
+  const scale = 1600 / span;
+  const pad = 60;
+  const width = Math.ceil((maxX - minX) * scale + 2 * pad);
+  const height = Math.ceil((maxY - minY) * scale + 2 * pad);
+  const X = (x: number): number => +((x - minX) * scale + pad).toFixed(1);
+  const Y = (y: number): number => +((maxY - y) * scale + pad).toFixed(1);
+  const unit = Math.max(1, Math.min(4, scale / 20));
+
+  const svg = svgEl('svg', { xmlns: NS, width, height, viewBox: `0 0 ${width} ${height}`, 'font-family': 'sans-serif', 'font-size': 12 });
+  svg.append(svgEl('rect', { x: 0, y: 0, width, height, fill: p.background }));
+  const title = svgEl('title', {});
+  title.textContent = 'Docker network topology';
+  svg.append(title);
+  const edges = svgEl('g', { class: 'edges' });
+  const labels = svgEl('g', { class: 'edge-labels', fill: p.foreground, 'font-size': 10 });
+  g.forEachEdge((_id, a, s, t, sa, ta) => {
+    if (!view.isVisible(s) || !view.isVisible(t)) return;
+    edges.append(svgEl('line', { x1: X(sa.x), y1: Y(sa.y), x2: X(ta.x), y2: Y(ta.y), stroke: a.data.kind === 'member' ? p.edgeMember : p.edge, 'stroke-width': a.data.kind === 'member' ? 0.5 : 1 }));
+    if (a.data.kind === 'endpoint' && a.label) {
+      const text = svgEl('text', { x: (X(sa.x) + X(ta.x)) / 2, y: (Y(sa.y) + Y(ta.y)) / 2, 'text-anchor': 'middle' });
+      text.textContent = a.label;
+      labels.append(text);
+    }
+  });
+  const nodes = svgEl('g', { class: 'nodes' });
+  const nodeLabels = svgEl('g', { class: 'node-labels', fill: p.foreground });
+  for (const id of ids) {
+    const a = g.getNodeAttributes(id);
+    const x = X(a.x);
+    const y = Y(a.y);
+    const r = a.size * unit;
+    const fill = view.nodeColor(id);
+    const shape =
+      a.data.shape === 'square'
+        ? svgEl('rect', { x: x - r, y: y - r, width: 2 * r, height: 2 * r, fill })
+        : a.data.shape === 'diamond'
+          ? svgEl('polygon', { points: `${x},${y - r} ${x + r},${y} ${x},${y + r} ${x - r},${y}`, fill })
+          : svgEl('circle', { cx: x, cy: y, r, fill });
+    shape.setAttribute('data-node', id);
+    const tip = svgEl('title', {});
+    tip.textContent = a.label;
+    shape.append(tip);
+    nodes.append(shape);
+    if (a.data.kind !== 'port' || ids.length < 300) {
+      const text = svgEl('text', { x: x + r + 3, y: y + 4 });
+      text.textContent = a.label;
+      nodeLabels.append(text);
+    }
+  }
+  svg.append(edges, nodes, labels, nodeLabels);
+  return { svg: new XMLSerializer().serializeToString(svg), width, height };
+}
+
+function base64(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin);
+}
+
+/** PNG: our own SVG drawn on a canvas (img-src data: in the CSP exists for this only). */
+export async function exportPng(view: GraphView): Promise<string> {
+  const { svg, width, height } = exportSvg(view);
+  const img = new Image();
+  const loaded = new Promise<void>((resolve, reject) => {
+    img.onload = () => resolve();
+    img.onerror = () => reject(new Error('the SVG could not be rasterised'));
+  });
+  img.src = `data:image/svg+xml;base64,${base64(svg)}`;
+  await loaded;
+  const maxSide = 8000; // browsers refuse larger canvases
+  const k = Math.min(1, maxSide / Math.max(width, height));
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(width * k);
+  canvas.height = Math.round(height * k);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('no 2D canvas is available');
+  ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+  return canvas.toDataURL('image/png');
+}
