@@ -58,13 +58,8 @@ mocha_step() {
   record "$name" "$code" "$log"
 }
 
-needs_npm_ci() {
-  [ ! -d node_modules ] && return 0
-  # npm refreshes node_modules/.package-lock.json on every install; an older one means a stale tree.
-  [ ! -f node_modules/.package-lock.json ] && return 0
-  [ package-lock.json -nt node_modules/.package-lock.json ] && return 0
-  return 1
-}
+# shellcheck source=lib/ensure-deps.sh
+. scripts/lib/ensure-deps.sh
 
 if [ "${DNE_SKIP_SETUP:-}" != 1 ]; then
   step setup bash scripts/setup-machine.sh
