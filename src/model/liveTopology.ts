@@ -9,7 +9,7 @@
  *   stream reconnecting (onConnected) or any event brings the next refresh forward, so recovery is quick.
  */
 import type { Disposable, EngineProblem, EventHandlers } from '../engine/api';
-import { toEngineProblem } from '../engine/errors';
+import { EngineError, checkApiVersion, toEngineProblem } from '../engine/errors';
 import type { EngineListing, EngineVersion } from '../engine/records';
 import { diffSnapshots } from './diff';
 import { Emitter } from './emitter';
@@ -197,8 +197,11 @@ export class LiveTopology implements TopologyFeed {
   private async fetchAndApply(): Promise<void> {
     let engineVersion: string | undefined;
     if (this.currentState.kind !== 'connected') {
-      engineVersion = (await this.source.version()).Version;
+      const version = await this.source.version();
       if (this.disposed) return;
+      const tooOld = checkApiVersion(version.ApiVersion, this.options.endpoint);
+      if (tooOld) throw new EngineError(tooOld);
+      engineVersion = version.Version;
     }
     const listing = await this.source.listing();
     if (this.disposed) return;
