@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The README's test line: prepares the machine and runs every check and suite, continuing past failures.
-#   setup (apt, dockerd, test image; root) -> npm ci when needed -> build -> lint -> typecheck -> unit ->
+#   setup (apt, dockerd, test image; root) -> npm ci when needed -> build -> lint -> typecheck -> unit -> webview ->
 #   code-server install -> integration (real extension host) -> e2e (browser UI)
 # The last line is exactly "N passed, N failed": N passed sums mocha's passing tests of all suites; N failed sums
 # their failing tests, plus 1 for every step that failed without counted test failures (set-up, build, lint,
@@ -71,6 +71,10 @@ step build node scripts/build.mjs
 step lint npm run --silent lint
 step typecheck npx --no-install tsc --noEmit -p .
 mocha_step unit npx --no-install mocha --config test/unit/.mocharc.json
+# The topology panel's front end in plain Chromium (no VS Code), when that suite exists.
+if [ -f scripts/run-webview-tests.mjs ]; then
+  mocha_step webview node scripts/run-webview-tests.mjs
+fi
 # The launchers use the bundles built above; code-server is installed once (cached in DNE_CODE_SERVER_DIR).
 export DNE_SKIP_BUILD=1
 if step code-server bash scripts/install-code-server.sh; then
