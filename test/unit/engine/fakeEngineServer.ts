@@ -46,10 +46,20 @@ export class FakeEngineServer {
     });
   }
 
-  async stop(): Promise<void> {
+  /** Stops answering, like a stopped engine: open streams are cut and the socket file goes away. */
+  async pause(): Promise<void> {
     for (const res of this.open) res.destroy();
     this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    if (this.server.listening) await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Answers again on the same socket path, like a restarted engine. */
+  async resume(): Promise<void> {
+    await this.start();
+  }
+
+  async stop(): Promise<void> {
+    await this.pause();
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
 

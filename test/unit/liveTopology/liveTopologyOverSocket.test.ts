@@ -1,0 +1,69 @@
+/**
+ * The whole chain without an engine: LiveTopology over the real dockerode client, talking HTTP to a fake engine
+ * on a unix socket that stops and comes back.
+ */
+import * as assert from 'node:assert/strict';
+import type { EngineApi } from '../../../src/engine/api';
+import { createEngine } from '../../../src/engine/dockerEngine';
+import { LiveTopology } from '../../../src/model/liveTopology';
+import { FakeEngineServer } from '../engine/fakeEngineServer';
+import { container, network } from './fakeSource';
+
+describe('LiveTopology over the dockerode client and a fake engine socket', function () {
+  this.timeout(15_000);
+  let server: FakeEngineServer;
+  let engine: EngineApi;
+  let live: LiveTopology;
+  const web = network('web', 'id-web', '172.28.0.0/16');
+  let containers = [container('api', [{ net: web, ip: '172.28.0.2' }])];
+
+  beforeEach(async () => {
+    server = await new FakeEngineServer().start();
+    server
+      .json('GET /version', 200, { Version: '20.10.24', ApiVersion: '1.41' })
+      .json('GET /networks', 200, [web])
+      .on('GET /containers/json', (_req, res) => {
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify(containers));
+      })
+      .on('GET /events', (_req, res) => {
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.flushHeaders();
+      });
+    engine = createEngine(server.endpoint);
+    live = new LiveTopology(engine, { endpoint: server.endpoint.display, probeInitialMs: 200 });
+  });
+  afterEach(async () => {
+    live.dispose();
+    engine.dispose();
+    await server.stop();
+  });
+
+  it('shows the engine, explains when it stops, and recovers by itself when it is back', async () => {
+    live.start();
+    const first = await live.waitFor((s) => s.endpoints.size === 1, 3000);
+    assert.equal([...first.endpoints.values()][0].ipv4, '172.28.0.2');
+    assert.equal(live.state.kind, 'connected');
+    const refreshesBefore = server.requests.filter((r) => r.url === '/networks').length;
+    assert.equal(refreshesBefore, 1, 'one refresh at start');
+
+    await server.pause();
+    const deadline = Date.now() + 5000;
+    while (live.state.kind !== 'unreachable' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    const state = live.state;
+    assert.equal(state.kind, 'unreachable');
+    assert.match(
+      state.kind === 'unreachable' ? state.problem.message : '',
+      new RegExp(`Cannot connect to the Docker engine at ${server.endpoint.display.replace(/[/.]/g, '\\$&')} \\(ENOENT`),
+    );
+
+    containers = [...containers, container('worker', [{ net: web, ip: '172.28.0.3' }])];
+    await server.resume();
+    const back = await live.waitFor((s) => s.endpoints.size === 2, 5000);
+    assert.equal(live.state.kind, 'connected');
+    assert.deepEqual(
+      [...back.endpoints.values()].map((e) => `${e.containerName} ${e.ipv4}`).sort(),
+      ['api 172.28.0.2', 'worker 172.28.0.3'],
+    );
+  });
+});
