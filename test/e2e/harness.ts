@@ -5,6 +5,7 @@
  *   let wb: Workbench;
  *   before(async () => { wb = await Workbench.open(); });
  *   after(async () => { await wb?.close(); });
+ *   afterEach(async function () { await wb?.captureOnFailure(this); });
  *   it('...', async () => { await wb.openView(); await wb.treeItem('my-net').waitFor(); await wb.screenshot('x'); });
  *
  * Every Workbench gets its own code-server on a free loopback port with fresh user data. The extension host
@@ -82,8 +83,24 @@ export class Workbench {
 
   /** Waits until the workbench is rendered and the extension host has started (activity bar populated). */
   async waitForWorkbench(timeoutMs = 60_000): Promise<void> {
-    await this.page.locator('.monaco-workbench').waitFor({ timeout: timeoutMs });
-    await this.activityBarEntry().waitFor({ timeout: timeoutMs });
+    try {
+      await this.page.locator('.monaco-workbench').waitFor({ timeout: timeoutMs });
+      await this.activityBarEntry().waitFor({ timeout: timeoutMs });
+    } catch (err) {
+      const shot = await this.screenshot('workbench-not-ready').catch(() => 'no screenshot');
+      throw new Error(`the workbench did not show the "${activityBarLabel}" activity-bar entry within ${timeoutMs / 1000} s `
+        + `(is the extension built and loading?): ${(err as Error).message}\nscreenshot: ${shot}; code-server log: ${this.server.logFile} `
+        + '(kept with DNE_KEEP_RUN_DIR=1)');
+    }
+  }
+
+  /** For afterEach: saves test-results/FAILED-<test title>.png when the test that just ran failed. */
+  async captureOnFailure(ctx: Mocha.Context): Promise<void> {
+    const test = ctx.currentTest;
+    if (test?.state === 'failed') {
+      const shot = await this.screenshot(`FAILED-${test.fullTitle()}`);
+      console.log(`      screenshot of the failure: ${shot}`);
+    }
   }
 
   /** The activity-bar entry with this aria-label (default: the extension's). */

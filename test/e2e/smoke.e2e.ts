@@ -10,6 +10,7 @@ describe('e2e harness smoke', () => {
   let wb: Workbench | undefined;
   before(async () => { wb = await Workbench.open(); });
   after(async () => { await wb?.close(); });
+  afterEach(async function () { await wb?.captureOnFailure(this); });
 
   it('shows the Docker Networks activity-bar entry and opens the Networks view', async () => {
     assert.ok(wb);
