@@ -1,0 +1,130 @@
+/**
+ * The Networks view in the real workbench (code-server + Chromium) against the real engine:
+ * 1. a network and container this test creates show up, with the container's endpoint and IP;
+ * 2. after `docker network connect` from outside, the new endpoint appears without a manual refresh;
+ * 3. LAST: with the engine stopped, the welcome view says why; after the restart the view recovers by itself.
+ * Screenshots of each state go to test-results/explorer-*.png.
+ * Step 3 stops dockerd for everyone on this machine: the after hook always starts it again.
+ */
+import * as assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import type { Locator } from 'playwright-core';
+import { docker, testImage, uniqueName, Workbench } from './harness';
+import { repoRoot } from '../../scripts/lib/codeServer.mjs';
+
+function engineAnswers(): boolean {
+  return spawnSync('docker', ['info'], { stdio: 'ignore', timeout: 10_000 }).status === 0;
+}
+
+async function until(check: () => boolean, what: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+function startEngine(): void {
+  execFileSync('bash', [join(repoRoot, 'scripts', 'start-engine.sh')], { stdio: 'inherit', timeout: 120_000 });
+}
+
+/** Drags the side bar's edge so descriptions (IPs) are not cut off in the screenshots. */
+async function widenSideBar(wb: Workbench, width: number): Promise<void> {
+  const box = await wb.page.locator('#workbench\\.parts\\.sidebar').boundingBox();
+  if (!box) throw new Error('no side bar to widen');
+  const edge = box.x + box.width - 1;
+  const middle = box.y + box.height / 2;
+  await wb.page.mouse.move(edge, middle);
+  await wb.page.mouse.down();
+  await wb.page.mouse.move(box.x + width, middle, { steps: 5 });
+  await wb.page.mouse.up();
+}
+
+describe('e2e: the Networks view', function () {
+  this.timeout(240_000);
+  let wb: Workbench | undefined;
+  let networks: Locator;
+  const net = uniqueName('explorer');
+  const net2 = uniqueName('explorer');
+  const container = uniqueName('explorer');
+  const third = 1 + Math.floor(Math.random() * 250);
+  const subnet = `10.235.${third}.0/24`;
+  const ip = `10.235.${third}.7`;
+  const subnet2 = `10.236.${third}.0/24`;
+  const ip2 = `10.236.${third}.9`;
+
+  before(async () => {
+    docker('network', 'create', '--subnet', subnet, net);
+    docker('network', 'create', '--subnet', subnet2, net2);
+    docker('run', '-d', '--name', container, '--network', net, '--ip', ip, testImage, 'sleep', '100000');
+    // Built-in networks hidden and a tall window: other suites' networks must not push ours out of view.
+    wb = await Workbench.open({
+      settings: { 'dockerNetworks.showBuiltInNetworks': false, 'git.openRepositoryInParentFolders': 'never' },
+      viewport: { width: 1400, height: 1400 },
+    });
+    await wb.openView();
+    await widenSideBar(wb, 560);
+    networks = await wb.viewPane('Networks');
+  });
+
+  after(async () => {
+    if (!engineAnswers()) startEngine();
+    await wb?.close();
+    for (const args of [['rm', '-f', container], ['network', 'rm', net], ['network', 'rm', net2]]) {
+      try {
+        docker(...args);
+      } catch (err) {
+        console.error(`e2e clean-up: ${(err as Error).message}`);
+      }
+    }
+  });
+
+  it('shows the network with its container endpoint and IP', async () => {
+    assert.ok(wb);
+    const row = wb.treeItem(net, networks);
+    await row.waitFor({ timeout: 30_000 });
+    assert.match(await row.innerText(), /bridge · local/);
+    await wb.expand(row);
+    const endpoint = wb.treeItem(container, networks);
+    await endpoint.waitFor();
+    assert.match(await endpoint.innerText(), new RegExp(`${container}\\s*${ip.replace(/\./g, '\\.')}`));
+    await wb.screenshot('explorer-1-network-with-endpoint');
+  });
+
+  it('shows an endpoint connected from outside without a manual refresh', async () => {
+    assert.ok(wb);
+    const row = wb.treeItem(net2, networks);
+    await row.waitFor();
+    await wb.expand(row);
+    const endpointRows = networks.locator('.monaco-list-row', { has: wb.page.locator('.label-name', { hasText: container }) });
+    assert.equal(await endpointRows.count(), 1, 'before: the container is only under the first network');
+    docker('network', 'connect', '--ip', ip2, net2, container);
+    const connected = networks.locator('.monaco-list-row', {
+      has: wb.page.locator('.label-description', { hasText: ip2 }),
+    });
+    await connected.waitFor({ timeout: 15_000 });
+    assert.match(await connected.innerText(), new RegExp(container));
+    assert.equal(await endpointRows.count(), 2);
+    await wb.screenshot('explorer-2-connected-from-outside');
+  });
+
+  it('explains in the welcome view why when the engine stops, and recovers by itself after the restart', async () => {
+    assert.ok(wb);
+    execFileSync('pkill', ['-INT', '-x', 'dockerd']);
+    await until(() => !engineAnswers(), 'the engine to stop', 60_000);
+    const welcome = networks.locator('.welcome-view-content');
+    await welcome.waitFor({ timeout: 60_000 });
+    const text = await welcome.innerText();
+    assert.match(text, /Cannot reach the Docker engine/);
+    assert.match(text, /Retry/);
+    assert.match(text, /Configure the Engine Endpoint/);
+    assert.match(await networks.locator('.pane-header').innerText(), /unix:\/\/\/var\/run\/docker\.sock/);
+    await wb.screenshot('explorer-3-engine-stopped');
+
+    startEngine();
+    await wb.treeItem(net, networks).waitFor({ timeout: 90_000 });
+    assert.equal(await welcome.count(), 0, 'the welcome view is gone');
+    await wb.screenshot('explorer-4-recovered');
+  });
+});
