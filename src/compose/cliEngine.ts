@@ -1,12 +1,8 @@
 /** The CLI's --engine: one listing from the shared engine client (src/engine/), turned into the rules' view. */
 import { loadEngine, resolveProcessEndpoint, toEngineProblem } from '../engine';
 import { buildSnapshot } from '../model/snapshot';
-import type { TopologySnapshot } from '../model/topology';
 import type { EngineView } from './rules/types';
-
-export function engineViewOf(snapshot: TopologySnapshot): EngineView {
-  return { networks: [...snapshot.networks.values()], endpointsByNetwork: snapshot.endpointsByNetwork };
-}
+import { engineViewOf } from './engineView';
 
 export async function loadEngineView(): Promise<{ view: EngineView } | { problem: string }> {
   let endpoint;

@@ -10,6 +10,7 @@ export interface FileLint {
   model: ComposeModel;
   findings: Finding[];
   related: string[];
+  projectName: string;
 }
 
 export function lintFileText(file: string, text: string, readFile: ReadFile, options: Omit<LintOptions, 'env' | 'project' | 'projectName'> & { processEnv?: Readonly<Record<string, string | undefined>> } = {}): FileLint {
@@ -18,5 +19,5 @@ export function lintFileText(file: string, text: string, readFile: ReadFile, opt
   const model = parseCompose(text, env);
   const ctx = buildProjectContext(file, model, readFile, options.processEnv);
   const findings = lintModel(model, { ...options, env: ctx.env, project: ctx.project, projectName: ctx.projectName });
-  return { file, model, findings, related: ctx.related };
+  return { file, model, findings, related: ctx.related, projectName: ctx.projectName };
 }
