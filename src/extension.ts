@@ -12,6 +12,7 @@ import { EngineStatus } from './explorer/engineStatus';
 import { NetworksProvider } from './explorer/networksProvider';
 import { parseGroupBy, type NetworkListOptions } from './explorer/present/grouping';
 import { SessionFeed } from './explorer/sessionFeed';
+import { composeEngineAccessFrom, registerComposeLint } from './compose/index';
 
 /**
  * What activate() returns: for the integration tests and for other extensions. Stable members only:
@@ -85,6 +86,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
   );
 
   // Other parts register here, one line each, e.g. registerComposeLint(context, services).
+  registerComposeLint(context, composeEngineAccessFrom(feed));
 
   // Off the activation path: the views may not be visible yet, but the status bar wants the engine's state.
   setImmediate(start);
