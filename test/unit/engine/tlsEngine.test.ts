@@ -31,7 +31,7 @@ async function httpsEngine(requireClientCert: boolean): Promise<{ port: number; 
     },
     (req, res) => {
       const peer = (req.socket as TLSSocket).getPeerCertificate();
-      clients.push(peer?.subject?.CN ?? '(none)');
+      clients.push(String(peer?.subject?.CN ?? '(none)'));
       res.writeHead(200, { 'Content-Type': 'application/json' });
       res.end(req.url?.startsWith('/networks') ? '[{"Name":"tls-net","Id":"t1","Scope":"local","Driver":"bridge"}]' : '[]');
     },
