@@ -58,7 +58,7 @@ export class GraphView {
       nodeProgramClasses: { circle: NodeCircleProgram, square: NodeSquareProgram, diamond: NodeDiamondProgram },
       renderEdgeLabels: true,
       enableEdgeEvents: true,
-      labelRenderedSizeThreshold: 7,
+      labelRenderedSizeThreshold: 5,
       hideEdgesOnMove: false,
       zIndex: true,
       labelFont: 'var(--vscode-font-family), sans-serif',

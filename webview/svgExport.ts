@@ -70,6 +70,9 @@ export function exportSvg(view: GraphView): { svg: string; width: number; height
           ? svgEl('polygon', { points: `${x},${y - r} ${x + r},${y} ${x},${y + r} ${x - r},${y}`, fill })
           : svgEl('circle', { cx: x, cy: y, r, fill });
     shape.setAttribute('data-node', id);
+    // graph coordinates, so an export can be compared with a later one (layout stability)
+    shape.setAttribute('data-gx', a.x.toFixed(3));
+    shape.setAttribute('data-gy', a.y.toFixed(3));
     const tip = svgEl('title', {});
     tip.textContent = a.label;
     shape.append(tip);

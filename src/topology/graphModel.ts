@@ -44,7 +44,7 @@ function networkShape(n: NetworkModel): NodeShape {
 }
 
 function networkLabel(n: NetworkModel): string {
-  const marks = [n.internal ? 'internal' : '', n.driver === 'host' || n.driver === 'null' ? n.driver : ''].filter(Boolean);
+  const marks = [n.internal ? 'internal' : '', n.driver === 'host' ? 'host networking' : n.driver === 'null' ? 'no networking' : ''].filter(Boolean);
   return marks.length ? `${n.name} [${marks.join(', ')}]` : n.name;
 }
 
@@ -130,7 +130,7 @@ export function buildFullGraph(snapshot: TopologySnapshot): GraphData {
       label: networkLabel(n),
       shape: networkShape(n),
       role: networkRole(n),
-      size: Math.min(14, 7 + Math.sqrt(eps.length)),
+      size: Math.min(16, 8 + Math.sqrt(eps.length)),
       driver: n.driver,
       scope: n.scope,
       project: n.composeProject,
@@ -149,7 +149,7 @@ export function buildFullGraph(snapshot: TopologySnapshot): GraphData {
       label: c.name,
       shape: 'circle',
       role: c.running ? 'running' : 'stopped',
-      size: 5,
+      size: 6,
       project: c.composeProject,
       networks: eps.map((e) => e.networkName).sort(),
       details: containerDetails(c, eps),
@@ -166,7 +166,7 @@ export function buildFullGraph(snapshot: TopologySnapshot): GraphData {
         label: portText(p),
         shape: 'circle',
         role: all ? 'portAll' : 'port',
-        size: 3,
+        size: 4.5,
         project: c.composeProject,
         details: [
           { label: 'Published port', value: portText(p) },

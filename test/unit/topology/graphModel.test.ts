@@ -29,7 +29,8 @@ describe('topology graph building', () => {
     assert.match(by('n:n-back').label, /internal/);
     assert.equal(by('n:n-host').role, 'host');
     assert.equal(by('n:n-none').role, 'none');
-    assert.equal(by('n:n-none').label, 'none [null]');
+    assert.equal(by('n:n-none').label, 'none [no networking]');
+    assert.equal(by('n:n-host').label, 'host [host networking]');
   });
 
   it('puts the endpoint addresses, MAC and aliases in the container details', () => {

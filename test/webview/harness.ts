@@ -1,0 +1,148 @@
+/**
+ * Runs the real webview bundle (dist/webview.js) in headless Chromium behind the panel's own HTML and CSP,
+ * served from a loopback HTTP server, with a fake acquireVsCodeApi that records what the webview posts.
+ */
+import * as http from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { makeNonce, panelHtml } from '../../src/topology/html';
+import type { HostMessage, WebviewMessage } from '../../src/topology/protocol';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  // WebGL through SwiftShader (software): sigma draws with WebGL; headless without a GPU needs this.
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+];
+
+export interface Served {
+  origin: string;
+  close(): Promise<void>;
+}
+
+export async function serve(): Promise<Served> {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const files: Record<string, [string, string]> = {
+      '/dist/webview.js': ['dist/webview.js', 'text/javascript'],
+      '/media/topology.css': ['media/topology.css', 'text/css'],
+    };
+    if (url.pathname === '/') {
+      const origin = `http://${req.headers.host}`;
+      const html = panelHtml(
+        {
+          cspSource: origin,
+          scriptUri: `${origin}/dist/webview.js`,
+          styleUri: `${origin}/media/topology.css`,
+          scriptNonce: makeNonce(randomBytes),
+          styleNonce: makeNonce(randomBytes),
+        },
+        'Topology test',
+      );
+      res.writeHead(200, { 'content-type': 'text/html' }).end(html);
+      return;
+    }
+    const f = files[url.pathname];
+    if (!f) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': f[1] }).end(readFileSync(path.join(ROOT, f[0])));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+}
+
+declare global {
+  interface Window {
+    __posted: unknown[];
+    __violations: string[];
+    __dialogs: number;
+  }
+}
+
+export interface WebviewPage {
+  page: Page;
+  /** Every CSP violation and page error seen so far. */
+  problems: string[];
+  dialogs: string[];
+  send(m: HostMessage | Record<string, unknown>): Promise<void>;
+  posted(): Promise<WebviewMessage[]>;
+  waitForPosted(pred: (m: WebviewMessage) => boolean, timeoutMs?: number): Promise<WebviewMessage>;
+  app(name: string): Promise<string | undefined>;
+}
+
+const FAKE_VSCODE_API = `
+  window.__posted = [];
+  window.__violations = [];
+  let state;
+  document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
+  window.acquireVsCodeApi = () => ({
+    postMessage: (m) => window.__posted.push(JSON.parse(JSON.stringify(m))),
+    getState: () => state,
+    setState: (s) => { state = s; },
+  });
+`;
+
+export async function openWebview(browser: Browser, origin: string, viewport = { width: 1200, height: 800 }): Promise<WebviewPage> {
+  const page = await browser.newPage({ viewport });
+  const problems: string[] = [];
+  const dialogs: string[] = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  page.on('console', (m) => {
+    // failed loads are reported with their URL by the response handler below (the favicon 404 is expected)
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`console: ${m.text()}`);
+  });
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400 && !r.url().endsWith('/favicon.ico')) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  // A string, not a function: tsx would add helpers to a function that do not exist in the page.
+  await page.addInitScript(FAKE_VSCODE_API);
+  await page.goto(origin);
+  const wp: WebviewPage = {
+    page,
+    problems,
+    dialogs,
+    send: async (m) => {
+      await page.evaluate((msg) => window.postMessage(msg, '*'), m as unknown as Record<string, unknown>);
+    },
+    posted: () => page.evaluate(() => window.__posted as WebviewMessage[]),
+    waitForPosted: async (pred, timeoutMs = 10_000) => {
+      const end = Date.now() + timeoutMs;
+      for (;;) {
+        const found = (await wp.posted()).find(pred);
+        if (found) return found;
+        if (Date.now() > end) throw new Error('the webview did not post the expected message');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    app: (name) => page.evaluate((n) => document.getElementById('app')?.dataset[n], name),
+  };
+  await wp.waitForPosted((m) => m.type === 'ready');
+  return wp;
+}
+
+export async function violations(wp: WebviewPage): Promise<string[]> {
+  return wp.page.evaluate(() => window.__violations);
+}
