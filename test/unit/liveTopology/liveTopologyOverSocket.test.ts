@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import type { EngineApi } from '../../../src/engine/api';
 import { createEngine } from '../../../src/engine/dockerEngine';
+import type { FeedState } from '../../../src/model/feed';
 import { LiveTopology } from '../../../src/model/liveTopology';
 import { FakeEngineServer } from '../engine/fakeEngineServer';
 import { container, network } from './fakeSource';
@@ -47,11 +48,13 @@ describe('LiveTopology over the dockerode client and a fake engine socket', func
     const refreshesBefore = server.requests.filter((r) => r.url === '/networks').length;
     assert.equal(refreshesBefore, 1, 'one refresh at start');
 
+    const unreachable = new Promise<FeedState>((resolve) =>
+      live.onDidChangeState((state) => {
+        if (state.kind === 'unreachable') resolve(state);
+      }),
+    );
     await server.pause();
-    const deadline = Date.now() + 5000;
-    while (live.state.kind !== 'unreachable' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    const state = live.state;
-    assert.equal(state.kind, 'unreachable');
+    const state = await unreachable;
     assert.match(
       state.kind === 'unreachable' ? state.problem.message : '',
       new RegExp(`Cannot connect to the Docker engine at ${server.endpoint.display.replace(/[/.]/g, '\\$&')} \\(ENOENT`),
