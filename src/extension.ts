@@ -13,6 +13,7 @@ import { NetworksProvider } from './explorer/networksProvider';
 import { parseGroupBy, type NetworkListOptions } from './explorer/present/grouping';
 import { SessionFeed } from './explorer/sessionFeed';
 import { composeEngineAccessFrom, registerComposeLint } from './compose/index';
+import { registerTopology } from './topology/index';
 
 /**
  * What activate() returns: for the integration tests and for other extensions. Stable members only:
@@ -87,6 +88,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
 
   // Other parts register here, one line each, e.g. registerComposeLint(context, services).
   registerComposeLint(context, composeEngineAccessFrom(feed));
+  registerTopology(context, services);
 
   // Off the activation path: the views may not be visible yet, but the status bar wants the engine's state.
   setImmediate(start);

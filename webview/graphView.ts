@@ -168,12 +168,13 @@ export class GraphView {
       if (this.graph.hasNode(n.id)) this.graph.mergeNodeAttributes(n.id, { label: n.label, size: n.size, type: n.shape, data: n });
       else p.addNodes.push(n);
     }
-    const freeze = this.layout === undefined;
-    this.seed(p.addNodes, [...p.addEdges, ...p.updateEdges], freeze);
+    this.seed(p.addNodes, [...p.addEdges, ...p.updateEdges]);
     for (const e of p.updateEdges) if (this.graph.hasEdge(e.id)) this.graph.dropEdge(e.id);
     for (const e of [...p.addEdges, ...p.updateEdges]) this.addEdge(e);
     if (this.selected && !this.graph.hasNode(this.selected)) this.select(null);
     this.refreshNeighbourhood();
+    // The first data after an empty graph (the engine answered after the panel opened) gets a full layout.
+    if (p.addNodes.length > this.graph.order / 2 && p.addNodes.length > 1) this.runLayout();
     return performance.now() - t0;
   }
 
@@ -187,7 +188,7 @@ export class GraphView {
    * Positions for new nodes: next to a neighbour already placed (a new container beside its network, a port
    * beside its container), otherwise on a ring around the graph. Nothing else moves.
    */
-  private seed(nodes: GraphNode[], edges: GraphEdge[], _localOnly = false): void {
+  private seed(nodes: GraphNode[], edges: GraphEdge[]): void {
     if (!nodes.length) return;
     const neighbours = new Map<string, string[]>();
     const link = (a: string, b: string): void => {
