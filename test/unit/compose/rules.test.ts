@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { RULES } from '../../../src/compose/rules';
 import { applyFix, lint, summary } from './lintHelpers';
 import { CASES } from './ruleCases';
@@ -41,4 +43,13 @@ describe('compose rules', () => {
       }
     });
   }
+});
+
+describe('compose rule docs', () => {
+  it('every rule has a page under docs/rules/ with what, why, example and fix (diagnostics link to it)', () => {
+    for (const r of RULES) {
+      const page = fs.readFileSync(path.resolve(__dirname, '../../../docs/rules', `${r.id}.md`), 'utf8');
+      for (const h of ['## What', '## Why', '## Example', '## Fix']) assert.ok(page.includes(h), `${r.id}: ${h}`);
+    }
+  });
 });
