@@ -122,9 +122,13 @@ describe('e2e: the Networks view', function () {
     assert.match(await networks.locator('.pane-header').innerText(), /unix:\/\/\/var\/run\/docker\.sock/);
     await wb.screenshot('explorer-3-engine-stopped');
 
+    const containersMessage = (await wb.viewPane('Containers')).locator('.message:not(.hide)');
+    assert.match(await containersMessage.innerText(), /Cannot connect to the Docker engine at unix:\/\/\/var\/run\/docker\.sock/);
+
     startEngine();
     await wb.treeItem(net, networks).waitFor({ timeout: 90_000 });
     assert.equal(await welcome.count(), 0, 'the welcome view is gone');
+    await containersMessage.waitFor({ state: 'hidden', timeout: 10_000 });
     await wb.screenshot('explorer-4-recovered');
   });
 });
