@@ -50,7 +50,9 @@ const network = fc.oneof(
 );
 const composeObject = fc.record({ services: fc.dictionary(name, service, { maxKeys: 5 }), networks: fc.dictionary(name, network, { maxKeys: 4 }) }, { requiredKeys: [] });
 
-describe('compose lint properties', () => {
+describe('compose lint properties', function () {
+  // Hundreds of generated files per property: well beyond mocha's default 2 s.
+  this.timeout(60_000);
   it('never throws on random compose-shaped objects', () => {
     fc.assert(fc.property(composeObject, (obj) => lintsQuickly(stringify(obj))), { numRuns: 400 });
   });
