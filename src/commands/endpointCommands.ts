@@ -43,7 +43,7 @@ async function askConnectOptions(prompter: Prompter, snapshot: TopologySnapshot,
       step: 2 + index,
       totalSteps: total,
       canGoBack: true,
-      prompt: vscode.l10n.t('Static {0} address inside {1} (optional; empty: the engine assigns one)', label, subnets),
+      prompt: vscode.l10n.t('Static {0} address inside {1} (optional; empty: the engine assigns one; the engine accepts one only on networks created with an explicit subnet)', label, subnets),
       value: answers[family],
       validate: (v) => (v.trim() ? messageOf(checkStaticAddress(v, family, network, endpoints)) : undefined),
     });
