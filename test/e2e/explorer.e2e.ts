@@ -48,6 +48,7 @@ describe('e2e: the Networks view', function () {
   const net = uniqueName('explorer');
   const net2 = uniqueName('explorer');
   const container = uniqueName('explorer');
+  const hostile = `${uniqueName('explorer')}-<img src=x onerror=alert(1)>**bold**`;
   const third = 1 + Math.floor(Math.random() * 250);
   const subnet = `10.235.${third}.0/24`;
   const ip = `10.235.${third}.7`;
@@ -57,6 +58,7 @@ describe('e2e: the Networks view', function () {
   before(async () => {
     docker('network', 'create', '--subnet', subnet, net);
     docker('network', 'create', '--subnet', subnet2, net2);
+    docker('network', 'create', '--label', 'note=[link](command:workbench.action.quit)', hostile);
     docker('run', '-d', '--name', container, '--network', net, '--ip', ip, testImage, 'sleep', '100000');
     // Built-in networks hidden and a tall window: other suites' networks must not push ours out of view.
     wb = await Workbench.open({
@@ -71,7 +73,7 @@ describe('e2e: the Networks view', function () {
   after(async () => {
     if (!engineAnswers()) startEngine();
     await wb?.close();
-    for (const args of [['rm', '-f', container], ['network', 'rm', net], ['network', 'rm', net2]]) {
+    for (const args of [['rm', '-f', container], ['network', 'rm', net], ['network', 'rm', net2], ['network', 'rm', hostile]]) {
       try {
         docker(...args);
       } catch (err) {
@@ -107,6 +109,22 @@ describe('e2e: the Networks view', function () {
     assert.match(await connected.innerText(), new RegExp(container));
     assert.equal(await endpointRows.count(), 2);
     await wb.screenshot('explorer-2-connected-from-outside');
+  });
+
+  it('shows a hostile network name as text in the row and in its tooltip', async () => {
+    assert.ok(wb);
+    const row = wb.treeItem('<img src=x onerror=alert(1)>', networks);
+    await row.waitFor();
+    assert.ok((await row.innerText()).includes(hostile), 'the row shows the name as typed');
+    await row.hover();
+    const hover = wb.page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'onerror' }).first();
+    await hover.waitFor({ timeout: 15_000 });
+    const text = await hover.innerText();
+    assert.ok(text.includes('<img src=x onerror=alert(1)>**bold**'), `tooltip text: ${text}`);
+    assert.equal(await hover.locator('img').count(), 0, 'no <img> element in the tooltip');
+    assert.equal(await hover.locator('strong', { hasText: /^bold$/ }).count(), 0, 'no emphasis from the name');
+    await wb.screenshot('explorer-2b-hostile-name-tooltip');
+    await wb.page.mouse.move(900, 700);
   });
 
   it('explains in the welcome view why when the engine stops, and recovers by itself after the restart', async () => {
