@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Runs the browser UI tests test/e2e/**/*.e2e.ts (mocha BDD via tsx, serially) against the real workbench:
 // each test file opens its own code-server + Chromium through test/e2e/harness.ts. Screenshots go to
-// test-results/. Args after `--` go to mocha (e.g. `node scripts/run-e2e.mjs -- --grep smoke`).
+// test-results/. Args after `--` go to mocha (e.g. `node scripts/run-e2e.mjs -- --grep smoke`); or set
+// DNE_E2E_GREP (and DNE_E2E_INVERT=1 to run all but the matches).
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -24,6 +25,9 @@ async function main() {
   const files = findE2e(join(repoRoot, 'test', 'e2e'));
   if (files.length === 0) throw new Error('no test/e2e/**/*.e2e.ts files');
   const extra = process.argv.includes('--') ? process.argv.slice(process.argv.indexOf('--') + 1) : [];
+  // Env filters, for callers that cannot pass args (scripts/test.sh): DNE_E2E_GREP, DNE_E2E_INVERT=1.
+  if (process.env.DNE_E2E_GREP) extra.push('--grep', process.env.DNE_E2E_GREP);
+  if (process.env.DNE_E2E_GREP && process.env.DNE_E2E_INVERT === '1') extra.push('--invert');
   const mocha = join(repoRoot, 'node_modules', 'mocha', 'bin', 'mocha.js');
   const args = [mocha, '--require', 'tsx/cjs', '--ui', 'bdd', '--reporter', 'spec', '--timeout', '180000',
     '--slow', '20000', ...extra, ...files];

@@ -151,12 +151,26 @@ export class Workbench {
     await input.press('Enter');
   }
 
-  /** Right-clicks `row` and picks the context-menu entry labelled `item`. */
-  async contextMenu(row: Locator, item: string): Promise<void> {
-    await row.click({ button: 'right' });
-    const entry = this.page.locator('.context-view .action-item .action-label', { hasText: item }).first();
+  /**
+   * Right-clicks `target` and picks the context-menu entry whose label is exactly `item`; waits until the
+   * menu has closed (the action ran). Retries the pick once: a click that lands while the menu is still
+   * being laid out can be lost.
+   */
+  async contextMenu(target: Locator, item: string): Promise<void> {
+    const menu = this.page.locator('.context-view .monaco-menu');
+    await target.click({ button: 'right' });
+    const entry = menu.locator('.action-item .action-label', { hasText: new RegExp(`^\\s*${escapeRegExp(item)}\\s*$`) }).first();
     await entry.waitFor();
-    await entry.click();
+    for (let attempt = 1; ; attempt++) {
+      await entry.hover();
+      await entry.click();
+      try {
+        await menu.waitFor({ state: 'hidden', timeout: 5_000 });
+        return;
+      } catch (err) {
+        if (attempt >= 2) throw new Error(`the context menu stayed open after picking "${item}": ${(err as Error).message}`);
+      }
+    }
   }
 
   /** Text of visible notification toasts (errors and infos the extension showed). */
