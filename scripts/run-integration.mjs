@@ -66,7 +66,7 @@ async function main() {
   page.on('pageerror', (e) => console.error(`integration: page error: ${e.message}`));
 
   const url = workbenchUrl(server.origin, { folder: workspace, extensionDevelopmentPath: repoRoot, extensionTestsPath: testsPath });
-  await page.goto(url);
+  await page.goto(url, { timeout: 120_000 });
   let timer;
   const timedOut = new Promise((r) => { timer = setTimeout(() => r('timeout'), timeoutMs); });
   const code = await Promise.race([exited, timedOut]);
