@@ -1,0 +1,98 @@
+/**
+ * Network operations in the real workbench, like a user: right-click an endpoint and Disconnect; right-click a
+ * network, Connect Container..., pick the container, type an alias. The engine is asked afterwards.
+ * Screenshots: test-results/operations-*.png.
+ */
+import * as assert from 'node:assert/strict';
+import type { Locator } from 'playwright-core';
+import { docker, testImage, uniqueName, Workbench } from './harness';
+
+function attachedNetworks(container: string): Record<string, { Aliases: string[] | null; IPAddress: string }> {
+  return JSON.parse(docker('inspect', '-f', '{{json .NetworkSettings.Networks}}', container)) as Record<string, { Aliases: string[] | null; IPAddress: string }>;
+}
+
+async function eventually(check: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe('e2e: network operations from the tree', () => {
+  const network = uniqueName('ops');
+  const resident = uniqueName('ops');
+  const guest = uniqueName('ops');
+  let wb: Workbench | undefined;
+
+  before(async () => {
+    const octet = 1 + Math.floor(Math.random() * 250);
+    docker('network', 'create', '--subnet', `10.187.${octet}.0/24`, network);
+    docker('run', '-d', '--name', resident, '--network', network, testImage, 'sleep', '900');
+    docker('run', '-d', '--name', guest, testImage, 'sleep', '900');
+    wb = await Workbench.open();
+  });
+  after(async () => {
+    await wb?.close();
+    for (const c of [resident, guest]) docker('rm', '-f', c);
+    docker('network', 'rm', network);
+  });
+  afterEach(async function () { await wb?.captureOnFailure(this); });
+
+  async function networkRow(): Promise<{ pane: Locator; row: Locator }> {
+    assert.ok(wb);
+    await wb.openView();
+    const pane = await wb.viewPane('Networks');
+    const row = wb.treeItem(network, pane);
+    await row.waitFor({ timeout: 30_000 });
+    return { pane, row };
+  }
+
+  it('right-click an endpoint, Disconnect: the engine no longer has it and the tree drops it', async () => {
+    assert.ok(wb);
+    const { pane, row } = await networkRow();
+    await wb.expand(row);
+    const endpoint = wb.treeItem(resident, pane);
+    await endpoint.waitFor();
+    // Show the menu once for the screenshot, then pick from it.
+    await endpoint.click({ button: 'right' });
+    await wb.page.locator('.context-view .monaco-menu').waitFor();
+    await wb.page.waitForTimeout(400); // let the menu's fade-in finish for a readable screenshot
+    await wb.screenshot('operations-endpoint-context-menu');
+    await wb.page.keyboard.press('Escape');
+    await wb.contextMenu(endpoint, 'Disconnect');
+
+    await eventually(() => !(network in attachedNetworks(resident)), `${resident} disconnected from ${network} in the engine`);
+    await endpoint.waitFor({ state: 'detached' });
+    await wb.screenshot('operations-after-disconnect');
+  });
+
+  it('right-click a network, Connect Container..., pick it, type an alias: the engine has it with that alias', async () => {
+    assert.ok(wb);
+    const { pane, row } = await networkRow();
+    await wb.contextMenu(row, 'Connect Container...');
+
+    const input = wb.page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor();
+    const guestItem = wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: guest });
+    await guestItem.waitFor();
+    await input.fill(guest);
+    await wb.screenshot('operations-connect-pick-container');
+    await input.press('Enter');
+
+    // The aliases step (a fresh input box of the same widget).
+    await wb.page.locator('.quick-input-widget .quick-input-message', { hasText: 'Network aliases' }).waitFor();
+    await input.fill('e2e-alias');
+    await wb.screenshot('operations-connect-alias');
+    await input.press('Enter');
+    // The static IPv4 step: the network has a subnet; empty lets the engine assign one.
+    await wb.page.locator('.quick-input-widget .quick-input-message', { hasText: 'Static IPv4' }).waitFor();
+    await input.fill('');
+    await input.press('Enter');
+
+    await eventually(() => attachedNetworks(guest)[network]?.Aliases?.includes('e2e-alias') ?? false, `${guest} on ${network} with alias e2e-alias`);
+    await wb.expand(row);
+    await wb.treeItem(guest, pane).waitFor();
+    await wb.screenshot('operations-after-connect');
+  });
+});
