@@ -8,7 +8,8 @@ if [ -n "${DOCKER_HOST:-}" ]; then
 fi
 echo "start-engine: starting dockerd"
 mkdir -p /var/log
-nohup dockerd >/var/log/dockerd.log 2>&1 &
+# setsid: its own session, so Ctrl-C or a timeout on the calling script never takes the engine down with it.
+setsid nohup dockerd >>/var/log/dockerd.log 2>&1 </dev/null &
 for _ in $(seq 1 60); do
   if docker info >/dev/null 2>&1; then echo "start-engine: engine up"; exit 0; fi
   sleep 1
