@@ -281,8 +281,9 @@ list.addEventListener('keydown', (e) => {
   }
 });
 
-view.onRender(() => {
+view.onRender((ms) => {
   app.dataset.renders = String(Number(app.dataset.renders ?? '0') + 1);
+  app.dataset.lastRenderMs = ms.toFixed(1);
 });
 app.dataset.layout = 'idle';
 setInterval(() => {

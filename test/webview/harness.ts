@@ -89,6 +89,8 @@ export interface WebviewPage {
 }
 
 const FAKE_VSCODE_API = `
+  // tsx (esbuild keepNames) wraps named functions in page.evaluate bodies with __name(): make it exist in the page.
+  window.__name = (f) => f;
   window.__posted = [];
   window.__violations = [];
   let state;
