@@ -62,7 +62,7 @@ describe('e2e: the Networks view', function () {
     docker('run', '-d', '--name', container, '--network', net, '--ip', ip, testImage, 'sleep', '100000');
     // Built-in networks hidden and a tall window: other suites' networks must not push ours out of view.
     wb = await Workbench.open({
-      settings: { 'dockerNetworks.showBuiltInNetworks': false, 'git.openRepositoryInParentFolders': 'never' },
+      settings: { 'dockerNetworks.showBuiltInNetworks': false, 'git.openRepositoryInParentFolders': 'never', 'remote.autoForwardPorts': false },
       viewport: { width: 1400, height: 1400 },
     });
     await wb.openView();
@@ -91,6 +91,8 @@ describe('e2e: the Networks view', function () {
     const endpoint = wb.treeItem(container, networks);
     await endpoint.waitFor();
     assert.match(await endpoint.innerText(), new RegExp(`${container}\\s*${ip.replace(/\./g, '\\.')}`));
+    const status = wb.page.locator('.statusbar-item', { hasText: 'unix:///var/run/docker.sock' });
+    assert.match(await status.first().innerText(), /unix:\/\/\/var\/run\/docker\.sock · \d+\.\d+/, 'status bar: endpoint and engine version');
     await wb.screenshot('explorer-1-network-with-endpoint');
   });
 

@@ -42,7 +42,7 @@ describe('e2e: the explorer when the engine appears late', function () {
     docker('run', '-d', '--name', container, '--network', network, testImage, 'sleep', '100000');
     wb = await Workbench.open({
       env: { DOCKER_HOST: `unix://${socket}` },
-      settings: { 'dockerNetworks.showBuiltInNetworks': false, 'git.openRepositoryInParentFolders': 'never' },
+      settings: { 'dockerNetworks.showBuiltInNetworks': false, 'git.openRepositoryInParentFolders': 'never', 'remote.autoForwardPorts': false },
       viewport: { width: 1400, height: 1000 },
     });
   });
