@@ -54,7 +54,10 @@ function pickAny<T>(q: PickQuestion<T>, many: boolean): Promise<Answer<T[]>> {
   box.matchOnDetail = true;
   const items: Item[] = q.items.map((i) => ({ label: i.label, description: i.description, detail: i.detail, value: i.value }));
   box.items = items;
-  if (many) box.selectedItems = items.filter((_, idx) => q.items[idx].picked);
+  // The earlier answer (when going Back) is preselected, or active for a single pick.
+  const earlier = items.filter((_, idx) => q.items[idx].picked);
+  if (many) box.selectedItems = earlier;
+  else if (earlier.length > 0) box.activeItems = earlier.slice(0, 1);
   return new Promise<Answer<T[]>>((resolve) => {
     let settled = false;
     const finish = (answer: Answer<T[]>): void => {

@@ -23,6 +23,7 @@ describe('e2e: network operations from the tree', () => {
   const network = uniqueName('ops');
   const resident = uniqueName('ops');
   const guest = uniqueName('ops');
+  const created: string[] = [];
   let wb: Workbench | undefined;
 
   before(async () => {
@@ -36,6 +37,8 @@ describe('e2e: network operations from the tree', () => {
     await wb?.close();
     for (const c of [resident, guest]) docker('rm', '-f', c);
     docker('network', 'rm', network);
+    // Created by the wizard only when its test got that far.
+    for (const n of created) if (docker('network', 'ls', '-q', '--filter', `name=^${n}$`)) docker('network', 'rm', n);
   });
   afterEach(async function () { await wb?.captureOnFailure(this); });
 
@@ -65,6 +68,67 @@ describe('e2e: network operations from the tree', () => {
     await eventually(() => !(network in attachedNetworks(resident)), `${resident} disconnected from ${network} in the engine`);
     await endpoint.waitFor({ state: 'detached' });
     await wb.screenshot('operations-after-disconnect');
+  });
+
+  it('Create Network (+ in the view title): validation shown while typing, Back keeps the answer, the engine has the network', async () => {
+    assert.ok(wb);
+    const name = uniqueName('ops');
+    created.push(name);
+    const { pane } = await networkRow();
+    const taken = docker('network', 'inspect', '-f', '{{(index .IPAM.Config 0).Subnet}}', network);
+    const octet = 1 + Math.floor(Math.random() * 250);
+    const subnet = `10.186.${octet}.0/24`;
+
+    await pane.locator('.pane-header').hover();
+    await pane.locator('.pane-header .actions .action-label[aria-label="Create Network..."]').click();
+    const widget = wb.page.locator('.quick-input-widget');
+    const input = widget.locator('.quick-input-box input');
+    const message = widget.locator('.quick-input-message');
+    const step = async (prompt: string): Promise<void> => {
+      await widget.locator(`.quick-input-message:has-text("${prompt}"), .quick-input-box input[placeholder*="${prompt}"]`).first().waitFor();
+    };
+
+    await step('Name of the new network');
+    await input.fill('bad name');
+    await message.filter({ hasText: 'not a valid network name' }).waitFor();
+    await wb.screenshot('operations-create-invalid-name');
+    await input.fill(name);
+    await input.press('Enter');
+
+    await step('Network driver');
+    await widget.locator('.monaco-list-row', { hasText: 'macvlan' }).waitFor();
+    await wb.screenshot('operations-create-driver');
+    await widget.locator('.quick-input-left-action-bar .action-label').first().click();
+    await step('Name of the new network');
+    assert.equal(await input.inputValue(), name, 'Back shows the earlier answer');
+    await input.press('Enter');
+
+    await step('Network driver');
+    await input.fill('bridge');
+    await input.press('Enter');
+    await step('IPv4 subnet');
+    await input.fill(taken);
+    await message.filter({ hasText: `of network "${network}"` }).waitFor();
+    await wb.screenshot('operations-create-overlap');
+    await input.fill(subnet);
+    await input.press('Enter');
+    for (const prompt of ['IPv4 gateway', 'IPv4 range', 'IPv4 auxiliary', 'IPv6 subnet']) {
+      await step(prompt);
+      await input.press('Enter');
+    }
+    await step('Network flags');
+    await input.press('Enter');
+    await step('Driver options');
+    await input.press('Enter');
+    await step('Labels');
+    await input.fill('e2e=yes');
+    await input.press('Enter');
+
+    await eventually(() => docker('network', 'ls', '-q', '--filter', `name=^${name}$`) !== '', `network ${name} in the engine`);
+    assert.equal(docker('network', 'inspect', '-f', '{{(index .IPAM.Config 0).Subnet}} {{.Labels.e2e}}', name), `${subnet} yes`);
+    // Revealed and selected in the tree.
+    await pane.locator('.monaco-list-row.selected', { hasText: name }).waitFor();
+    await wb.screenshot('operations-create-revealed');
   });
 
   it('right-click a network, Connect Container..., pick it, type an alias: the engine has it with that alias', async () => {
