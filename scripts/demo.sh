@@ -83,21 +83,21 @@ compose_labels() { echo --label "com.docker.compose.project=$project" --label "c
 
 # shellcheck disable=SC2046 # word splitting of compose_labels is intended
 {
-  net dne-demo-frontend --driver bridge --subnet 172.29.10.0/24 --gateway 172.29.10.1 \
+  net dne-demo-frontend --driver bridge --subnet 10.213.10.0/24 --gateway 10.213.10.1 \
     --label "com.docker.compose.project=$project" --label com.docker.compose.network=frontend
-  net dne-demo-backend --driver bridge --subnet 172.29.20.0/24 --ip-range 172.29.20.128/25 --attachable \
+  net dne-demo-backend --driver bridge --subnet 10.213.20.0/24 --ip-range 10.213.20.128/25 --attachable \
     --label "com.docker.compose.project=$project" --label com.docker.compose.network=backend \
     -o com.docker.network.driver.mtu=1400
-  net dne-demo-data --driver bridge --internal --subnet 172.29.30.0/24 \
+  net dne-demo-data --driver bridge --internal --subnet 10.213.30.0/24 \
     -o com.docker.network.bridge.enable_icc=true
-  net dne-demo-v6 --driver bridge --ipv6 --subnet 172.29.40.0/24 --subnet fd00:dead:beef::/64
+  net dne-demo-v6 --driver bridge --ipv6 --subnet 10.213.40.0/24 --subnet fd00:dead:beef::/64
 
-  run dne-demo-web dne-demo-frontend --ip 172.29.10.10 -p 127.0.0.1:18080:80 -p 18443:443 \
+  run dne-demo-web dne-demo-frontend --ip 10.213.10.10 -p 127.0.0.1:18080:80 -p 18443:443 \
     $(compose_labels web) "$image" sleep 1000000
   connect dne-demo-backend dne-demo-web --alias web
-  run dne-demo-api dne-demo-backend --ip 172.29.20.20 --network-alias api $(compose_labels api) "$image" sleep 1000000
+  run dne-demo-api dne-demo-backend --ip 10.213.20.20 --network-alias api $(compose_labels api) "$image" sleep 1000000
   connect dne-demo-data dne-demo-api
-  run dne-demo-db dne-demo-data --ip 172.29.30.30 --network-alias database $(compose_labels db) "$image" sleep 1000000
+  run dne-demo-db dne-demo-data --ip 10.213.30.30 --network-alias database $(compose_labels db) "$image" sleep 1000000
   run dne-demo-cache dne-demo-data "$image" sleep 1000000
   run dne-demo-v6 dne-demo-v6 --ip6 fd00:dead:beef::66 "$image" sleep 1000000
   run dne-demo-job dne-demo-backend $(compose_labels migrate) "$image" sh -c 'exit 0' # exits: a stopped endpoint
@@ -127,6 +127,7 @@ ln -sfn "$repo" "$demo_dir/extensions/docker-network-explorer.docker-network-exp
   "extensions.autoCheckUpdates": false,
   "extensions.autoUpdate": false,
   "telemetry.telemetryLevel": "off",
+  "git.openRepositoryInParentFolders": "never",
   "workbench.secondarySideBar.defaultVisibility": "hidden"
 }
 JSON
