@@ -31,6 +31,8 @@ try {
     launchArgs: [
       workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes',
       '--user-data-dir', join(tmp, 'user-data'), '--extensions-dir', join(tmp, 'extensions'),
+      // Electron refuses to run as root with its sandbox on.
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
     ],
   });
   const report = existsSync(reportFile) ? JSON.parse(readFileSync(reportFile, 'utf8')) : undefined;
