@@ -76,11 +76,21 @@ async function waitForHttp(url, child, timeoutMs, logFile) {
  * Starts code-server on 127.0.0.1 (no auth, no telemetry, no workspace trust) with a fresh user-data and
  * extensions dir unless given, and waits until it answers. Returns { origin, port, runDir, logFile, stop }.
  * Options: workspace (folder opened by default), port, runDir, extensionsDir, env (extra environment, which the
- * remote extension host inherits), label (run folder prefix), quiet.
+ * remote extension host inherits), label (run folder prefix). Without a fixed port, a start that fails (say,
+ * the port was taken between choosing and binding it) is retried once on another port.
  */
 export async function startCodeServer(opts = {}) {
   ensureCodeServer();
-  const port = opts.port ?? (await freePort());
+  if (opts.port !== undefined) return startOnce(opts, opts.port);
+  try {
+    return await startOnce(opts, await freePort());
+  } catch (e) {
+    console.error(`code-server: first start failed (${e.message}); retrying on another port`);
+    return startOnce(opts, await freePort());
+  }
+}
+
+async function startOnce(opts, port) {
   const runDir = opts.runDir ?? freshRunDir(opts.label ?? 'cs');
   const userDataDir = join(runDir, 'user-data');
   const extensionsDir = opts.extensionsDir ?? join(runDir, 'extensions');
@@ -111,8 +121,9 @@ export async function startCodeServer(opts = {}) {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((r) => child.once('exit', r));
     try { process.kill(-child.pid, 'SIGTERM'); } catch { return; }
-    const gone = await Promise.race([exited.then(() => true), sleep(5000).then(() => false)]);
-    if (!gone) { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ } }
+    await Promise.race([exited, sleep(5000)]);
+    // Whatever of the group outlived code-server itself (extension host, pty host) goes now.
+    try { process.kill(-child.pid, 'SIGKILL'); } catch { /* group already empty */ }
   };
   try {
     await waitForHttp(`${origin}/healthz`, child, 60_000, logFile);
