@@ -29,7 +29,7 @@ const dockerodeApart = {
 const entries = [
   { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [dockerodeApart] },
   { entryPoints: [createRequire(import.meta.url).resolve('dockerode')], outfile: 'dist/dockerode.js' },
-  { entryPoints: ['src/compose/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['src/compose/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [dockerodeApart] },
   { entryPoints: ['src/compose/lintWorker.ts'], outfile: 'dist/lintWorker.js' },
 ].filter((e) => existsSync(e.entryPoints[0]));
 

@@ -2,7 +2,7 @@
  * Builds the compose model from text: one `yaml` parse (positions kept through a LineCounter elsewhere), then a
  * single walk over the parts networking cares about. Anchors and merge keys are followed; values are interpolated.
  */
-import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
 import { interpolate, type Env } from './interpolate';
 import { parseLongPort, parseShortPort } from './ports';
 import { isValidIp } from '../../model/address';
@@ -25,6 +25,8 @@ interface Ctx {
   text: string;
   doc: Document;
   env: Env;
+  /** Anchor name -> its definitions in document order (an anchor may be redefined). */
+  anchors: Map<string, Node[]>;
 }
 
 interface RawEntry {
@@ -40,7 +42,11 @@ function deref(ctx: Ctx, node: unknown, depth = 0): Node | null {
   if (node === null || node === undefined) return null;
   if (isAlias(node)) {
     if (depth > MAX_ALIAS_DEPTH) return null;
-    const target = node.resolve(ctx.doc);
+    // Alias.resolve() walks the whole document each time (quadratic on big files): use the anchor index.
+    const at = rangeOf(node)?.[0] ?? 0;
+    const defs = ctx.anchors.get(node.source) ?? [];
+    let target: Node | undefined;
+    for (const d of defs) if ((rangeOf(d)?.[0] ?? 0) < at) target = d;
     return deref(ctx, target ?? null, depth + 1);
   }
   return node as Node;
@@ -55,7 +61,17 @@ function makeEntry(ctx: Ctx, key: string, pair: Pair, local: boolean): Entry {
   const keyRange = rangeOf(pair.key) ?? [0, 0];
   const valueRange = rangeOf(pair.value) ?? [keyRange[1] + 1, keyRange[1] + 1];
   const end = Math.max(keyRange[1], valueRange[1]);
-  return { key, keyRange, valueRange, deleteRange: wholeLines(ctx.text, keyRange[0], end), local };
+  // Computed on demand: only fixes need it, and big files have tens of thousands of entries.
+  let deleteRange: Range | undefined;
+  return {
+    key,
+    keyRange,
+    valueRange,
+    get deleteRange(): Range {
+      return (deleteRange ??= wholeLines(ctx.text, keyRange[0], end));
+    },
+    local,
+  };
 }
 
 function keyText(pair: Pair): string | undefined {
@@ -128,7 +144,16 @@ function itemDeleteRange(ctx: Ctx, node: unknown): Range {
 
 export function parseCompose(text: string, env: Env): ComposeModel {
   const doc = parseDocument(text, { merge: true, uniqueKeys: false, prettyErrors: false });
-  const ctx: Ctx = { text, doc, env };
+  const anchors = new Map<string, Node[]>();
+  visit(doc, (_key, node) => {
+    const anchor = (node as { anchor?: string } | null)?.anchor;
+    if (anchor && !isAlias(node)) {
+      const list = anchors.get(anchor) ?? [];
+      list.push(node as Node);
+      anchors.set(anchor, list);
+    }
+  });
+  const ctx: Ctx = { text, doc, env, anchors };
   const model: ComposeModel = { text, services: [], networks: [], includes: [], syntaxErrors: [] };
   for (const e of doc.errors) model.syntaxErrors.push({ message: e.message.split('\n')[0], range: [e.pos[0], Math.max(e.pos[1], e.pos[0])] });
   const root = entries(ctx, deref(ctx, doc.contents), true);

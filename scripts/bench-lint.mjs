@@ -1,0 +1,145 @@
+// Compose lint benchmark: warm lint times (parse floor vs whole lint) for 100 and 1,000 services, the worker
+/* global setInterval, clearInterval */
+// round trip and main-thread stalls while it runs, and the CLI against dclint 3.1.0 on the same 1,000-service
+// file in the same run. dclint is installed into a temporary folder (never a project dependency).
+// Usage: node scripts/bench-lint.mjs [--runs N] [--dclint-dir DIR] [--write]   (--write updates docs/BENCHMARKS.md)
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import * as esbuild from 'esbuild';
+import { parseDocument } from 'yaml';
+import { generateCompose } from './bench/compose-generator.mjs';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+};
+const runs = Number(arg('--runs', '10'));
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'dne-bench-lint-'));
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (x) => `${x.toFixed(x < 10 ? 1 : 0)} ms`;
+
+function timeWarm(fn) {
+  for (let i = 0; i < 3; i++) fn();
+  const t = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    t.push(performance.now() - t0);
+  }
+  return median(t);
+}
+
+// The lint core, bundled from the sources as the CLI and worker are.
+const core = path.join(work, 'lintCore.cjs');
+await esbuild.build({ entryPoints: [path.join(root, 'src/compose/lintFile.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: core, logLevel: 'warning' });
+const { lintFileText } = createRequire(import.meta.url)(core);
+const noFiles = () => undefined;
+
+const sizes = [100, 1000];
+const files = {};
+const rows = [];
+for (const n of sizes) {
+  const text = generateCompose(n);
+  const file = path.join(work, `compose-${n}.yaml`);
+  fs.writeFileSync(file, text);
+  files[n] = file;
+  const lines = text.split('\n').length - 1;
+  const parse = timeWarm(() => parseDocument(text, { merge: true, uniqueKeys: false }));
+  let findings = 0;
+  const lint = timeWarm(() => {
+    findings = lintFileText(file, text, noFiles).findings.length;
+  });
+  rows.push({ n, lines, parse, lint, findings });
+}
+
+// The worker (dist/lintWorker.js) on the 1,000-service file, and how long the main thread stalls meanwhile.
+async function workerRun() {
+  const workerFile = path.join(root, 'dist/lintWorker.js');
+  if (!fs.existsSync(workerFile)) return undefined;
+  const worker = new Worker(workerFile);
+  const text = fs.readFileSync(files[1000], 'utf8');
+  const once = (id) =>
+    new Promise((resolve) => {
+      let maxGap = 0;
+      let last = performance.now();
+      const tick = setInterval(() => {
+        const now = performance.now();
+        maxGap = Math.max(maxGap, now - last);
+        last = now;
+      }, 5);
+      const t0 = performance.now();
+      worker.once('message', () => {
+        clearInterval(tick);
+        resolve({ time: performance.now() - t0, maxGap });
+      });
+      worker.postMessage({ id, file: files[1000], text, rules: {} });
+    });
+  await once(0);
+  await once(1);
+  const results = [];
+  for (let i = 0; i < 5; i++) results.push(await once(i + 2));
+  await worker.terminate();
+  return { time: median(results.map((r) => r.time)), maxGap: Math.max(...results.map((r) => r.maxGap)) };
+}
+const workerFigures = await workerRun();
+
+// CLI vs dclint, wall clock, same file, same run (3 runs each, median).
+function wall(cmd, args) {
+  const t = [];
+  let status;
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    const r = spawnSync(cmd, args, { cwd: work, encoding: 'utf8', maxBuffer: 1 << 28 });
+    t.push(performance.now() - t0);
+    status = r.status;
+    if (r.error) throw r.error;
+  }
+  return { time: median(t), status };
+}
+let dclintDir = arg('--dclint-dir', path.join(os.tmpdir(), 'dne-dclint-3.1.0'));
+const dclintBin = () => path.join(dclintDir, 'node_modules/.bin/dclint');
+if (!fs.existsSync(dclintBin())) {
+  console.error(`installing dclint 3.1.0 into ${dclintDir} ...`);
+  const r = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--prefix', dclintDir, 'dclint@3.1.0'], { stdio: 'inherit' });
+  if (r.status !== 0) dclintDir = undefined;
+}
+const cli = wall(process.execPath, [path.join(root, 'dist/cli.js'), '--format', 'json', files[1000]]);
+const dclint = dclintDir ? wall(dclintBin(), [files[1000]]) : undefined;
+
+const cpu = `${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}`;
+const lines = [];
+lines.push(`Measured ${new Date().toISOString().slice(0, 10)} on ${cpu}, Node ${process.version}; warm figures are medians of ${runs} runs after 3 warm-ups.`);
+lines.push('Reproduce: `npm run build && node scripts/bench-lint.mjs` (files from `scripts/bench/compose-generator.mjs`).');
+lines.push('');
+lines.push('| Services | Lines | yaml parse alone (floor) | Whole lint (parse + model + 25 rules) | Rules on top of the parse | Findings |');
+lines.push('|---:|---:|---:|---:|---:|---:|');
+for (const r of rows) lines.push(`| ${r.n} | ${r.lines} | ${ms(r.parse)} | ${ms(r.lint)} | ${ms(r.lint - r.parse)} | ${r.findings} |`);
+lines.push('');
+if (workerFigures) {
+  lines.push(`Worker (dist/lintWorker.js), 1,000 services, request to findings: ${ms(workerFigures.time)}; longest main-thread stall meanwhile: ${ms(workerFigures.maxGap)} (5 ms timer).`);
+}
+lines.push(`Keystroke to diagnostics for 100 services: debounce 200 ms + worker lint (about ${ms(rows[0].lint)}) = about ${ms(200 + rows[0].lint)}.`);
+lines.push('');
+lines.push('| CLI on the 1,000-service file (wall clock, median of 3) | Time | Exit |');
+lines.push('|---|---:|---:|');
+lines.push(`| docker-net-lint (\`node dist/cli.js --format json\`) | ${ms(cli.time)} | ${cli.status} |`);
+if (dclint) lines.push(`| dclint 3.1.0 | ${ms(dclint.time)} | ${dclint.status} |`);
+if (dclint) lines.push(`| ratio | ${(dclint.time / cli.time).toFixed(1)}x faster | |`);
+const report = lines.join('\n');
+console.log(report);
+
+if (process.argv.includes('--write')) {
+  const docs = path.join(root, 'docs/BENCHMARKS.md');
+  const current = fs.existsSync(docs) ? fs.readFileSync(docs, 'utf8') : '# Benchmarks\n';
+  const section = `## Compose lint\n\n<!-- compose-lint:start (written by scripts/bench-lint.mjs --write) -->\n${report}\n<!-- compose-lint:end -->\n`;
+  const re = /## Compose lint\n\n<!-- compose-lint:start[\s\S]*?<!-- compose-lint:end -->\n/;
+  fs.writeFileSync(docs, re.test(current) ? current.replace(re, section) : `${current.trimEnd()}\n\n${section}`);
+  console.error(`updated ${path.relative(root, docs)}`);
+}
+fs.rmSync(work, { recursive: true, force: true });
