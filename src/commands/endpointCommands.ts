@@ -83,7 +83,9 @@ async function connect(services: CommandServices, prompter: Prompter, network: N
   try {
     await prompter.withProgress(vscode.l10n.t('Connecting {0} to {1}...', container.name, network.name), () => engine.connect(network.id, container.id, request));
   } catch (error) {
-    await reportFailure(prompter, services, vscode.l10n.t('Connecting container "{0}" to network "{1}"', container.name, network.name), error);
+    await reportFailure(prompter, services, vscode.l10n.t('Connecting container "{0}" to network "{1}"', container.name, network.name), error, {
+      advice: vscode.l10n.t('The views are refreshed: check that the container and network still exist and that the address is free, then try again.'),
+    });
     return false;
   }
   tell(prompter, vscode.l10n.t('Connected {0} to {1}.', container.name, network.name));
@@ -156,11 +158,16 @@ export async function disconnectEndpoints(services: CommandServices, args: reado
     const forceLabel = vscode.l10n.t('Force Disconnect');
     const what = failures.map((f) => describe(f.endpoint)).join(', ');
     const done = result.disconnected.length > 0 ? vscode.l10n.t(' (Disconnected: {0}.)', result.disconnected.join(', ')) : '';
-    const choice = await reportFailure(prompter, services, vscode.l10n.t('Disconnecting {0}{1}', what, done), failures[0].error, [forceLabel]);
+    const choice = await reportFailure(prompter, services, vscode.l10n.t('Disconnecting {0}{1}', what, done), failures[0].error, {
+      advice: vscode.l10n.t('The container may have been removed or disconnected meanwhile. Force Disconnect also removes a stale endpoint the engine still holds.'),
+      actions: [forceLabel],
+    });
     if (choice === forceLabel) {
       failures = await attempt(failures.map((f) => f.endpoint), true);
       if (failures.length > 0) {
-        await reportFailure(prompter, services, vscode.l10n.t('Force-disconnecting {0}', failures.map((f) => describe(f.endpoint)).join(', ')), failures[0].error);
+        await reportFailure(prompter, services, vscode.l10n.t('Force-disconnecting {0}', failures.map((f) => describe(f.endpoint)).join(', ')), failures[0].error, {
+          advice: vscode.l10n.t('The engine holds no such endpoint any more; the views are refreshed.'),
+        });
       }
     }
     result.failed = failures.map((f) => describe(f.endpoint));

@@ -8,7 +8,7 @@ import { pickNetwork, pickNetworks, pickText } from './pickers';
 import type { Prompter } from './prompter';
 import type { CommandEntry, CommandServices } from './services';
 
-const MAX_LISTED = 15;
+const MAX_LISTED = 25;
 
 function listed(names: string[]): string {
   const shown = names.slice(0, MAX_LISTED).map((n) => `• ${n}`);
@@ -31,7 +31,7 @@ async function removeOne(engine: EngineApi, network: NetworkModel, endpoints: re
     } catch (error) {
       // The container went away meanwhile: its endpoint went with it, so the network may still be removed.
       if (problemOf(error)?.kind === 'notFound') continue;
-      outcome.failures.push(vscode.l10n.t('Disconnecting {0} from {1}: {2}', ep.containerName, network.name, reasonOf(error)));
+      outcome.failures.push(vscode.l10n.t('Disconnecting {0} from {1}: {2}', ep.containerName, network.name, reasonOf(error, vscode.l10n.t('The network was left in place.'))));
       // The network cannot go while this container stays attached: skip its removal, keep going with the others.
       return;
     }
@@ -40,7 +40,9 @@ async function removeOne(engine: EngineApi, network: NetworkModel, endpoints: re
     await engine.removeNetwork(network.id);
     outcome.removed.push(network.name);
   } catch (error) {
-    outcome.failures.push(vscode.l10n.t('Removing {0}: {1}', network.name, reasonOf(error)));
+    outcome.failures.push(
+      vscode.l10n.t('Removing {0}: {1}', network.name, reasonOf(error, vscode.l10n.t('Disconnect what still uses it (Remove offers to) and try again.'))),
+    );
   }
 }
 
@@ -95,7 +97,7 @@ function reportRemoveOutcome(prompter: Prompter, services: CommandServices, o: R
   const changed = done.length > 0 ? done.join(' ') : vscode.l10n.t('Nothing was changed.');
   void prompter.notify({
     level: 'error',
-    message: vscode.l10n.t('Removing networks did not fully succeed. {0} Failed: {1} Refresh and try again once the cause is resolved.', changed, o.failures.join(' ')),
+    message: vscode.l10n.t('Removing networks did not fully succeed. {0} Failed: {1}', changed, o.failures.join(' ')),
   });
 }
 
@@ -132,7 +134,7 @@ export async function pruneNetworks(services: CommandServices, args: readonly un
     );
     return removed;
   } catch (error) {
-    await reportFailure(prompter, services, vscode.l10n.t('Pruning networks'), error);
+    await reportFailure(prompter, services, vscode.l10n.t('Pruning networks'), error, { advice: vscode.l10n.t('Try again; nothing was removed by this attempt unless the views show otherwise.') });
     return undefined;
   }
 }

@@ -33,11 +33,24 @@ export function problemOf(error: unknown): EngineProblem | undefined {
   return undefined;
 }
 
-/** The classified sentence (what happened, why in the engine's words, what to do), else the error's text. */
-export function reasonOf(error: unknown): string {
+/** Problems the engine answered about the request itself: the operation knows best what to do about them. */
+const REQUEST_PROBLEMS = new Set(['notFound', 'conflict', 'forbidden', 'badRequest']);
+
+/**
+ * Why it failed and what to do. For refusals of the request (not found, conflict, forbidden, bad request) the
+ * engine's own words plus the operation's advice, which fits better than a generic hint; for everything else
+ * (unreachable, permissions, timeouts, API version) the classified sentence, which names the endpoint and remedy.
+ */
+export function reasonOf(error: unknown, advice?: string): string {
   const problem = problemOf(error);
-  if (problem) return problem.message;
-  return error instanceof Error ? error.message : String(error);
+  if (problem) {
+    if (advice && problem.engineMessage && REQUEST_PROBLEMS.has(problem.kind)) {
+      return `${problem.engineMessage.replace(/[.\s]+$/, '')}. ${advice}`;
+    }
+    return problem.message;
+  }
+  const text = error instanceof Error ? error.message : String(error);
+  return advice ? `${text.replace(/[.\s]+$/, '')}. ${advice}` : text;
 }
 
 /** Lets the views resync after a failure (a race usually means the snapshot is stale). */
@@ -48,10 +61,16 @@ export function resync(services: CommandServices): void {
   });
 }
 
-/** One clear message: what we tried, the engine's reason with what to do; then the views resync. */
-export async function reportFailure(prompter: Prompter, services: CommandServices, what: string, error: unknown, actions?: readonly string[]): Promise<string | undefined> {
+/** One clear message: what we tried, the engine's reason and what to do; then the views resync. */
+export async function reportFailure(
+  prompter: Prompter,
+  services: CommandServices,
+  what: string,
+  error: unknown,
+  options: { advice?: string; actions?: readonly string[] } = {},
+): Promise<string | undefined> {
   resync(services);
-  return prompter.notify({ level: 'error', message: vscode.l10n.t('{0} failed. {1}', what, reasonOf(error)), actions });
+  return prompter.notify({ level: 'error', message: vscode.l10n.t('{0} failed: {1}', what, reasonOf(error, options.advice)), actions: options.actions });
 }
 
 /** Shows an info message without waiting for it to be dismissed. */

@@ -16,7 +16,9 @@ export async function createNetwork(services: CommandServices, args: readonly un
   try {
     created = await prompter.withProgress(vscode.l10n.t('Creating network "{0}"...', request.name), () => engine.createNetwork(request));
   } catch (error) {
-    await reportFailure(prompter, services, vscode.l10n.t('Creating network "{0}" ({1})', request.name, describeRequest(request)), error);
+    await reportFailure(prompter, services, vscode.l10n.t('Creating network "{0}" ({1})', request.name, describeRequest(request)), error, {
+      advice: vscode.l10n.t('Nothing was created. Run Create Network again with another name, subnet or driver option.'),
+    });
     return undefined;
   }
   if (created.warning) void prompter.notify({ level: 'warning', message: vscode.l10n.t('The engine created "{0}" with a warning: {1}', request.name, created.warning) });

@@ -106,7 +106,24 @@ describe('operations: Remove and Prune', () => {
     assert.match(prompter.noticesText('info'), /Built-in networks cannot be removed/);
   });
 
-  it('prune lists what would go, then reports what the engine removed', async () => {
+  it('prune lists the unused networks and not the used ones; Cancel removes nothing', async () => {
+    const unused = net();
+    const used = net();
+    box(used);
+    await until((s) => [...s.endpoints.values()].some((e) => e.networkName === used && e.running), `a running endpoint on ${used}`);
+    await networkNode(unused);
+    const prompter = new ScriptedPrompter([{ id: 'confirm', reply: CANCEL }]);
+    assert.equal(await run('pruneNetworks', prompter), undefined);
+    const confirm = prompter.seen.confirms[0];
+    assert.match(confirm.message, /Prune \d+ unused networks\?/);
+    const listed = (confirm.detail ?? '').split('\n').filter((l) => l.startsWith('• ')).map((l) => l.slice(2));
+    assert.ok(listed.includes(unused), `unused network not listed: ${listed.join(', ')}`);
+    assert.ok(!listed.includes(used), 'a network in use is listed');
+    for (const builtIn of ['bridge', 'host', 'none']) assert.ok(!listed.includes(builtIn), `built-in ${builtIn} listed`);
+    assert.equal(networkExists(unused), true);
+  });
+
+  it('prune removes what it listed and reports what the engine removed', async () => {
     const unused = net();
     const used = net();
     box(used);
