@@ -32,7 +32,7 @@ import type {
 export const COMPOSE_PROJECT_LABEL = 'com.docker.compose.project';
 export const COMPOSE_SERVICE_LABEL = 'com.docker.compose.service';
 
-/** Networks the engine creates by itself: name and the driver it gives them. */
+/** Local networks the engine creates by itself: name and the driver it gives them (ingress has its own flag). */
 const BUILT_IN_DRIVERS: ReadonlyMap<string, string> = new Map([
   ['bridge', 'bridge'],
   ['host', 'host'],
@@ -95,9 +95,9 @@ export function buildSnapshot(listing: EngineListing): TopologySnapshot {
   return { networks, containers, endpoints, endpointsByNetwork, endpointsByContainer };
 }
 
-export function isBuiltInNetwork(network: Pick<EngineNetwork, 'Name' | 'Driver' | 'Ingress'>): boolean {
+export function isBuiltInNetwork(network: Pick<EngineNetwork, 'Name' | 'Driver' | 'Scope' | 'Ingress'>): boolean {
   if (network.Ingress) return true;
-  return BUILT_IN_DRIVERS.get(network.Name) === network.Driver;
+  return network.Scope === 'local' && BUILT_IN_DRIVERS.get(network.Name) === network.Driver;
 }
 
 function toNetworkModel(raw: EngineNetwork): NetworkModel {

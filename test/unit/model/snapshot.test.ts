@@ -247,8 +247,12 @@ describe('buildSnapshot on hand-made engine records', () => {
     ]);
   });
 
-  it('marks a network named like a built-in one as user-defined when its driver differs', () => {
-    const snapshot = buildSnapshot({ networks: [network('host', 'x', { Driver: 'macvlan' })], containers: [] });
+  it('marks a network named like a built-in one as user-defined when its driver or scope differs', () => {
+    const snapshot = buildSnapshot({
+      networks: [network('host', 'x', { Driver: 'macvlan' }), network('bridge', 'y', { Scope: 'swarm' })],
+      containers: [],
+    });
     assert.equal(snapshot.networks.get('x')?.builtIn, false);
+    assert.equal(snapshot.networks.get('y')?.builtIn, false);
   });
 });
