@@ -148,6 +148,8 @@ function openMenu(target: { nodeId?: string; edgeId?: string }, x: number, y: nu
 
 function updateCounts(): void {
   app.dataset.nodes = String(view.graph.order);
+  app.dataset.networkNodes = String(view.graph.filterNodes((_id, a) => a.data.kind === 'network').length);
+  app.dataset.containerNodes = String(view.graph.filterNodes((_id, a) => a.data.kind === 'container').length);
   app.dataset.edges = String(view.graph.size);
   app.dataset.visible = String(visibleIds().length);
 }

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import type { CommandServices } from '../commands/services';
 import type { FeedState } from '../model/feed';
-import type { ResourceNodeData } from '../explorer/nodeTypes';
+import type { EndpointNodeData, ResourceNodeData } from '../explorer/nodeTypes';
 import { buildGraph, diffGraphs, isEmptyPatch } from './graphModel';
 import { makeNonce, panelHtml } from './html';
 import { comparePlan, isComposeFileName } from './planOverlay';
@@ -221,11 +221,15 @@ export class TopologyPanel implements vscode.Disposable {
     }
     try {
       switch (action) {
-        case 'disconnect':
-          await vscode.commands.executeCommand('dockerNetworks.disconnectContainer', node);
+        case 'disconnect': {
+          const endpoints = node.kind === 'container' ? await this.pickEndpointsOf(node.container.id) : node.kind === 'endpoint' ? [node] : [];
+          // (clicked, selected) as from a multi-selection in the tree: the explorer's command disconnects each
+          if (endpoints.length) await vscode.commands.executeCommand('dockerNetworks.disconnectContainer', endpoints[0], endpoints);
           break;
+        }
         case 'connect':
-          await vscode.commands.executeCommand('dockerNetworks.connectContainer', node);
+          // a network takes a container; a container goes to a network: the explorer's two commands
+          await vscode.commands.executeCommand(node.kind === 'container' ? 'dockerNetworks.connectToNetwork' : 'dockerNetworks.connectContainer', node);
           break;
         case 'inspect':
           await vscode.commands.executeCommand('dockerNetworks.inspectNetwork', node.kind === 'endpoint' ? this.nodeData(`n:${node.endpoint.networkId}`) : node);
@@ -240,6 +244,17 @@ export class TopologyPanel implements vscode.Disposable {
       const why = err instanceof Error ? err.message : String(err);
       void vscode.window.showErrorMessage(vscode.l10n.t('The topology action "{0}" failed: {1}', action, why));
     }
+  }
+
+  /** A container's endpoints to disconnect: the only one, or those the user picks. */
+  private async pickEndpointsOf(containerId: string): Promise<EndpointNodeData[]> {
+    const eps = this.services.feed.snapshot.endpointsByContainer.get(containerId) ?? [];
+    if (eps.length <= 1) return eps.map((endpoint) => ({ kind: 'endpoint', endpoint }));
+    const picked = await vscode.window.showQuickPick(
+      eps.map((e) => ({ label: e.networkName, description: e.ipv4 ?? e.ipv6 ?? '', endpoint: e })),
+      { canPickMany: true, title: vscode.l10n.t('Disconnect {0} from', eps[0].containerName) },
+    );
+    return (picked ?? []).map((p) => ({ kind: 'endpoint', endpoint: p.endpoint }));
   }
 
   private nodeData(targetId: string): ResourceNodeData | undefined {

@@ -1,0 +1,126 @@
+/**
+ * The topology panel in the real workbench (code-server + Chromium) against the real engine:
+ * 1. the panel opens from the command palette and draws as many networks and containers as the engine holds;
+ * 2. a `docker network connect` from outside adds the edge without a reload (the graph is live);
+ * 3. right-click on the container in the graph, Disconnect: the explorer's command runs and the engine drops
+ *    the endpoint, and the graph follows.
+ * Screenshots: test-results/topology-*.png.
+ */
+import * as assert from 'node:assert/strict';
+import type { FrameLocator } from 'playwright-core';
+import { docker, testImage, uniqueName, Workbench } from './harness';
+
+/** The webview's document: VS Code nests it in two iframes. */
+function webview(wb: Workbench): FrameLocator {
+  return wb.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+}
+
+async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await read();
+    if (ok(v)) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(v)})`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+describe('e2e: the topology panel', function () {
+  this.timeout(240_000);
+  let wb: Workbench | undefined;
+  const net = uniqueName('topology');
+  const net2 = uniqueName('topology');
+  const container = uniqueName('topology');
+  const payload = '<img src=x onerror=alert(1)>';
+  let net2Id = '';
+
+  before(async () => {
+    docker('network', 'create', '--label', `note=${payload}`, net);
+    net2Id = docker('network', 'create', net2);
+    docker('run', '-d', '--name', container, '--label', `html=${payload}`, '--network', net, testImage, 'sleep', '100000');
+    wb = await Workbench.open({ settings: { 'remote.autoForwardPorts': false }, viewport: { width: 1500, height: 950 } });
+  });
+
+  afterEach(async function () {
+    await wb?.captureOnFailure(this);
+  });
+
+  after(async () => {
+    await wb?.close();
+    for (const args of [['rm', '-f', container], ['network', 'rm', net], ['network', 'rm', net2]]) {
+      try {
+        docker(...args);
+      } catch (err) {
+        console.error(`e2e clean-up: ${(err as Error).message}`);
+      }
+    }
+  });
+
+  const app = () => webview(wb!).locator('#app');
+  const data = (name: string) => app().getAttribute(`data-${name}`);
+  const filterByNetwork = async (id: string) =>
+    app().evaluate((el, value) => {
+      const dd = el.querySelectorAll('vscode-dropdown')[1] as HTMLElement & { value: string };
+      dd.value = value;
+      dd.dispatchEvent(new Event('change'));
+    }, id);
+
+  it('opens from the palette and draws as many networks and containers as the engine holds', async () => {
+    await wb!.runCommand('Docker Networks: Show Network Topology');
+    await app().waitFor({ timeout: 60_000 });
+    await eventually(() => data('layout'), (v) => v === 'done', 'the first layout');
+    // other work shares this engine: compare until both sides agree (the panel follows the engine live)
+    const counts = async () => ({
+      panel: [await data('network-nodes'), await data('container-nodes')].map(Number),
+      engine: [docker('network', 'ls', '-q').split('\n').filter(Boolean).length, docker('ps', '-aq').split('\n').filter(Boolean).length],
+    });
+    await eventually(counts, (c) => c.panel[0] === c.engine[0] && c.panel[1] === c.engine[1], 'the panel to match the engine');
+    const errors = await wb!.notifications();
+    assert.deepEqual(errors.filter((e) => /topology/i.test(e)), []);
+    await wb!.screenshot('topology-1-open');
+  });
+
+  it('adds the edge of a `docker network connect` from outside without a reload', async () => {
+    await filterByNetwork(`n:${net2Id}`);
+    await eventually(() => data('visible'), (v) => v === '1', 'only the empty network visible');
+    const patchesBefore = Number((await data('patches')) ?? '0');
+    docker('network', 'connect', net2, container);
+    await eventually(() => data('visible'), (v) => v === '2', 'the connected container to appear on the network');
+    assert.ok(Number(await data('patches')) > patchesBefore, 'it came as a patch, not a reload');
+    // the list view names it, as text
+    await webview(wb!).locator('vscode-button[title="Switch between the graph and the list view"]').click();
+    const names = await webview(wb!).locator('.list tbody th[scope="row"]').allInnerTexts();
+    assert.deepEqual(names.sort(), [container, net2].sort());
+    await wb!.screenshot('topology-2-connected-from-outside');
+    await webview(wb!).locator('vscode-button[title="Switch between the graph and the list view"]').click();
+  });
+
+  it('right-click Disconnect on the container runs the explorer command and the engine drops the endpoint', async () => {
+    // focus on the container: select it in the list, the camera centres it in the graph
+    await webview(wb!).locator('vscode-button[title="Switch between the graph and the list view"]').click();
+    await webview(wb!).locator('.list button[data-node^="c:"]', { hasText: container }).click();
+    await webview(wb!).locator('vscode-button[title="Switch between the graph and the list view"]').click();
+    await webview(wb!).locator('#graph').press('Enter');
+    await new Promise((r) => setTimeout(r, 800));
+    const box = await webview(wb!).locator('#graph').boundingBox();
+    assert.ok(box);
+    await wb!.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2, { button: 'right' });
+    const item = webview(wb!).locator('.context-menu [data-action=disconnect]');
+    await item.waitFor({ timeout: 10_000 });
+    await wb!.screenshot('topology-3-context-menu');
+    await item.click();
+    // two endpoints: the panel asks which; pick the second network
+    const input = wb!.page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor();
+    await input.fill(net2);
+    await wb!.page.locator('.quick-input-widget .monaco-list-row', { hasText: net2 }).first().click(); // ticks its box
+    await input.press('Enter');
+    await eventually(
+      async () => docker('inspect', '-f', '{{json .NetworkSettings.Networks}}', container),
+      (v) => !v.includes(net2) && v.includes(net),
+      'the engine to drop the endpoint',
+    );
+    await eventually(() => data('visible'), (v) => v === '1', 'the graph to drop the edge');
+    await wb!.screenshot('topology-4-disconnected');
+  });
+});
