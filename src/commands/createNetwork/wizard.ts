@@ -70,7 +70,7 @@ export async function runCreateNetworkWizard(ctx: WizardContext): Promise<Create
   const position = (id: string) => {
     const familySteps = (f: FamilyAnswers): number => (f.subnet ? 4 : 1);
     const optionSteps = driverOptionsFor(s.driver).length > 0 ? 1 + s.optionKeys.length : 0;
-    const total = 2 + familySteps(s.v4) + (s.v6.subnet ? 2 : 1) + 1 + optionSteps + 1;
+    const total = 2 + familySteps(s.v4) + familySteps(s.v6) + 1 + optionSteps + 1;
     return { id, title, step: depth + 1, totalSteps: Math.max(total, depth + 1), canGoBack: depth > 0 };
   };
   /** Wraps a step so the counter follows the history depth. */
@@ -231,7 +231,7 @@ export async function runCreateNetworkWizard(ctx: WizardContext): Promise<Create
           }),
           (v) => {
             f.gateway = v.trim();
-            return family === 'ipv4' ? rangeStep(dd + 1) : after(dd + 1);
+            return rangeStep(dd + 1);
           },
         ),
       );

@@ -39,6 +39,8 @@ describe('operations: Create Network wizard', () => {
       { id: 'ipv4Aux', reply: `router=${mine.prefix}.2` },
       { id: 'ipv6Subnet', reply: v6 },
       { id: 'ipv6Gateway', reply: v6gw },
+      { id: 'ipv6Range', reply: v6.replace('::/64', '::/80') },
+      { id: 'ipv6Aux', reply: `dns=${v6.replace('::/64', '::53')}` },
       { id: 'flags', reply: ['Internal', 'Attachable'] },
       { id: 'driverOptions', reply: ['Inter-container communication (ICC)', 'MTU'] },
       { id: 'option:com.docker.network.bridge.enable_icc', reply: 'false' },
@@ -73,7 +75,7 @@ describe('operations: Create Network wizard', () => {
     const v4 = net.IPAM.Config?.find((c) => c.Subnet === mine.subnet);
     assert.deepEqual(v4, { Subnet: mine.subnet, Gateway: `${mine.prefix}.1`, IPRange: `${mine.prefix}.128/25`, AuxiliaryAddresses: { router: `${mine.prefix}.2` } });
     const v6cfg = net.IPAM.Config?.find((c) => c.Subnet === v6);
-    assert.equal(v6cfg?.Gateway, v6gw);
+    assert.deepEqual(v6cfg, { Subnet: v6, Gateway: v6gw, IPRange: v6.replace('::/64', '::/80'), AuxiliaryAddresses: { dns: v6.replace('::/64', '::53') } });
     assert.equal(net.Options?.['com.docker.network.bridge.enable_icc'], 'false');
     assert.equal(net.Options?.['com.docker.network.driver.mtu'], '1400');
     assert.deepEqual(net.Labels, { 'com.example.team': 'net', env: 'test' });
