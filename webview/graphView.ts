@@ -114,7 +114,7 @@ export class GraphView {
     return {
       ...a,
       // endpoint labels (IP addresses) only where they can be read: around the selection, or on small graphs
-      label: a.data.kind === 'endpoint' && (this.graph.size < 400 || (this.selected !== null && (s === this.selected || t === this.selected))) ? a.label : '',
+      label: a.data.kind === 'endpoint' && (this.graph.size < 100 || (this.selected !== null && (s === this.selected || t === this.selected))) ? a.label : '',
       color: dim ? this.palette.dimmed : member ? this.palette.edgeMember : this.palette.edge,
       size: member ? 0.5 : a.size,
       hidden,

@@ -124,7 +124,7 @@ export class TopologyPanel implements vscode.Disposable {
   private noticeFor(graph: GraphData): string | undefined {
     if (graph.mode !== 'aggregate') return undefined;
     return vscode.l10n.t(
-      'Showing networks only: {0} containers on {1} networks are more than the graph draws usably. Filter by network or compose project, or use the list view, to see containers.',
+      'Showing networks only: {0} containers on {1} networks are more than the graph draws usably. Each network shows its number of endpoints, and a line joins networks that share containers; the Networks view lists the containers.',
       graph.counts.containers,
       graph.counts.networks,
     );
