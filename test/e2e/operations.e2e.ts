@@ -159,4 +159,28 @@ describe('e2e: network operations from the tree', () => {
     await wb.treeItem(guest, pane).waitFor();
     await wb.screenshot('operations-after-connect');
   });
+  it('right-click a network, Remove Network...: the modal names it and its container, then the engine no longer has it', async () => {
+    assert.ok(wb);
+    const doomed = uniqueName('ops');
+    created.push(doomed);
+    docker('network', 'create', doomed);
+    docker('network', 'connect', doomed, guest);
+    await wb.openView();
+    const pane = await wb.viewPane('Networks');
+    const row = wb.treeItem(doomed, pane);
+    await row.waitFor({ timeout: 30_000 });
+    await wb.contextMenu(row, 'Remove Network...');
+
+    const dialog = wb.page.locator('.monaco-dialog-box');
+    await dialog.waitFor();
+    const text = await dialog.innerText();
+    assert.match(text, new RegExp(`Remove the network "${doomed}"\\?`));
+    assert.ok(text.includes(`${guest} (${doomed})`), `the dialog does not name the container to disconnect: ${text}`);
+    await wb.screenshot('operations-remove-confirm');
+    await dialog.locator('.monaco-button', { hasText: 'Disconnect and Remove' }).click();
+
+    await eventually(() => docker('network', 'ls', '-q', '--filter', `name=^${doomed}$`) === '', `${doomed} removed from the engine`);
+    assert.equal(doomed in attachedNetworks(guest), false);
+    await row.waitFor({ state: 'detached' });
+  });
 });
