@@ -74,4 +74,14 @@ export async function inspectNetwork(services: CommandServices, args: readonly u
   return vscode.window.showTextDocument(jsonDoc, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: false });
 }
 
-export const inspectCommands: CommandEntry[] = [{ id: 'dockerNetworks.inspectNetwork', run: (services, ...args) => inspectNetwork(services, args) }];
+/** The editor-title Refresh of an open inspect document: reads the engine's JSON again. */
+function refreshInspectDocument(services: CommandServices, args: readonly unknown[]): void {
+  const given = args[0];
+  const uri = given instanceof vscode.Uri ? given : vscode.window.activeTextEditor?.document.uri;
+  if (uri?.scheme === INSPECT_SCHEME) ensureProvider(services).refresh(uri);
+}
+
+export const inspectCommands: CommandEntry[] = [
+  { id: 'dockerNetworks.inspectNetwork', run: (services, ...args) => inspectNetwork(services, args) },
+  { id: 'dockerNetworks.refreshInspectDocument', run: (services, ...args) => refreshInspectDocument(services, args) },
+];

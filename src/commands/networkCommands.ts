@@ -181,11 +181,11 @@ export async function copyValue(services: CommandServices, what: CopyWhat, args:
     node = { kind: 'network', network };
   }
   const values = copyValues(what, node);
-  const value = values.length <= 1 ? values[0]?.value : await pickText(prompter, vscode.l10n.t('Copy'), values);
   if (values.length === 0) {
     tell(prompter, vscode.l10n.t('There is no {0} to copy here.', what === 'ip' ? vscode.l10n.t('IP address') : what === 'subnet' ? vscode.l10n.t('subnet') : what));
     return undefined;
   }
+  const value = values.length === 1 ? values[0].value : await pickText(prompter, vscode.l10n.t('Copy'), values);
   if (value === undefined) return undefined;
   await prompter.copy(value);
   void vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', value), 3000);
