@@ -31,9 +31,11 @@ export function field(name: string, value: string): string {
   return `**${name}:** ${escapeMarkdown(value)}`;
 }
 
-/** Markdown paragraphs: one per line, blank lines between them. */
+/** A tooltip: the first line as its own paragraph, the others as compact lines (Markdown hard breaks). */
 export function paragraphs(lines: ReadonlyArray<string | undefined>): string {
-  return lines.filter((l): l is string => l !== undefined && l !== '').join('\n\n');
+  const [first, ...rest] = lines.filter((l): l is string => l !== undefined && l !== '');
+  if (first === undefined) return '';
+  return rest.length ? `${first}\n\n${rest.join('  \n')}` : first;
 }
 
 /** "172.18.0.2/16" when a prefix length is known. */
