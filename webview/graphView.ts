@@ -40,6 +40,8 @@ export class GraphView {
   private readonly sigma: Sigma<NodeAttrs, EdgeAttrs>;
   private layout: FA2Layout | undefined;
   private layoutTimer: ReturnType<typeof setTimeout> | undefined;
+  private layoutSync: ReturnType<typeof setInterval> | undefined;
+  private layoutCopy: Graph<NodeAttrs, EdgeAttrs> | undefined;
   private visible: Set<string> | null = null;
   private selected: string | null = null;
   private neighbourhood: Set<string> | null = null;
@@ -162,6 +164,10 @@ export class GraphView {
   /** Touches only what the patch names. Returns the milliseconds spent applying it (drawing is scheduled). */
   applyPatch(p: GraphPatch): number {
     const t0 = performance.now();
+    if (this.layout) {
+      this.stopLayout(); // the worker's copy would not hold the patch: keep its positions so far, then patch
+      this.zoomToFit(false);
+    }
     for (const id of p.removeEdges) if (this.graph.hasEdge(id)) this.graph.dropEdge(id);
     for (const id of p.removeNodes) if (this.graph.hasNode(id)) this.graph.dropNode(id);
     for (const n of p.updateNodes) {
@@ -245,13 +251,20 @@ export class GraphView {
     return { cx: (minX + maxX) / 2, cy: (minY + maxY) / 2, r: Math.max(10, (maxX - minX) / 2, (maxY - minY) / 2) };
   }
 
-  /** ForceAtlas2 in its web worker for a bounded time, then stop and freeze the frame so patches never move it. */
+  /**
+   * ForceAtlas2 in its web worker for a bounded time, then stop and freeze the frame so patches never move it.
+   * The worker moves a copy of the graph; its positions reach the drawn graph four times a second, so the main
+   * thread redraws a big graph at that rate instead of after every iteration.
+   */
   private runLayout(): void {
     this.stopLayout();
     this.sigma.setCustomBBox(null);
     const settings = { ...inferSettings(this.graph), barnesHutOptimize: this.graph.order > 300, adjustSizes: false };
-    this.layout = new FA2Layout(this.graph, { settings });
+    const copy = this.graph.copy();
+    this.layoutCopy = copy;
+    this.layout = new FA2Layout(copy, { settings });
     this.layout.start();
+    this.layoutSync = setInterval(() => this.takePositions(copy), 250);
     const ms = Math.min(6000, 1200 + this.graph.order);
     this.layoutTimer = setTimeout(() => {
       this.stopLayout();
@@ -259,11 +272,29 @@ export class GraphView {
     }, ms);
   }
 
+  private takePositions(from: Graph<NodeAttrs, EdgeAttrs>): void {
+    this.graph.updateEachNodeAttributes(
+      (id, a) => {
+        if (from.hasNode(id)) {
+          const p = from.getNodeAttributes(id);
+          a.x = p.x;
+          a.y = p.y;
+        }
+        return a;
+      },
+      { attributes: ['x', 'y'] },
+    );
+  }
+
   private stopLayout(): void {
     if (this.layoutTimer) clearTimeout(this.layoutTimer);
+    if (this.layoutSync) clearInterval(this.layoutSync);
     this.layoutTimer = undefined;
+    this.layoutSync = undefined;
     this.layout?.kill();
+    if (this.layoutCopy) this.takePositions(this.layoutCopy);
     this.layout = undefined;
+    this.layoutCopy = undefined;
   }
 
   get layoutRunning(): boolean {
