@@ -17,9 +17,12 @@ function fixture(name: string): string {
   return path.join(ext.extensionPath, 'test/fixtures/compose', name);
 }
 
+const tempDirs: string[] = [];
+
 /** A fresh copy under a temp folder named compose.yaml: edits never touch the checked-in fixture. */
 function copyToTemp(source: string, content?: string): vscode.Uri {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dne-compose-'));
+  tempDirs.push(dir);
   const file = path.join(dir, 'compose.yaml');
   fs.writeFileSync(file, content ?? fs.readFileSync(source, 'utf8'));
   return vscode.Uri.file(file);
@@ -49,6 +52,9 @@ describe('compose lint in the extension host', () => {
   });
   afterEach(async () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+  after(() => {
+    for (const d of tempDirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
   });
 
   it('shows a diagnostic with its rule, doc link and message for an undeclared network', async () => {
