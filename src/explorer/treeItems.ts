@@ -32,17 +32,25 @@ export function safeMarkdown(text: string): vscode.MarkdownString {
   return markdown;
 }
 
-const icons = {
-  userNetwork: new vscode.ThemeIcon('type-hierarchy-sub', new vscode.ThemeColor('charts.blue')),
-  builtInNetwork: new vscode.ThemeIcon('lock', new vscode.ThemeColor('charts.orange')),
-  running: new vscode.ThemeIcon('vm-running', new vscode.ThemeColor('charts.green')),
-  stopped: new vscode.ThemeIcon('vm-outline', new vscode.ThemeColor('disabledForeground')),
-  details: new vscode.ThemeIcon('info'),
-  detail: new vscode.ThemeIcon('symbol-field'),
-  group: new vscode.ThemeIcon('folder'),
-  port: new vscode.ThemeIcon('plug'),
-  portPublic: new vscode.ThemeIcon('globe', new vscode.ThemeColor('charts.yellow')),
-};
+/** Created on first use: nothing touches the vscode API while the bundle loads. */
+function makeIcons() {
+  return {
+    userNetwork: new vscode.ThemeIcon('type-hierarchy-sub', new vscode.ThemeColor('charts.blue')),
+    builtInNetwork: new vscode.ThemeIcon('lock', new vscode.ThemeColor('charts.orange')),
+    running: new vscode.ThemeIcon('vm-running', new vscode.ThemeColor('charts.green')),
+    stopped: new vscode.ThemeIcon('vm-outline', new vscode.ThemeColor('disabledForeground')),
+    details: new vscode.ThemeIcon('info'),
+    detail: new vscode.ThemeIcon('symbol-field'),
+    group: new vscode.ThemeIcon('folder'),
+    port: new vscode.ThemeIcon('plug'),
+    portPublic: new vscode.ThemeIcon('globe', new vscode.ThemeColor('charts.yellow')),
+  };
+}
+
+let iconCache: ReturnType<typeof makeIcons> | undefined;
+function icons(): ReturnType<typeof makeIcons> {
+  return (iconCache ??= makeIcons());
+}
 
 export function networkItem(node: NetworkNodeData, endpointCount: number): vscode.TreeItem {
   const network: NetworkModel = node.network;
@@ -50,7 +58,7 @@ export function networkItem(node: NetworkNodeData, endpointCount: number): vscod
   item.id = `network:${network.id}`;
   item.description = networkDescription(network, t);
   item.tooltip = safeMarkdown(networkTooltip(network, endpointCount, t));
-  item.iconPath = network.builtIn ? icons.builtInNetwork : icons.userNetwork;
+  item.iconPath = network.builtIn ? icons().builtInNetwork : icons().userNetwork;
   item.contextValue = network.builtIn ? 'network:builtIn' : 'network:userDefined';
   return item;
 }
@@ -65,7 +73,7 @@ export function endpointItem(node: EndpointNodeData): vscode.TreeItem {
   item.id = `endpoint:${endpoint.key}`;
   item.description = endpointDescription(endpoint, t);
   item.tooltip = safeMarkdown(endpointTooltip(endpoint, t));
-  item.iconPath = endpoint.running ? icons.running : icons.stopped;
+  item.iconPath = endpoint.running ? icons().running : icons().stopped;
   item.contextValue = `endpoint:${endpointState(endpoint)}`;
   return item;
 }
@@ -73,7 +81,7 @@ export function endpointItem(node: EndpointNodeData): vscode.TreeItem {
 export function detailsItem(networkId: string): vscode.TreeItem {
   const item = new vscode.TreeItem(t('Details'), vscode.TreeItemCollapsibleState.Collapsed);
   item.id = `details:${networkId}`;
-  item.iconPath = icons.details;
+  item.iconPath = icons().details;
   item.contextValue = 'details';
   return item;
 }
@@ -83,7 +91,7 @@ export function detailItem(node: DetailNodeData, index: number): vscode.TreeItem
   item.id = `detail:${node.networkId}:${index}`;
   item.description = node.value;
   item.tooltip = safeMarkdown(detailTooltip(node, t));
-  item.iconPath = icons.detail;
+  item.iconPath = icons().detail;
   item.contextValue = `detail:${node.field}`;
   return item;
 }
@@ -97,7 +105,7 @@ export function groupItem(node: GroupNodeData, view: string, count: number): vsc
   const item = new vscode.TreeItem(groupLabel(node), vscode.TreeItemCollapsibleState.Expanded);
   item.id = `group:${view}:${node.groupBy}:${node.key}`;
   item.description = String(count);
-  item.iconPath = icons.group;
+  item.iconPath = icons().group;
   item.contextValue = 'group';
   return item;
 }
@@ -108,7 +116,7 @@ export function containerItem(node: ContainerNodeData, endpoints: readonly Endpo
   item.id = `container:${container.id}`;
   item.description = containerDescription(container);
   item.tooltip = safeMarkdown(containerTooltip(container, endpoints, t));
-  item.iconPath = container.running ? icons.running : icons.stopped;
+  item.iconPath = container.running ? icons().running : icons().stopped;
   item.contextValue = container.running ? 'container:running' : 'container:stopped';
   return item;
 }
@@ -119,7 +127,7 @@ export function containerEndpointItem(node: EndpointNodeData): vscode.TreeItem {
   item.id = `containerEndpoint:${endpoint.key}`;
   item.description = endpointDescription(endpoint, t);
   item.tooltip = safeMarkdown(containerEndpointTooltip(endpoint, t));
-  item.iconPath = endpoint.running ? icons.running : icons.stopped;
+  item.iconPath = endpoint.running ? icons().running : icons().stopped;
   item.contextValue = `containerEndpoint:${endpointState(endpoint)}`;
   return item;
 }
@@ -128,7 +136,7 @@ export function portItem(node: PortNodeData, index: number): vscode.TreeItem {
   const item = new vscode.TreeItem(portLabel(node.port), vscode.TreeItemCollapsibleState.None);
   item.id = `port:${node.containerId}:${index}`;
   item.description = portDescription(node.port, t);
-  item.iconPath = node.port.hostPort !== undefined ? icons.portPublic : icons.port;
+  item.iconPath = node.port.hostPort !== undefined ? icons().portPublic : icons().port;
   item.contextValue = 'port';
   return item;
 }
