@@ -183,4 +183,30 @@ describe('e2e: network operations from the tree', () => {
     assert.equal(doomed in attachedNetworks(guest), false);
     await row.waitFor({ state: 'detached' });
   });
+  it('right-click a container in the Containers view, Connect to Network...: the engine has it on the picked network', async () => {
+    assert.ok(wb);
+    const target = uniqueName('ops');
+    created.push(target);
+    docker('network', 'create', target);
+    await wb.openView();
+    const pane = await wb.viewPane('Containers');
+    const row = wb.treeItem(resident, pane);
+    await row.waitFor({ timeout: 30_000 });
+    await wb.contextMenu(row, 'Connect to Network...');
+
+    const widget = wb.page.locator('.quick-input-widget');
+    const input = widget.locator('.quick-input-box input');
+    await widget.locator('.monaco-list-row', { hasText: target }).waitFor();
+    await input.fill(target);
+    await wb.screenshot('operations-connect-to-network-pick');
+    await input.press('Enter');
+    await widget.locator('.quick-input-message', { hasText: 'Network aliases' }).waitFor();
+    await input.press('Enter');
+    // The engine gave the new network a subnet, so the static address step follows; empty lets it assign one.
+    await widget.locator('.quick-input-message', { hasText: 'Static IPv4' }).waitFor();
+    await input.press('Enter');
+
+    await eventually(() => target in attachedNetworks(resident), `${resident} connected to ${target} in the engine`);
+    docker('network', 'disconnect', target, resident);
+  });
 });
