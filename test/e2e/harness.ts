@@ -135,6 +135,37 @@ export class Workbench {
     return scope.locator('.monaco-list-row', { has: this.page.locator('.label-name', { hasText: label }) }).first();
   }
 
+  /**
+   * Like treeItem, but also finds rows scrolled out of view (the tree is virtualized: only rows in the
+   * viewport exist in the DOM), by wheeling through the list top to bottom until the row shows up.
+   * Keeps trying until `timeoutMs`, since the row may appear only after an engine event.
+   */
+  async findTreeItem(label: string, within?: Locator, timeoutMs = 30_000): Promise<Locator> {
+    const scope = within ?? this.page.locator('#workbench\\.parts\\.sidebar');
+    const row = this.treeItem(label, scope);
+    const list = scope.locator('.monaco-list').first();
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (await row.isVisible()) return row;
+      const box = await list.boundingBox();
+      if (box) {
+        await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+        await this.page.mouse.wheel(0, -1e6); // back to the top
+        let lastSeen = '';
+        for (;;) {
+          await this.page.waitForTimeout(50);
+          if (await row.isVisible()) return row;
+          const bottom = (await scope.locator('.monaco-list-row').last().textContent()) ?? '';
+          if (bottom === lastSeen || Date.now() > deadline) break; // end of the list
+          lastSeen = bottom;
+          await this.page.mouse.wheel(0, box.height * 0.8);
+        }
+      }
+      await this.page.waitForTimeout(500);
+    }
+    throw new Error(`no tree row labelled "${label}" within ${timeoutMs / 1000} s (scrolled through the whole list)`);
+  }
+
   /** Expands a collapsed tree row (click on its twistie). */
   async expand(row: Locator): Promise<void> {
     if ((await row.getAttribute('aria-expanded')) === 'false') await row.locator('.monaco-tl-twistie').click();

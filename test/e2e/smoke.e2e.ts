@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { Workbench } from './harness';
+import { docker, uniqueName, Workbench } from './harness';
 
 describe('e2e harness smoke', () => {
   let wb: Workbench | undefined;
@@ -40,5 +40,36 @@ describe('e2e harness smoke', () => {
     await wb.contextMenu(containers.locator('.pane-header'), 'Containers');
     await containers.waitFor({ state: 'detached' });
     await wb.screenshot('smoke-containers-hidden');
+  });
+});
+
+describe('e2e harness smoke: long trees', function () {
+  this.timeout(300_000);
+  let wb: Workbench | undefined;
+  // More networks than the view shows at once: the tree only renders rows in its viewport.
+  const prefix = uniqueName('infra');
+  const names = Array.from({ length: 30 }, (_, i) => `${prefix}-fill-${String(i).padStart(2, '0')}`);
+  const second = 200 + Math.floor(Math.random() * 50); // explicit subnets: the default pools may be used up
+  before(async () => {
+    names.forEach((n, i) => docker('network', 'create', '--subnet', `10.${second}.${i}.0/24`, n));
+    wb = await Workbench.open();
+  });
+  after(async () => {
+    await wb?.close();
+    const left = names.filter((n) => docker('network', 'ls', '-q', '--filter', `name=^${n}$`) !== '');
+    if (left.length > 0) docker('network', 'rm', ...left);
+  });
+  afterEach(async function () { await wb?.captureOnFailure(this); });
+
+  it('finds a network row scrolled out of view', async () => {
+    assert.ok(wb);
+    await wb.openView();
+    const pane = await wb.viewPane('Networks');
+    const last = names[names.length - 1];
+    await wb.treeItem(names[0], pane).or(wb.treeItem('bridge', pane)).first().waitFor();
+    assert.equal(await wb.treeItem(last, pane).isVisible(), false, 'precondition: the last row starts out of view');
+    const row = await wb.findTreeItem(last, pane);
+    assert.match(await row.innerText(), new RegExp(last));
+    await wb.screenshot('smoke-long-tree-scrolled');
   });
 });
