@@ -70,7 +70,7 @@ async function realEngineParts(result, endpoint) {
 
     const setupStart = nowMs();
     console.log(`setup: ${NETWORKS} networks, ${CONTAINERS} containers on ${NETWORKS_PER_CONTAINER} networks each...`);
-    await createNetworks(socket, NETWORKS, '10.213');
+    await createNetworks(socket, NETWORKS);
     await createContainers(socket, CONTAINERS, NETWORKS);
     result.setup = { networks: NETWORKS, containers: CONTAINERS, perContainer: NETWORKS_PER_CONTAINER, ms: nowMs() - setupStart };
     console.log(`setup: done in ${(result.setup.ms / 1000).toFixed(1)} s`);
@@ -79,7 +79,7 @@ async function realEngineParts(result, endpoint) {
     result.snapshot = await benchEngineSnapshot({ engine, createEngine, endpoint, rounds: option('rounds', 9) });
 
     console.log('(c) event to model...');
-    const networkId = await createNetwork(socket, 'dne-bench-ev', '10.214.0.0/24');
+    const networkId = await createNetwork(socket, 'dne-bench-ev', (octet) => `10.${octet + 1}.0.0/24`);
     const container = await engineCall(socket, 'GET', `${API}/containers/${containerName(0)}/json`);
     result.events = await benchEventLatency({ engine, endpoint, networkId, containerId: container.Id, samples: option('events', 25) });
   } finally {

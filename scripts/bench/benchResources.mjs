@@ -18,24 +18,53 @@ export function networksOf(i, networkCount) {
   return [...chosen];
 }
 
-/** Runs jobs with at most `limit` in flight (2 cores: more only queues in dockerd). */
+/**
+ * Runs jobs with at most `limit` in flight (2 cores: more only queues in dockerd). After a failure no new job
+ * starts, and it rejects only once the jobs in flight have settled: cleanup then sees everything they created.
+ */
 async function inParallel(items, limit, job) {
   let next = 0;
+  let failure;
   const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await job(items[next++]);
+    while (failure === undefined && next < items.length) {
+      try {
+        await job(items[next++]);
+      } catch (error) {
+        failure ??= error;
+      }
+    }
   });
   await Promise.all(workers);
+  if (failure !== undefined) throw failure;
 }
 
-export async function createNetworks(socket, count, subnetPrefix) {
+/** Candidate /16 blocks for the bench subnets: another user of the engine may hold one of them. */
+const SECOND_OCTETS = [213, 223, 233, 243, 203];
+
+/** Creates a labelled bridge network on the first candidate subnet no other network overlaps; returns its id. */
+export async function createNetwork(socket, name, subnetOf) {
+  let lastError;
+  for (const octet of SECOND_OCTETS) {
+    try {
+      const created = await engineCall(socket, 'POST', `${API}/networks/create`, {
+        Name: name,
+        Driver: 'bridge',
+        CheckDuplicate: true,
+        Labels: { [BENCH_LABEL]: '1' },
+        IPAM: { Config: [{ Subnet: subnetOf(octet) }] },
+      });
+      return created.Id;
+    } catch (error) {
+      if (!/overlap/i.test(error.message)) throw error;
+      lastError = error;
+    }
+  }
+  throw lastError;
+}
+
+export async function createNetworks(socket, count) {
   await inParallel([...Array(count).keys()], 4, (i) =>
-    engineCall(socket, 'POST', `${API}/networks/create`, {
-      Name: networkName(i),
-      Driver: 'bridge',
-      CheckDuplicate: true,
-      Labels: { [BENCH_LABEL]: '1' },
-      IPAM: { Config: [{ Subnet: `${subnetPrefix}.${i}.0/24` }] },
-    }),
+    createNetwork(socket, networkName(i), (octet) => `10.${octet}.${i}.0/24`),
   );
 }
 
@@ -55,17 +84,6 @@ export async function createContainers(socket, count, networkCount) {
     }
     await engineCall(socket, 'POST', `${API}/containers/${created.Id}/start`);
   });
-}
-
-export async function createNetwork(socket, name, subnet) {
-  const created = await engineCall(socket, 'POST', `${API}/networks/create`, {
-    Name: name,
-    Driver: 'bridge',
-    CheckDuplicate: true,
-    Labels: { [BENCH_LABEL]: '1' },
-    IPAM: { Config: [{ Subnet: subnet }] },
-  });
-  return created.Id;
 }
 
 /** Removes every container and network carrying the bench label and a dne-bench- name; returns the counts. */

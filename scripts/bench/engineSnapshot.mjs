@@ -36,29 +36,54 @@ async function rawNode(socket) {
   return nowMs() - start;
 }
 
-async function cliPerNetwork() {
+/**
+ * Runs `docker network inspect`; other users of the engine may remove a network between `ls` and `inspect`:
+ * the CLI then still prints the networks it found (and exits 1), which is what a user's script gets too.
+ */
+async function inspect(ids, env) {
+  try {
+    return JSON.parse((await run('docker', ['network', 'inspect', ...ids], { env, maxBuffer: 1 << 26 })).stdout);
+  } catch (error) {
+    if (!/not found/i.test(String(error.stderr))) throw error;
+    return JSON.parse(error.stdout || '[]');
+  }
+}
+
+async function listNetworkIds(env) {
+  return (await run('docker', ['network', 'ls', '-q'], { env })).stdout.trim().split('\n').filter(Boolean);
+}
+
+async function cliPerNetwork(env = process.env) {
   const start = nowMs();
-  const ids = (await run('docker', ['network', 'ls', '-q'])).stdout.trim().split('\n').filter(Boolean);
+  const ids = await listNetworkIds(env);
   const inspected = [];
-  for (const id of ids) inspected.push(JSON.parse((await run('docker', ['network', 'inspect', id], { maxBuffer: 1 << 26 })).stdout));
+  for (const id of ids) inspected.push(...(await inspect([id], env)));
   return { ms: nowMs() - start, processes: ids.length + 1, networks: inspected.length };
 }
 
-async function cliOneInspect() {
+async function cliOneInspect(env = process.env) {
   const start = nowMs();
-  const ids = (await run('docker', ['network', 'ls', '-q'])).stdout.trim().split('\n').filter(Boolean);
-  const inspected = JSON.parse((await run('docker', ['network', 'inspect', ...ids], { maxBuffer: 1 << 26 })).stdout);
+  const inspected = await inspect(await listNetworkIds(env), env);
   return { ms: nowMs() - start, processes: 2, networks: inspected.length };
 }
 
-/** Counts the requests one listing() sends, through a counting proxy socket in front of the engine. */
+/**
+ * Counts the engine requests of one listing(), and of each CLI way, through a counting proxy socket in front of
+ * the engine (the CLI is pointed at it with DOCKER_HOST).
+ */
 async function countRequests(createEngine, endpoint) {
   const proxySocket = `/tmp/dne-bench-proxy-${process.pid}.sock`;
   const counter = await startRequestCounter(endpoint.socketPath, proxySocket);
   const counted = createEngine({ ...endpoint, socketPath: proxySocket, display: `unix://${proxySocket}` });
+  const env = { ...process.env, DOCKER_HOST: `unix://${proxySocket}` };
   try {
     await counted.listing();
-    return [...counter.requests];
+    const ours = counter.requests.splice(0);
+    await cliPerNetwork(env);
+    const cliPerNetworkRequests = counter.requests.splice(0).length;
+    await cliOneInspect(env);
+    const cliOneInspectRequests = counter.requests.splice(0).length;
+    return { ours, cliPerNetworkRequests, cliOneInspectRequests };
   } finally {
     counted.dispose();
     await counter.close();
@@ -90,13 +115,15 @@ export async function benchEngineSnapshot({ engine, createEngine, endpoint, roun
     for (let k = 0; k < ways.length; k++) await ways[(round + k) % ways.length]();
   }
   const peer = await cliPerNetwork();
-  const requests = await countRequests(createEngine, endpoint);
+  const counts = await countRequests(createEngine, endpoint);
   return {
     rounds,
     networks: last.snapshot.networks.size,
     containers: last.snapshot.containers.size,
     endpoints: last.snapshot.endpoints.size,
-    requests,
+    requests: counts.ours,
+    cliPerNetworkRequests: counts.cliPerNetworkRequests,
+    cliOneInspectRequests: counts.cliOneInspectRequests,
     cliProcesses: peer.processes,
     oursMs: median(samples.ours),
     curlMs: median(samples.curl),

@@ -50,8 +50,8 @@ export function printConsole(result) {
       'ours: listing() + buildSnapshot': { median: formatMs(s.oursMs), requests: s.requests.length, processes: 0 },
       'engine raw: curl, 2 requests (sum)': { median: formatMs(s.curlMs), requests: 2, processes: 1 },
       'engine raw: node http, 2 in parallel': { median: formatMs(s.nodeRawMs), requests: 2, processes: 0 },
-      'peer: docker network ls + inspect per network': { median: formatMs(s.cliPerNetworkMs), requests: s.cliProcesses * 2, processes: s.cliProcesses },
-      'peer: docker network ls + one inspect of all': { median: formatMs(s.cliOneInspectMs), requests: '2 + networks', processes: 2 },
+      'peer: docker network ls + inspect per network': { median: formatMs(s.cliPerNetworkMs), requests: s.cliPerNetworkRequests, processes: s.cliProcesses },
+      'peer: docker network ls + one inspect of all': { median: formatMs(s.cliOneInspectMs), requests: s.cliOneInspectRequests, processes: 2 },
     });
   }
   if (model) {
@@ -113,13 +113,13 @@ export function markdown(result) {
       `| **ours**: engine client \`listing()\` + \`buildSnapshot\` | **${formatMs(s.oursMs)}** | ${s.requests.length} | 0 |`,
       `| engine raw: \`curl --unix-socket\`, the same 2 requests (sum of time_total) | ${formatMs(s.curlMs)} | 2 | 1 |`,
       `| engine raw: node http on the socket, the 2 requests in parallel, body read, not parsed | ${formatMs(s.nodeRawMs)} | 2 | 0 |`,
-      `| peer: \`docker network ls -q\`, then \`docker network inspect\` per network | ${formatMs(s.cliPerNetworkMs)} | ${s.cliProcesses} inspect/ls calls | ${s.cliProcesses} |`,
-      `| peer: \`docker network ls -q\`, then one \`docker network inspect\` of all ids | ${formatMs(s.cliOneInspectMs)} | 1 + 1 + networks | 2 |`,
+      `| peer: \`docker network ls -q\`, then \`docker network inspect\` per network | ${formatMs(s.cliPerNetworkMs)} | ${s.cliPerNetworkRequests} | ${s.cliProcesses} |`,
+      `| peer: \`docker network ls -q\`, then one \`docker network inspect\` of all ids | ${formatMs(s.cliOneInspectMs)} | ${s.cliOneInspectRequests} | 2 |`,
       '',
-      `Requests of one \`listing()\`, counted by a proxy socket in front of the engine: ${s.requests.map((r) => `\`${r}\``).join(', ')}.`,
+      `Engine requests are counted by a proxy socket in front of the engine (the CLI pointed at it with DOCKER_HOST).`,
+      `One \`listing()\` sends: ${s.requests.map((r) => `\`${r}\``).join(', ')}.`,
       `Ours vs CLI per network: ${ratio(s.cliPerNetworkMs, s.oursMs)} faster; vs one inspect: ${ratio(s.cliOneInspectMs, s.oursMs)} faster.`,
       `Ours vs the engine's raw answer: ${ratio(s.oursMs, s.curlMs)} of curl's time, ${ratio(s.oursMs, s.nodeRawMs)} of node's raw time.`,
-      `(Each CLI process also asks the engine for its version first, so the CLI's request count is about twice its process count.)`,
       '',
     );
   }
@@ -183,7 +183,8 @@ export function markdown(result) {
     '',
     'Options: `--rounds N` (real-engine rounds, default 9), `--events N` (event samples, default 25),',
     '`--skip-engine` (only the generated sizes and activation). The run creates networks `dne-bench-n00..n19`',
-    '(10.213.N.0/24), `dne-bench-ev` (10.214.0.0/24) and containers `dne-bench-c000..c099`, all labelled `dne.bench=1`,',
+    '(10.213.N.0/24, or 10.223/10.233/... when another network overlaps), `dne-bench-ev` and containers',
+    '`dne-bench-c000..c099`, all labelled `dne.bench=1`,',
     'and removes them at the end, also after a failure or Ctrl-C (and before starting, if an earlier run left some).',
     '',
   );
