@@ -64,6 +64,9 @@ async function main() {
   });
   await page.exposeFunction('codeAutomationExit', (code) => resolveExit(Number(code)));
   page.on('pageerror', (e) => console.error(`integration: page error: ${e.message}`));
+  // A crashed tab or browser never reports an exit code: end the wait instead of sitting out the timeout.
+  page.on('crash', () => { console.error('integration: the workbench tab crashed'); resolveExit(99); });
+  browser.on('disconnected', () => resolveExit(98));
 
   const url = workbenchUrl(server.origin, { folder: workspace, extensionDevelopmentPath: repoRoot, extensionTestsPath: testsPath });
   await page.goto(url, { timeout: 120_000 });
