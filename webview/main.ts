@@ -205,7 +205,9 @@ async function handle(m: HostMessage): Promise<void> {
       app.dataset.mode = m.graph.mode;
       app.dataset.setGraphMs = (performance.now() - t0).toFixed(1);
       showNotice(m.notice);
+      const t1 = performance.now();
       refreshOptions();
+      app.dataset.optionsMs = (performance.now() - t1).toFixed(1);
       applyFilters();
       if (saved?.selected && view.graph.hasNode(saved.selected)) view.select(saved.selected);
       updateCounts();

@@ -4,6 +4,7 @@
  * 2. a `docker network connect` from outside adds the edge without a reload (the graph is live);
  * 3. right-click on the container in the graph, Disconnect: the explorer's command runs and the engine drops
  *    the endpoint, and the graph follows.
+ * 4. after a window reload the panel is back, with its filter.
  * Screenshots: test-results/topology-*.png.
  */
 import * as assert from 'node:assert/strict';
@@ -122,5 +123,15 @@ describe('e2e: the topology panel', function () {
     );
     await eventually(() => data('visible'), (v) => v === '1', 'the graph to drop the edge');
     await wb!.screenshot('topology-4-disconnected');
+  });
+
+  it('comes back after a window reload (the serializer restores the panel)', async () => {
+    await wb!.page.reload();
+    await wb!.waitForWorkbench();
+    await app().waitFor({ timeout: 60_000 });
+    await eventually(() => data('network-nodes'), (v) => Number(v) > 0, 'the restored panel to draw the networks');
+    // the filter chosen before the reload is kept (webview state), so our network shows alone again
+    await eventually(() => data('visible'), (v) => v === '1', 'the restored filter');
+    await wb!.screenshot('topology-5-restored-after-reload');
   });
 });
