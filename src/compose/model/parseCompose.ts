@@ -137,9 +137,17 @@ function get(list: RawEntry[], key: string): RawEntry | undefined {
   return list.find((e) => e.key === key);
 }
 
-function itemDeleteRange(ctx: Ctx, node: unknown): Range {
-  const r = rangeOf(node) ?? [0, 0];
-  return wholeLines(ctx.text, r[0], r[1]);
+/** A lazily computed deletion range for a sequence item (only fixes read it). */
+function itemDeleteRange(ctx: Ctx, node: unknown): () => Range {
+  let cached: Range | undefined;
+  return () => {
+    const r = rangeOf(node) ?? [0, 0];
+    return (cached ??= wholeLines(ctx.text, r[0], r[1]));
+  };
+}
+
+function withLazyDelete<T extends object>(value: T, range: () => Range): T & { readonly deleteRange: Range } {
+  return Object.defineProperty(value, 'deleteRange', { get: range, enumerable: true }) as T & { readonly deleteRange: Range };
 }
 
 export function parseCompose(text: string, env: Env): ComposeModel {
@@ -202,21 +210,20 @@ function parseService(ctx: Ctx, raw: RawEntry): ServiceModel {
     if (isSeq(nets.value)) {
       for (const item of nets.value.items) {
         const t = textOf(ctx, deref(ctx, item));
-        if (t && !t.unresolved) refs.push({ name: t.value, range: t.range, deleteRange: itemDeleteRange(ctx, item), aliases: [] });
+        if (t && !t.unresolved) refs.push(withLazyDelete({ name: t.value, range: t.range, aliases: [] as string[] }, itemDeleteRange(ctx, item)));
       }
       svc.networks = { entry: nets.entry, form: 'list', refs };
     } else {
       for (const n of entries(ctx, nets.value, nets.entry.local)) {
         const opts = entries(ctx, n.value, n.entry.local);
         const aliases = get(opts, 'aliases');
-        refs.push({
+        refs.push(withLazyDelete({
           name: n.key,
           range: n.entry.keyRange,
-          deleteRange: n.entry.deleteRange,
           ipv4: textOf(ctx, get(opts, 'ipv4_address')?.value ?? null),
           ipv6: textOf(ctx, get(opts, 'ipv6_address')?.value ?? null),
           aliases: isSeq(aliases?.value) ? aliases.value.items.map((i) => textOf(ctx, deref(ctx, i))?.value ?? '').filter(Boolean) : [],
-        });
+        }, () => n.entry.deleteRange));
       }
       svc.networks = { entry: nets.entry, form: 'map', refs };
     }
@@ -232,7 +239,7 @@ function parseService(ctx: Ctx, raw: RawEntry): ServiceModel {
         const t = textOf(ctx, deref(ctx, item));
         if (!t || t.unresolved) continue;
         const [target, alias] = t.value.split(':');
-        items.push({ target, alias: alias ?? target, text: t, deleteRange: itemDeleteRange(ctx, item) });
+        items.push(withLazyDelete({ target, alias: alias ?? target, text: t }, itemDeleteRange(ctx, item)));
       }
     }
     svc.links = { entry: links.entry, items };

@@ -12,6 +12,17 @@ export const duplicateStaticIp: Rule = {
   check(ctx) {
     const out: RuleFinding[] = [];
     const seen = new Map<string, string>();
+    const gatewaysOf = new Map<string, Set<string>>();
+    const gateways = (network: string): Set<string> => {
+      let set = gatewaysOf.get(network);
+      if (!set) {
+        const decl = findNetwork(ctx.model, network);
+        const list = (decl?.ipam ?? []).map((c) => c.gateway).filter((g): g is Text => usable(g));
+        set = new Set(list.map((g) => canonicalIp(g.value)).filter((g): g is string => g !== undefined));
+        gatewaysOf.set(network, set);
+      }
+      return set;
+    };
     for (const s of ctx.model.services) {
       for (const ref of s.networks?.refs ?? []) {
         for (const t of [ref.ipv4, ref.ipv6]) {
@@ -23,9 +34,7 @@ export const duplicateStaticIp: Rule = {
           if (first !== undefined) {
             out.push({ message: `The address ${t.value} on network "${ref.name}" is already given to service "${first}"; the second container would fail to start.`, range: t.range });
           } else seen.set(key, s.name);
-          const decl = findNetwork(ctx.model, ref.name);
-          const gateways = (decl?.ipam ?? []).map((c) => c.gateway).filter((g): g is Text => usable(g));
-          if (gateways.some((g) => canonicalIp(g.value) === ip)) {
+          if (gateways(ref.name).has(ip)) {
             out.push({ message: `The address ${t.value} of service "${s.name}" is the gateway of network "${ref.name}".`, range: t.range });
           }
           if (s.replicas && s.replicas.value > 1) {
