@@ -110,6 +110,16 @@ describe('compose lint in the extension host', () => {
     assert.deepEqual(ours(uri).map(ruleOf).sort(), ['undeclared-network', 'unused-network']);
   });
 
+  it('completes declared network names inside a service networks list', async () => {
+    const uri = copyToTemp(fixture('integration/compose.yaml'));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const at = doc.positionAt(doc.getText().lastIndexOf('- backend') + 2);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, at);
+    const ours = list.items.filter((i) => i.detail === 'declared network').map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    assert.deepEqual(ours.sort(), ['backend', 'frontend', 'legacy']);
+  });
+
   describe('with a real engine', () => {
     const network = uniqueName('compose');
     const octet = 1 + Math.floor(Math.random() * 250);
