@@ -131,9 +131,20 @@ export async function connectToNetwork(services: CommandServices, args: readonly
 /** Disconnects each endpoint; when the engine refuses one, offers Force for the ones that failed. */
 export async function disconnectEndpoints(services: CommandServices, args: readonly unknown[]): Promise<{ disconnected: string[]; failed: string[] }> {
   const prompter = prompterFrom(args);
+  const snapshot = services.feed.snapshot;
+  // A container in the host or none network mode has no endpoint to take away: the engine always refuses.
+  const detachable = (e: EndpointModel): boolean => {
+    const network = snapshot.networks.get(e.networkId);
+    return !network || acceptsConnections(network);
+  };
   const given = nodesFrom(args, isEndpointNode).map((n) => n.endpoint);
-  const endpoints = given.length > 0 ? given : await pickEndpoints(prompter, services.feed.snapshot, vscode.l10n.t('Disconnect'));
+  const chosen = given.length > 0 ? given : await pickEndpoints(prompter, snapshot, vscode.l10n.t('Disconnect'), detachable);
   const result = { disconnected: [] as string[], failed: [] as string[] };
+  const fixed = chosen.filter((e) => !detachable(e));
+  if (fixed.length > 0) {
+    tell(prompter, vscode.l10n.t('Left as they are: {0}. A container cannot be disconnected from the host or none network; recreate it with another network instead.', fixed.map((e) => `${e.containerName} (${e.networkName})`).join(', ')));
+  }
+  const endpoints = chosen.filter(detachable);
   if (endpoints.length === 0) return result;
   const engine = await services.engine();
   const describe = (e: EndpointModel): string => vscode.l10n.t('{0} from {1}', e.containerName, e.networkName);

@@ -59,8 +59,9 @@ export function pickContainer(prompter: Prompter, containers: ContainerModel[], 
   return pickOne(prompter, 'container', title, vscode.l10n.t('Choose a container'), [...containers].sort(byName).map(containerItem), empty);
 }
 
-export function pickEndpoints(prompter: Prompter, snapshot: TopologySnapshot, title: string): Promise<EndpointModel[]> {
+export function pickEndpoints(prompter: Prompter, snapshot: TopologySnapshot, title: string, filter: (e: EndpointModel) => boolean = () => true): Promise<EndpointModel[]> {
   const items = [...snapshot.endpoints.values()]
+    .filter(filter)
     .sort((a, b) => a.containerName.localeCompare(b.containerName) || a.networkName.localeCompare(b.networkName))
     .map(endpointItem);
   return pickSome(prompter, 'endpoints', title, vscode.l10n.t('Choose the connections to remove'), items, vscode.l10n.t('No container is connected to any network.'));

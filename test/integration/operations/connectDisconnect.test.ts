@@ -136,6 +136,18 @@ describe('operations: connect and disconnect', () => {
     assert.match(notice?.message ?? '', /No such container/i);
   });
 
+  it('leaves a host-mode container alone and says why, instead of asking the engine', async () => {
+    const c = uniqueName('ops');
+    containers.push(c);
+    docker('run', '-d', '--name', c, '--network', 'host', testImage, 'sleep', '600');
+    const node = await endpointNode('host', c);
+    const prompter = new ScriptedPrompter([]);
+    const result = await run<{ disconnected: string[]; failed: string[] }>('disconnectContainer', prompter, node);
+    assert.deepEqual(result, { disconnected: [], failed: [] });
+    assert.match(prompter.noticesText('info'), new RegExp(`Left as they are: ${c} \\(host\\)`));
+    assert.equal(docker('inspect', '-f', '{{.HostConfig.NetworkMode}}', c), 'host');
+  });
+
   it('from the palette, picks the endpoints to disconnect', async () => {
     const n = net();
     const c = box(n);
