@@ -1,6 +1,8 @@
 /**
  * What changed between two topology snapshots: networks, containers and endpoints added, removed or changed.
  * Entities are matched by id (endpoints by `${networkId}/${containerId}`) and compared field by field.
+ * The same* functions compare the data of two versions of one entity: the identity fields (id, key, networkId,
+ * containerId) are equal by that match and are not compared again (long strings: the diff's main cost).
  * Lists come out in the snapshots' own order (sorted by name), so consumers get stable output.
  */
 import { sameList, sameRecord, sameStringList } from './fieldEquality';
@@ -51,8 +53,7 @@ function diffMaps<T>(
 export function sameNetwork(a: NetworkModel, b: NetworkModel): boolean {
   return (
     a === b ||
-    (a.id === b.id &&
-      a.name === b.name &&
+    (a.name === b.name &&
       a.driver === b.driver &&
       a.scope === b.scope &&
       a.created === b.created &&
@@ -84,8 +85,7 @@ function sameIpamConfig(a: IpamConfig, b: IpamConfig): boolean {
 export function sameContainer(a: ContainerModel, b: ContainerModel): boolean {
   return (
     a === b ||
-    (a.id === b.id &&
-      a.name === b.name &&
+    (a.name === b.name &&
       a.state === b.state &&
       a.status === b.status &&
       a.image === b.image &&
@@ -110,10 +110,7 @@ function samePort(a: PortModel, b: PortModel): boolean {
 export function sameEndpoint(a: EndpointModel, b: EndpointModel): boolean {
   return (
     a === b ||
-    (a.key === b.key &&
-      a.networkId === b.networkId &&
-      a.networkName === b.networkName &&
-      a.containerId === b.containerId &&
+    (a.networkName === b.networkName &&
       a.containerName === b.containerName &&
       a.endpointId === b.endpointId &&
       a.ipv4 === b.ipv4 &&
