@@ -84,7 +84,11 @@ async function realEngineParts(result, endpoint) {
     result.events = await benchEventLatency({ engine, endpoint, networkId, containerId: container.Id, samples: option('events', 25) });
   } finally {
     process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
-    await cleanup();
+    await cleanup().catch((error) => {
+      // Reported, not thrown: an error of the run itself must stay visible. The next run removes leftovers.
+      console.error(`cleanup failed: ${error.message}. Remove the dne-bench-* containers and networks, or run the bench again.`);
+      process.exitCode = 1;
+    });
     engine.dispose();
   }
 }
