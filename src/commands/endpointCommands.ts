@@ -24,8 +24,10 @@ function attachedContainerIds(snapshot: TopologySnapshot, networkId: string): Se
   return new Set((snapshot.endpointsByNetwork.get(networkId) ?? []).map((e) => e.containerId));
 }
 
-/** Asks aliases, then a static IPv4 and IPv6 where the network has user-configured subnets (with Back). */
+/** Asks aliases, then a static IPv4 and IPv6 for each family the network has subnets of (with Back). */
 async function askConnectOptions(prompter: Prompter, snapshot: TopologySnapshot, network: NetworkModel, container: ContainerModel): Promise<ConnectRequest | undefined> {
+  // The default bridge takes neither aliases nor static addresses: the engine refuses both there.
+  if (network.builtIn) return {};
   const endpoints = snapshot.endpointsByNetwork.get(network.id) ?? [];
   const families: IpFamily[] = (['ipv4', 'ipv6'] as const).filter((f) => networkSubnets(network, f).length > 0);
   const title = vscode.l10n.t('Connect {0} to {1}', container.name, network.name);

@@ -108,6 +108,16 @@ describe('operations: connect and disconnect', () => {
     assert.ok(containerEndpoint(c, target)?.Aliases?.includes('web'));
   });
 
+  it('connects to the default bridge without asking for aliases or addresses, which the engine refuses there', async () => {
+    const home = net();
+    const c = box(home);
+    await endpointNode(home, c);
+    const prompter = new ScriptedPrompter([{ id: 'network', reply: 'bridge' }]);
+    assert.equal(await run('connectToNetwork', prompter, await containerNode(c)), true);
+    assert.deepEqual(prompter.unused, []);
+    assert.ok(containerEndpoint(c, 'bridge')?.IPAddress, 'the engine gave the container no address on bridge');
+  });
+
   it('disconnects several selected endpoints at once', async () => {
     const n = net();
     const a = box(n);
