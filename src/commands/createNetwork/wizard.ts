@@ -104,9 +104,9 @@ export async function runCreateNetworkWizard(ctx: WizardContext): Promise<Create
       ),
     );
 
+  // Every step prompts: a step that only forwarded would swallow Back (it would forward again at once).
   const optionValueStep = (d: number, options: DriverOption[], index: number): Step =>
-    at(d, async () => {
-      if (index >= options.length) return labelsStep(d);
+    index >= options.length ? labelsStep(d) : at(d, async () => {
       const opt = options[index];
       if (opt.kind === 'choice') {
         return follow(
@@ -137,9 +137,8 @@ export async function runCreateNetworkWizard(ctx: WizardContext): Promise<Create
     });
 
   const optionsStep = (d: number): Step =>
-    at(d, async () => {
+    driverOptionsFor(s.driver).length === 0 ? labelsStep(d) : at(d, async () => {
       const all = driverOptionsFor(s.driver);
-      if (all.length === 0) return labelsStep(d);
       return follow(
         await prompter.pickMany({
           ...position('driverOptions'),

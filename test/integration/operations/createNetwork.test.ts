@@ -115,11 +115,15 @@ describe('operations: Create Network wizard', () => {
       { id: 'flags', reply: [] },
       { id: 'driverOptions', reply: ['Parent interface', 'ipvlan mode'] },
       { id: 'option:parent', reply: parent },
+      { id: 'option:ipvlan_mode', reply: 'l2' },
+      // Back from the last step returns to the last option asked, which is asked again.
+      { id: 'labels', reply: BACK },
       { id: 'option:ipvlan_mode', reply: 'l3' },
       { id: 'labels', reply: '' },
     ]);
     const id = await run<string | undefined>('createNetwork', prompter);
     assert.ok(id, `no network created; notices: ${prompter.noticesText('error')}`);
+    assert.deepEqual(prompter.unused, []);
     const net = inspectNetwork(name);
     assert.equal(net.Driver, 'ipvlan');
     assert.equal(net.Options?.parent, parent);
@@ -137,11 +141,15 @@ describe('operations: Create Network wizard', () => {
       { id: 'ipv6Subnet', reply: '' },
       { id: 'flags', reply: [] },
       { id: 'driverOptions', reply: [] },
+      // Back with no option chosen returns to the option list itself.
+      { id: 'labels', reply: BACK },
+      { id: 'driverOptions', reply: [] },
       // Someone else takes the name between the name step and the engine call.
       { id: 'labels', reply: 'owner=cli', before: () => void docker('network', 'create', name) },
     ]);
     const id = await run<string | undefined>('createNetwork', prompter);
     assert.equal(id, undefined);
+    assert.deepEqual(prompter.unused, []);
     const error = prompter.noticesText('error');
     assert.match(error, new RegExp(`Creating network "${name}".*failed`));
     assert.match(error, /already exists/);
