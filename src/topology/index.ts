@@ -5,7 +5,8 @@
 import * as vscode from 'vscode';
 import type { CommandServices } from '../commands/services';
 import { isNetworkNode, isEndpointNode } from '../explorer/nodeTypes';
-import { networkNodeId } from './graphModel';
+import { buildGraph, networkNodeId } from './graphModel';
+import { toMermaid } from './mermaid';
 import { TOPOLOGY_VIEW_TYPE, TopologyPanel } from './panel';
 import type { ExportFormat } from './protocol';
 
@@ -26,8 +27,11 @@ export function registerTopology(context: vscode.ExtensionContext, services: Com
     }),
     vscode.commands.registerCommand('dockerNetworks.exportTopology', () => exportTopology(context, services, logger())),
     vscode.commands.registerCommand('dockerNetworks.copyTopologyMermaid', async () => {
-      const panel = TopologyPanel.instance ?? TopologyPanel.show(context, services, logger());
-      await panel.copyMermaid();
+      if (TopologyPanel.instance) await TopologyPanel.instance.copyMermaid();
+      else {
+        await vscode.env.clipboard.writeText(toMermaid(buildGraph(services.feed.snapshot)));
+        void vscode.window.showInformationMessage(vscode.l10n.t('The topology is on the clipboard as a Mermaid flowchart.'));
+      }
     }),
     vscode.window.registerWebviewPanelSerializer(TOPOLOGY_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel: vscode.WebviewPanel) => {

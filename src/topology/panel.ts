@@ -34,6 +34,7 @@ export class TopologyPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private graph: GraphData | undefined;
   private ready = false;
+  private readonly readyWaiters: PendingExport[] = [];
   private pendingFocus: string | undefined;
   private nextRequestId = 1;
   private readonly exports = new Map<number, PendingExport>();
@@ -50,7 +51,10 @@ export class TopologyPanel implements vscode.Disposable {
       if (focusNodeId) TopologyPanel.current.focus(focusNodeId);
       return TopologyPanel.current;
     }
-    const panel = vscode.window.createWebviewPanel(TOPOLOGY_VIEW_TYPE, vscode.l10n.t('Docker Network Topology'), vscode.ViewColumn.Active, {});
+    // Kept alive while hidden: a large graph's layout is costly to recompute and users expect it to stay put.
+    const panel = vscode.window.createWebviewPanel(TOPOLOGY_VIEW_TYPE, vscode.l10n.t('Docker Network Topology'), vscode.ViewColumn.Active, {
+      retainContextWhenHidden: true,
+    });
     return TopologyPanel.attach(panel, context, services, log, focusNodeId);
   }
 
@@ -182,6 +186,7 @@ export class TopologyPanel implements vscode.Disposable {
     switch (m.type) {
       case 'ready':
         this.ready = true;
+        for (const w of this.readyWaiters.splice(0)) w.resolve('');
         this.graph = undefined;
         this.pushGraph();
         this.postEngineState(this.services.feed.state);
@@ -280,8 +285,13 @@ export class TopologyPanel implements vscode.Disposable {
     void vscode.window.showInformationMessage(vscode.l10n.t('The topology is on the clipboard as a Mermaid flowchart.'));
   }
 
-  /** Asks the webview for the current view as SVG text or a PNG data URL. */
-  requestExport(format: ExportFormat): Promise<string> {
+  private whenReady(): Promise<void> {
+    return this.ready ? Promise.resolve() : new Promise((resolve, reject) => this.readyWaiters.push({ resolve: () => resolve(), reject }));
+  }
+
+  /** Asks the webview for the current view as SVG text or a PNG data URL (once it has drawn the graph). */
+  async requestExport(format: ExportFormat): Promise<string> {
+    await this.whenReady();
     const requestId = this.nextRequestId++;
     return new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -307,7 +317,7 @@ export class TopologyPanel implements vscode.Disposable {
     this.disposed = true;
     if (TopologyPanel.current === this) TopologyPanel.current = undefined;
     if (this.planTimer) clearTimeout(this.planTimer);
-    for (const p of this.exports.values()) p.reject(new Error(vscode.l10n.t('the panel was closed')));
+    for (const p of [...this.exports.values(), ...this.readyWaiters.splice(0)]) p.reject(new Error(vscode.l10n.t('the panel was closed')));
     this.exports.clear();
     for (const d of this.disposables.splice(0)) d.dispose();
     this.panel.dispose();

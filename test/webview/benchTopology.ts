@@ -27,6 +27,7 @@ interface SizeResult {
   eventApplyMedianMs: number;
   eventApplyMaxMs: number;
   eventToDrawMedianMs: number;
+  eventHostMedianMs: number;
   heapMB: number;
 }
 
@@ -120,6 +121,7 @@ async function measure(browser: Browser, origin: string, networks: number, conta
     // events: connect container i to another network, one at a time, as the host sends them
     const applyMs: number[] = [];
     const drawMs: number[] = [];
+    const hostMs: number[] = [];
     let prev = graph;
     if (graph.mode === 'full') {
       const nets = [...snapshot.networks.values()];
@@ -129,8 +131,11 @@ async function measure(browser: Browser, origin: string, networks: number, conta
         const c = cons[k * 7 + 3];
         const n = nets.find((x) => !snapshot.endpointsByContainer.get(c.id)?.some((e) => e.networkId === x.id) && !attachments.some((a) => a.container === c && a.network === x))!;
         attachments.push({ network: n, container: c, ipv4: `10.250.${k}.2` });
-        const next = buildFullGraph(snapshotOf(nets, cons, attachments));
+        const snap = snapshotOf(nets, cons, attachments);
+        const h0 = performance.now();
+        const next = buildFullGraph(snap);
         const patch = diffGraphs(prev, next);
+        hostMs.push(performance.now() - h0);
         prev = next;
         drawMs.push(await sendAndTimeDraw(wp, { type: 'patch', patch }));
         applyMs.push(Number(await wp.app('lastApplyMs')));
@@ -157,6 +162,7 @@ async function measure(browser: Browser, origin: string, networks: number, conta
       eventApplyMedianMs: applyMs.length ? r1(median(applyMs)) : NaN,
       eventApplyMaxMs: applyMs.length ? r1(Math.max(...applyMs)) : NaN,
       eventToDrawMedianMs: drawMs.length ? r1(median(drawMs)) : NaN,
+      eventHostMedianMs: hostMs.length ? r1(median(hostMs)) : NaN,
       heapMB: r1(heap / 1024 / 1024),
     };
   } finally {
@@ -182,7 +188,7 @@ function report(results: SizeResult[], limit: number): string {
     lines.push(
       `| 2,000 containers on 200 networks drawn < 2 s from the first message | ${target.firstDrawMs} ms (${target.nodes} nodes, ${target.edges} edges) | ${ok(target.firstDrawMs < 2000)} |`,
       `| pan and zoom >= 30 fps | ${target.panZoomFps} fps (p95 frame ${target.panZoomP95FrameMs} ms) | ${ok(target.panZoomFps >= 30)} |`,
-      `| one event applied < 50 ms | median ${target.eventApplyMedianMs} ms, max ${target.eventApplyMaxMs} ms (to the next drawn frame: median ${target.eventToDrawMedianMs} ms) | ${ok(target.eventApplyMaxMs < 50)} |`,
+      `| one event applied < 50 ms | in the webview: median ${target.eventApplyMedianMs} ms, max ${target.eventApplyMaxMs} ms; host graph + patch: median ${target.eventHostMedianMs} ms; until the next drawn frame: median ${target.eventToDrawMedianMs} ms | ${ok(target.eventApplyMaxMs < 50)} (applying); drawing the frame is bounded by the GPU-less renderer, see below |`,
       `| webview memory recorded | JS heap ${target.heapMB} MB after layout, pan/zoom and 15 events | recorded |`,
     );
   }
