@@ -23,7 +23,8 @@ export function toSarif(results: FileFindings[], version: string): object {
             rules: RULES.map((r) => ({
               id: r.id,
               shortDescription: { text: r.summary },
-              helpUri: `${DOCS}/${r.id}.md`,
+              // helpUri must be absolute; the page ships with the extension and the repository, so name its path.
+              help: { text: `${r.summary} See ${DOCS}/${r.id}.md.` },
               defaultConfiguration: { level: r.enabledByDefault ? (r.severity === 'info' ? 'note' : r.severity) : 'none' },
             })),
           },
