@@ -223,6 +223,8 @@ function parseService(ctx: Ctx, raw: RawEntry): ServiceModel {
           ipv4: textOf(ctx, get(opts, 'ipv4_address')?.value ?? null),
           ipv6: textOf(ctx, get(opts, 'ipv6_address')?.value ?? null),
           aliases: isSeq(aliases?.value) ? aliases.value.items.map((i) => textOf(ctx, deref(ctx, i))?.value ?? '').filter(Boolean) : [],
+          entry: n.entry,
+          options: opts.map((o) => o.entry),
         }, () => n.entry.deleteRange));
       }
       svc.networks = { entry: nets.entry, form: 'map', refs };

@@ -34,6 +34,9 @@ export interface NetworkRef {
   ipv4?: Text;
   ipv6?: Text;
   aliases: string[];
+  /** Map form only: the pair and the keys under it (where a fix can add `aliases`). */
+  entry?: Entry;
+  options?: Entry[];
 }
 
 export interface LinkItem {

@@ -1,15 +1,32 @@
 import { effectiveNetworks } from './helpers';
-import { deleteRange } from './edits';
+import { deleteRange, indentUnit, insertBeforeKey } from './edits';
 import { indentAt } from '../model/textRanges';
-import type { ServiceModel } from '../model/types';
-import type { Fix, Rule, RuleContext, RuleFinding } from './types';
+import type { NetworkRef, ServiceModel } from '../model/types';
+import type { Fix, Rule, RuleContext, RuleFinding, TextEdit } from './types';
+
+/** Adds `aliases: [alias]` under the target's network entry (map form, no aliases yet), keeping the rest. */
+function aliasEdit(ctx: RuleContext, ref: NetworkRef | undefined, alias: string): TextEdit | undefined {
+  if (!ref?.entry?.local || ref.aliases.length > 0 || ref.options?.some((o) => o.key === 'aliases')) return undefined;
+  const text = ctx.model.text;
+  const firstOption = ref.options?.find((o) => o.local);
+  if (firstOption) return insertBeforeKey(text, firstOption.keyRange[0], `aliases: [${alias}]`);
+  if (ref.options && ref.options.length > 0) return undefined;
+  const eol = text.indexOf('\n', ref.entry.keyRange[1]);
+  const end = eol < 0 ? text.length : eol;
+  if (!/^\s*:\s*(\{\s*\}|null|~)?\s*(#.*)?$/.test(text.slice(ref.entry.keyRange[1], end))) return undefined;
+  const indent = ' '.repeat(indentAt(text, ref.entry.keyRange[0]) + indentUnit(ctx.model));
+  return { range: [ref.entry.keyRange[1], end], newText: `:\n${indent}aliases: [${alias}]` };
+}
 
 /** Joins `from` to the first network of `to` and drops the link (DNS on the shared network replaces it). */
 function convertFix(ctx: RuleContext, from: ServiceModel, to: ServiceModel, linkIndex: number): Fix | undefined {
   const link = from.links?.items[linkIndex];
   const target = effectiveNetworks(to)[0];
   const nets = from.networks;
-  if (!link || !target || !nets?.entry.local || nets.refs.length === 0 || link.alias !== link.target) return undefined;
+  if (!link || !target || !nets?.entry.local || nets.refs.length === 0) return undefined;
+  // A link alias becomes a network alias of the target, so the name the service used keeps resolving.
+  const alias = link.alias !== link.target ? aliasEdit(ctx, to.networks?.refs.find((r) => r.name === target), link.alias) : undefined;
+  if (link.alias !== link.target && !alias) return undefined;
   const text = ctx.model.text;
   const last = nets.refs[nets.refs.length - 1];
   const indent = indentAt(text, last.range[0]);
@@ -19,8 +36,8 @@ function convertFix(ctx: RuleContext, from: ServiceModel, to: ServiceModel, link
   const line = nets.form === 'list' ? `- ${target}` : `${target}: {}`;
   const removeLinks = from.links!.items.length === 1 ? from.links!.entry.deleteRange : link.deleteRange;
   return {
-    title: `Join network "${target}" and drop the link to "${to.name}"`,
-    edits: [{ range: [at, at], newText: `\n${' '.repeat(indent)}${line}` }, deleteRange(removeLinks)],
+    title: `Join network "${target}" and drop the link to "${to.name}"${alias ? ` (alias "${link.alias}" kept on that network)` : ''}`,
+    edits: [{ range: [at, at], newText: `\n${' '.repeat(indent)}${line}` }, deleteRange(removeLinks), ...(alias ? [alias] : [])],
     preferred: true,
   };
 }
