@@ -153,7 +153,8 @@ function withLazyDelete<T extends object>(value: T, range: () => Range): T & { r
 export function parseCompose(text: string, env: Env): ComposeModel {
   const doc = parseDocument(text, { merge: true, uniqueKeys: false, prettyErrors: false });
   const anchors = new Map<string, Node[]>();
-  visit(doc, (_key, node) => {
+  // No `&` in the text means no anchors: skip the walk (big generated files rarely have any).
+  if (text.includes('&')) visit(doc, (_key, node) => {
     const anchor = (node as { anchor?: string } | null)?.anchor;
     if (anchor && !isAlias(node)) {
       const list = anchors.get(anchor) ?? [];
