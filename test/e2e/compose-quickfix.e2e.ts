@@ -11,15 +11,17 @@ import { Workbench } from './harness';
 
 describe('compose lint quick fix in the browser', () => {
   let wb: Workbench | undefined;
-  const workspace = mkdtempSync(join(tmpdir(), 'dne-compose-e2e-'));
-  copyFileSync(join(repoRoot, 'test/fixtures/compose/integration/compose.yaml'), join(workspace, 'compose.yaml'));
+  let workspace: string | undefined;
 
+  // Created in before(), not at load time: a filtered-out suite must leave nothing behind.
   before(async () => {
+    workspace = mkdtempSync(join(tmpdir(), 'dne-compose-e2e-'));
+    copyFileSync(join(repoRoot, 'test/fixtures/compose/integration/compose.yaml'), join(workspace, 'compose.yaml'));
     wb = await Workbench.open({ workspace, settings: { 'dockerNetworks.compose.debounceMs': 100 } });
   });
   after(async () => {
     await wb?.close();
-    rmSync(workspace, { recursive: true, force: true });
+    if (workspace) rmSync(workspace, { recursive: true, force: true });
   });
   afterEach(async function () {
     await wb?.captureOnFailure(this);
