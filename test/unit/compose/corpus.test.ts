@@ -1,6 +1,6 @@
 /**
- * Real files must not make the linter cry wolf. awesome-compose (39 files, CC0, commit 18f59bd) is read from
- * /work/shared/corpus at test time; our own realistic shapes live in test/fixtures/compose/valid/.
+ * Real files must not make the linter cry wolf. awesome-compose (39 files, CC0, commit 18f59bd) lives in
+ * test/fixtures/corpus/ (see its README); our own realistic shapes live in test/fixtures/compose/valid/.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { lintFileText } from '../../../src/compose/lintFile';
 import { ALL_ON } from './lintHelpers';
 
-const CORPUS = path.resolve(__dirname, '../../../../shared/corpus/awesome-compose');
+const CORPUS = path.resolve(__dirname, '../../fixtures/corpus/awesome-compose');
 const VALID = path.resolve(__dirname, '../../fixtures/compose/valid');
 
 function read(file: string): string | undefined {
