@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { CommandServices } from './commands/services';
 import { registerCommands } from './commands/index';
+import { ContainerDetailsCache } from './explorer/containerDetailsCache';
 import { ContainersProvider } from './explorer/containersProvider';
 import { createEngineOpener } from './explorer/engineOpener';
 import { EngineStatus } from './explorer/engineStatus';
@@ -46,8 +47,9 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
   const feed = new SessionFeed(createEngineOpener(() => configuration().get<string>('host', '')));
   const start = (): void => void feed.start();
 
-  const networksProvider = new NetworksProvider(feed, listOptions(), start);
-  const containersProvider = new ContainersProvider(feed, start);
+  const containerDetails = new ContainerDetailsCache(() => feed.engine(), feed);
+  const networksProvider = new NetworksProvider(feed, listOptions(), start, containerDetails);
+  const containersProvider = new ContainersProvider(feed, start, containerDetails);
   const networksView = vscode.window.createTreeView('dockerNetworks.networks', {
     treeDataProvider: networksProvider,
     showCollapseAll: true,
@@ -72,6 +74,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
 
   context.subscriptions.push(
     feed,
+    containerDetails,
     networksProvider,
     containersProvider,
     networksView,

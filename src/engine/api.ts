@@ -2,7 +2,7 @@
  * The engine client's public surface. Everything outside src/engine/ talks to the engine through these types;
  * the dockerode-backed implementation lives beside this file.
  */
-import type { EngineEvent, EngineInfo, EngineListing, EngineVersion } from './records';
+import type { EngineContainerDetails, EngineEvent, EngineInfo, EngineListing, EngineVersion } from './records';
 
 export type EndpointSource = 'setting' | 'DOCKER_HOST' | 'context' | 'default';
 
@@ -96,6 +96,8 @@ export interface EngineApi {
   listing(): Promise<EngineListing>;
   /** The raw inspect JSON, for the read-only inspect document. */
   inspectNetwork(idOrName: string): Promise<unknown>;
+  /** One container's inspect form (aliases, static IPs, DNS names): on demand, never on the refresh path. */
+  inspectContainer(idOrName: string): Promise<EngineContainerDetails>;
   createNetwork(request: CreateNetworkRequest): Promise<{ id: string; warning?: string }>;
   removeNetwork(idOrName: string): Promise<void>;
   /** Returns the names of the removed networks. */

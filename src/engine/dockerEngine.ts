@@ -17,7 +17,7 @@ import type {
 } from './api';
 import { EngineError, checkApiVersion, timeoutProblem, toEngineError, toEngineProblem } from './errors';
 import { subscribeToEvents } from './eventStream';
-import type { EngineContainer, EngineInfo, EngineListing, EngineNetwork, EngineVersion } from './records';
+import type { EngineContainer, EngineContainerDetails, EngineInfo, EngineListing, EngineNetwork, EngineVersion } from './records';
 
 export interface EngineOptions {
   /** Per-request timeout of reads (lists, version, info, inspect). */
@@ -127,6 +127,17 @@ class DockerEngine implements EngineApi {
       ok: [200],
       timeoutMs: this.readTimeoutMs,
       operation: `inspecting network ${idOrName}`,
+    });
+  }
+
+  inspectContainer(idOrName: string): Promise<EngineContainerDetails> {
+    return this.request<EngineContainerDetails>({
+      method: 'GET',
+      path: `/containers/${encodeURIComponent(idOrName)}/json`,
+      query: { size: false },
+      ok: [200],
+      timeoutMs: this.readTimeoutMs,
+      operation: `inspecting container ${idOrName}`,
     });
   }
 

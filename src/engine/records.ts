@@ -83,6 +83,21 @@ export interface EngineContainer {
   NetworkSettings?: { Networks?: Record<string, EngineEndpointSettings> | null } | null;
 }
 
+/**
+ * The parts of `GET /containers/{id}/json` (inspect form) we read. Unlike the list form, its endpoints carry
+ * Aliases (null in the list form on API 1.41), IPAMConfig (static addresses asked for at connect/run) and,
+ * from API 1.44, DNSNames.
+ */
+export interface EngineContainerDetails {
+  Id: string;
+  /** "/name": with the engine's leading slash. */
+  Name?: string;
+  State?: { Status?: string; Running?: boolean } | null;
+  Config?: { Hostname?: string; Domainname?: string; Image?: string } | null;
+  HostConfig?: { NetworkMode?: string } | null;
+  NetworkSettings?: { Networks?: Record<string, EngineEndpointSettings> | null } | null;
+}
+
 /** A message of `GET /events`. */
 export interface EngineEvent {
   Type?: string;

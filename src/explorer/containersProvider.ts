@@ -8,7 +8,8 @@ import type { ContainerModel, EndpointModel, PortModel } from '../model/topology
 import type { ContainerNodeData, EndpointNodeData, GroupNodeData, PortNodeData } from './nodeTypes';
 import { containerOrder, groupItems } from './present/grouping';
 import { byName } from './present/text';
-import { containerEndpointItem, containerItem, groupItem, portItem } from './treeItems';
+import type { ContainerDetailsCache } from './containerDetailsCache';
+import { containerEndpointItem, containerItem, groupItem, portItem, resolvedContainerEndpointTooltip } from './treeItems';
 
 class ContainerNode implements ContainerNodeData {
   readonly kind = 'container';
@@ -54,6 +55,8 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
   constructor(
     private readonly feed: TopologyFeed,
     private readonly onFirstShow: () => void = () => undefined,
+    /** When given, endpoint tooltips add aliases, static IPs and DNS names from the container's inspect form. */
+    private readonly details?: ContainerDetailsCache,
   ) {
     this.subscriptions.push(
       feed.onDidChange((change) => this.applyChange(change)),
@@ -66,12 +69,20 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
       case 'container':
         return containerItem(node, this.endpointsOf(node.container.id));
       case 'endpoint':
-        return containerEndpointItem(node);
+        return containerEndpointItem(node, this.details !== undefined);
       case 'group':
         return groupItem(node, 'containers', this.containersOf(node.key).length);
       case 'port':
         return portItem(node, node.index);
     }
+  }
+
+  /** Called by VS Code on hover for items whose tooltip is undefined: endpoints, when details are available. */
+  async resolveTreeItem(item: vscode.TreeItem, node: ContainersTreeNode): Promise<vscode.TreeItem> {
+    if (node.kind === 'endpoint' && this.details && item.tooltip === undefined) {
+      item.tooltip = await resolvedContainerEndpointTooltip(node.endpoint, this.details);
+    }
+    return item;
   }
 
   getChildren(node?: ContainersTreeNode): ContainersTreeNode[] {

@@ -10,7 +10,8 @@ import type { DetailNodeData, DetailsNodeData, EndpointNodeData, GroupNodeData, 
 import { networkDetailRows } from './present/networkText';
 import { groupItems, networkGroupKey, visibleNetworks, type NetworkListOptions } from './present/grouping';
 import { byName } from './present/text';
-import { detailItem, detailsItem, endpointItem, groupItem, networkItem } from './treeItems';
+import type { ContainerDetailsCache } from './containerDetailsCache';
+import { detailItem, detailsItem, endpointItem, groupItem, networkItem, resolvedEndpointTooltip } from './treeItems';
 
 class NetworkNode implements NetworkNodeData {
   readonly kind = 'network';
@@ -67,6 +68,8 @@ export class NetworksProvider implements vscode.TreeDataProvider<NetworksTreeNod
     private options: NetworkListOptions,
     /** Called on the first getChildren: the engine loads when the view is first shown, not at activation. */
     private readonly onFirstShow: () => void = () => undefined,
+    /** When given, endpoint tooltips add aliases, static IPs and DNS names from the container's inspect form. */
+    private readonly details?: ContainerDetailsCache,
   ) {
     this.subscriptions.push(
       feed.onDidChange((change) => this.applyChange(change)),
@@ -89,7 +92,7 @@ export class NetworksProvider implements vscode.TreeDataProvider<NetworksTreeNod
       case 'network':
         return networkItem(node, this.feed.snapshot.endpointsByNetwork.get(node.network.id)?.length ?? 0);
       case 'endpoint':
-        return endpointItem(node);
+        return endpointItem(node, this.details !== undefined);
       case 'details':
         return detailsItem(node.network.id);
       case 'detail':
@@ -97,6 +100,14 @@ export class NetworksProvider implements vscode.TreeDataProvider<NetworksTreeNod
       case 'group':
         return groupItem(node, 'networks', this.networksIn(node).length);
     }
+  }
+
+  /** Called by VS Code on hover for items whose tooltip is undefined: endpoints, when details are available. */
+  async resolveTreeItem(item: vscode.TreeItem, node: NetworksTreeNode): Promise<vscode.TreeItem> {
+    if (node.kind === 'endpoint' && this.details && item.tooltip === undefined) {
+      item.tooltip = await resolvedEndpointTooltip(node.endpoint, this.details);
+    }
+    return item;
   }
 
   getChildren(node?: NetworksTreeNode): NetworksTreeNode[] {

@@ -21,6 +21,7 @@ import {
   portLabel,
 } from './present/containerText';
 import type { Translate } from './present/text';
+import type { ContainerDetailsCache } from './containerDetailsCache';
 
 const t: Translate = (message, ...args) => vscode.l10n.t(message, ...args);
 
@@ -63,16 +64,33 @@ export function networkItem(node: NetworkNodeData, endpointCount: number): vscod
   return item;
 }
 
+/** The endpoint tooltip of the Networks view with what the container's inspect form adds (on hover). */
+export async function resolvedEndpointTooltip(endpoint: EndpointModel, details: ContainerDetailsCache): Promise<vscode.MarkdownString> {
+  return safeMarkdown(endpointTooltip(endpoint, t, await details.extrasFor(endpoint, t)));
+}
+
+/** The same for an endpoint under its container (Containers view). */
+export async function resolvedContainerEndpointTooltip(
+  endpoint: EndpointModel,
+  details: ContainerDetailsCache,
+): Promise<vscode.MarkdownString> {
+  return safeMarkdown(containerEndpointTooltip(endpoint, t, await details.extrasFor(endpoint, t)));
+}
+
 function endpointState(endpoint: EndpointModel): string {
   return endpoint.running ? 'running' : 'stopped';
 }
 
-export function endpointItem(node: EndpointNodeData): vscode.TreeItem {
+/**
+ * `resolvable`: the tooltip is left undefined so VS Code asks the provider's resolveTreeItem on hover (it only
+ * resolves properties that are undefined), which adds what the container's inspect form knows.
+ */
+export function endpointItem(node: EndpointNodeData, resolvable = false): vscode.TreeItem {
   const endpoint = node.endpoint;
   const item = new vscode.TreeItem(endpoint.containerName, vscode.TreeItemCollapsibleState.None);
   item.id = `endpoint:${endpoint.key}`;
   item.description = endpointDescription(endpoint, t);
-  item.tooltip = safeMarkdown(endpointTooltip(endpoint, t));
+  if (!resolvable) item.tooltip = safeMarkdown(endpointTooltip(endpoint, t));
   item.iconPath = endpoint.running ? icons().running : icons().stopped;
   item.contextValue = `endpoint:${endpointState(endpoint)}`;
   return item;
@@ -121,12 +139,13 @@ export function containerItem(node: ContainerNodeData, endpoints: readonly Endpo
   return item;
 }
 
-export function containerEndpointItem(node: EndpointNodeData): vscode.TreeItem {
+/** `resolvable`: as for endpointItem. */
+export function containerEndpointItem(node: EndpointNodeData, resolvable = false): vscode.TreeItem {
   const endpoint = node.endpoint;
   const item = new vscode.TreeItem(endpoint.networkName, vscode.TreeItemCollapsibleState.None);
   item.id = `containerEndpoint:${endpoint.key}`;
   item.description = endpointDescription(endpoint, t);
-  item.tooltip = safeMarkdown(containerEndpointTooltip(endpoint, t));
+  if (!resolvable) item.tooltip = safeMarkdown(containerEndpointTooltip(endpoint, t));
   item.iconPath = endpoint.running ? icons().running : icons().stopped;
   item.contextValue = `containerEndpoint:${endpointState(endpoint)}`;
   return item;

@@ -2,6 +2,7 @@
  * What the Containers view says about a container, its endpoints and its ports: pure functions of the model.
  */
 import type { ContainerModel, EndpointModel, PortModel } from '../../model/topology';
+import { extraLines, type EndpointExtrasResult } from './endpointDetails';
 import { escapeMarkdown, field, paragraphs, type Translate, withPrefix } from './text';
 
 /** "dne-busybox:latest · running" */
@@ -25,13 +26,13 @@ export function containerTooltip(container: ContainerModel, endpoints: readonly 
 }
 
 /** Under a container, an endpoint is named by its network: "frontend" with "172.18.0.2 · fd00::2". */
-export function containerEndpointTooltip(endpoint: EndpointModel, t: Translate): string {
+export function containerEndpointTooltip(endpoint: EndpointModel, t: Translate, extra?: EndpointExtrasResult): string {
   return paragraphs([
     `**${escapeMarkdown(endpoint.networkName)}** ${t('network of')} **${escapeMarkdown(endpoint.containerName)}**`,
     endpoint.ipv4 ? field(t('IPv4'), withPrefix(endpoint.ipv4, endpoint.ipv4PrefixLen)) : undefined,
     endpoint.ipv6 ? field(t('IPv6'), withPrefix(endpoint.ipv6, endpoint.ipv6PrefixLen)) : undefined,
     endpoint.mac ? field(t('MAC'), endpoint.mac) : undefined,
-    endpoint.aliases.length ? field(t('Aliases'), endpoint.aliases.join(', ')) : undefined,
+    ...extraLines(endpoint, extra, t),
     endpoint.gateway ? field(t('Gateway'), endpoint.gateway) : undefined,
   ]);
 }

@@ -3,6 +3,7 @@
  */
 import type { DetailField } from '../nodeTypes';
 import type { EndpointModel, NetworkModel } from '../../model/topology';
+import { extraLines, type EndpointExtrasResult } from './endpointDetails';
 import { escapeMarkdown, field, paragraphs, type Translate, withPrefix } from './text';
 
 /** Short badges for the description: internal, attachable, IPv6 (and ingress, config-only). */
@@ -45,7 +46,8 @@ export function endpointDescription(endpoint: EndpointModel, t: Translate): stri
   return endpoint.running ? text : `${text} · ${t('stopped')}`;
 }
 
-export function endpointTooltip(endpoint: EndpointModel, t: Translate): string {
+/** `extra`: what the container's inspect form adds (resolved on hover); without it, the snapshot's facts only. */
+export function endpointTooltip(endpoint: EndpointModel, t: Translate, extra?: EndpointExtrasResult): string {
   return paragraphs([
     `**${escapeMarkdown(endpoint.containerName)}** ${t('on')} **${escapeMarkdown(endpoint.networkName)}** (${
       endpoint.running ? t('running') : t('not running')
@@ -53,7 +55,7 @@ export function endpointTooltip(endpoint: EndpointModel, t: Translate): string {
     endpoint.ipv4 ? field(t('IPv4'), withPrefix(endpoint.ipv4, endpoint.ipv4PrefixLen)) : undefined,
     endpoint.ipv6 ? field(t('IPv6'), withPrefix(endpoint.ipv6, endpoint.ipv6PrefixLen)) : undefined,
     endpoint.mac ? field(t('MAC'), endpoint.mac) : undefined,
-    endpoint.aliases.length ? field(t('Aliases'), endpoint.aliases.join(', ')) : undefined,
+    ...extraLines(endpoint, extra, t),
     endpoint.gateway ? field(t('Gateway'), endpoint.gateway) : undefined,
     endpoint.ipv6Gateway ? field(t('IPv6 gateway'), endpoint.ipv6Gateway) : undefined,
     field(t('Container ID'), endpoint.containerId),

@@ -97,6 +97,25 @@ describe('createEngine (dockerode client against a fake engine on a unix socket)
     assert.deepEqual(await engine.pruneNetworks(), []);
   });
 
+  it('inspectContainer() makes one GET of the container and keeps the endpoint aliases', async () => {
+    const details = {
+      Id: 'c1',
+      Name: '/api',
+      Config: { Hostname: 'c1' },
+      NetworkSettings: { Networks: { web: { NetworkID: 'n1', Aliases: ['api-alias', 'c1'], MacAddress: '02:42:ac:1e:00:02' } } },
+    };
+    server.json('GET /containers/api/json', 200, details);
+    assert.deepEqual(await engine.inspectContainer('api'), details);
+    assert.deepEqual(server.requests.map((r) => `${r.method} ${r.url}`), ['GET /containers/api/json?size=false']);
+  });
+
+  it('inspectContainer() of a removed container rejects with notFound, keeping the engine message', async () => {
+    server.json('GET /containers/gone/json', 404, { message: 'No such container: gone' });
+    const e = await rejection(engine.inspectContainer('gone'));
+    assert.equal(e.problem.kind, 'notFound');
+    assert.equal(e.problem.engineMessage, 'No such container: gone');
+  });
+
   it('removeNetwork() accepts 204 and encodes the name', async () => {
     server.on('DELETE /networks/a%2Fb', (_req, res) => {
       res.writeHead(204);
