@@ -26,9 +26,19 @@ const dockerodeApart = {
   },
 };
 
+// The same for `yaml` (~260 KB): the extension host needs it only when it lints in-process or compares a compose
+// plan in the topology panel; the lint worker and the CLI bundle it inline.
+const yamlApart = {
+  name: 'yaml-apart',
+  setup(build) {
+    build.onResolve({ filter: /^yaml$/ }, () => ({ path: './yaml.js', external: true }));
+  },
+};
+
 const entries = [
-  { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [dockerodeApart] },
+  { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [dockerodeApart, yamlApart] },
   { entryPoints: [createRequire(import.meta.url).resolve('dockerode')], outfile: 'dist/dockerode.js' },
+  { entryPoints: [createRequire(import.meta.url).resolve('yaml')], outfile: 'dist/yaml.js' },
   { entryPoints: ['src/compose/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [dockerodeApart] },
   { entryPoints: ['src/compose/lintWorker.ts'], outfile: 'dist/lintWorker.js' },
 ].filter((e) => existsSync(e.entryPoints[0]));

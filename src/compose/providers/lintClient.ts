@@ -1,11 +1,12 @@
 /**
  * Sends lint requests to the worker (dist/lintWorker.js), started on first use. When the bundle is not there
  * (running from sources) or the worker dies, lints in-process and says so once in the output channel.
+ * The in-process linter (and the `yaml` parser under it) loads only then: it is most of the extension bundle's
+ * weight and has no place on the activation path.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { runLintRequest } from '../lintRequest';
 import type { LintRequest, LintResponse } from '../workerProtocol';
 
 export type Log = (message: string) => void;
@@ -24,7 +25,7 @@ export class LintClient {
   lint(request: Omit<LintRequest, 'id'>): Promise<LintResponse> {
     const id = this.nextId++;
     const worker = this.ensureWorker();
-    if (!worker) return Promise.resolve(runLintRequest({ ...request, id }));
+    if (!worker) return lintInProcess({ ...request, id });
     return new Promise((resolve) => {
       const full = { ...request, id };
       this.pending.set(id, { request: full, resolve });
@@ -61,11 +62,16 @@ export class LintClient {
     this.workerFailed = true;
     const held = [...this.pending.values()];
     this.pending.clear();
-    for (const { request, resolve } of held) resolve(runLintRequest(request));
+    for (const { request, resolve } of held) void lintInProcess(request).then(resolve);
   }
 
   dispose(): void {
     void this.worker?.terminate();
     this.worker = undefined;
   }
+}
+
+async function lintInProcess(request: LintRequest): Promise<LintResponse> {
+  const { runLintRequest } = await import('../lintRequest');
+  return runLintRequest(request);
 }
