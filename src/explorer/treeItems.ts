@@ -97,7 +97,7 @@ export function endpointItem(node: EndpointNodeData, resolvable = false): vscode
 }
 
 export function detailsItem(networkId: string): vscode.TreeItem {
-  const item = new vscode.TreeItem(t('Details'), vscode.TreeItemCollapsibleState.Collapsed);
+  const item = new vscode.TreeItem(vscode.l10n.t('Details'), vscode.TreeItemCollapsibleState.Collapsed);
   item.id = `details:${networkId}`;
   item.iconPath = icons().details;
   item.contextValue = 'details';
@@ -115,7 +115,7 @@ export function detailItem(node: DetailNodeData, index: number): vscode.TreeItem
 }
 
 export function groupLabel(node: GroupNodeData): string {
-  if (node.groupBy === 'composeProject') return node.key === '' ? t('No Compose project') : node.key;
+  if (node.groupBy === 'composeProject') return node.key === '' ? vscode.l10n.t('No Compose project') : node.key;
   return node.key;
 }
 
