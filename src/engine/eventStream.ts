@@ -18,7 +18,19 @@ export interface EventStreamOptions {
   maxDelayMs?: number;
   /** Lines that are not JSON objects; the stream carries on. */
   onMalformed?(line: string, reason: string): void;
+  /** The retry timer; tests wrap the real one to see which delays were asked for. */
+  timers?: RetryTimers;
 }
+
+export interface RetryTimers {
+  setTimeout(callback: () => void, ms: number): ReturnType<typeof setTimeout>;
+  clearTimeout(handle: ReturnType<typeof setTimeout>): void;
+}
+
+const realTimers: RetryTimers = {
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle),
+};
 
 export const EVENT_RETRY_INITIAL_MS = 250;
 export const EVENT_RETRY_MAX_MS = 10_000;
@@ -28,6 +40,7 @@ export function subscribeToEvents(open: OpenEventStream, handlers: EventHandlers
   const max = options.maxDelayMs ?? EVENT_RETRY_MAX_MS;
   const onMalformed =
     options.onMalformed ?? ((line, reason) => console.warn(`Docker events: ignored a malformed line (${reason}): ${line}`));
+  const timers = options.timers ?? realTimers;
   let delay = initial;
   let disposed = false;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -46,7 +59,7 @@ export function subscribeToEvents(open: OpenEventStream, handlers: EventHandlers
       if (disposed) return;
       guard(() => handlers.onDisconnected(problem));
       if (disposed) return; // a handler may dispose us
-      retryTimer = setTimeout(attempt, delay);
+      retryTimer = timers.setTimeout(attempt, delay);
       delay = Math.min(delay * 2, max);
     };
 
@@ -83,7 +96,7 @@ export function subscribeToEvents(open: OpenEventStream, handlers: EventHandlers
     dispose() {
       if (disposed) return;
       disposed = true;
-      if (retryTimer) clearTimeout(retryTimer);
+      if (retryTimer) timers.clearTimeout(retryTimer);
       retryTimer = undefined;
       current?.abort();
     },

@@ -3,10 +3,22 @@ import { PassThrough, type Readable } from 'node:stream';
 import type { EngineProblem } from '../../../src/engine/api';
 import { toEngineProblem } from '../../../src/engine/errors';
 import { EventLineParser } from '../../../src/engine/eventParser';
-import { subscribeToEvents } from '../../../src/engine/eventStream';
+import { subscribeToEvents, type RetryTimers } from '../../../src/engine/eventStream';
 import type { EngineEvent } from '../../../src/engine/records';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Waits until `condition` holds, polling; fails after a generous timeout. Tests wait for what they assert on
+ * rather than for a fixed time, so a loaded machine (late timers) slows them down but does not fail them.
+ */
+async function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(5);
+  }
+}
 
 describe('EventLineParser', () => {
   it('joins a JSON object split across chunks and keeps the rest for later', () => {
@@ -89,6 +101,30 @@ function recorder() {
   };
 }
 
+/** Real timers that record the retry delays asked for and which retries were cancelled. */
+function recordingTimers() {
+  const requested: number[] = [];
+  const pending = new Set<ReturnType<typeof setTimeout>>();
+  const cleared: Array<ReturnType<typeof setTimeout>> = [];
+  const timers: RetryTimers = {
+    setTimeout(callback, ms) {
+      requested.push(ms);
+      const handle = setTimeout(() => {
+        pending.delete(handle);
+        callback();
+      }, ms);
+      pending.add(handle);
+      return handle;
+    },
+    clearTimeout(handle) {
+      cleared.push(handle);
+      pending.delete(handle);
+      clearTimeout(handle);
+    },
+  };
+  return { timers, requested, pending, cleared };
+}
+
 const refused = () => Object.assign(new Error('connect ECONNREFUSED /var/run/docker.sock'), { code: 'ECONNREFUSED' });
 
 describe('subscribeToEvents', () => {
@@ -103,14 +139,15 @@ describe('subscribeToEvents', () => {
     const transport = new FakeTransport();
     const r = recorder();
     const sub = subscribeToEvents(transport.open, r.handlers, options);
-    await sleep(5);
+    await until(() => r.log.includes('connected'), 'the first connect');
     transport.streams[0].write('{"Type":"network","Action":"create"}\n{"Type":"net');
     transport.streams[0].write('work","Action":"connect"}\n');
-    await sleep(5);
+    await until(() => r.events.length === 2, 'both events');
     transport.streams[0].end();
-    await sleep(60);
+    await until(() => r.log.filter((l) => l === 'connected').length === 2, 'the reconnect');
     sub.dispose();
     assert.deepEqual(r.log, ['connected', 'event create', 'event connect', 'disconnected unreachable', 'connected']);
+    assert.equal(transport.openedAt.length, 2);
     assert.match(r.problems[0].message, /closed the events stream/);
   });
 
@@ -118,33 +155,40 @@ describe('subscribeToEvents', () => {
     const transport = new FakeTransport();
     transport.outcomes = [refused(), refused(), refused(), refused(), refused(), 'stream'];
     const r = recorder();
-    const sub = subscribeToEvents(transport.open, r.handlers, { ...options, initialDelayMs: 40, maxDelayMs: 160 });
-    const deadline = Date.now() + 5000;
-    while (r.log.at(-1) !== 'connected' && Date.now() < deadline) await sleep(10);
-    assert.equal(transport.openedAt.length, 6);
-    const gaps = transport.openedAt.slice(1).map((t, i) => t - transport.openedAt[i]);
-    // 40, 80, 160, 160 (capped), 160; timers may fire late, never early.
-    [40, 80, 160, 160, 160].forEach((expected, i) =>
-      assert.ok(gaps[i] >= expected - 2 && gaps[i] < expected + 120, `gap ${i}: ${gaps[i]} ms, expected ${expected}`),
-    );
-    assert.deepEqual(r.problems.map((p) => p.kind), Array(5).fill('unreachable'));
-    // After a successful connect, the next failure waits the initial delay again (40 ms, not 160).
-    const failedAt = Date.now();
-    transport.streams[0].destroy(refused());
-    while (transport.openedAt.length < 7 && Date.now() < deadline) await sleep(5);
-    sub.dispose();
-    const wait = transport.openedAt[6] - failedAt;
-    assert.ok(wait >= 38 && wait < 140, `waited ${wait} ms`);
+    const clock = recordingTimers();
+    const sub = subscribeToEvents(transport.open, r.handlers, { ...options, initialDelayMs: 40, maxDelayMs: 160, timers: clock.timers });
+    try {
+      await until(() => r.log.at(-1) === 'connected', 'the connect after five refusals');
+      assert.equal(transport.openedAt.length, 6);
+      // The delays asked for: doubling from 40, capped at 160.
+      assert.deepEqual(clock.requested, [40, 80, 160, 160, 160]);
+      // And the real waits: timers may fire late under load, never early.
+      const gaps = transport.openedAt.slice(1).map((t, i) => t - transport.openedAt[i]);
+      clock.requested.forEach((expected, i) => assert.ok(gaps[i] >= expected - 2, `gap ${i}: ${gaps[i]} ms, expected at least ${expected}`));
+      assert.deepEqual(r.problems.map((p) => p.kind), Array(5).fill('unreachable'));
+
+      // After a successful connect, the next failure waits the initial delay again (40 ms, not 160).
+      const failedAt = Date.now();
+      transport.streams[0].destroy(refused());
+      await until(() => transport.openedAt.length === 7, 'the retry after the stream broke');
+      assert.deepEqual(clock.requested, [40, 80, 160, 160, 160, 40]);
+      assert.ok(transport.openedAt[6] - failedAt >= 38, `waited ${transport.openedAt[6] - failedAt} ms`);
+    } finally {
+      sub.dispose();
+    }
   });
 
   it('stops for good when disposed: no retry, no more handler calls', async () => {
     const transport = new FakeTransport();
     transport.outcomes = [refused()];
     const r = recorder();
-    const sub = subscribeToEvents(transport.open, r.handlers, options);
-    await sleep(5);
+    const clock = recordingTimers();
+    const sub = subscribeToEvents(transport.open, r.handlers, { ...options, timers: clock.timers });
+    await until(() => clock.requested.length === 1, 'the retry being scheduled');
     sub.dispose();
-    await sleep(100);
+    assert.equal(clock.pending.size, 0, 'the scheduled retry is cancelled');
+    assert.equal(clock.cleared.length, 1);
+    await sleep(100); // well past the 20 ms retry delay: nothing may happen any more
     assert.equal(transport.openedAt.length, 1);
     assert.deepEqual(r.log, ['disconnected unreachable']);
   });
@@ -153,10 +197,9 @@ describe('subscribeToEvents', () => {
     const transport = new FakeTransport();
     const r = recorder();
     const sub = subscribeToEvents(transport.open, r.handlers, options);
-    await sleep(5);
+    await until(() => r.log.includes('connected'), 'the connect');
     sub.dispose();
-    await sleep(5);
-    assert.equal(transport.streams[0].destroyed, true);
+    await until(() => transport.streams[0].destroyed, 'the stream destroyed');
     transport.streams[0].emit('data', '{"Action":"late"}\n');
     assert.deepEqual(r.log, ['connected']);
   });
@@ -165,8 +208,10 @@ describe('subscribeToEvents', () => {
     const transport = new FakeTransport();
     const seen: string[] = [];
     const originalError = console.error;
-    console.error = () => undefined;
+    const reported: unknown[] = [];
+    console.error = (...args: unknown[]) => void reported.push(args);
     try {
+      let connected = false;
       const sub = subscribeToEvents(
         transport.open,
         {
@@ -174,18 +219,19 @@ describe('subscribeToEvents', () => {
             seen.push(e.Action ?? '');
             throw new Error('listener bug');
           },
-          onConnected: () => undefined,
+          onConnected: () => (connected = true),
           onDisconnected: () => undefined,
         },
         options,
       );
-      await sleep(5);
+      await until(() => connected, 'the connect');
       transport.streams[0].write('{"Action":"a"}\n{"Action":"b"}\n');
-      await sleep(5);
+      await until(() => seen.length === 2, 'both events delivered');
       sub.dispose();
     } finally {
       console.error = originalError;
     }
     assert.deepEqual(seen, ['a', 'b']);
+    assert.equal(reported.length, 2, 'each throw is reported, not swallowed');
   });
 });
