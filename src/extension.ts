@@ -79,6 +79,8 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
     containersProvider,
     networksView,
     containersView,
+    networksProvider.trackExpansion(networksView),
+    containersProvider.trackExpansion(containersView),
     new EngineStatus(feed, { networks: networksView, containers: containersView }),
     ...registerCommands(services),
     vscode.workspace.onDidChangeConfiguration((event) => {

@@ -9,7 +9,8 @@ import type { ContainerNodeData, EndpointNodeData, GroupNodeData, PortNodeData }
 import { containerOrder, groupItems } from './present/grouping';
 import { byName } from './present/text';
 import type { ContainerDetailsCache } from './containerDetailsCache';
-import { containerEndpointItem, containerItem, groupItem, portItem, resolvedContainerEndpointTooltip } from './treeItems';
+import { ExpansionMemory, type ExpandableView } from './expansionMemory';
+import { containerEndpointItem, containerItem, groupItem, portItem, resolvedContainerEndpointTooltip, withRememberedExpansion } from './treeItems';
 
 class ContainerNode implements ContainerNodeData {
   readonly kind = 'container';
@@ -50,6 +51,7 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
   private readonly endpointNodes = new Map<string, ContainerEndpointNode>();
   private readonly projectNodes = new Map<string, ProjectNode>();
   private readonly subscriptions: { dispose(): void }[] = [];
+  private readonly expansion = new ExpansionMemory();
   private firstShown = false;
 
   constructor(
@@ -65,6 +67,15 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
   }
 
   getTreeItem(node: ContainersTreeNode): vscode.TreeItem {
+    return withRememberedExpansion(this.buildItem(node), this.expansion);
+  }
+
+  /** Remembers what the user expands and collapses in `view`, so it survives the tree emptying in an outage. */
+  trackExpansion(view: ExpandableView<ContainersTreeNode>): vscode.Disposable {
+    return this.expansion.track(view, (node) => this.buildItem(node).id);
+  }
+
+  private buildItem(node: ContainersTreeNode): vscode.TreeItem {
     switch (node.kind) {
       case 'container':
         return containerItem(node, this.endpointsOf(node.container.id));

@@ -11,7 +11,8 @@ import { networkDetailRows } from './present/networkText';
 import { groupItems, networkGroupKey, visibleNetworks, type NetworkListOptions } from './present/grouping';
 import { byName } from './present/text';
 import type { ContainerDetailsCache } from './containerDetailsCache';
-import { detailItem, detailsItem, endpointItem, groupItem, networkItem, resolvedEndpointTooltip } from './treeItems';
+import { ExpansionMemory, type ExpandableView } from './expansionMemory';
+import { detailItem, detailsItem, endpointItem, groupItem, networkItem, resolvedEndpointTooltip, withRememberedExpansion } from './treeItems';
 
 class NetworkNode implements NetworkNodeData {
   readonly kind = 'network';
@@ -62,6 +63,7 @@ export class NetworksProvider implements vscode.TreeDataProvider<NetworksTreeNod
   private readonly detailsNodes = new Map<string, DetailsNode>();
   private readonly groupNodes = new Map<string, GroupNode>();
   private readonly subscriptions: { dispose(): void }[] = [];
+  private readonly expansion = new ExpansionMemory();
 
   constructor(
     private readonly feed: TopologyFeed,
@@ -88,6 +90,15 @@ export class NetworksProvider implements vscode.TreeDataProvider<NetworksTreeNod
   }
 
   getTreeItem(node: NetworksTreeNode): vscode.TreeItem {
+    return withRememberedExpansion(this.buildItem(node), this.expansion);
+  }
+
+  /** Remembers what the user expands and collapses in `view`, so it survives the tree emptying in an outage. */
+  trackExpansion(view: ExpandableView<NetworksTreeNode>): vscode.Disposable {
+    return this.expansion.track(view, (node) => this.buildItem(node).id);
+  }
+
+  private buildItem(node: NetworksTreeNode): vscode.TreeItem {
     switch (node.kind) {
       case 'network':
         return networkItem(node, this.feed.snapshot.endpointsByNetwork.get(node.network.id)?.length ?? 0);

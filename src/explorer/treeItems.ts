@@ -22,6 +22,7 @@ import {
 } from './present/containerText';
 import type { Translate } from './present/text';
 import type { ContainerDetailsCache } from './containerDetailsCache';
+import type { ExpansionMemory } from './expansionMemory';
 
 const t: Translate = (message, ...args) => vscode.l10n.t(message, ...args);
 
@@ -75,6 +76,16 @@ export async function resolvedContainerEndpointTooltip(
   details: ContainerDetailsCache,
 ): Promise<vscode.MarkdownString> {
   return safeMarkdown(containerEndpointTooltip(endpoint, t, await details.extrasFor(endpoint, t)));
+}
+
+/** An expandable item opens (or stays closed) as the user last left it, else as its default. */
+export function withRememberedExpansion(item: vscode.TreeItem, memory: ExpansionMemory): vscode.TreeItem {
+  if (item.id === undefined || item.collapsibleState === undefined || item.collapsibleState === vscode.TreeItemCollapsibleState.None) {
+    return item;
+  }
+  const expanded = memory.isExpanded(item.id, item.collapsibleState === vscode.TreeItemCollapsibleState.Expanded);
+  item.collapsibleState = expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+  return item;
 }
 
 function endpointState(endpoint: EndpointModel): string {
