@@ -76,7 +76,7 @@ async function realEngineParts(result, endpoint) {
     console.log(`setup: done in ${(result.setup.ms / 1000).toFixed(1)} s`);
 
     console.log('(a) snapshot: ours vs raw engine vs CLI...');
-    result.snapshot = await benchEngineSnapshot({ engine, createEngine, endpoint, rounds: option('rounds', 9) });
+    result.snapshot = await benchEngineSnapshot({ engine, createEngine, endpoint, rounds: option('rounds', 21) });
 
     console.log('(c) event to model...');
     const networkId = await createNetwork(socket, 'dne-bench-ev', (octet) => `10.${octet + 1}.0.0/24`);

@@ -16,8 +16,11 @@ const LISTING_PATHS = ['/networks', '/containers/json?all=1'];
 
 async function ours(engine) {
   const start = nowMs();
-  const snapshot = buildSnapshot(await engine.listing());
-  return { ms: nowMs() - start, snapshot };
+  const listing = await engine.listing();
+  const listed = nowMs();
+  const snapshot = buildSnapshot(listing);
+  const end = nowMs();
+  return { ms: end - start, buildMs: end - listed, snapshot };
 }
 
 async function rawCurl(socket) {
@@ -92,7 +95,7 @@ async function countRequests(createEngine, endpoint) {
 
 export async function benchEngineSnapshot({ engine, createEngine, endpoint, rounds }) {
   const socket = endpoint.socketPath;
-  const samples = { ours: [], curl: [], node: [], cliPer: [], cliOne: [] };
+  const samples = { ours: [], build: [], curl: [], node: [], cliPer: [], cliOne: [] };
   let last;
   // Warm-up: first connections, JIT, the engine's own caches.
   await ours(engine);
@@ -104,6 +107,7 @@ export async function benchEngineSnapshot({ engine, createEngine, endpoint, roun
       globalThis.gc?.();
       last = await ours(engine);
       samples.ours.push(last.ms);
+      samples.build.push(last.buildMs);
     },
     async () => samples.curl.push(await rawCurl(socket)),
     async () => samples.node.push(await rawNode(socket)),
@@ -126,6 +130,7 @@ export async function benchEngineSnapshot({ engine, createEngine, endpoint, roun
     cliOneInspectRequests: counts.cliOneInspectRequests,
     cliProcesses: peer.processes,
     oursMs: median(samples.ours),
+    oursBuildMs: median(samples.build),
     curlMs: median(samples.curl),
     nodeRawMs: median(samples.node),
     cliPerNetworkMs: median(samples.cliPer),

@@ -48,6 +48,7 @@ export function printConsole(result) {
     console.log(`\n(a) Full snapshot on the real engine: ${s.networks} networks, ${s.containers} containers, ${s.endpoints} endpoints; median of ${s.rounds} rounds`);
     console.table({
       'ours: listing() + buildSnapshot': { median: formatMs(s.oursMs), requests: s.requests.length, processes: 0 },
+      '  of which buildSnapshot': { median: formatMs(s.oursBuildMs), requests: 0, processes: 0 },
       'engine raw: curl, 2 requests (sum)': { median: formatMs(s.curlMs), requests: 2, processes: 1 },
       'engine raw: node http, 2 in parallel': { median: formatMs(s.nodeRawMs), requests: 2, processes: 0 },
       'peer: docker network ls + inspect per network': { median: formatMs(s.cliPerNetworkMs), requests: s.cliPerNetworkRequests, processes: s.cliProcesses },
@@ -120,6 +121,9 @@ export function markdown(result) {
       `One \`listing()\` sends: ${s.requests.map((r) => `\`${r}\``).join(', ')}.`,
       `Ours vs CLI per network: ${ratio(s.cliPerNetworkMs, s.oursMs)} faster; vs one inspect: ${ratio(s.cliOneInspectMs, s.oursMs)} faster.`,
       `Ours vs the engine's raw answer: ${ratio(s.oursMs, s.curlMs)} of curl's time, ${ratio(s.oursMs, s.nodeRawMs)} of node's raw time.`,
+      `Of ours, \`buildSnapshot\` takes ${formatMs(s.oursBuildMs)} (median); the rest is the client: two requests on new`,
+      'connections (the raw node timing reuses kept-alive ones) and JSON.parse of the answers. The ratio to the raw',
+      'time is the figure most sensitive to other load on the machine: it moves by a few tenths between runs.',
       '',
     );
   }
@@ -183,7 +187,7 @@ export function markdown(result) {
     'npm run bench                           # = node --expose-gc --import tsx scripts/bench.mjs',
     '```',
     '',
-    'Options: `--rounds N` (real-engine rounds, default 9), `--events N` (event samples, default 25),',
+    'Options: `--rounds N` (real-engine rounds, default 21), `--events N` (event samples, default 25),',
     '`--skip-engine` (only the generated sizes and activation). The run creates networks `dne-bench-n00..n19`',
     '(10.213.N.0/24, or 10.223/10.233/... when another network overlaps), `dne-bench-ev` and containers',
     '`dne-bench-c000..c099`, all labelled `dne.bench=1`,',
