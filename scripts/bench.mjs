@@ -1,7 +1,7 @@
 // `npm run bench`: the benchmark (a script that prints figures, not a test). Run with tsx so it measures the
 // extension's own TypeScript modules: node --expose-gc --import tsx scripts/bench.mjs [--rounds N] [--events N]
 // [--skip-engine]. Writes docs/BENCHMARKS.md. See scripts/bench/*.mjs for each part.
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 // Imported directly, not through loadEngine(): tsx cannot follow that dynamic import (same module either way).
@@ -121,7 +121,12 @@ async function main() {
   result.machine.loadAfter = load();
   printConsole(result);
   const out = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', 'docs', 'BENCHMARKS.md');
-  writeFileSync(out, markdown(result));
+  // Sections other benchmarks write into the same file (## Topology panel, ## Compose lint) are kept after ours.
+  const ours = markdown(result);
+  const ownHeadings = new Set(ours.match(/^## .*$/gm) ?? []);
+  const previous = existsSync(out) ? readFileSync(out, 'utf8') : '';
+  const foreign = previous.split(/^(?=## )/m).filter((s) => s.startsWith('## ') && !ownHeadings.has(s.split('\n')[0]));
+  writeFileSync(out, [ours.trimEnd(), ...foreign.map((s) => s.trimEnd())].join('\n\n') + '\n');
   console.log(`\nwritten: ${out}`);
 }
 
