@@ -34,12 +34,17 @@ describe('e2e: the topology panel', function () {
   const container = uniqueName('topology');
   const payload = '<img src=x onerror=alert(1)>';
   let net2Id = '';
+  /** Console messages about the Content-Security-Policy, from every frame (the webview's included). */
+  const cspMessages: string[] = [];
 
   before(async () => {
     docker('network', 'create', '--label', `note=${payload}`, net);
     net2Id = docker('network', 'create', net2);
     docker('run', '-d', '--name', container, '--label', `html=${payload}`, '--network', net, testImage, 'sleep', '100000');
     wb = await Workbench.open({ settings: { 'remote.autoForwardPorts': false }, viewport: { width: 1500, height: 950 } });
+    wb.page.on('console', (m) => {
+      if (/Content.Security.Policy|Refused to/i.test(m.text())) cspMessages.push(m.text());
+    });
   });
 
   afterEach(async function () {
@@ -78,6 +83,7 @@ describe('e2e: the topology panel', function () {
     await eventually(counts, (c) => c.panel[0] === c.engine[0] && c.panel[1] === c.engine[1], 'the panel to match the engine');
     const errors = await wb!.notifications();
     assert.deepEqual(errors.filter((e) => /topology/i.test(e)), []);
+    assert.deepEqual(cspMessages, [], 'no CSP violation in the real webview (toolkit, worker, styles)');
     await wb!.screenshot('topology-1-open');
   });
 
