@@ -11,8 +11,6 @@
  * Every Workbench gets its own code-server on a free loopback port with fresh user data. The extension host
  * inherits `env`, so a test can point the extension at another engine (DOCKER_HOST) for error states.
  */
-import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -233,20 +231,5 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** `dne-<part>-<random>`: create only such names, and remove them in after(). */
-export function uniqueName(part: string): string {
-  return `dne-${part}-${randomBytes(4).toString('hex')}`;
-}
-
-/** Runs `docker <args>` from the test process; returns trimmed stdout, throws with docker's stderr. */
-export function docker(...args: string[]): string {
-  try {
-    return execFileSync('docker', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 }).trim();
-  } catch (err) {
-    const stderr = (err as { stderr?: string }).stderr ?? '';
-    throw new Error(`docker ${args.join(' ')} failed: ${stderr.trim() || String(err)}`);
-  }
-}
-
-/** The local busybox image that tests run (no registry is reachable). */
-export const testImage = process.env.DNE_TEST_IMAGE || 'dne-busybox:latest';
+// The docker CLI helpers are shared with the integration suite: unique names, `docker(...)`, the test image.
+export { docker, testImage, uniqueName } from '../integration/support/docker';
