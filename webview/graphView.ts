@@ -369,8 +369,10 @@ export class GraphView {
       maxY = Math.max(maxY, a.y);
     });
     if (minX === Infinity) return;
-    const pad = Math.max(1, (maxX - minX + maxY - minY) * 0.02);
-    this.sigma.setCustomBBox({ x: [minX - pad, maxX + pad], y: [minY - pad, maxY + pad] });
+    const pad = Math.max(1, (maxX - minX + maxY - minY) * 0.04);
+    // Labels are drawn to the right of their node: leave room for the rightmost ones on that side.
+    const labelRoom = Math.max(pad, (maxX - minX) * 0.18);
+    this.sigma.setCustomBBox({ x: [minX - pad, maxX + labelRoom], y: [minY - pad, maxY + pad] });
     if (animate) void this.sigma.getCamera().animatedReset({ duration: 250 });
     else this.sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
     this.sigma.refresh();

@@ -66,15 +66,15 @@ const search = textField('Search by name', 'Search nodes by name', (v) => {
 });
 const driverDd = dropdown('Filter by driver', (v) => {
   filters.driver = v;
-  applyFilters();
+  applyFilters(true);
 });
 const networkDd = dropdown('Filter by network', (v) => {
   filters.network = v;
-  applyFilters();
+  applyFilters(true);
 });
 const projectDd = dropdown('Filter by compose project', (v) => {
   filters.project = v;
-  applyFilters();
+  applyFilters(true);
 });
 const toolbar = el(
   'div',
@@ -100,8 +100,10 @@ function visibleIds(): string[] {
   return view.graph.filterNodes((id) => view.isVisible(id));
 }
 
-function applyFilters(): void {
+/** refit: a picked driver, network or project shows a part of the graph that may lie off screen. */
+function applyFilters(refit = false): void {
   view.setVisible(computeVisible(view.graph, filters));
+  if (refit) view.zoomToFit();
   app.dataset.visible = String(visibleIds().length);
   if (listView) showList();
   save();

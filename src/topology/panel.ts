@@ -10,7 +10,6 @@ import type { FeedState } from '../model/feed';
 import type { EndpointNodeData, ResourceNodeData } from '../explorer/nodeTypes';
 import { buildGraph, diffGraphs, isEmptyPatch } from './graphModel';
 import { makeNonce, panelHtml } from './html';
-import { comparePlan, isComposeFileName } from './planOverlay';
 import { toMermaid } from './mermaid';
 import {
   describeRejected,
@@ -162,13 +161,17 @@ export class TopologyPanel implements vscode.Disposable {
 
   private schedulePlan(): void {
     if (this.planTimer) clearTimeout(this.planTimer);
-    this.planTimer = setTimeout(() => this.pushPlan(), 300);
+    this.planTimer = setTimeout(() => {
+      this.pushPlan().catch((e: unknown) => this.log.warn(`Topology panel: plan overlay failed: ${e instanceof Error ? e.message : String(e)}`));
+    }, 300);
   }
 
-  private pushPlan(): void {
+  private async pushPlan(): Promise<void> {
     if (!this.ready) return;
     const doc = vscode.window.activeTextEditor?.document;
     if (!doc) return; // keep the last overlay while focus is in the panel itself
+    // Loaded on first use: the plan overlay brings the `yaml` parser, which has no place on the activation path.
+    const { comparePlan, isComposeFileName } = await import('./planOverlay');
     if (!isComposeFileName(doc.fileName)) {
       void this.post({ type: 'plan', overlay: null });
       return;
