@@ -88,7 +88,7 @@ export function markdown(result) {
   const lines = [
     '# Benchmarks',
     '',
-    'Written by `npm run bench` (scripts/bench.mjs); every figure below comes from one run of it. The benchmark is a',
+    'Written by `npm run bench` (its first part, scripts/bench.mjs); every figure below comes from one run of it. The benchmark is a',
     'script that prints figures and compares with the Docker CLI in the same run, not a timed test.',
     '',
     `Run of ${machine.date}: ${machine.cpus} cores (${machine.cpuModel}), Node ${machine.node}, Docker engine ${machine.engine} (API ${machine.api}), ${machine.os}.`,
@@ -184,7 +184,8 @@ export function markdown(result) {
     '```sh',
     'bash scripts/start-engine.sh            # an engine must answer (on a unix socket: curl and the CLI use it too)',
     'bash scripts/make-test-image.sh         # the local image dne-busybox:latest (no registry is reachable)',
-    'npm run bench                           # = node --expose-gc --import tsx scripts/bench.mjs',
+    'npm run bench:foundation                # this part: node --expose-gc --import tsx scripts/bench.mjs
+npm run bench                           # all three parts (foundation, compose lint, topology panel)',
     '```',
     '',
     'Options: `--rounds N` (real-engine rounds, default 21), `--events N` (event samples, default 25),',
