@@ -11,7 +11,7 @@ command -v dockerd >/dev/null 2>&1 || need_pkgs+=(docker.io)
 command -v chromium >/dev/null 2>&1 || need_pkgs+=(chromium)
 command -v rg >/dev/null 2>&1 || need_pkgs+=(ripgrep)
 command -v curl >/dev/null 2>&1 || need_pkgs+=(curl)
-for p in libkrb5-dev libxkbfile-dev libsecret-1-dev pkg-config iproute2; do
+for p in libkrb5-dev libxkbfile-dev libsecret-1-dev pkg-config iproute2 procps; do
   dpkg -s "$p" >/dev/null 2>&1 || need_pkgs+=("$p")
 done
 if [ ${#need_pkgs[@]} -gt 0 ]; then
