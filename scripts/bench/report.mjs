@@ -184,8 +184,8 @@ export function markdown(result) {
     '```sh',
     'bash scripts/start-engine.sh            # an engine must answer (on a unix socket: curl and the CLI use it too)',
     'bash scripts/make-test-image.sh         # the local image dne-busybox:latest (no registry is reachable)',
-    'npm run bench:foundation                # this part: node --expose-gc --import tsx scripts/bench.mjs
-npm run bench                           # all three parts (foundation, compose lint, topology panel)',
+    'npm run bench:foundation                # this part: node --expose-gc --import tsx scripts/bench.mjs',
+    'npm run bench                           # all three parts (foundation, compose lint, topology panel)',
     '```',
     '',
     'Options: `--rounds N` (real-engine rounds, default 21), `--events N` (event samples, default 25),',
