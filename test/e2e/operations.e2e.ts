@@ -19,6 +19,17 @@ async function eventually(check: () => boolean, what: string, timeoutMs = 15_000
   }
 }
 
+/** True when the expanded tree row shows a child row with that label (the rows under it, before the next sibling). */
+async function showsChild(pane: Locator, parent: Locator, label: string): Promise<boolean> {
+  const index = Number(await parent.getAttribute('data-index'));
+  const level = Number(await parent.getAttribute('aria-level'));
+  for (let i = index + 1; ; i++) {
+    const row = pane.locator(`.monaco-list-row[data-index="${i}"]`);
+    if ((await row.count()) === 0 || Number(await row.getAttribute('aria-level')) <= level) return false;
+    if ((await row.innerText()).includes(label)) return true;
+  }
+}
+
 describe('e2e: network operations from the tree', () => {
   const network = uniqueName('ops');
   const resident = uniqueName('ops');
@@ -40,7 +51,14 @@ describe('e2e: network operations from the tree', () => {
     // Created by the wizard only when its test got that far.
     for (const n of created) if (docker('network', 'ls', '-q', '--filter', `name=^${n}$`)) docker('network', 'rm', n);
   });
-  afterEach(async function () { await wb?.captureOnFailure(this); });
+  afterEach(async function () {
+    await wb?.captureOnFailure(this);
+    // A failed test may leave a modal dialog or a quick input open: it would swallow the next test's clicks.
+    if (wb && this.currentTest?.state === 'failed') {
+      await wb.page.keyboard.press('Escape');
+      await wb.page.keyboard.press('Escape');
+    }
+  });
 
   async function networkRow(): Promise<{ pane: Locator; row: Locator }> {
     assert.ok(wb);
@@ -169,6 +187,14 @@ describe('e2e: network operations from the tree', () => {
     const pane = await wb.viewPane('Networks');
     const row = wb.treeItem(doomed, pane);
     await row.waitFor({ timeout: 30_000 });
+    // As a user would: look until the tree shows the container under the network (the connect event may come
+    // after the create event), then right-click.
+    await wb.expand(row);
+    const end = Date.now() + 15_000;
+    while (!(await showsChild(pane, row, guest))) {
+      if (Date.now() > end) throw new Error(`${guest} never showed under ${doomed}`);
+      await wb.page.waitForTimeout(200);
+    }
     await wb.contextMenu(row, 'Remove Network...');
 
     const dialog = wb.page.locator('.monaco-dialog-box');
