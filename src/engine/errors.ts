@@ -163,7 +163,7 @@ function fromHttpStatus(status: number, facts: Facts, endpoint: string | undefin
     case 'conflict':
       return { ...base, kind, message: `The Docker engine refused because of a conflict: ${engineMessage}. Resolve the conflict (e.g. pick another name, or disconnect or stop what still uses it) and try again.` };
     case 'forbidden':
-      return { ...base, kind, message: `The Docker engine forbids this operation: ${engineMessage}. Built-in and swarm-managed networks cannot be changed this way.` };
+      return { ...base, kind, message: `The Docker engine forbids this operation: ${engineMessage}. The engine answers so for built-in (predefined) and swarm-managed resources, which cannot be changed this way.` };
     case 'badRequest':
       return { ...base, kind, message: `The Docker engine rejected the request: ${engineMessage}. Correct the values and try again.` };
     default:
