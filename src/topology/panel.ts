@@ -210,7 +210,10 @@ export class TopologyPanel implements vscode.Disposable {
         this.exports.delete(m.requestId);
         break;
       case 'copyMermaid':
-        void this.copyMermaid(new Set(m.visibleNodeIds));
+        this.copyMermaid(new Set(m.visibleNodeIds)).catch((err: unknown) => {
+          const why = err instanceof Error ? err.message : String(err);
+          void vscode.window.showErrorMessage(vscode.l10n.t('Could not copy the topology as Mermaid: {0}', why));
+        });
         break;
       case 'selection':
         break; // the webview keeps its own state (vscode.setState); nothing to do on the host
