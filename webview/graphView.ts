@@ -34,6 +34,8 @@ export interface GraphViewEvents {
 
 /** Beyond this many edges, sigma's edge picking costs more than it helps: edges are then reached from nodes. */
 const EDGE_EVENTS_LIMIT = 1000;
+/** Up to this many nodes, every label is drawn. */
+const SMALL_GRAPH_LABELS = 300;
 
 export class GraphView {
   readonly graph = new Graph<NodeAttrs, EdgeAttrs>({ type: 'undirected', multi: false });
@@ -400,6 +402,12 @@ export class GraphView {
     this.sigma.setSetting('enableEdgeEvents', this.graph.size <= EDGE_EVENTS_LIMIT);
     this.sigma.setSetting('hideEdgesOnMove', this.graph.size > 5000);
     this.sigma.setSetting('hideLabelsOnMove', this.graph.order > EDGE_EVENTS_LIMIT);
+    // A small graph shows every label (a container's name is what the user looks for, and sigma draws an edge's
+    // IP only when both ends are labelled); a big one keeps sigma's label grid (one label per cell, the largest
+    // node's) and only nodes drawn large enough, so the canvas stays readable.
+    const small = this.graph.order <= SMALL_GRAPH_LABELS;
+    this.sigma.setSetting('labelRenderedSizeThreshold', small ? 0 : 5);
+    this.sigma.setSetting('labelDensity', small ? SMALL_GRAPH_LABELS : 1);
   }
 
   resize(): void {
