@@ -29,15 +29,23 @@ export function usable(t: Text | undefined): t is Text {
   return t !== undefined && !t.unresolved;
 }
 
+// Parsed subnets per declaration: the static-IP rules ask once per service reference (thousands on big files).
+const subnetCache = new WeakMap<NetworkDecl, { cidr: Cidr; text: Text }[]>();
+
 /** The valid subnets of a declaration, with the Text they came from. */
 export function subnetsOf(decl: NetworkDecl): { cidr: Cidr; text: Text }[] {
-  const out: { cidr: Cidr; text: Text }[] = [];
-  for (const c of decl.ipam) {
-    if (!usable(c.subnet)) continue;
-    const cidr = parseCidr(c.subnet.value);
-    if (cidr) out.push({ cidr, text: c.subnet });
+  let out = subnetCache.get(decl);
+  if (!out) {
+    out = [];
+    for (const c of decl.ipam) {
+      if (!usable(c.subnet)) continue;
+      const cidr = parseCidr(c.subnet.value);
+      if (cidr) out.push({ cidr, text: c.subnet });
+    }
+    subnetCache.set(decl, out);
   }
-  return out;
+  // A copy: callers own the array they get.
+  return out.slice();
 }
 
 /** True when the declaration's IPAM config holds any subnet we cannot judge (unresolved variable). */
