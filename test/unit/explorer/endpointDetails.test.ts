@@ -5,12 +5,10 @@
  */
 import './vscodeStub';
 import * as assert from 'node:assert/strict';
-import type { Disposable, EngineApi } from '../../../src/engine/api';
+import type { EngineApi } from '../../../src/engine/api';
 import type { EngineContainerDetails, EngineListing } from '../../../src/engine/records';
-import type { FeedState, TopologyChange, TopologyFeed } from '../../../src/model/feed';
-import type { EndpointModel, TopologySnapshot } from '../../../src/model/topology';
+import type { EndpointModel } from '../../../src/model/topology';
 import { buildSnapshot } from '../../../src/model/snapshot';
-import { diffSnapshots } from '../../../src/model/diff';
 import { ContainerDetailsCache } from '../../../src/explorer/containerDetailsCache';
 import { ContainersProvider } from '../../../src/explorer/containersProvider';
 import { NetworksProvider } from '../../../src/explorer/networksProvider';
@@ -19,28 +17,8 @@ import { containerEndpointTooltip } from '../../../src/explorer/present/containe
 import { endpointTooltip } from '../../../src/explorer/present/networkText';
 import { untranslated as t } from '../../../src/explorer/present/text';
 import { recordedListing } from './fixtureSnapshot';
+import { FakeFeed } from './fakeFeed';
 
-class FakeFeed implements TopologyFeed {
-  state: FeedState = { kind: 'connected', endpoint: 'unix:///var/run/docker.sock' };
-  private changeListeners: ((c: TopologyChange) => void)[] = [];
-  private stateListeners: ((s: FeedState) => void)[] = [];
-  constructor(public snapshot: TopologySnapshot) {}
-  onDidChange(l: (c: TopologyChange) => void): Disposable {
-    this.changeListeners.push(l);
-    return { dispose: () => (this.changeListeners = this.changeListeners.filter((x) => x !== l)) };
-  }
-  onDidChangeState(l: (s: FeedState) => void): Disposable {
-    this.stateListeners.push(l);
-    return { dispose: () => (this.stateListeners = this.stateListeners.filter((x) => x !== l)) };
-  }
-  async refresh(): Promise<void> {}
-  move(listing: EngineListing): void {
-    const next = buildSnapshot(listing);
-    const diff = diffSnapshots(this.snapshot, next);
-    this.snapshot = next;
-    for (const l of this.changeListeners) l({ diff, snapshot: next });
-  }
-}
 
 /** Answers inspectContainer from a table and counts the calls; any other method fails the test. */
 function fakeEngine(table: Map<string, EngineContainerDetails>, calls: string[]): EngineApi {

@@ -5,41 +5,13 @@
  */
 import './vscodeStub';
 import * as assert from 'node:assert/strict';
-import type { Disposable } from '../../../src/engine/api';
 import type { EngineListing } from '../../../src/engine/records';
-import type { FeedState, TopologyChange, TopologyFeed } from '../../../src/model/feed';
-import type { TopologySnapshot } from '../../../src/model/topology';
 import { buildSnapshot } from '../../../src/model/snapshot';
-import { diffSnapshots } from '../../../src/model/diff';
 import { NetworksProvider, type NetworksTreeNode } from '../../../src/explorer/networksProvider';
 import { ContainersProvider, type ContainersTreeNode } from '../../../src/explorer/containersProvider';
 import { recordedListing } from './fixtureSnapshot';
+import { FakeFeed } from './fakeFeed';
 
-class FakeFeed implements TopologyFeed {
-  state: FeedState = { kind: 'connected', endpoint: 'unix:///var/run/docker.sock' };
-  private changeListeners: ((c: TopologyChange) => void)[] = [];
-  private stateListeners: ((s: FeedState) => void)[] = [];
-  constructor(public snapshot: TopologySnapshot) {}
-  onDidChange(l: (c: TopologyChange) => void): Disposable {
-    this.changeListeners.push(l);
-    return { dispose: () => undefined };
-  }
-  onDidChangeState(l: (s: FeedState) => void): Disposable {
-    this.stateListeners.push(l);
-    return { dispose: () => undefined };
-  }
-  async refresh(): Promise<void> {}
-  move(listing: EngineListing): void {
-    const next = buildSnapshot(listing);
-    const diff = diffSnapshots(this.snapshot, next);
-    this.snapshot = next;
-    for (const l of this.changeListeners) l({ diff, snapshot: next });
-  }
-  setState(state: FeedState): void {
-    this.state = state;
-    for (const l of this.stateListeners) l(state);
-  }
-}
 
 type Fired<T> = T | T[] | undefined;
 
