@@ -33,6 +33,7 @@ record() {
 }
 
 # step <name> <command...>: runs the command with its output shown and logged, then records it.
+# MOCHA_COUNTS=1 step ...: for plain mocha runs, first turns mocha's own summary into a DNE-SUMMARY line.
 step() {
   local name="$1"; shift
   local log="$logs/$name.log" t0=$(date +%s) code
@@ -40,22 +41,10 @@ step() {
   echo "=== $name: $*"
   "$@" </dev/null 2>&1 | tee "$log"
   code=${PIPESTATUS[0]}
+  if [ "${MOCHA_COUNTS:-}" = 1 ]; then node scripts/lib/mochaCounts.mjs "$name" "$code" "$log" | tee -a "$log"; fi
   echo "=== $name: exit $code after $(( $(date +%s) - t0 )) s"
   record "$name" "$code" "$log"
   return "$code"
-}
-
-# Plain mocha runs (unit tests): turn mocha's own summary into a DNE-SUMMARY line.
-mocha_step() {
-  local name="$1"; shift
-  local log="$logs/$name.log" t0=$(date +%s) code
-  echo
-  echo "=== $name: $*"
-  "$@" </dev/null 2>&1 | tee "$log"
-  code=${PIPESTATUS[0]}
-  node scripts/lib/mochaCounts.mjs "$name" "$code" "$log" | tee -a "$log"
-  echo "=== $name: exit $code after $(( $(date +%s) - t0 )) s"
-  record "$name" "$code" "$log"
 }
 
 # shellcheck source=lib/ensure-deps.sh
@@ -70,10 +59,10 @@ fi
 step build node scripts/build.mjs
 step lint npm run --silent lint
 step typecheck npx --no-install tsc --noEmit -p .
-mocha_step unit npx --no-install mocha --config test/unit/.mocharc.json
+MOCHA_COUNTS=1 step unit npx --no-install mocha --config test/unit/.mocharc.json
 # The topology panel's front end in plain Chromium (no VS Code), when that suite exists.
 if [ -f scripts/run-webview-tests.mjs ]; then
-  mocha_step webview node scripts/run-webview-tests.mjs
+  MOCHA_COUNTS=1 step webview node scripts/run-webview-tests.mjs
 fi
 # The launchers use the bundles built above; code-server is installed once (cached in DNE_CODE_SERVER_DIR).
 export DNE_SKIP_BUILD=1
