@@ -19,26 +19,10 @@ import {
   type ValidationIssue,
 } from '../../../src/model/networkValidation';
 import type { EndpointModel, IpamConfig, NetworkModel } from '../../../src/model/topology';
+import { network as modelNetwork } from '../topology/fakeTopology';
 
 function network(name: string, ipam: Array<Partial<IpamConfig>>, extra: Partial<NetworkModel> = {}): NetworkModel {
-  return {
-    id: `id-${name}`,
-    name,
-    driver: 'bridge',
-    scope: 'local',
-    ipamDriver: 'default',
-    ipamOptions: {},
-    ipam: ipam.map((c) => ({ auxAddresses: {}, ...c })),
-    internal: false,
-    attachable: false,
-    ipv6: false,
-    ingress: false,
-    configOnly: false,
-    options: {},
-    labels: {},
-    builtIn: false,
-    ...extra,
-  };
+  return modelNetwork(`id-${name}`, name, { builtIn: false, ipam: ipam.map((c) => ({ auxAddresses: {}, ...c })), ...extra });
 }
 
 function endpoint(net: NetworkModel, container: string, ipv4?: string, ipv6?: string): EndpointModel {
