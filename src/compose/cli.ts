@@ -9,7 +9,6 @@ import { lintFileText } from './lintFile';
 import type { Finding } from './lint';
 import { toSarif } from './sarif';
 import type { EngineView } from './rules/types';
-import { loadEngineView } from './cliEngine';
 
 const USAGE = 'usage: docker-net-lint [--format text|json|sarif] [--engine] FILE...';
 const VERSION = '0.1.0';
@@ -60,6 +59,8 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
   }
   let engine: EngineView | undefined;
   if (args.engine) {
+    // Loaded only with --engine: the engine client and snapshot code stay unevaluated on a plain lint.
+    const { loadEngineView } = await import('./cliEngine');
     const loaded = await loadEngineView();
     if ('problem' in loaded) {
       err(`docker-net-lint: --engine: ${loaded.problem}`);
