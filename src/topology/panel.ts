@@ -6,9 +6,9 @@ import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import type { CommandServices } from '../commands/services';
-import type { FeedState } from '../model/feed';
+import type { FeedState, TopologyChange } from '../model/feed';
 import type { EndpointNodeData, ResourceNodeData } from '../explorer/nodeTypes';
-import { buildGraph, diffGraphs, isEmptyPatch } from './graphModel';
+import { buildGraph, isEmptyPatch, LiveGraph } from './graphModel';
 import { makeNonce, panelHtml } from './html';
 import { toMermaid } from './mermaid';
 import {
@@ -31,7 +31,8 @@ interface PendingExport {
 export class TopologyPanel implements vscode.Disposable {
   private static current: TopologyPanel | undefined;
   private readonly disposables: vscode.Disposable[] = [];
-  private graph: GraphData | undefined;
+  /** The graph the webview holds, kept current from the model's diffs (undefined until the webview is ready). */
+  private live: LiveGraph | undefined;
   private ready = false;
   private readonly readyWaiters: PendingExport[] = [];
   private pendingFocus: string | undefined;
@@ -85,7 +86,7 @@ export class TopologyPanel implements vscode.Disposable {
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((m: unknown) => this.receive(m)),
-      services.feed.onDidChange(() => this.pushGraph()),
+      services.feed.onDidChange((change) => this.pushGraph(change)),
       services.feed.onDidChangeState((s) => this.postEngineState(s)),
       vscode.window.onDidChangeActiveTextEditor(() => this.schedulePlan()),
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -124,7 +125,7 @@ export class TopologyPanel implements vscode.Disposable {
     );
   }
 
-  private noticeFor(graph: GraphData): string | undefined {
+  private noticeFor(graph: Pick<GraphData, 'mode' | 'counts'>): string | undefined {
     if (graph.mode !== 'aggregate') return undefined;
     return vscode.l10n.t(
       'Showing networks only: {0} containers on {1} networks are more than the graph draws usably. Each network shows its number of endpoints, and a line joins networks that share containers; the Networks view lists the containers.',
@@ -133,17 +134,19 @@ export class TopologyPanel implements vscode.Disposable {
     );
   }
 
-  /** The first graph in full; then only the patch between the last graph and the new one. */
-  private pushGraph(): void {
+  /**
+   * The first graph in full; then the patch derived from each model diff, which costs what the change touches
+   * (LiveGraph falls back to a full rebuild and comparison itself when the change is large or the mode flips).
+   */
+  private pushGraph(change?: TopologyChange): void {
     if (!this.ready) return;
-    const next = buildGraph(this.services.feed.snapshot);
-    const prev = this.graph;
-    this.graph = next;
-    if (!prev) {
-      void this.post({ type: 'graph', graph: next, notice: this.noticeFor(next) });
+    if (!this.live || !change) {
+      this.live = new LiveGraph(this.services.feed.snapshot);
+      const graph = this.live.graph;
+      void this.post({ type: 'graph', graph, notice: this.noticeFor(graph) });
     } else {
-      const patch = diffGraphs(prev, next);
-      if (!isEmptyPatch(patch)) void this.post({ type: 'patch', patch, notice: this.noticeFor(next) });
+      const patch = this.live.update(change.diff, change.snapshot);
+      if (!isEmptyPatch(patch)) void this.post({ type: 'patch', patch, notice: this.noticeFor(patch) });
     }
     this.schedulePlan();
   }
@@ -190,7 +193,7 @@ export class TopologyPanel implements vscode.Disposable {
       case 'ready':
         this.ready = true;
         for (const w of this.readyWaiters.splice(0)) w.resolve('');
-        this.graph = undefined;
+        this.live = undefined;
         this.pushGraph();
         this.postEngineState(this.services.feed.state);
         if (this.pendingFocus) {
@@ -286,7 +289,7 @@ export class TopologyPanel implements vscode.Disposable {
   }
 
   async copyMermaid(visible?: ReadonlySet<string>): Promise<void> {
-    const graph = this.graph ?? buildGraph(this.services.feed.snapshot);
+    const graph = this.live?.graph ?? buildGraph(this.services.feed.snapshot);
     await vscode.env.clipboard.writeText(toMermaid(graph, visible && visible.size ? visible : undefined));
     void vscode.window.showInformationMessage(vscode.l10n.t('The topology is on the clipboard as a Mermaid flowchart.'));
   }
