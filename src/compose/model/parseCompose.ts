@@ -5,7 +5,7 @@
 import { isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
 import { interpolate, type Env } from './interpolate';
 import { parseLongPort, parseShortPort } from './ports';
-import { isValidIp } from '../../model/address';
+import { isValidIpMemo as isValidIp } from './ipMemo';
 import { wholeLines } from './textRanges';
 import type {
   ComposeModel,

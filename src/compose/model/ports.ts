@@ -1,5 +1,5 @@
 /** Parsing of `ports:` entries (short and long syntax) the way the engine's port-spec parser reads them. */
-import { isValidIp } from '../../model/address';
+import { isValidIpMemo as isValidIp } from './ipMemo';
 import type { PortSpec } from './types';
 
 export const PROTOCOLS = ['tcp', 'udp', 'sctp'];

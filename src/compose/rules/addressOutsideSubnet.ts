@@ -1,4 +1,5 @@
-import { cidrContains, cidrInside, parseCidr, parseIp } from '../../model/address';
+import { cidrContains, cidrInside, parseCidr } from '../../model/address';
+import { parseIpMemo as parseIp } from '../model/ipMemo';
 import { usable } from './helpers';
 import type { Rule, RuleFinding } from './types';
 

@@ -1,4 +1,5 @@
-import { canonicalIp, ipFamily, isUnspecified } from '../../model/address';
+import { isUnspecified } from '../../model/address';
+import { canonicalIpMemo as canonicalIp, ipFamilyMemo as ipFamily } from '../model/ipMemo';
 import { modeKind } from './helpers';
 import type { Range } from '../model/types';
 import type { Rule, RuleFinding } from './types';

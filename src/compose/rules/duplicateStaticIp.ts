@@ -1,4 +1,4 @@
-import { canonicalIp } from '../../model/address';
+import { canonicalIpMemo as canonicalIp } from '../model/ipMemo';
 import { findNetwork, usable } from './helpers';
 import type { Text } from '../model/types';
 import type { Rule, RuleFinding } from './types';

@@ -1,4 +1,4 @@
-import { ipFamily } from '../../model/address';
+import { ipFamilyMemo as ipFamily } from '../model/ipMemo';
 import { findNetwork, subnetsOf, usable } from './helpers';
 import { insertBeforeKey, replaceScalar } from './edits';
 import type { NetworkDecl } from '../model/types';

@@ -1,4 +1,5 @@
-import { cidrContains, parseIp } from '../../model/address';
+import { cidrContains } from '../../model/address';
+import { parseIpMemo as parseIp } from '../model/ipMemo';
 import { findNetwork, hasUnresolvedSubnet, subnetsOf, usable } from './helpers';
 import type { Rule, RuleFinding } from './types';
 

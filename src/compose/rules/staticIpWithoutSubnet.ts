@@ -1,4 +1,4 @@
-import { ipFamily } from '../../model/address';
+import { ipFamilyMemo as ipFamily } from '../model/ipMemo';
 import { findNetwork, hasUnresolvedSubnet, subnetsOf, usable } from './helpers';
 import type { Rule, RuleFinding } from './types';
 

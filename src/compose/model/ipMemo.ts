@@ -1,0 +1,44 @@
+/**
+ * Memoized address parsing for the linter. A big file repeats the same few thousand addresses across the model
+ * and several rules, and ipaddr's regex-based parser dominated the rules' time (cold, in the CLI). Results are
+ * shared, never mutated by callers; the maps are bounded so a long-lived worker does not grow without limit.
+ */
+import { formatIp, parseIp } from '../../model/address';
+
+type Ip = NonNullable<ReturnType<typeof parseIp>>;
+
+const MAX_ENTRIES = 20_000;
+const parsed = new Map<string, Ip | null>();
+const canonical = new Map<string, string | null>();
+
+function remember<V>(map: Map<string, V>, key: string, compute: () => V): V {
+  const hit = map.get(key);
+  if (hit !== undefined || map.has(key)) return hit as V;
+  if (map.size >= MAX_ENTRIES) map.clear();
+  const value = compute();
+  map.set(key, value);
+  return value;
+}
+
+/** parseIp, memoized. */
+export function parseIpMemo(text: string): Ip | undefined {
+  return remember(parsed, text, () => parseIp(text) ?? null) ?? undefined;
+}
+
+export function isValidIpMemo(text: string): boolean {
+  return parseIpMemo(text) !== undefined;
+}
+
+export function ipFamilyMemo(text: string): 'ipv4' | 'ipv6' | undefined {
+  return parseIpMemo(text)?.kind();
+}
+
+/** canonicalIp, memoized. */
+export function canonicalIpMemo(text: string): string | undefined {
+  return (
+    remember(canonical, text, () => {
+      const a = parseIpMemo(text);
+      return a ? formatIp(a) : null;
+    }) ?? undefined
+  );
+}
