@@ -42,3 +42,9 @@ export function canonicalIpMemo(text: string): string | undefined {
     }) ?? undefined
   );
 }
+
+/** isUnspecified (0.0.0.0 or ::), on the memoized parse. */
+export function isUnspecifiedMemo(text: string): boolean {
+  const a = parseIpMemo(text);
+  return !!a && a.range() === 'unspecified';
+}

@@ -1,5 +1,4 @@
-import { isUnspecified } from '../../model/address';
-import { canonicalIpMemo as canonicalIp, ipFamilyMemo as ipFamily } from '../model/ipMemo';
+import { canonicalIpMemo as canonicalIp, ipFamilyMemo as ipFamily, isUnspecifiedMemo as isUnspecified } from '../model/ipMemo';
 import { modeKind } from './helpers';
 import type { Range } from '../model/types';
 import type { Rule, RuleFinding } from './types';

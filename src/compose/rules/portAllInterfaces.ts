@@ -1,4 +1,4 @@
-import { isUnspecified } from '../../model/address';
+import { isUnspecifiedMemo as isUnspecified } from '../model/ipMemo';
 import { modeKind } from './helpers';
 import { insertBeforeKey, replaceScalar } from './edits';
 import type { PortItem } from '../model/types';
