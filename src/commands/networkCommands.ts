@@ -48,6 +48,10 @@ async function removeOne(engine: EngineApi, network: NetworkModel, endpoints: re
 
 export async function removeNetworks(services: CommandServices, args: readonly unknown[]): Promise<RemoveOutcome | undefined> {
   const prompter = prompterFrom(args);
+  // The confirmation names every container Remove will disconnect: read them from a fresh snapshot, not one that
+  // a just-made connect's event may not have reached yet. If the engine cannot answer, the removal below reports
+  // the classified failure, so a failed refresh here only means the current snapshot is used.
+  await services.feed.refresh().catch(() => undefined);
   const snapshot = services.feed.snapshot;
   const title = vscode.l10n.t('Remove Network');
   const given = nodesFrom(args, isNetworkNode).map((n: NetworkNodeData) => currentNetwork(snapshot, n.network) ?? n.network);
