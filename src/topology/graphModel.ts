@@ -523,34 +523,36 @@ export class LiveGraph {
 
   /** Records the node's new version (or its removal) in the patch when it differs from what the webview has. */
   private setNode(patch: GraphPatch, id: string, node: GraphNode | undefined): void {
-    const old = this.nodes.get(id);
-    if (!node) {
-      if (old) {
-        patch.removeNodes.push(id);
-        this.nodes.delete(id);
-      }
-      return;
-    }
-    if (!old) patch.addNodes.push(node);
-    else if (!sameNode(old, node)) patch.updateNodes.push(node);
-    else return;
-    this.nodes.set(id, node);
+    track(this.nodes, id, node, sameNode, patch.addNodes, patch.updateNodes, patch.removeNodes);
   }
 
   private setEdge(patch: GraphPatch, id: string, edge: GraphEdge | undefined): void {
-    const old = this.edges.get(id);
-    if (!edge) {
-      if (old) {
-        patch.removeEdges.push(id);
-        this.edges.delete(id);
-      }
-      return;
-    }
-    if (!old) patch.addEdges.push(edge);
-    else if (!sameEdge(old, edge)) patch.updateEdges.push(edge);
-    else return;
-    this.edges.set(id, edge);
+    track(this.edges, id, edge, sameEdge, patch.addEdges, patch.updateEdges, patch.removeEdges);
   }
+}
+
+/** Brings `current[id]` to `next` and lists the change (add, update or remove) unless nothing changed. */
+function track<T>(
+  current: Map<string, T>,
+  id: string,
+  next: T | undefined,
+  same: (a: T, b: T) => boolean,
+  added: T[],
+  updated: T[],
+  removed: string[],
+): void {
+  const old = current.get(id);
+  if (!next) {
+    if (old) {
+      removed.push(id);
+      current.delete(id);
+    }
+    return;
+  }
+  if (!old) added.push(next);
+  else if (!same(old, next)) updated.push(next);
+  else return;
+  current.set(id, next);
 }
 
 interface DirtySets {
