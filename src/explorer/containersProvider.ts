@@ -9,8 +9,8 @@ import type { ContainerNodeData, EndpointNodeData, GroupNodeData, PortNodeData }
 import { containerOrder, groupItems } from './present/grouping';
 import { byName } from './present/text';
 import type { ContainerDetailsCache } from './containerDetailsCache';
-import { ExpansionMemory, type ExpandableView } from './expansionMemory';
-import { containerEndpointItem, containerItem, groupItem, portItem, resolvedContainerEndpointTooltip, withRememberedExpansion } from './treeItems';
+import { LiveTreeProvider, reuseNode } from './liveTreeProvider';
+import { containerEndpointItem, containerItem, groupItem, portItem, resolvedContainerEndpointTooltip } from './treeItems';
 
 class ContainerNode implements ContainerNodeData {
   readonly kind = 'container';
@@ -44,38 +44,21 @@ export type ContainersTreeNode = ContainerNode | ContainerEndpointNode | Project
 
 const endpointOrder = byName<EndpointModel>((e) => e.networkName, (e) => e.key);
 
-export class ContainersProvider implements vscode.TreeDataProvider<ContainersTreeNode>, vscode.Disposable {
-  private readonly changeEmitter = new vscode.EventEmitter<ContainersTreeNode | ContainersTreeNode[] | undefined>();
-  readonly onDidChangeTreeData = this.changeEmitter.event;
+export class ContainersProvider extends LiveTreeProvider<ContainersTreeNode> implements vscode.TreeDataProvider<ContainersTreeNode> {
   private readonly containerNodes = new Map<string, ContainerNode>();
   private readonly endpointNodes = new Map<string, ContainerEndpointNode>();
   private readonly projectNodes = new Map<string, ProjectNode>();
-  private readonly subscriptions: { dispose(): void }[] = [];
-  private readonly expansion = new ExpansionMemory();
-  private firstShown = false;
 
   constructor(
-    private readonly feed: TopologyFeed,
-    private readonly onFirstShow: () => void = () => undefined,
+    feed: TopologyFeed,
+    onFirstShow: () => void = () => undefined,
     /** When given, endpoint tooltips add aliases, static IPs and DNS names from the container's inspect form. */
     private readonly details?: ContainerDetailsCache,
   ) {
-    this.subscriptions.push(
-      feed.onDidChange((change) => this.applyChange(change)),
-      feed.onDidChangeState(() => this.changeEmitter.fire(undefined)),
-    );
+    super(feed, onFirstShow);
   }
 
-  getTreeItem(node: ContainersTreeNode): vscode.TreeItem {
-    return withRememberedExpansion(this.buildItem(node), this.expansion);
-  }
-
-  /** Remembers what the user expands and collapses in `view`, so it survives the tree emptying in an outage. */
-  trackExpansion(view: ExpandableView<ContainersTreeNode>): vscode.Disposable {
-    return this.expansion.track(view, (node) => this.buildItem(node).id);
-  }
-
-  private buildItem(node: ContainersTreeNode): vscode.TreeItem {
+  protected buildItem(node: ContainersTreeNode): vscode.TreeItem {
     switch (node.kind) {
       case 'container':
         return containerItem(node, this.endpointsOf(node.container.id));
@@ -126,26 +109,17 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
     }
   }
 
-  dispose(): void {
-    for (const s of this.subscriptions) s.dispose();
-    this.changeEmitter.dispose();
-  }
-
   /** Compose projects first (as groups), then the containers without a project. */
   private rootChildren(): ContainersTreeNode[] {
-    if (!this.firstShown) {
-      this.firstShown = true;
-      this.onFirstShow();
-    }
-    if (this.feed.state.kind !== 'connected') return [];
-    const containers = [...this.feed.snapshot.containers.values()].sort(containerOrder);
-    const groups = groupItems(containers, (c) => c.composeProject ?? '');
-    const roots: ContainersTreeNode[] = [];
-    for (const group of groups) {
-      if (group.key === '') roots.push(...group.items.map((c) => this.containerNode(c)));
-      else roots.push(this.projectNode(group.key));
-    }
-    return roots;
+    return this.connectedRoot(() => {
+      const containers = [...this.feed.snapshot.containers.values()].sort(containerOrder);
+      const roots: ContainersTreeNode[] = [];
+      for (const group of groupItems(containers, (c) => c.composeProject ?? '')) {
+        if (group.key === '') roots.push(...group.items.map((c) => this.containerNode(c)));
+        else roots.push(this.projectNode(group.key));
+      }
+      return roots;
+    });
   }
 
   private containersOf(project: string): ContainerModel[] {
@@ -157,26 +131,18 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
   }
 
   private containerNode(container: ContainerModel): ContainerNode {
-    let node = this.containerNodes.get(container.id);
-    if (node) node.container = container;
-    else this.containerNodes.set(container.id, (node = new ContainerNode(container)));
-    return node;
+    return reuseNode(this.containerNodes, container.id, () => new ContainerNode(container), (n) => (n.container = container));
   }
 
   private endpointNode(endpoint: EndpointModel): ContainerEndpointNode {
-    let node = this.endpointNodes.get(endpoint.key);
-    if (node) node.endpoint = endpoint;
-    else this.endpointNodes.set(endpoint.key, (node = new ContainerEndpointNode(endpoint)));
-    return node;
+    return reuseNode(this.endpointNodes, endpoint.key, () => new ContainerEndpointNode(endpoint), (n) => (n.endpoint = endpoint));
   }
 
   private projectNode(project: string): ProjectNode {
-    let node = this.projectNodes.get(project);
-    if (!node) this.projectNodes.set(project, (node = new ProjectNode(project)));
-    return node;
+    return reuseNode(this.projectNodes, project, () => new ProjectNode(project));
   }
 
-  private applyChange({ diff }: TopologyChange): void {
+  protected applyChange({ diff }: TopologyChange): void {
     let root = diff.containers.added.length > 0 || diff.containers.removed.length > 0;
     const dirty = new Set<ContainersTreeNode>();
     for (const container of diff.containers.changed) {
@@ -200,7 +166,6 @@ export class ContainersProvider implements vscode.TreeDataProvider<ContainersTre
       node.endpoint = endpoint;
       dirty.add(node);
     }
-    if (root) this.changeEmitter.fire(undefined);
-    else if (dirty.size > 0) this.changeEmitter.fire([...dirty]);
+    this.fireChanges(root, dirty);
   }
 }

@@ -11,8 +11,8 @@ import { networkDetailRows } from './present/networkText';
 import { groupItems, networkGroupKey, visibleNetworks, type NetworkListOptions } from './present/grouping';
 import { byName } from './present/text';
 import type { ContainerDetailsCache } from './containerDetailsCache';
-import { ExpansionMemory, type ExpandableView } from './expansionMemory';
-import { detailItem, detailsItem, endpointItem, groupItem, networkItem, resolvedEndpointTooltip, withRememberedExpansion } from './treeItems';
+import { LiveTreeProvider, reuseNode } from './liveTreeProvider';
+import { detailItem, detailsItem, endpointItem, groupItem, networkItem, resolvedEndpointTooltip } from './treeItems';
 
 class NetworkNode implements NetworkNodeData {
   readonly kind = 'network';
@@ -55,28 +55,21 @@ export type NetworksTreeNode = NetworkNode | EndpointNode | DetailsNode | Detail
 
 const endpointOrder = byName<EndpointModel>((e) => e.containerName, (e) => e.key);
 
-export class NetworksProvider implements vscode.TreeDataProvider<NetworksTreeNode>, vscode.Disposable {
-  private readonly changeEmitter = new vscode.EventEmitter<NetworksTreeNode | NetworksTreeNode[] | undefined>();
-  readonly onDidChangeTreeData = this.changeEmitter.event;
+export class NetworksProvider extends LiveTreeProvider<NetworksTreeNode> implements vscode.TreeDataProvider<NetworksTreeNode> {
   private readonly networkNodes = new Map<string, NetworkNode>();
   private readonly endpointNodes = new Map<string, EndpointNode>();
   private readonly detailsNodes = new Map<string, DetailsNode>();
   private readonly groupNodes = new Map<string, GroupNode>();
-  private readonly subscriptions: { dispose(): void }[] = [];
-  private readonly expansion = new ExpansionMemory();
 
   constructor(
-    private readonly feed: TopologyFeed,
+    feed: TopologyFeed,
     private options: NetworkListOptions,
     /** Called on the first getChildren: the engine loads when the view is first shown, not at activation. */
-    private readonly onFirstShow: () => void = () => undefined,
+    onFirstShow: () => void = () => undefined,
     /** When given, endpoint tooltips add aliases, static IPs and DNS names from the container's inspect form. */
     private readonly details?: ContainerDetailsCache,
   ) {
-    this.subscriptions.push(
-      feed.onDidChange((change) => this.applyChange(change)),
-      feed.onDidChangeState(() => this.changeEmitter.fire(undefined)),
-    );
+    super(feed, onFirstShow);
   }
 
   get listOptions(): NetworkListOptions {
@@ -89,16 +82,7 @@ export class NetworksProvider implements vscode.TreeDataProvider<NetworksTreeNod
     this.changeEmitter.fire(undefined);
   }
 
-  getTreeItem(node: NetworksTreeNode): vscode.TreeItem {
-    return withRememberedExpansion(this.buildItem(node), this.expansion);
-  }
-
-  /** Remembers what the user expands and collapses in `view`, so it survives the tree emptying in an outage. */
-  trackExpansion(view: ExpandableView<NetworksTreeNode>): vscode.Disposable {
-    return this.expansion.track(view, (node) => this.buildItem(node).id);
-  }
-
-  private buildItem(node: NetworksTreeNode): vscode.TreeItem {
+  protected buildItem(node: NetworksTreeNode): vscode.TreeItem {
     switch (node.kind) {
       case 'network':
         return networkItem(node, this.feed.snapshot.endpointsByNetwork.get(node.network.id)?.length ?? 0);
@@ -165,24 +149,13 @@ export class NetworksProvider implements vscode.TreeDataProvider<NetworksTreeNod
     return this.networkNode(network);
   }
 
-  dispose(): void {
-    for (const s of this.subscriptions) s.dispose();
-    this.changeEmitter.dispose();
-  }
-
-  private firstShown = false;
-
   private rootChildren(): NetworksTreeNode[] {
-    if (!this.firstShown) {
-      this.firstShown = true;
-      this.onFirstShow();
-    }
-    // Empty unless connected, so the welcome view for the engine's state shows.
-    if (this.feed.state.kind !== 'connected') return [];
-    const networks = visibleNetworks(this.feed.snapshot.networks.values(), this.options);
-    const groupBy = this.options.groupBy;
-    if (groupBy === 'none') return networks.map((n) => this.networkNode(n));
-    return groupItems(networks, (n) => networkGroupKey(n, groupBy) ?? '').map((g) => this.groupNode(g.key));
+    return this.connectedRoot(() => {
+      const networks = visibleNetworks(this.feed.snapshot.networks.values(), this.options);
+      const groupBy = this.options.groupBy;
+      if (groupBy === 'none') return networks.map((n) => this.networkNode(n));
+      return groupItems(networks, (n) => networkGroupKey(n, groupBy) ?? '').map((g) => this.groupNode(g.key));
+    });
   }
 
   private networksIn(group: GroupNode): NetworkModel[] {
@@ -192,36 +165,24 @@ export class NetworksProvider implements vscode.TreeDataProvider<NetworksTreeNod
   }
 
   private networkNode(network: NetworkModel): NetworkNode {
-    let node = this.networkNodes.get(network.id);
-    if (node) node.network = network;
-    else this.networkNodes.set(network.id, (node = new NetworkNode(network)));
-    return node;
+    return reuseNode(this.networkNodes, network.id, () => new NetworkNode(network), (n) => (n.network = network));
   }
 
   private endpointNode(endpoint: EndpointModel): EndpointNode {
-    let node = this.endpointNodes.get(endpoint.key);
-    if (node) node.endpoint = endpoint;
-    else this.endpointNodes.set(endpoint.key, (node = new EndpointNode(endpoint)));
-    return node;
+    return reuseNode(this.endpointNodes, endpoint.key, () => new EndpointNode(endpoint), (n) => (n.endpoint = endpoint));
   }
 
   private detailsNode(network: NetworkModel): DetailsNode {
-    let node = this.detailsNodes.get(network.id);
-    if (node) node.network = network;
-    else this.detailsNodes.set(network.id, (node = new DetailsNode(network)));
-    return node;
+    return reuseNode(this.detailsNodes, network.id, () => new DetailsNode(network), (n) => (n.network = network));
   }
 
   private groupNode(key: string): GroupNode {
     const groupBy = this.options.groupBy === 'none' ? 'driver' : this.options.groupBy;
-    const id = `${groupBy}:${key}`;
-    let node = this.groupNodes.get(id);
-    if (!node) this.groupNodes.set(id, (node = new GroupNode(groupBy, key)));
-    return node;
+    return reuseNode(this.groupNodes, `${groupBy}:${key}`, () => new GroupNode(groupBy, key));
   }
 
   /** Fires for the nodes that changed only; the root only when the list of networks (or their order) changed. */
-  private applyChange({ diff }: TopologyChange): void {
+  protected applyChange({ diff }: TopologyChange): void {
     const groupBy = this.options.groupBy;
     let root = diff.networks.added.length > 0 || diff.networks.removed.length > 0;
     const dirty = new Set<NetworksTreeNode>();
@@ -263,8 +224,7 @@ export class NetworksProvider implements vscode.TreeDataProvider<NetworksTreeNod
       node.endpoint = endpoint;
       dirty.add(node);
     }
-    if (root) this.changeEmitter.fire(undefined);
-    else if (dirty.size > 0) this.changeEmitter.fire([...dirty]);
+    this.fireChanges(root, dirty);
   }
 }
 
