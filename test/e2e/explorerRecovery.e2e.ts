@@ -66,7 +66,9 @@ describe('e2e: the explorer when the engine appears late', function () {
     const networks = await wb.viewPane('Networks');
     const containers = await wb.viewPane('Containers');
     const welcome = networks.locator('.welcome-view-content');
-    await welcome.waitFor({ timeout: 60_000 });
+    // "Connecting to the Docker engine..." may show first; the failed connect must then turn it into the reason.
+    const unreachable = networks.locator('.welcome-view-content', { hasText: 'Cannot reach the Docker engine' });
+    await unreachable.waitFor({ timeout: 60_000 });
     assert.match(await welcome.innerText(), /Cannot reach the Docker engine/);
     assert.match(await networks.locator('.pane-header').innerText(), new RegExp(`unix://${socket.replace(/[.]/g, '\\.')}`));
     const message = containers.locator('.message:not(.hide)');
