@@ -7,6 +7,7 @@ import type { ContainerModel, EndpointModel, NetworkModel, PortModel, TopologySn
 import { type Translate, untranslated } from '../../explorer/present/text';
 import type { GraphData, GraphEdge, GraphNode } from '../protocol';
 import * as text from './present';
+import { memoTranslate } from './present';
 
 /** Above this many nodes the full graph stops being usable (see docs/BENCHMARKS.md): draw networks only. */
 export const DEFAULT_NODE_LIMIT = 6000;
@@ -206,7 +207,7 @@ export function fullGraphSize(snapshot: TopologySnapshot): number {
 
 export function buildGraph(snapshot: TopologySnapshot, options: BuildOptions = {}): GraphData {
   const limit = options.nodeLimit ?? DEFAULT_NODE_LIMIT;
-  const t = options.t ?? untranslated;
+  const t = memoTranslate(options.t ?? untranslated);
   return fullGraphSize(snapshot) > limit ? buildAggregateGraph(snapshot, t) : buildFullGraph(snapshot, t);
 }
 

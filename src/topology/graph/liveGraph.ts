@@ -7,6 +7,7 @@ import type { EndpointModel, SnapshotDiff, TopologySnapshot } from '../../model/
 import { type Translate, untranslated } from '../../explorer/present/text';
 import type { GraphData, GraphEdge, GraphMode, GraphNode, GraphPatch } from '../protocol';
 import * as b from './build';
+import { memoTranslate } from './present';
 import { diffGraphs, emptyPatch, trackEdge, trackNode } from './diff';
 
 export interface LiveGraphOptions extends b.BuildOptions {
@@ -44,7 +45,7 @@ export class LiveGraph {
   constructor(snapshot: TopologySnapshot, options: LiveGraphOptions = {}) {
     this.nodeLimit = options.nodeLimit ?? b.DEFAULT_NODE_LIMIT;
     this.rebuildFraction = options.rebuildFraction ?? DEFAULT_REBUILD_FRACTION;
-    this.t = options.t ?? untranslated;
+    this.t = memoTranslate(options.t ?? untranslated);
     this.snapshot = snapshot;
     this.reset(this.build(snapshot), snapshot);
   }

@@ -10,6 +10,27 @@ import { networkDetailRows } from '../../explorer/present/networkText';
 import { type Translate, withPrefix } from '../../explorer/present/text';
 import type { ColorRole, DetailRow, NodeShape } from '../protocol';
 
+/**
+ * A translator that looks each message up once: building a graph asks for the same few dozen sentences thousands
+ * of times. The template is translated without arguments (placeholders kept), split once, and filled per call.
+ */
+export function memoTranslate(t: Translate): Translate {
+  const templates = new Map<string, Array<string | number>>();
+  return (message, ...args) => {
+    let parts = templates.get(message);
+    if (!parts) {
+      parts = t(message)
+        .split(/\{(\d+)\}/)
+        .map((part, i) => (i % 2 === 1 ? Number(part) : part));
+      templates.set(message, parts);
+    }
+    if (parts.length === 1) return parts[0] as string;
+    let out = '';
+    for (const part of parts) out += typeof part === 'number' ? String(args[part] ?? `{${part}}`) : part;
+    return out;
+  };
+}
+
 export function networkRole(n: NetworkModel): ColorRole {
   if (n.internal) return 'internal';
   switch (n.driver) {
