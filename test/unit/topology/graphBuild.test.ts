@@ -54,12 +54,13 @@ describe('topology graph building', () => {
   });
 
   it('says what it says through the translator it is given (the panel passes vscode.l10n.t)', () => {
-    const shout: typeof untranslated = (m, ...args) => untranslated(m, ...args).toUpperCase();
+    // the translator sees our sentences, never the engine's names that fill them
+    const shout: typeof untranslated = (m, ...args) => untranslated(m.toUpperCase(), ...args);
     const g = buildGraph(sampleTopology(), { t: shout });
     const none = g.nodes.find((n) => n.id === 'n:n-none')!;
     assert.equal(none.label, 'none [NO NETWORKING]');
     assert.ok(none.details.some((d) => d.label === 'DRIVER' && d.value === 'null'));
-    assert.equal(g.nodes.find((n) => n.id === 'g:shop')?.label, 'COMPOSE: SHOP');
+    assert.equal(g.nodes.find((n) => n.id === 'g:shop')?.label, 'COMPOSE: shop');
   });
 
   it('switches to a networks-only graph above the node limit', () => {
