@@ -1,7 +1,8 @@
 /**
  * The one command table: every `dockerNetworks.*` command is registered here, from per-file exports.
- * To add commands: export a `CommandEntry[]` from your file, import it below and spread it into `commandTable`
- * (one line each). Menus and palette visibility live in package.json.
+ * To add commands: add the id to commandIds.ts (one line), export a `CommandEntry[]` from your file, import it
+ * below and spread it into `commandTable` (one line each). Menus and palette visibility live in package.json;
+ * test/unit/commands/commandIds.test.ts checks that the three agree.
  */
 import * as vscode from 'vscode';
 import type { CommandEntry, CommandServices } from './services';

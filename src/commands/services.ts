@@ -5,6 +5,7 @@
  */
 import type { EngineApi } from '../engine/api';
 import type { TopologyFeed } from '../model/feed';
+import type { CommandId } from './commandIds';
 
 export interface CommandServices {
   /** The shared engine client; rejects with an EngineError when no endpoint can be resolved. */
@@ -22,6 +23,6 @@ export interface CommandServices {
  * A rejection is reported to the user by the registry (the EngineProblem's sentence when there is one).
  */
 export interface CommandEntry {
-  readonly id: string;
+  readonly id: CommandId;
   run(services: CommandServices, ...args: unknown[]): unknown;
 }

@@ -18,7 +18,7 @@ function network(name: string, subnet?: string): NetworkModel {
     scope: 'local',
     ipamDriver: 'default',
     ipamOptions: {},
-    ipam: subnet ? [{ subnet }] : [],
+    ipam: subnet ? [{ subnet, auxAddresses: {} }] : [],
     internal: false,
     attachable: false,
     ipv6: false,
