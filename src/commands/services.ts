@@ -1,8 +1,9 @@
 /**
  * What every command handler receives from the composition root: the engine (loaded lazily on first use),
- * the live topology, and a way to show a network in the tree. Commands change the engine; the event stream
+ * the live topology, a way to show a network in the tree, and the log. Commands change the engine; the event stream
  * updates the views.
  */
+import type { Logger } from '../common/logger';
 import type { EngineApi } from '../engine/api';
 import type { TopologyFeed } from '../model/feed';
 import type { CommandId } from './commandIds';
@@ -15,6 +16,8 @@ export interface CommandServices {
   revealNetwork(networkId: string): Promise<void>;
   /** Resolves the endpoint again (setting, DOCKER_HOST, context) and reconnects: what Retry does. */
   reconnect(): Promise<void>;
+  /** The one "Docker Networks" log channel. */
+  readonly log: Logger;
 }
 
 /**
