@@ -12,7 +12,7 @@ import { createEngineOpener } from './explorer/engineOpener';
 import { EngineStatus } from './explorer/engineStatus';
 import { NetworksProvider } from './explorer/networksProvider';
 import { parseGroupBy, type NetworkListOptions } from './explorer/present/grouping';
-import { SessionFeed } from './explorer/sessionFeed';
+import { SessionFeed } from './model/sessionFeed';
 import { composeEngineAccessFrom, registerComposeLint } from './compose/index';
 import { registerTopology } from './topology/index';
 
@@ -46,7 +46,7 @@ function listOptions(): NetworkListOptions {
 export function activate(context: vscode.ExtensionContext): ExplorerApi {
   // The one log channel: every part logs here (Output > Docker Networks).
   const log = vscode.window.createOutputChannel('Docker Networks', { log: true });
-  const feed = new SessionFeed(createEngineOpener(() => configuration().get<string>('host', ''), log));
+  const feed = new SessionFeed(createEngineOpener(() => configuration().get<string>('host', ''), log), log);
   const start = (): void => void feed.start();
 
   const containerDetails = new ContainerDetailsCache(() => feed.engine(), feed);

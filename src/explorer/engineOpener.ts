@@ -5,7 +5,7 @@
  */
 import { errorMessage } from '../common/failure';
 import type { Logger } from '../common/logger';
-import type { SessionOpener } from './sessionFeed';
+import type { SessionOpener } from '../model/sessionFeed';
 
 export function createEngineOpener(hostSetting: () => string, log: Logger): SessionOpener {
   let classify: ((error: unknown) => ReturnType<SessionOpener['toProblem']>) | undefined;
