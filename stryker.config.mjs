@@ -11,8 +11,8 @@ export const scopes = {
   model: ['src/model/**/*.ts'],
   'compose-rules': ['src/compose/rules/**/*.ts'],
   'compose-model': ['src/compose/model/**/*.ts'],
-  // The topology graph model: graphModel.ts, or the files it is split into (graph*.ts, liveGraph*.ts).
-  topology: ['src/topology/graph*.ts', 'src/topology/graph*/**/*.ts', 'src/topology/liveGraph*.ts'],
+  // The topology graph model: build, diff, live patching and the presented texts.
+  topology: ['src/topology/graph/**/*.ts'],
 };
 
 const scope = process.env.DNE_MUTATION_SCOPE || 'model';
@@ -24,7 +24,11 @@ export default {
   testRunner: 'mocha',
   // The "never throws" robustness properties (thousands of random files per run) kill no mutant a behaviour
   // test does not, yet would run in full for every surviving mutant they cover: left out here.
-  mochaOptions: { config: 'test/unit/.mocharc.json', grep: '^(?!.*never throws)' },
+  mochaOptions: {
+    config: 'test/unit/.mocharc.json',
+    require: ['tsx/cjs', './scripts/lib/mutationSetup.mjs'],
+    grep: '^(?!.*never throws)',
+  },
   // Mutants in code run at module load would need the whole suite each; they are listed as "ignored".
   ignoreStatic: true,
   checkers: ['typescript'],

@@ -5,7 +5,7 @@
  * Expected values are written out here, never computed by the code under test.
  */
 import { strict as assert } from 'node:assert';
-import { buildAggregateGraph, buildFullGraph } from '../../../src/topology/graphModel';
+import { buildAggregateGraph, buildFullGraph } from '../../../src/topology/graph/build';
 import type { GraphData } from '../../../src/topology/protocol';
 import { container, network, snapshotOf } from './fakeTopology';
 
