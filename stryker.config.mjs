@@ -6,18 +6,28 @@
 
 import process from 'node:process';
 
-/** Globs of the code each scope mutates. */
+/**
+ * Per scope: the code it mutates, and the unit tests that judge it (the tests of that part; the mocha runner
+ * reloads its spec files for every mutant, so loading the whole suite each time would cost more than running it).
+ */
 export const scopes = {
-  model: ['src/model/**/*.ts'],
-  'compose-rules': ['src/compose/rules/**/*.ts'],
-  'compose-model': ['src/compose/model/**/*.ts'],
+  model: {
+    mutate: ['src/model/**/*.ts'],
+    spec: ['test/unit/{model,address,networkValidation,liveTopology}/**/*.test.ts'],
+  },
+  'compose-rules': { mutate: ['src/compose/rules/**/*.ts'], spec: ['test/unit/compose/**/*.test.ts'] },
+  'compose-model': { mutate: ['src/compose/model/**/*.ts'], spec: ['test/unit/compose/**/*.test.ts'] },
   // The topology graph model: build, diff, live patching and the presented texts.
-  topology: ['src/topology/graph/**/*.ts'],
+  topology: { mutate: ['src/topology/graph/**/*.ts'], spec: ['test/unit/topology/**/*.test.ts'] },
 };
 
 const scope = process.env.DNE_MUTATION_SCOPE || 'model';
+// Read by the heaviest property tests (test/unit/topology/liveGraph.test.ts), which run fewer cases per mutant.
+process.env.DNE_MUTATION_RUN = '1';
 if (!scopes[scope]) throw new Error(`DNE_MUTATION_SCOPE=${scope}: expected one of ${Object.keys(scopes).join(', ')}`);
 const reportDir = `test-results/mutation/${scope}`;
+// DNE_MUTATION_FILES (comma-separated globs) narrows a scope to some of its files, e.g. to rerun one after a fix.
+const narrowed = process.env.DNE_MUTATION_FILES?.split(',').filter(Boolean);
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -26,6 +36,7 @@ export default {
   // test does not, yet would run in full for every surviving mutant they cover: left out here.
   mochaOptions: {
     config: 'test/unit/.mocharc.json',
+    spec: scopes[scope].spec,
     require: ['tsx/cjs', './scripts/lib/mutationSetup.mjs'],
     grep: '^(?!.*never throws)',
   },
@@ -39,7 +50,7 @@ export default {
   coverageAnalysis: 'perTest',
   concurrency: Number(process.env.DNE_MUTATION_CONCURRENCY || 2),
   timeoutMS: 20000,
-  mutate: scopes[scope],
+  mutate: narrowed?.length ? narrowed : scopes[scope].mutate,
   ignorePatterns: ['test-results', '.vscode-test', '.stryker-tmp', 'out', 'demo', '.bench', '*.vsix'],
   tempDirName: `.stryker-tmp/${scope}`,
   reporters: ['html', 'json', 'clear-text', 'progress'],

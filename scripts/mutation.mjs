@@ -3,7 +3,7 @@
 // model, compose-rules, compose-model, topology; default all), so each run is bounded and a slow one can be
 // rerun alone. Prints per scope the mutation score (killed + timed out over killed + timed out + survived + no
 // coverage), the counts and the run time; HTML reports under test-results/mutation/<scope>/index.html.
-// Env: DNE_MUTATION_CONCURRENCY (default 2).
+// Env: DNE_MUTATION_CONCURRENCY (default 2), DNE_MUTATION_FILES (globs narrowing the scope, comma-separated).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,7 +30,8 @@ const rows = [];
 let failed = 0;
 for (const scope of wanted.length ? wanted : Object.keys(scopes)) {
   const t0 = Date.now();
-  console.log(`\n=== mutation ${scope}: ${scopes[scope].join(' ')}`);
+  const files = process.env.DNE_MUTATION_FILES || scopes[scope].mutate.join(' ');
+  console.log(`\n=== mutation ${scope}: ${files} (tests: ${scopes[scope].spec.join(' ')})`);
   const run = spawnSync('npx', ['--no-install', 'stryker', 'run', 'stryker.config.mjs'], {
     cwd: repoRoot, stdio: 'inherit', env: { ...process.env, DNE_MUTATION_SCOPE: scope },
   });
