@@ -164,6 +164,34 @@ const BRANCHES: BranchCase[] = [
       '    ports: ["82:82"]\n',
     findings: [],
   },
+  {
+    name: 'a port without an address collides with the same port on 127.0.0.1',
+    rule: 'duplicate-published-port',
+    text: 'services:\n  a:\n    image: x\n    ports: ["8080:80"]\n  b:\n    image: x\n    ports: ["127.0.0.1:8080:80"]\n',
+    findings: [[7, 'Host port 8080/tcp on 127.0.0.1 is published by service "a" and again by service "b"']],
+  },
+  {
+    name: 'the service written first is named first, even when the later one starts lower',
+    rule: 'duplicate-published-port',
+    text: 'services:\n  a:\n    image: x\n    ports: ["9003:80"]\n  b:\n    image: x\n    ports: ["9000-9005:9000-9005"]\n',
+    findings: [[7, 'Host port 9003/tcp is published by service "a" and again by service "b"']],
+  },
+  {
+    name: 'a service\'s ipv6_address on a network with enable_ipv6: false',
+    rule: 'ipv6-not-enabled',
+    text: svc('    networks:\n      v6:\n        ipv6_address: fd00:1::5\n', 'networks:\n  v6:\n    enable_ipv6: false\n'),
+    findings: [[6, 'asks for the IPv6 address fd00:1::5 on network "v6"']],
+  },
+  {
+    name: 'undeclared and external networks, an address inside the second subnet, no subnet of its family',
+    rule: 'static-ip-outside-subnet',
+    text: svc('    networks:\n      nowhere:\n        ipv4_address: 10.7.0.5\n      ext:\n        ipv4_address: 10.7.0.5\n' +
+      '      two:\n        ipv4_address: 10.9.0.5\n      v6only:\n        ipv4_address: 10.7.0.5\n',
+      'networks:\n  ext:\n    external: true\n    ipam:\n      config:\n        - subnet: 10.8.0.0/24\n' +
+      '  two:\n    ipam:\n      config:\n        - subnet: 10.8.0.0/24\n        - subnet: 10.9.0.0/24\n' +
+      '  v6only:\n    enable_ipv6: true\n    ipam:\n      config:\n        - subnet: fd00:1::/64\n'),
+    findings: [],
+  },
 ];
 
 describe('compose rules: branches beyond the one case per rule', () => {
@@ -177,6 +205,7 @@ describe('compose rules: branches beyond the one case per rule', () => {
   const fixed = (text: string, rule: string, title: string): string => {
     const fix = lint(text).find((f) => f.rule === rule)?.fixes[0];
     assert.equal(fix?.title, title);
+    assert.equal(fix?.preferred, true, 'offered as the preferred quick fix');
     return applyFix(text, fix!);
   };
 
@@ -187,7 +216,8 @@ describe('compose rules: branches beyond the one case per rule', () => {
     assert.match(port("'8080:80'"), /- '127\.0\.0\.1:8080:80'\n/);
     assert.match(port('8080:80/udp'), /- "127\.0\.0\.1:8080:80\/udp"\n/);
     assert.match(port('"80"'), /- "127\.0\.0\.1::80"\n/);
-    assert.match(port('target: 80\n        published: 8080\n        host_ip: 0.0.0.0'), /host_ip: 127\.0\.0\.1\n/);
+    assert.match(port('target: 80\n        published: 8080\n        host_ip: 0.0.0.0'),
+      /- target: 80\n {8}published: 8080\n {8}host_ip: 127\.0\.0\.1\n/);
     assert.match(port('target: 80\n        published: 8080'), /- host_ip: 127\.0\.0\.1\n {8}target: 80\n/);
   });
 
