@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { interpolate, parseDotEnv } from '../../../src/compose/model/interpolate';
-import { parseShortPort } from '../../../src/compose/model/ports';
+import { parseLongPort, parseShortPort } from '../../../src/compose/model/ports';
 import { parseCompose } from '../../../src/compose/model/parseCompose';
 import { lint } from './lintHelpers';
 
@@ -20,6 +20,15 @@ describe('compose interpolation', () => {
     ['$${SET}', '${SET}', false],
     ['${MISSING:-${SET}}', 'v', false],
     ['${unclosed', '${unclosed', true],
+    // Every operator against a set, an empty and an unset variable (Compose's interpolation rules).
+    ['${SET:-d}', 'v', false], ['${MISSING-d}', 'd', false], ['${SET-d}', 'v', false],
+    ['${EMPTY:?e}', '', true], ['${SET:?e}', 'v', false],
+    ['${EMPTY?e}', '', false], ['${MISSING?e}', '', true], ['${SET?e}', 'v', false],
+    ['${EMPTY:+alt}', '', false], ['${MISSING:+alt}', '', false],
+    ['${SET+alt}', 'alt', false], ['${EMPTY+alt}', 'alt', false], ['${MISSING+alt}', '', false],
+    ['${SET:-${MISSING}}', 'v', false], ['${MISSING:-${EMPTY:-d}x}', 'dx', false],
+    ['a${SET}b$SET.c', 'avbv.c', false], ['$MISSING/x', '/x', true], ['cost $5 and $', 'cost $5 and $', false],
+    ['${SET%x}', '', true], ['${1x}', '', true], ['${SET}${MISSING}', 'v', true],
   ];
   for (const [input, value, unresolved] of cases) {
     it(`${input} -> "${value}"${unresolved ? ' (unresolved)' : ''}`, () => assert.deepEqual(interpolate(input, env), { value, unresolved }));
@@ -47,6 +56,38 @@ describe('compose ports', () => {
     assert.ok('error' in parseShortPort('80-79:80'));
     assert.ok('error' in parseShortPort('8000-8002:80-81'));
     assert.ok('error' in parseShortPort('0:80'));
+  });
+
+  it('explains each malformed port the way the finding shows it, and reads the long syntax', () => {
+    const error = (text: string) => ('error' in parseShortPort(text) ? (parseShortPort(text) as { error: string }).error : '');
+    assert.equal(error('80/tpc'), 'protocol "tpc" is not one of tcp, udp, sctp');
+    assert.equal(error('/udp'), 'the entry has no container port');
+    assert.equal(error('1.2.3:80:80'), 'host address "1.2.3" is not an IP address');
+    assert.equal(error('8080:http'), 'container port "http" is not a port number or range');
+    assert.equal(error('70000:80'), 'host port "70000" is outside 1-65535');
+    assert.equal(error('80:0'), 'container port "0" is outside 1-65535');
+    assert.equal(error('80:65536'), 'container port "65536" is outside 1-65535');
+    assert.equal(error('90-80:80'), 'host port range "90-80" ends before it starts');
+    assert.equal(error('8000-8002:80-81'), 'host range "8000-8002" and container range "80-81" differ in size');
+    assert.equal(error('65535:1'), '');
+    assert.deepEqual(parseShortPort(' 8000-8010:80/UDP '), {
+      spec: { hostIp: undefined, hostStart: 8000, hostEnd: 8010, containerStart: 80, containerEnd: 80, protocol: 'udp' },
+    });
+    assert.deepEqual(parseShortPort(':80:80'), {
+      spec: { hostIp: undefined, hostStart: 80, hostEnd: 80, containerStart: 80, containerEnd: 80, protocol: 'tcp' },
+    });
+    assert.deepEqual(parseLongPort({ target: '80', published: '8000-8001', hostIp: '::1', protocol: 'UDP' }), {
+      spec: { hostIp: '::1', hostStart: 8000, hostEnd: 8001, containerStart: 80, containerEnd: 80, protocol: 'udp' },
+    });
+    assert.deepEqual(parseLongPort({ target: '80', published: '', hostIp: '' }), {
+      spec: { hostIp: undefined, hostStart: undefined, hostEnd: undefined, containerStart: 80, containerEnd: 80, protocol: 'tcp' },
+    });
+    assert.deepEqual(parseLongPort({}), { error: 'the long syntax needs a `target` port' });
+    assert.deepEqual(parseLongPort({ target: '80-81' }), { error: '`target` must be a single port' });
+    assert.deepEqual(parseLongPort({ target: 'x' }), { error: 'target "x" is not a port number or range' });
+    assert.deepEqual(parseLongPort({ target: '80', protocol: 'icmp' }), { error: 'protocol "icmp" is not one of tcp, udp, sctp' });
+    assert.deepEqual(parseLongPort({ target: '80', hostIp: 'lan' }), { error: 'host_ip "lan" is not an IP address' });
+    assert.deepEqual(parseLongPort({ target: '80', published: '0' }), { error: 'published "0" is outside 1-65535' });
   });
 });
 
