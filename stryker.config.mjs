@@ -26,7 +26,8 @@ const scope = process.env.DNE_MUTATION_SCOPE || 'model';
 process.env.DNE_MUTATION_RUN = '1';
 if (!scopes[scope]) throw new Error(`DNE_MUTATION_SCOPE=${scope}: expected one of ${Object.keys(scopes).join(', ')}`);
 const reportDir = `test-results/mutation/${scope}`;
-// DNE_MUTATION_FILES (comma-separated globs) narrows a scope to some of its files, e.g. to rerun one after a fix.
+// DNE_MUTATION_FILES (comma-separated globs) narrows a scope to some of its files, e.g. to rerun one after a fix;
+// DNE_MUTATION_SPEC (comma-separated globs) replaces the scope's test files.
 const narrowed = process.env.DNE_MUTATION_FILES?.split(',').filter(Boolean);
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
@@ -36,7 +37,7 @@ export default {
   // test does not, yet would run in full for every surviving mutant they cover: left out here.
   mochaOptions: {
     config: 'test/unit/.mocharc.json',
-    spec: scopes[scope].spec,
+    spec: process.env.DNE_MUTATION_SPEC?.split(',') ?? scopes[scope].spec,
     require: ['tsx/cjs', './scripts/lib/mutationSetup.mjs'],
     grep: '^(?!.*never throws)',
   },

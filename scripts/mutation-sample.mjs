@@ -4,7 +4,7 @@
 // failed (killed) or not (survived), and restores the file, also on Ctrl-C. Twelve of these survived the unit
 // suite when the issue was filed; the last one (LiveGraph) was caught in only 3 of 7 runs then, so it is tried
 // --repeat times (default 5). Usage: node scripts/mutation-sample.mjs [--full] [--repeat N] [id...]
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +18,8 @@ const TOPOLOGY = ['test/unit/topology/**/*.test.ts'];
 const SAMPLE = [
   ['diff-ip-range', 'src/model/diff.ts', 'a.ipRange === b.ipRange &&', '', MODEL],
   ['diff-port-protocol', 'src/model/diff.ts', 'a.protocol === b.protocol &&', '', MODEL],
-  ['diff-container-labels', 'src/model/diff.ts', '&&\n      sameRecord(a.labels, b.labels))\n  );\n}\n\nfunction samePort',
+  ['diff-container-labels', 'src/model/diff.ts',
+    '&&\n      sameRecord(a.labels, b.labels))\n  );\n}\n\nfunction samePort',
     ')\n  );\n}\n\nfunction samePort', MODEL],
   ['diff-endpoint-ipv4', 'src/model/diff.ts', 'a.ipv4 === b.ipv4 &&', '', MODEL],
   ['diff-no-removed', 'src/model/diff.ts', 'if (!after.has(key)) diff.removed.push(previous);', '', MODEL],
@@ -61,15 +62,23 @@ process.on('SIGINT', () => {
   process.exit(130);
 });
 
-/** Runs mocha on `specs`; returns the first failing test's title, or undefined when every test passed. */
-function failingTest(specs) {
+/**
+ * Runs mocha on `specs`; resolves to the first failing test's title, or undefined when every test passed.
+ * Asynchronous, so that Ctrl-C reaches the handler above and the mutated file is restored.
+ */
+async function failingTest(specs) {
   const mocha = join(repoRoot, 'node_modules', 'mocha', 'bin', 'mocha.js');
   const specArgs = full ? ['--config', 'test/unit/.mocharc.json'] :
     ['--require', 'tsx/cjs', '--extension', 'ts', '--timeout', '120000', ...specs];
-  const run = spawnSync(process.execPath, [mocha, ...specArgs, '--reporter', 'dot'], { cwd: repoRoot, encoding: 'utf8' });
-  if (run.status === 0) return undefined;
-  const first = /^\s+1\) (.+)\n\s+(.+)/m.exec(run.stdout);
-  return first ? `${first[1].trim()} ${first[2].trim()}`.replace(/:$/, '') : `mocha exit ${run.status}`;
+  const child = spawn(process.execPath, [mocha, ...specArgs, '--reporter', 'dot'], {
+    cwd: repoRoot, stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  let stdout = '';
+  child.stdout.on('data', (d) => { stdout += d; });
+  const status = await new Promise((resolve) => child.on('close', (code) => resolve(code)));
+  if (status === 0) return undefined;
+  const first = /^\s+1\) (.+)\n\s+(.+)/m.exec(stdout);
+  return first ? `${first[1].trim()} ${first[2].trim()}`.replace(/:$/, '') : `mocha exit ${status}`;
 }
 
 const rows = [];
@@ -82,7 +91,8 @@ for (const [id, file, find, replace, specs] of SAMPLE) {
   writeFileSync(path, original.replace(find, replace));
   try {
     const tries = id === 'live-added-containers' ? repeat : 1;
-    const results = Array.from({ length: tries }, () => failingTest(specs));
+    const results = [];
+    for (let i = 0; i < tries; i++) results.push(await failingTest(specs));
     const killed = results.filter(Boolean).length;
     const verdict = killed === tries ? 'killed' : killed === 0 ? 'SURVIVED' : `caught ${killed}/${tries}`;
     rows.push(`${id.padEnd(24)} ${verdict.padEnd(12)} ${results.find(Boolean) ?? ''}`);
@@ -93,5 +103,6 @@ for (const [id, file, find, replace, specs] of SAMPLE) {
   }
 }
 const killedAll = rows.filter((r) => / killed /.test(r)).length;
-console.log(`\n${killedAll} of ${rows.length} mutants killed (${full ? 'whole unit suite' : 'tests of the folders concerned'})`);
+const judgedBy = full ? 'whole unit suite' : 'tests of the folders concerned';
+console.log(`\n${killedAll} of ${rows.length} mutants killed (${judgedBy})`);
 process.exit(killedAll === rows.length ? 0 : 1);
