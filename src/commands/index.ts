@@ -12,6 +12,7 @@ import { createNetworkCommands } from './createNetwork/createNetworkCommand';
 import { endpointCommands } from './endpointCommands';
 import { inspectCommands } from './inspectDocument';
 import { networkCommands } from './networkCommands';
+import { topologyCommands } from '../topology/commands';
 
 export const commandTable: readonly CommandEntry[] = [
   ...refreshCommands,
@@ -20,6 +21,7 @@ export const commandTable: readonly CommandEntry[] = [
   ...networkCommands,
   ...endpointCommands,
   ...inspectCommands,
+  ...topologyCommands,
   // Other command files: one spread per file, e.g. ...networkCommands,
 ];
 
