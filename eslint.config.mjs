@@ -11,11 +11,12 @@ export const PURE_FILES = [
   // What the docker-net-lint CLI and the lint worker load.
   'src/compose/{cli,cliEngine,engineView,lint,lintFile,lintRequest,lintWorker,project,sarif,symbolIndex,workerProtocol}.ts',
   'src/explorer/present/**/*.ts',
-  // The topology graph model, its protocol (shared with the webview bundle) and the Mermaid export.
+  // The topology graph model, its protocol (shared with the webview bundle), the Mermaid export, the plan overlay.
   'src/topology/graph*.ts',
   'src/topology/graph*/**/*.ts',
-  'src/topology/protocol.ts',
-  'src/topology/mermaid.ts',
+  'src/topology/{protocol,mermaid,planOverlay}.ts',
+  // The generic webview host's message protocol and page.
+  'src/webviewHost/{protocol,html}.ts',
   // Command logic that unit tests run without the extension host.
   'src/commands/{commandIds,operationArgs,prompter}.ts',
   'src/commands/createNetwork/{stepList,stepRunner,wizardState}.ts',
