@@ -9,7 +9,8 @@ export const PURE_FILES = [
   'src/compose/rules/**/*.ts',
   'src/compose/model/**/*.ts',
   // What the docker-net-lint CLI and the lint worker load.
-  'src/compose/{cli,cliEngine,engineView,lint,lintFile,lintRequest,lintWorker,project,sarif,symbolIndex,workerProtocol}.ts',
+  'src/compose/{cli,cliEngine,engineView,lint,lintFile,lintRequest,lintWorker}.ts',
+  'src/compose/{project,sarif,symbolIndex,workerProtocol}.ts',
   'src/explorer/present/**/*.ts',
   // The topology graph model, its protocol (shared with the webview bundle), the Mermaid export, the plan overlay.
   'src/topology/graph*.ts',
