@@ -11,6 +11,8 @@ import { inferSettings } from 'graphology-layout-forceatlas2';
 import type { GraphData, GraphEdge, GraphNode, GraphPatch } from '../src/topology/protocol';
 import { NodeDiamondProgram, NodeSquareProgram } from './shapes';
 import type { Palette } from './theme';
+import { LabelLayer } from './labelLayer';
+import { probing, report } from './testHook';
 
 interface NodeAttrs {
   x: number;
@@ -34,8 +36,6 @@ export interface GraphViewEvents {
 
 /** Beyond this many edges, sigma's edge picking costs more than it helps: edges are then reached from nodes. */
 const EDGE_EVENTS_LIMIT = 1000;
-/** Up to this many nodes, every label is drawn. */
-const SMALL_GRAPH_LABELS = 300;
 
 export class GraphView {
   readonly graph = new Graph<NodeAttrs, EdgeAttrs>({ type: 'undirected', multi: false });
@@ -50,6 +50,9 @@ export class GraphView {
   private marked = new Map<string, string>();
   private palette: Palette;
   private layoutListener: ((running: boolean) => void) | undefined;
+  private readonly labels: LabelLayer;
+  private hoveredNode: string | null = null;
+  private hoveredEdge: string | null = null;
 
   constructor(
     container: HTMLElement,
@@ -65,9 +68,10 @@ export class GraphView {
       // programs under software WebGL (docs/BENCHMARKS.md), and they look the same at these sizes.
       defaultEdgeType: 'line',
       edgeProgramClasses: { line: EdgeLineProgram },
-      renderEdgeLabels: true,
+      // labels are placed and drawn by LabelLayer after each frame: no overlap, no cut text (see labels.ts)
+      renderLabels: false,
+      renderEdgeLabels: false,
       enableEdgeEvents: true,
-      labelRenderedSizeThreshold: 5,
       hideEdgesOnMove: false,
       zIndex: true,
       labelFont: 'var(--vscode-font-family), sans-serif',
@@ -90,6 +94,45 @@ export class GraphView {
       this.events.onContextMenu({ edgeId: edge }, event.x, event.y);
     });
     container.addEventListener('contextmenu', (e) => e.preventDefault());
+    this.labels = new LabelLayer(this.sigma, this.graph);
+    this.sigma.on('afterRender', () => this.drawLabels());
+    const hover = (node: string | null, edge: string | null): void => {
+      this.hoveredNode = node;
+      this.hoveredEdge = edge;
+      this.sigma.scheduleRender();
+    };
+    this.sigma.on('enterNode', ({ node }) => hover(node, null));
+    this.sigma.on('leaveNode', () => hover(null, null));
+    this.sigma.on('enterEdge', ({ edge }) => hover(null, edge));
+    this.sigma.on('leaveEdge', () => hover(null, null));
+  }
+
+  /** The selection and the hovered node or edge, with their edges: their labels are drawn first. */
+  private drawLabels(): void {
+    const moving = this.sigma.getCamera().isAnimated() || this.sigma.getMouseCaptor().isMoving;
+    if (moving && this.sigma.getSetting('hideLabelsOnMove')) return;
+    const focusNodes = new Set<string>();
+    const focusEdges = new Set<string>();
+    for (const id of [this.selected, this.hoveredNode]) {
+      if (!id || !this.graph.hasNode(id)) continue;
+      focusNodes.add(id);
+      this.graph.forEachEdge(id, (e) => void focusEdges.add(e));
+    }
+    if (this.hoveredEdge && this.graph.hasEdge(this.hoveredEdge)) focusEdges.add(this.hoveredEdge);
+    this.labels.draw({
+      focusNodes,
+      focusEdges,
+      text: (id) => this.labelText(id),
+      palette: this.palette,
+      font: this.palette.fontFamily,
+    });
+    if (probing) report({ name: 'labels', ...this.labels.last });
+  }
+
+  private labelText(id: string): string {
+    const a = this.graph.getNodeAttributes(id);
+    const mark = this.marked.get(id);
+    return mark ? `${a.label} (${mark})` : a.label;
   }
 
   setPalette(p: Palette): void {
@@ -107,7 +150,6 @@ export class GraphView {
     const mark = this.marked.get(id);
     return {
       ...a,
-      label: mark ? `${a.label} (${mark})` : a.label,
       color: dim ? this.palette.dimmed : this.palette.roles[a.data.role],
       hidden,
       highlighted: id === this.selected || mark !== undefined,
@@ -122,16 +164,15 @@ export class GraphView {
     const member = a.data.kind === 'member';
     return {
       ...a,
-      // endpoint labels (IP addresses) only where they can be read: around the selection, or on small graphs
-      label: a.data.kind === 'endpoint' && (this.graph.size < 100 || (this.selected !== null && (s === this.selected || t === this.selected))) ? a.label : '',
       color: dim ? this.palette.dimmed : member ? this.palette.edgeMember : this.palette.edge,
       size: member ? 0.5 : a.size,
       hidden,
     };
   }
 
-  private drawHover(ctx: CanvasRenderingContext2D, d: { x: number; y: number; size: number; label: string | null }): void {
-    if (!d.label) return;
+  /** The hovered node's full name in a box (a label the placement had to hide is readable this way). */
+  private drawHover(ctx: CanvasRenderingContext2D, d: { key?: string; x: number; y: number; size: number; label: string | null }): void {
+    if (!d.label || d.key !== this.hoveredNode) return; // the selection's label is placed with the others
     const size = 13;
     ctx.font = `${size}px sans-serif`;
     const w = ctx.measureText(d.label).width + 8;
@@ -409,12 +450,6 @@ export class GraphView {
     this.sigma.setSetting('enableEdgeEvents', this.graph.size <= EDGE_EVENTS_LIMIT);
     this.sigma.setSetting('hideEdgesOnMove', this.graph.size > 5000);
     this.sigma.setSetting('hideLabelsOnMove', this.graph.order > EDGE_EVENTS_LIMIT);
-    // A small graph shows every label (a container's name is what the user looks for, and sigma draws an edge's
-    // IP only when both ends are labelled); a big one keeps sigma's label grid (one label per cell, the largest
-    // node's) and only nodes drawn large enough, so the canvas stays readable.
-    const small = this.graph.order <= SMALL_GRAPH_LABELS;
-    this.sigma.setSetting('labelRenderedSizeThreshold', small ? 0 : 5);
-    this.sigma.setSetting('labelDensity', small ? SMALL_GRAPH_LABELS : 1);
   }
 
   resize(): void {

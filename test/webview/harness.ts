@@ -76,6 +76,7 @@ declare global {
     __violations: string[];
     __dialogs: number;
     __probeEvents: ProbeEvent[];
+    __lastLabels?: Extract<ProbeEvent, { name: 'labels' }>;
   }
 }
 
@@ -98,7 +99,10 @@ const FAKE_VSCODE_API = `
   window.__posted = [];
   // the panel's test hook (webview/testHook.ts): what it did, and how long it took
   window.__probeEvents = [];
-  window.__dneTopologyProbe = { report: (e) => window.__probeEvents.push(e) };
+  // labels are reported after every frame: only the latest is kept
+  window.__dneTopologyProbe = {
+    report: (e) => (e.name === 'labels' ? (window.__lastLabels = e) : window.__probeEvents.push(e)),
+  };
   window.__violations = [];
   let state;
   document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
