@@ -12,6 +12,7 @@ import type { GraphData, GraphEdge, GraphNode, GraphPatch } from '../src/topolog
 import { NodeDiamondProgram, NodeSquareProgram } from './shapes';
 import type { Palette } from './theme';
 import { LabelLayer } from './labelLayer';
+import { arrange, type ArrangeNode } from './arrange';
 import { probing, report } from './testHook';
 
 interface NodeAttrs {
@@ -36,6 +37,11 @@ export interface GraphViewEvents {
 
 /** Beyond this many edges, sigma's edge picking costs more than it helps: edges are then reached from nodes. */
 const EDGE_EVENTS_LIMIT = 1000;
+
+const KIND_RANK: Record<GraphNode['kind'], number> = { network: 0, container: 1, port: 2, project: 3 };
+
+/** A label's width before any canvas measured it (for the fit's margin): about 7 px a character at 12 px. */
+const estimateTextPx = (text: string): number => 7 * text.length;
 
 export class GraphView {
   readonly graph = new Graph<NodeAttrs, EdgeAttrs>({ type: 'undirected', multi: false });
@@ -319,6 +325,27 @@ export class GraphView {
     }, ms);
   }
 
+  /** Packs the connected parts and lines up the nodes without edges (see arrange.ts). */
+  private arrange(): void {
+    const nodes: ArrangeNode[] = [];
+    this.graph.forEachNode((id, a) => nodes.push({ id, x: a.x, y: a.y, sortKey: `${KIND_RANK[a.data.kind]} ${a.label}` }));
+    const edges: Array<[string, string]> = [];
+    this.graph.forEachEdge((_e, _a, s, t) => void edges.push([s, t]));
+    const { width, height } = this.sigma.getDimensions();
+    const placed = arrange({ nodes, edges, aspect: width > 0 && height > 0 ? width / height : 1.5 });
+    this.graph.updateEachNodeAttributes(
+      (id, a) => {
+        const p = placed.get(id);
+        if (p) {
+          a.x = p.x;
+          a.y = p.y;
+        }
+        return a;
+      },
+      { attributes: ['x', 'y'] },
+    );
+  }
+
   private takePositions(from: Graph<NodeAttrs, EdgeAttrs>): void {
     this.graph.updateEachNodeAttributes(
       (id, a) => {
@@ -343,6 +370,7 @@ export class GraphView {
     if (this.layoutCopy) this.takePositions(this.layoutCopy);
     this.layout = undefined;
     this.layoutCopy = undefined;
+    if (wasRunning) this.arrange();
     if (wasRunning) this.layoutListener?.(false);
   }
 
@@ -419,9 +447,18 @@ export class GraphView {
       maxY = Math.max(maxY, a.y);
     });
     if (minX === Infinity) return;
-    const pad = Math.max(1, (maxX - minX + maxY - minY) * 0.04);
-    // Labels are drawn to the right of their node: leave room for the rightmost ones on that side.
-    const labelRoom = Math.max(pad, (maxX - minX) * 0.18);
+    const spanX = Math.max(maxX - minX, 1e-6);
+    const spanY = Math.max(maxY - minY, 1e-6);
+    const pad = Math.max(spanX, spanY) * 0.02;
+    // Labels go to the right of their node when there is room: leave the widest of the rightmost ones that room,
+    // in graph units at the scale the fit will have (the canvas keeps its width in pixels).
+    const { width } = this.sigma.getDimensions();
+    let labelPx = 0;
+    this.graph.forEachNode((id, a) => {
+      if ((!this.visible || this.visible.has(id)) && a.x > maxX - spanX * 0.2) labelPx = Math.max(labelPx, estimateTextPx(a.label));
+    });
+    labelPx = Math.min(labelPx + 12, width / 3);
+    const labelRoom = (spanX * labelPx) / Math.max(1, width - 60 - labelPx);
     this.sigma.setCustomBBox({ x: [minX - pad, maxX + labelRoom], y: [minY - pad, maxY + pad] });
     if (animate) void this.sigma.getCamera().animatedReset({ duration: 250 });
     else this.sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
