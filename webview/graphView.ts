@@ -38,7 +38,7 @@ export interface GraphViewEvents {
 /** Beyond this many edges, sigma's edge picking costs more than it helps: edges are then reached from nodes. */
 const EDGE_EVENTS_LIMIT = 1000;
 
-const KIND_RANK: Record<GraphNode['kind'], number> = { network: 0, container: 1, port: 2, project: 3 };
+const KIND_RANK: Record<GraphNode['kind'], number> = { network: 0, container: 1, port: 2 };
 
 /** A label's width before any canvas measured it (for the fit's margin): about 7 px a character at 12 px. */
 const estimateTextPx = (text: string): number => 7 * text.length;
@@ -167,11 +167,9 @@ export class GraphView {
     const [s, t] = this.graph.extremities(id);
     const hidden = this.visible !== null && (!this.visible.has(s) || !this.visible.has(t));
     const dim = this.neighbourhood !== null && (!this.neighbourhood.has(s) || !this.neighbourhood.has(t));
-    const member = a.data.kind === 'member';
     return {
       ...a,
-      color: dim ? this.palette.dimmed : member ? this.palette.edgeMember : this.palette.edge,
-      size: member ? 0.5 : a.size,
+      color: dim ? this.palette.dimmed : this.palette.edge,
       hidden,
     };
   }

@@ -5,7 +5,7 @@
 import type { GraphNode } from '../src/topology/protocol';
 import { el } from './dom';
 
-const KIND_NAMES: Record<GraphNode['kind'], string> = { network: 'Network', container: 'Container', port: 'Published port', project: 'Compose project' };
+const KIND_NAMES: Record<GraphNode['kind'], string> = { network: 'Network', container: 'Container', port: 'Published port' };
 
 function summary(n: GraphNode): string {
   const get = (label: string): string => n.details.find((d) => d.label === label)?.value ?? '';
@@ -16,8 +16,6 @@ function summary(n: GraphNode): string {
       return get('State');
     case 'port':
       return get('Reachable from');
-    case 'project':
-      return `${get('Members')} members`;
   }
 }
 
@@ -28,7 +26,7 @@ export function renderList(root: HTMLElement, nodes: GraphNode[], onPick: (id: s
   for (const h of ['Kind', 'Name', 'Details', 'Networks', 'Compose project']) head.append(el('th', { text: h, attrs: { scope: 'col' } }));
   table.append(el('thead', {}, head));
   const body = el('tbody');
-  const order: Record<GraphNode['kind'], number> = { network: 0, container: 1, port: 2, project: 3 };
+  const order: Record<GraphNode['kind'], number> = { network: 0, container: 1, port: 2 };
   const sorted = [...nodes].sort((a, b) => order[a.kind] - order[b.kind] || a.label.localeCompare(b.label)).slice(0, limit);
   for (const n of sorted) {
     const name = el('button', { className: 'link', text: n.label, attrs: { 'data-node': n.id } });

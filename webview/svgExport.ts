@@ -48,7 +48,7 @@ export function exportSvg(view: GraphView): { svg: string; width: number; height
   const labels = svgEl('g', { class: 'edge-labels', fill: p.foreground, 'font-size': 10 });
   g.forEachEdge((_id, a, s, t, sa, ta) => {
     if (!view.isVisible(s) || !view.isVisible(t)) return;
-    edges.append(svgEl('line', { x1: X(sa.x), y1: Y(sa.y), x2: X(ta.x), y2: Y(ta.y), stroke: a.data.kind === 'member' ? p.edgeMember : p.edge, 'stroke-width': a.data.kind === 'member' ? 0.5 : 1 }));
+    edges.append(svgEl('line', { x1: X(sa.x), y1: Y(sa.y), x2: X(ta.x), y2: Y(ta.y), stroke: p.edge, 'stroke-width': 1 }));
     if (a.data.kind === 'endpoint' && a.label) {
       const text = svgEl('text', { x: (X(sa.x) + X(ta.x)) / 2, y: (Y(sa.y) + Y(ta.y)) / 2, 'text-anchor': 'middle' });
       text.textContent = a.label;
