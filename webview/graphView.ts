@@ -12,6 +12,7 @@ import type { GraphData, GraphEdge, GraphNode, GraphPatch } from '../src/topolog
 import { NodeDiamondProgram, NodeSquareProgram } from './shapes';
 import type { Palette } from './theme';
 import { LabelLayer } from './labelLayer';
+import { GroupLayer } from './groupLayer';
 import { arrange, type ArrangeNode } from './arrange';
 import { probing, report } from './testHook';
 
@@ -43,6 +44,25 @@ const KIND_RANK: Record<GraphNode['kind'], number> = { network: 0, container: 1,
 /** A label's width before any canvas measured it (for the fit's margin): about 7 px a character at 12 px. */
 const estimateTextPx = (text: string): number => 7 * text.length;
 
+/**
+ * For the layout only: a hidden hub per compose project, tied to its networks and containers, so each project
+ * settles in one place and its frame encloses its own members (the drawn graph has no such node).
+ */
+function pullProjectsTogether(copy: Graph<NodeAttrs, EdgeAttrs>): void {
+  const members = new Map<string, string[]>();
+  copy.forEachNode((id, a) => {
+    if (a.data.project && a.data.kind !== 'port') (members.get(a.data.project) ?? members.set(a.data.project, []).get(a.data.project)!).push(id);
+  });
+  for (const [project, ids] of members) {
+    if (ids.length < 2) continue;
+    const hub = `layout-hub:${project}`;
+    const x = ids.reduce((s, id) => s + copy.getNodeAttribute(id, 'x'), 0) / ids.length;
+    const y = ids.reduce((s, id) => s + copy.getNodeAttribute(id, 'y'), 0) / ids.length;
+    copy.addNode(hub, { x, y, size: 1 } as NodeAttrs);
+    for (const id of ids) copy.addEdge(hub, id, { size: 1 } as EdgeAttrs);
+  }
+}
+
 export class GraphView {
   readonly graph = new Graph<NodeAttrs, EdgeAttrs>({ type: 'undirected', multi: false });
   private readonly sigma: Sigma<NodeAttrs, EdgeAttrs>;
@@ -57,6 +77,7 @@ export class GraphView {
   private palette: Palette;
   private layoutListener: ((running: boolean) => void) | undefined;
   private readonly labels: LabelLayer;
+  private readonly groups: GroupLayer;
   private hoveredNode: string | null = null;
   private hoveredEdge: string | null = null;
 
@@ -101,6 +122,7 @@ export class GraphView {
     });
     container.addEventListener('contextmenu', (e) => e.preventDefault());
     this.labels = new LabelLayer(this.sigma, this.graph);
+    this.groups = new GroupLayer(container, this.sigma, this.graph);
     this.sigma.on('afterRender', () => this.drawLabels());
     const hover = (node: string | null, edge: string | null): void => {
       this.hoveredNode = node;
@@ -115,6 +137,7 @@ export class GraphView {
 
   /** The selection and the hovered node or edge, with their edges: their labels are drawn first. */
   private drawLabels(): void {
+    const frames = this.groups.draw(this.palette.roles.project);
     const moving = this.sigma.getCamera().isAnimated() || this.sigma.getMouseCaptor().isMoving;
     if (moving && this.sigma.getSetting('hideLabelsOnMove')) return;
     const focusNodes = new Set<string>();
@@ -131,6 +154,7 @@ export class GraphView {
       text: (id) => this.labelText(id),
       palette: this.palette,
       font: this.palette.fontFamily,
+      extra: frames.map((f) => ({ id: `g:${f.project}`, text: `compose: ${f.project}`, anchors: f.labelAnchors })),
     });
     if (probing) report({ name: 'labels', ...this.labels.last });
   }
@@ -311,6 +335,7 @@ export class GraphView {
     this.sigma.setCustomBBox(null);
     const settings = { ...inferSettings(this.graph), barnesHutOptimize: this.graph.order > 300, adjustSizes: false };
     const copy = this.graph.copy();
+    pullProjectsTogether(copy);
     this.layoutCopy = copy;
     this.layout = new FA2Layout(copy, { settings });
     this.layout.start();

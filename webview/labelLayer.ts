@@ -8,7 +8,7 @@
 import type Graph from 'graphology';
 import type Sigma from 'sigma';
 import type { GraphEdge, GraphNode } from '../src/topology/protocol';
-import { edgeAnchors, nodeAnchors, placeLabels, type LabelCandidate, type Obstacle, type PlacedLabel } from './labels';
+import { edgeAnchors, nodeAnchors, placeLabels, type Box, type LabelCandidate, type Obstacle, type PlacedLabel } from './labels';
 import type { Palette } from './theme';
 
 export const NODE_FONT_PX = 12;
@@ -25,6 +25,8 @@ export interface LabelState {
   text(id: string): string;
   palette: Palette;
   font: string;
+  /** Further labels placed right after the focus (the compose frames' names), with their anchors by size. */
+  extra: ReadonlyArray<{ id: string; text: string; anchors(w: number, h: number): Box[] }>;
 }
 
 /** Who goes first: networks name the picture, then containers, then the rest. */
@@ -98,6 +100,10 @@ export class LabelLayer {
     };
     for (const id of state.focusNodes) push(nodeCandidate(id));
     for (const id of state.focusEdges) if (this.graph.hasEdge(id)) push(edgeCandidate(id));
+    for (const x of state.extra) {
+      const w = this.measure(ctx, nodeFont, x.text) + 2 * PAD;
+      push({ id: x.id, kind: 'node', text: x.text, anchors: x.anchors(w, NODE_FONT_PX + 2 * PAD) });
+    }
     const rest = [...shown.keys()].filter((id) => !state.focusNodes.has(id));
     const order = (id: string): number => KIND_ORDER[this.graph.getNodeAttribute(id, 'data').kind];
     rest.sort((p, q) => order(p) - order(q) || shown.get(q)!.r - shown.get(p)!.r);
