@@ -35,7 +35,11 @@ const KIND_ORDER: Record<GraphNode['kind'], number> = { network: 0, container: 1
 export class LabelLayer {
   private readonly widths = new Map<string, number>();
   /** The last placement: what a test or the benchmark reads through the test hook. */
-  last: { placed: PlacedLabel[]; hidden: string[] } = { placed: [], hidden: [] };
+  last: { placed: PlacedLabel[]; hidden: string[]; nodes: Record<string, { x: number; y: number }> } = {
+    placed: [],
+    hidden: [],
+    nodes: {},
+  };
 
   constructor(
     private readonly sigma: Pick<
@@ -112,7 +116,9 @@ export class LabelLayer {
       if (!state.focusEdges.has(id)) push(edgeCandidate(id));
     });
     for (const id of rest.filter((i) => order(i) >= 2)) push(nodeCandidate(id));
-    this.last = placeLabels(candidates, obstacles, width, height);
+    const nodes: Record<string, { x: number; y: number }> = {};
+    for (const [id, p] of shown) nodes[id] = { x: p.x, y: p.y };
+    this.last = { ...placeLabels(candidates, obstacles, width, height), nodes };
     this.paint(ctx, state, nodeFont, edgeFont);
   }
 

@@ -12,7 +12,7 @@ export type ProbeEvent =
   | { name: 'render'; ms: number }
   | { name: 'layout'; running: boolean }
   /** After each frame: every label drawn (text and box in viewport pixels) and those left hidden. */
-  | { name: 'labels'; placed: PlacedLabel[]; hidden: string[] };
+  | { name: 'labels'; placed: PlacedLabel[]; hidden: string[]; nodes: Record<string, { x: number; y: number }> };
 
 interface Probe {
   report(event: ProbeEvent): void;

@@ -156,7 +156,8 @@ export async function openWebview(browser: Browser, origin: string, viewport = {
         Extract<ProbeEvent, { name: N }>
       >,
   };
-  await wp.waitForPosted((m) => m.type === 'ready');
+  // generous: on a shared, busy machine the bundle may take long to start; a missing handshake still fails
+  await wp.waitForPosted((m) => m.type === 'ready', 60_000);
   return wp;
 }
 
