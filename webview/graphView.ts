@@ -3,6 +3,7 @@
  * A full graph is laid out once; a patch touches only the nodes and edges it names: new nodes are placed next to
  * their neighbours and every other node keeps its position.
  */
+import { tr } from './l10n';
 import Graph from 'graphology';
 import Sigma from 'sigma';
 import { EdgeLineProgram, NodePointProgram } from 'sigma/rendering';
@@ -154,7 +155,7 @@ export class GraphView {
       text: (id) => this.labelText(id),
       palette: this.palette,
       font: this.palette.fontFamily,
-      extra: frames.map((f) => ({ id: `g:${f.project}`, text: `compose: ${f.project}`, anchors: f.labelAnchors })),
+      extra: frames.map((f) => ({ id: `g:${f.project}`, text: tr('compose: {0}', f.project), anchors: f.labelAnchors })),
     });
     if (probing) report({ name: 'labels', ...this.labels.last });
   }

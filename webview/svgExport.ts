@@ -2,6 +2,7 @@
  * Export of the current view (visible nodes and their edges, as positioned now) as SVG, and as PNG by drawing
  * that SVG on a canvas. Built with DOM calls and serialised, so engine strings end up escaped text nodes.
  */
+import { tr } from './l10n';
 import type { GraphView } from './graphView';
 
 const NS = 'http://www.w3.org/2000/svg';
@@ -42,7 +43,7 @@ export function exportSvg(view: GraphView): { svg: string; width: number; height
   const svg = svgEl('svg', { xmlns: NS, width, height, viewBox: `0 0 ${width} ${height}`, 'font-family': 'sans-serif', 'font-size': 12 });
   svg.append(svgEl('rect', { x: 0, y: 0, width, height, fill: p.background }));
   const title = svgEl('title', {});
-  title.textContent = 'Docker network topology';
+  title.textContent = tr('Docker network topology');
   svg.append(title);
   const edges = svgEl('g', { class: 'edges' });
   const labels = svgEl('g', { class: 'edge-labels', fill: p.foreground, 'font-size': 10 });

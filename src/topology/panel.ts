@@ -15,6 +15,7 @@ import { isEmptyPatch } from './graph/diff';
 import { LiveGraph } from './graph/liveGraph';
 import { toMermaid } from './mermaid';
 import { PlanScheduler } from './planScheduler';
+import { webviewStrings } from './webviewStrings';
 import { isWebviewMessage, type ExportFormat, type GraphData, type HostMessage, type WebviewMessage } from './protocol';
 
 export const TOPOLOGY_VIEW_TYPE = 'dockerNetworks.topology';
@@ -83,6 +84,7 @@ export class TopologyPanel implements vscode.Disposable {
       style: ['media', 'topology.css'],
       log,
       isMessage: isWebviewMessage,
+      data: () => ({ strings: webviewStrings() }),
       onReady: () => this.onReady(),
       onMessage: (m) => this.receive(m, log),
     });

@@ -32,7 +32,8 @@ export interface Served {
   close(): Promise<void>;
 }
 
-export async function serve(): Promise<Served> {
+/** `data`: the page data the host would embed (e.g. `{ strings }`, translated sentences). */
+export async function serve(data?: unknown): Promise<Served> {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     const files: Record<string, [string, string]> = {
@@ -48,6 +49,7 @@ export async function serve(): Promise<Served> {
           styleUri: `${origin}/media/topology.css`,
           scriptNonce: makeNonce(randomBytes),
           styleNonce: makeNonce(randomBytes),
+          data,
         },
         'Topology test',
       );

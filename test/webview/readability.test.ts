@@ -128,3 +128,26 @@ describe('topology webview: readable like a drawing (demo state)', function () {
     await wp.page.screenshot({ path: `${SHOTS}/readability-frame.png` });
   });
 });
+
+describe('topology webview: in the user\'s language', function () {
+  this.timeout(90_000);
+  it('shows the sentences the host translated (toolbar, hints, compose frame), engine names as they are', async () => {
+    const strings = { Fit: 'Einpassen', 'Zoom to fit': 'Alles zeigen', 'compose: {0}': 'Compose-Projekt {0}' };
+    const served = await serve({ strings });
+    const browser = await launch();
+    try {
+      const wp = await openWebview(browser, served.origin, { width: 1100, height: 700 });
+      await wp.send({ type: 'graph', graph: buildFullGraph(demoTopology()) });
+      await wp.page.waitForFunction(() => document.getElementById('app')?.dataset.layout === 'done', null, { timeout: 20_000 });
+      const fit = wp.page.locator('vscode-button[title="Alles zeigen"]');
+      assert.equal((await fit.innerText()).trim(), 'Einpassen');
+      const labels = await latestLabels(wp);
+      assert.ok(labels.placed.some((l) => l.text === 'Compose-Projekt demo'), 'the frame speaks the language, the name stays');
+      assert.equal(await wp.page.locator('vscode-button', { hasText: 'List' }).count(), 1, 'untranslated ones stay English');
+      assert.deepEqual(wp.problems, []);
+    } finally {
+      await browser.close();
+      await served.close();
+    }
+  });
+});
