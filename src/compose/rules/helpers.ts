@@ -96,3 +96,40 @@ export function closest(name: string, candidates: Iterable<string>): string | un
   }
   return best !== undefined && bestD <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
 }
+
+/**
+ * Where a service's network stack lives. `network_mode: service:x` shares x's stack, so the chain is followed to
+ * its owner; `bridge`, `container:` and unresolved modes are `unknown` (the file alone cannot tell).
+ */
+export type Attachment =
+  | { kind: 'networks'; networks: string[]; owner: ServiceModel }
+  | { kind: 'host' | 'none' | 'unknown'; owner: ServiceModel };
+
+export function attachmentOf(s: ServiceModel, byName: ReadonlyMap<string, ServiceModel>): Attachment {
+  let owner = s;
+  for (let hops = 0; hops <= byName.size; hops++) {
+    const mode = owner.networkMode;
+    if (!mode) return { kind: 'networks', networks: effectiveNetworks(owner), owner };
+    const kind = modeKind(owner);
+    if (kind === 'host' || kind === 'none') return { kind, owner };
+    const next = kind === 'service' ? byName.get(mode.value.value.slice('service:'.length)) : undefined;
+    if (!next) break;
+    owner = next;
+  }
+  return { kind: 'unknown', owner };
+}
+
+export function servicesByName(model: ComposeModel): Map<string, ServiceModel> {
+  return new Map(model.services.map((s) => [s.name, s]));
+}
+
+/** The networks two attachments have in common (empty unless both sit on compose networks). */
+export function sharedNetworks(a: Attachment, b: Attachment): string[] {
+  if (a.kind !== 'networks' || b.kind !== 'networks') return [];
+  return a.networks.filter((n) => b.networks.includes(n));
+}
+
+/** A `depends_on` that only waits for a one-shot job to finish: ordering, not traffic. */
+export function waitsForCompletion(condition: string | undefined): boolean {
+  return condition === 'service_completed_successfully';
+}

@@ -1,6 +1,7 @@
 /** For each rule: a file that triggers it, a near miss that must stay silent, and the fixes it must offer. */
 import type { EngineView } from '../../../src/compose/rules/types';
 import type { NetworkModel, EndpointModel } from '../../../src/model/topology';
+import { CONNECTIVITY_CASES } from './connectivityCases';
 
 export interface RuleCase {
   rule: string;
@@ -209,4 +210,5 @@ export const CASES: RuleCase[] = [
     fixes: [],
     engine: ENGINE,
   },
+  ...CONNECTIVITY_CASES,
 ];
