@@ -198,6 +198,13 @@ describe('compose connectivity fixes', () => {
     });
   }
 
+  it('link-without-shared-network shares the join edit: a flow list stays valid YAML', () => {
+    const text = file(svc('api', '    networks: [front]\n    links: [db]\n') + DB_BACK);
+    const fixed = applyFix(text, fixOf(text, 'link-without-shared-network')!);
+    assert.deepEqual(networksOf(fixed, 'api'), ['front', 'back']);
+    assert.deepEqual(lint(fixed).map((f) => f.rule), []);
+  });
+
   it('offers no join fix when the service has no networks key (it would have to spell out default)', () => {
     const text = file(svc('api', '    environment:\n      DB_HOST: db\n') + DB_BACK);
     assert.deepEqual(lint(text).find((f) => f.rule === 'unreachable-service')?.fixes, []);
