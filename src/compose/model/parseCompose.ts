@@ -1,36 +1,37 @@
 /**
- * Builds the compose model from text: one `yaml` parse (positions kept through a LineCounter elsewhere), then a
- * single walk over the parts networking cares about. Anchors and merge keys are followed; values are interpolated.
+ * Builds the compose model from text, then a single walk over the parts networking cares about. Anchors and merge
+ * keys are followed; values are interpolated. The tree comes from yaml's lexer and parser (the CST) without
+ * composing a Document when the file is plainly clean; any file the CST path is not sure of (a syntax error, tags,
+ * unusual layout) goes through yaml's composer, which also yields the syntax errors, so errors are the composer's.
  */
-import { isAlias, isMap, isSeq, parseDocument, visit, type Node } from 'yaml';
+import { parseDocument } from 'yaml';
+import { treeFromCst } from './cstTree';
 import type { Env } from './interpolate';
+import { treeFromDocument, type LightTree } from './lightTree';
 import { parseService } from './parseService';
-import { boolOf, deref, entries, get, rangeOf, textOf, type Ctx, type RawEntry } from './yamlWalk';
-import type { ComposeModel, IpamConfigModel, NetworkDecl } from './types';
+import { boolOf, deref, entries, get, isMapNode, isSeqNode, rangeOf, textOf, type Ctx, type RawEntry } from './yamlWalk';
+import type { ComposeModel, IpamConfigModel, NetworkDecl, ParseProblem } from './types';
 
-export function parseCompose(text: string, env: Env): ComposeModel {
+/** The composed-Document path: the reference for syntax errors and the fallback of the CST path. */
+export function treeViaDocument(text: string): { tree: LightTree; errors: ParseProblem[] } {
   const doc = parseDocument(text, { merge: true, uniqueKeys: false, prettyErrors: false });
-  const anchors = new Map<string, Node[]>();
-  // No `&` in the text means no anchors: skip the walk (big generated files rarely have any).
-  if (text.includes('&')) visit(doc, (_key, node) => {
-    const anchor = (node as { anchor?: string } | null)?.anchor;
-    if (anchor && !isAlias(node)) {
-      const list = anchors.get(anchor) ?? [];
-      list.push(node as Node);
-      anchors.set(anchor, list);
-    }
-  });
-  const ctx: Ctx = { text, doc, env, anchors };
-  const model: ComposeModel = { text, services: [], networks: [], includes: [], syntaxErrors: [] };
-  for (const e of doc.errors) model.syntaxErrors.push({ message: e.message.split('\n')[0], range: [e.pos[0], Math.max(e.pos[1], e.pos[0])] });
-  const root = entries(ctx, deref(ctx, doc.contents), true);
+  const errors = doc.errors.map((e) => ({ message: e.message.split('\n')[0], range: [e.pos[0], Math.max(e.pos[1], e.pos[0])] as const }));
+  return { tree: treeFromDocument(doc), errors };
+}
+
+export function parseCompose(text: string, env: Env, options: { viaDocument?: boolean } = {}): ComposeModel {
+  const fast = options.viaDocument ? undefined : treeFromCst(text);
+  const { tree, errors } = fast ? { tree: fast, errors: [] } : treeViaDocument(text);
+  const ctx: Ctx = { text, env, anchors: tree.anchors };
+  const model: ComposeModel = { text, services: [], networks: [], includes: [], syntaxErrors: errors };
+  const root = entries(ctx, deref(ctx, tree.root), true);
   const name = get(root, 'name');
   if (name) {
     const t = textOf(ctx, name.value);
     if (t && !t.unresolved) model.projectName = t.value;
   }
   const include = get(root, 'include');
-  if (include && isSeq(include.value)) {
+  if (include && isSeqNode(include.value)) {
     for (const item of include.value.items) {
       const n = deref(ctx, item);
       const direct = textOf(ctx, n);
@@ -39,7 +40,7 @@ export function parseCompose(text: string, env: Env): ComposeModel {
         continue;
       }
       const path = get(entries(ctx, n, true), 'path');
-      const paths = isSeq(path?.value) ? path.value.items.map((i) => deref(ctx, i)) : [path?.value ?? null];
+      const paths = isSeqNode(path?.value) ? path.value.items.map((i) => deref(ctx, i)) : [path?.value ?? null];
       for (const p of paths) {
         const t = textOf(ctx, p);
         if (t && !t.unresolved) model.includes.push(t.value);
@@ -66,11 +67,11 @@ function parseNetwork(ctx: Ctx, raw: RawEntry): NetworkDecl {
     entry: raw.entry,
     keys: list.map((e) => e.entry),
     ipam: [],
-    blockRange: isMap(raw.value) && (raw.value.items.length > 0) && !raw.value.flow ? (rangeOf(raw.value) ?? raw.entry.valueRange) : raw.entry.valueRange,
+    blockRange: isMapNode(raw.value) && (raw.value.items.length > 0) && !raw.value.flow ? (rangeOf(raw.value) ?? raw.entry.valueRange) : raw.entry.valueRange,
   };
   const ext = get(list, 'external');
   if (ext) {
-    if (isMap(ext.value)) {
+    if (isMapNode(ext.value)) {
       decl.external = { entry: ext.entry, value: true, legacyName: textOf(ctx, get(entries(ctx, ext.value, true), 'name')?.value ?? null) };
     } else {
       const b = boolOf(ctx, ext.value);
@@ -87,7 +88,7 @@ function parseNetwork(ctx: Ctx, raw: RawEntry): NetworkDecl {
   if (internal && internalValue !== undefined) decl.internal = { entry: internal.entry, value: internalValue };
   const ipam = entries(ctx, get(list, 'ipam')?.value ?? null, raw.entry.local);
   const config = get(ipam, 'config');
-  if (config && isSeq(config.value)) {
+  if (config && isSeqNode(config.value)) {
     for (const item of config.value.items) {
       const n = deref(ctx, item);
       const f = entries(ctx, n, true);

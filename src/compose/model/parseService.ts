@@ -1,8 +1,8 @@
 /** The network-relevant keys of one service: networks, network_mode, links, ports, hosts, depends_on, environment. */
-import { isMap, isSeq, type Node } from 'yaml';
+import type { LNode } from './lightTree';
 import { parseLongPort, parseShortPort } from './ports';
 import { isValidIpMemo as isValidIp } from './ipMemo';
-import { deref, entries, get, itemDeleteRange, rangeOf, textOf, withLazyDelete, type Ctx, type RawEntry } from './yamlWalk';
+import { deref, entries, get, isMapNode, isSeqNode, itemDeleteRange, rangeOf, textOf, withLazyDelete, type Ctx, type RawEntry } from './yamlWalk';
 import type { DependsOnItem, EnvItem, ExtraHostItem, LinkItem, NetworkRef, PortItem, ServiceModel } from './types';
 
 export function parseService(ctx: Ctx, raw: RawEntry): ServiceModel {
@@ -12,7 +12,7 @@ export function parseService(ctx: Ctx, raw: RawEntry): ServiceModel {
   const nets = get(list, 'networks');
   if (nets) {
     const refs: NetworkRef[] = [];
-    if (isSeq(nets.value)) {
+    if (isSeqNode(nets.value)) {
       for (const item of nets.value.items) {
         const t = textOf(ctx, deref(ctx, item));
         if (t && !t.unresolved) refs.push(withLazyDelete({ name: t.value, range: t.range, aliases: [] as string[] }, itemDeleteRange(ctx, item)));
@@ -27,7 +27,7 @@ export function parseService(ctx: Ctx, raw: RawEntry): ServiceModel {
           range: n.entry.keyRange,
           ipv4: textOf(ctx, get(opts, 'ipv4_address')?.value ?? null),
           ipv6: textOf(ctx, get(opts, 'ipv6_address')?.value ?? null),
-          aliases: isSeq(aliases?.value) ? aliases.value.items.map((i) => textOf(ctx, deref(ctx, i))?.value ?? '').filter(Boolean) : [],
+          aliases: isSeqNode(aliases?.value) ? aliases.value.items.map((i) => textOf(ctx, deref(ctx, i))?.value ?? '').filter(Boolean) : [],
           entry: n.entry,
           options: opts.map((o) => o.entry),
         }, () => n.entry.deleteRange));
@@ -41,7 +41,7 @@ export function parseService(ctx: Ctx, raw: RawEntry): ServiceModel {
   const links = get(list, 'links');
   if (links) {
     const items: LinkItem[] = [];
-    if (isSeq(links.value)) {
+    if (isSeqNode(links.value)) {
       for (const item of links.value.items) {
         const t = textOf(ctx, deref(ctx, item));
         if (!t || t.unresolved) continue;
@@ -54,7 +54,7 @@ export function parseService(ctx: Ctx, raw: RawEntry): ServiceModel {
   const externalLinks = get(list, 'external_links');
   if (externalLinks) svc.externalLinks = externalLinks.entry;
   const ports = get(list, 'ports');
-  if (ports) svc.ports = { entry: ports.entry, items: isSeq(ports.value) ? ports.value.items.map((i) => parsePortItem(ctx, deref(ctx, i))) : [] };
+  if (ports) svc.ports = { entry: ports.entry, items: isSeqNode(ports.value) ? ports.value.items.map((i) => parsePortItem(ctx, deref(ctx, i))) : [] };
   for (const key of ['expose', 'dns', 'hostname'] as const) {
     const e = get(list, key);
     if (e) svc[key] = e.entry;
@@ -72,9 +72,9 @@ export function parseService(ctx: Ctx, raw: RawEntry): ServiceModel {
   return svc;
 }
 
-function parsePortItem(ctx: Ctx, node: Node | null): PortItem {
+function parsePortItem(ctx: Ctx, node: LNode | null): PortItem {
   const range = rangeOf(node) ?? [0, 0];
-  if (isMap(node)) {
+  if (isMapNode(node)) {
     const f = entries(ctx, node, true);
     const field = (k: string) => textOf(ctx, get(f, k)?.value ?? null);
     const texts = { target: field('target'), published: field('published'), hostIp: field('host_ip'), protocol: field('protocol') };
@@ -105,9 +105,9 @@ function checkHost(host: string, ip: string): string | undefined {
   return isValidIp(bare) ? undefined : `"${ip}" is not an IP address (nor host-gateway)`;
 }
 
-function parseExtraHosts(ctx: Ctx, node: Node | null): ExtraHostItem[] {
+function parseExtraHosts(ctx: Ctx, node: LNode | null): ExtraHostItem[] {
   const out: ExtraHostItem[] = [];
-  if (isSeq(node)) {
+  if (isSeqNode(node)) {
     for (const item of node.items) {
       const t = textOf(ctx, deref(ctx, item));
       if (!t || t.unresolved) continue;
@@ -122,7 +122,7 @@ function parseExtraHosts(ctx: Ctx, node: Node | null): ExtraHostItem[] {
       const ip = t.value.slice(sep + 1).trim();
       out.push({ text: t, host, ip, error: checkHost(host, ip) });
     }
-  } else if (isMap(node)) {
+  } else if (isMapNode(node)) {
     for (const e of entries(ctx, node, true)) {
       const t = textOf(ctx, e.value);
       if (!t || t.unresolved) continue;
@@ -134,14 +134,14 @@ function parseExtraHosts(ctx: Ctx, node: Node | null): ExtraHostItem[] {
 
 
 /** `depends_on`: a list of names, or a map of names to `{condition, restart, required}`. */
-function parseDependsOn(ctx: Ctx, node: Node | null): DependsOnItem[] {
+function parseDependsOn(ctx: Ctx, node: LNode | null): DependsOnItem[] {
   const out: DependsOnItem[] = [];
-  if (isSeq(node)) {
+  if (isSeqNode(node)) {
     for (const item of node.items) {
       const t = textOf(ctx, deref(ctx, item));
       if (t && !t.unresolved) out.push({ name: t.value, range: t.range });
     }
-  } else if (isMap(node)) {
+  } else if (isMapNode(node)) {
     for (const e of entries(ctx, node, true)) {
       const condition = textOf(ctx, get(entries(ctx, e.value, true), 'condition')?.value ?? null);
       out.push({ name: e.key, range: e.entry.keyRange, condition: condition?.unresolved ? undefined : condition?.value });
@@ -151,15 +151,15 @@ function parseDependsOn(ctx: Ctx, node: Node | null): DependsOnItem[] {
 }
 
 /** `environment`: `KEY: value` pairs, or `KEY=value` strings (a bare `KEY` passes the variable through: skipped). */
-function parseEnvironment(ctx: Ctx, node: Node | null): EnvItem[] {
+function parseEnvironment(ctx: Ctx, node: LNode | null): EnvItem[] {
   const out: EnvItem[] = [];
-  if (isSeq(node)) {
+  if (isSeqNode(node)) {
     for (const item of node.items) {
       const t = textOf(ctx, deref(ctx, item));
       const eq = t ? t.value.indexOf('=') : -1;
       if (t && eq > 0) out.push({ key: t.value.slice(0, eq), value: { ...t, value: t.value.slice(eq + 1) } });
     }
-  } else if (isMap(node)) {
+  } else if (isMapNode(node)) {
     for (const e of entries(ctx, node, true)) {
       const t = textOf(ctx, e.value);
       if (t) out.push({ key: e.key, value: t });

@@ -1,46 +1,51 @@
 /**
- * The walk over a composed `yaml` Document that the model builders share: anchors and merge keys followed
- * (with an anchor index, not yaml's quadratic alias resolution), scalars interpolated, entries with lazy ranges.
+ * The walk over the light YAML tree that the model builders share: anchors and merge keys followed (through an
+ * anchor index), scalars interpolated, entries with lazily computed deletion ranges.
  */
-import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
 import { interpolate, type Env } from './interpolate';
+import type { LNode, LPair } from './lightTree';
 import { wholeLines } from './textRanges';
 import type { Entry, Range, Text } from './types';
 
 export interface Ctx {
   text: string;
-  doc: Document;
   env: Env;
   /** Anchor name -> its definitions in document order (an anchor may be redefined). */
-  anchors: Map<string, Node[]>;
+  anchors: Map<string, LNode[]>;
 }
 
 export interface RawEntry {
   key: string;
-  pair: Pair;
-  value: Node | null;
+  pair: LPair;
+  value: LNode | null;
   entry: Entry;
 }
 
 const MAX_ALIAS_DEPTH = 20;
 
-export function deref(ctx: Ctx, node: unknown, depth = 0): Node | null {
-  if (node === null || node === undefined) return null;
-  if (isAlias(node)) {
+export function deref(ctx: Ctx, node: LNode | null | undefined, depth = 0): LNode | null {
+  if (!node) return null;
+  if (node.kind === 'alias') {
     if (depth > MAX_ALIAS_DEPTH) return null;
-    // Alias.resolve() walks the whole document each time (quadratic on big files): use the anchor index.
-    const at = rangeOf(node)?.[0] ?? 0;
-    const defs = ctx.anchors.get(node.source) ?? [];
-    let target: Node | undefined;
-    for (const d of defs) if ((rangeOf(d)?.[0] ?? 0) < at) target = d;
-    return deref(ctx, target ?? null, depth + 1);
+    // The definition in force at the alias: the last one written before it.
+    const at = node.range[0];
+    let target: LNode | undefined;
+    for (const d of ctx.anchors.get(node.source) ?? []) if (d.range[0] < at) target = d;
+    return deref(ctx, target, depth + 1);
   }
-  return node as Node;
+  return node;
 }
 
-export function rangeOf(node: unknown): Range | undefined {
-  const r = (node as { range?: [number, number, number] } | null)?.range;
-  return r ? [r[0], r[1]] : undefined;
+export function rangeOf(node: LNode | null | undefined): Range | undefined {
+  return node?.range;
+}
+
+export function isMapNode(node: LNode | null | undefined): node is LNode & { kind: 'map' } {
+  return node?.kind === 'map';
+}
+
+export function isSeqNode(node: LNode | null | undefined): node is LNode & { kind: 'seq' } {
+  return node?.kind === 'seq';
 }
 
 /**
@@ -63,36 +68,27 @@ class LazyEntry implements Entry {
   }
 }
 
-function makeEntry(ctx: Ctx, key: string, pair: Pair, local: boolean): Entry {
-  const keyRange = rangeOf(pair.key) ?? [0, 0];
+function makeEntry(ctx: Ctx, key: string, pair: LPair, local: boolean): Entry {
+  const keyRange = rangeOf(pair.keyNode) ?? [0, 0];
   const valueRange = rangeOf(pair.value) ?? [keyRange[1] + 1, keyRange[1] + 1];
   return new LazyEntry(ctx.text, key, keyRange, valueRange, local);
 }
 
-function keyText(pair: Pair): string | undefined {
-  const k = pair.key;
-  if (isScalar(k)) {
-    if (typeof k.value === 'symbol' || k.source === '<<') return '<<';
-    return k.value === null || k.value === undefined ? undefined : String(k.value);
-  }
-  return undefined;
-}
-
 /** The entries of a mapping, merge keys applied (explicit keys win), in written order. */
-export function entries(ctx: Ctx, node: Node | null, local: boolean, depth = 0): RawEntry[] {
-  if (!isMap(node) || depth > MAX_ALIAS_DEPTH) return [];
+export function entries(ctx: Ctx, node: LNode | null, local: boolean, depth = 0): RawEntry[] {
+  if (node?.kind !== 'map' || depth > MAX_ALIAS_DEPTH) return [];
   const own: RawEntry[] = [];
   const merged: RawEntry[] = [];
   for (const pair of node.items) {
-    const key = keyText(pair);
+    const key = pair.key;
     if (key === undefined) continue;
     if (key === '<<') {
       const src = deref(ctx, pair.value);
-      const sources = isSeq(src) ? src.items.map((i) => deref(ctx, i)) : [src];
+      const sources = src?.kind === 'seq' ? src.items.map((i) => deref(ctx, i)) : [src];
       for (const s of sources) merged.push(...entries(ctx, s, false, depth + 1));
       continue;
     }
-    const viaAlias = isAlias(pair.value);
+    const viaAlias = pair.value?.kind === 'alias';
     own.push({ key, pair, value: deref(ctx, pair.value), entry: makeEntry(ctx, key, pair, local && !viaAlias) });
   }
   // Merge keys are rare: skip the de-duplication pass without them.
@@ -108,21 +104,14 @@ export function entries(ctx: Ctx, node: Node | null, local: boolean, depth = 0):
   return [...own, ...extra];
 }
 
-export function scalarString(node: Node | null): string | undefined {
-  if (!isScalar(node) || node.value === null || node.value === undefined) return undefined;
-  if (typeof node.value === 'number' && typeof node.source === 'string' && node.source !== '') return node.source;
-  return String(node.value);
-}
-
-export function textOf(ctx: Ctx, node: Node | null): Text | undefined {
-  const raw = scalarString(node);
+export function textOf(ctx: Ctx, node: LNode | null): Text | undefined {
+  const raw = node?.kind === 'scalar' ? node.text : undefined;
   if (raw === undefined) return undefined;
   const r = interpolate(raw, ctx.env);
-  return { value: r.value, unresolved: r.unresolved, range: rangeOf(node) ?? [0, 0] };
+  return { value: r.value, unresolved: r.unresolved, range: node!.range };
 }
 
-export function boolOf(ctx: Ctx, node: Node | null): boolean | undefined {
-  if (isScalar(node) && typeof node.value === 'boolean') return node.value;
+export function boolOf(ctx: Ctx, node: LNode | null): boolean | undefined {
   const t = textOf(ctx, node);
   if (!t || t.unresolved) return undefined;
   if (/^(true|yes|on)$/i.test(t.value)) return true;
@@ -135,7 +124,7 @@ export function get(list: RawEntry[], key: string): RawEntry | undefined {
 }
 
 /** A lazily computed deletion range for a sequence item (only fixes read it). */
-export function itemDeleteRange(ctx: Ctx, node: unknown): () => Range {
+export function itemDeleteRange(ctx: Ctx, node: LNode | null): () => Range {
   let cached: Range | undefined;
   return () => {
     const r = rangeOf(node) ?? [0, 0];
@@ -146,4 +135,3 @@ export function itemDeleteRange(ctx: Ctx, node: unknown): () => Range {
 export function withLazyDelete<T extends object>(value: T, range: () => Range): T & { readonly deleteRange: Range } {
   return Object.defineProperty(value, 'deleteRange', { get: range, enumerable: true }) as T & { readonly deleteRange: Range };
 }
-
