@@ -5,7 +5,7 @@
  * Anything else (anchors, aliases, tags, tabs, explicit keys, numeric keys, several documents, any error token)
  * makes it decline (undefined), and the caller composes a Document instead, which also reports the syntax errors.
  * Ranges follow the composer's rules (value end = the last item's node end), so both paths give the same model;
- * test/unit/compose/cstParity.test.ts compares them.
+ * test/unit/compose/parseParity.test.ts compares them.
  */
 import { CST, Parser } from 'yaml';
 import type { LightTree, LMap, LNode, LPair, LScalar, LSeq } from './lightTree';
@@ -21,7 +21,7 @@ interface Built {
 }
 
 /** Thrown (one shared object) to leave the walk when the file is outside what this path proves clean. */
-const DECLINE = { declined: true } as const;
+export const DECLINE = { declined: true } as const;
 
 const NULL_PLAIN = /^(?:~|[Nn]ull|NULL)?$/;
 const BOOL_PLAIN = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
@@ -39,6 +39,20 @@ function emptyPosition(tokens: readonly SourceToken[], at: number): number {
   let pos = tokens[at].offset + tokens[at].source.length;
   for (let i = at + 1; i < tokens.length && tokens[i].type === 'space'; i++) pos += tokens[i].source.length;
   return pos;
+}
+
+/** A scalar read as the composer reads it with the core schema; keys must be plain-looking strings. */
+export function readScalar(t: FlowScalar | CST.BlockScalar, isKey: boolean): { node: LScalar; end: number } {
+  let failed = false;
+  const r = CST.resolveAsScalar(t, true, () => (failed = true));
+  if (failed || !r) throw DECLINE;
+  let text: string | undefined = r.value;
+  if (t.type === 'scalar') {
+    if (NULL_PLAIN.test(text)) text = undefined;
+    else if (BOOL_PLAIN.test(text)) text = text.toLowerCase();
+    else if (text === '<<' ? !isKey : isKey && NUMBER_LIKE.test(text)) throw DECLINE;
+  }
+  return { node: { kind: 'scalar', range: [r.range[0], r.range[1]], text }, end: r.range[2] };
 }
 
 function isFlowScalar(t: Token | null | undefined): t is FlowScalar {
@@ -95,18 +109,8 @@ class CstBuilder {
     }
   }
 
-  /** A scalar read as the composer reads it with the core schema; keys must be plain-looking strings. */
   scalar(t: FlowScalar | CST.BlockScalar, isKey: boolean): Built & { node: LScalar } {
-    let failed = false;
-    const r = CST.resolveAsScalar(t, true, () => (failed = true));
-    if (failed || !r) throw DECLINE;
-    let text: string | undefined = r.value;
-    if (t.type === 'scalar') {
-      if (NULL_PLAIN.test(text)) text = undefined;
-      else if (BOOL_PLAIN.test(text)) text = text.toLowerCase();
-      else if (text === '<<' ? !isKey : isKey && NUMBER_LIKE.test(text)) throw DECLINE;
-    }
-    return { node: { kind: 'scalar', range: [r.range[0], r.range[1]], text }, end: r.range[2] };
+    return readScalar(t, isKey);
   }
 
   private key(t: Token | null | undefined, indent: number | undefined): LScalar {

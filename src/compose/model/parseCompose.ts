@@ -1,11 +1,13 @@
 /**
  * Builds the compose model from text, then a single walk over the parts networking cares about. Anchors and merge
- * keys are followed; values are interpolated. The tree comes from yaml's lexer and parser (the CST) without
- * composing a Document when the file is plainly clean; any file the CST path is not sure of (a syntax error, tags,
- * unusual layout) goes through yaml's composer, which also yields the syntax errors, so errors are the composer's.
+ * keys are followed; values are interpolated. The tree comes from yaml's lexer alone (lexTree.ts) or its lexer and
+ * parser (cstTree.ts) without composing a Document when the file is plainly clean; any file those paths are not
+ * sure of (a syntax error, anchors, tags, unusual layout) goes through yaml's composer, which also yields the
+ * syntax errors, so errors are the composer's.
  */
 import { parseDocument } from 'yaml';
 import { treeFromCst } from './cstTree';
+import { treeFromLexer } from './lexTree';
 import type { Env } from './interpolate';
 import { treeFromDocument, type LightTree } from './lightTree';
 import { parseService } from './parseService';
@@ -19,8 +21,12 @@ export function treeViaDocument(text: string): { tree: LightTree; errors: ParseP
   return { tree: treeFromDocument(doc), errors };
 }
 
-export function parseCompose(text: string, env: Env, options: { viaDocument?: boolean } = {}): ComposeModel {
-  const fast = options.viaDocument ? undefined : treeFromCst(text);
+/** Which parse to use: the default tries the lexer path, then the CST path, then the composer. */
+export type ParsePath = 'fastest' | 'cst' | 'document';
+
+export function parseCompose(text: string, env: Env, options: { path?: ParsePath } = {}): ComposeModel {
+  const path = options.path ?? 'fastest';
+  const fast = path === 'document' ? undefined : ((path === 'fastest' ? treeFromLexer(text) : undefined) ?? treeFromCst(text));
   const { tree, errors } = fast ? { tree: fast, errors: [] } : treeViaDocument(text);
   const ctx: Ctx = { text, env, anchors: tree.anchors };
   const model: ComposeModel = { text, services: [], networks: [], includes: [], syntaxErrors: errors };

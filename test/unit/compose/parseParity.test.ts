@@ -1,8 +1,9 @@
 /**
- * The CST fast path (src/compose/model/cstTree.ts) against the composed-Document path: on every file it accepts,
- * yaml's composer reports no error and both paths build the same model (every range included); on the rest the
- * Document path runs, so syntax errors are the composer's own. Real files, generated compose files and mutated
- * real files (insertions of YAML punctuation, deletions, indentation changes) decide.
+ * The fast parse paths (lexer only: src/compose/model/lexTree.ts; lexer + parser: cstTree.ts) against the
+ * composed-Document path: on every file a fast path accepts, yaml's composer reports no error and the paths build
+ * the same model (every range included); on the rest the Document path runs, so syntax errors are the composer's
+ * own. Real files, generated compose files and mutated real files (YAML punctuation inserted, text deleted,
+ * indentation changed) decide.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -10,6 +11,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { parseDocument, stringify } from 'yaml';
 import { treeFromCst } from '../../../src/compose/model/cstTree';
+import { treeFromLexer } from '../../../src/compose/model/lexTree';
 import { parseCompose } from '../../../src/compose/model/parseCompose';
 
 const CORPUS = path.resolve(__dirname, '../../fixtures/corpus/awesome-compose');
@@ -29,16 +31,18 @@ function plain(v: unknown): unknown {
   return out;
 }
 
-/** Asserts the parity; returns whether the fast path took the text. */
-function sameModel(text: string): boolean {
-  const viaDocument = parseCompose(text, ENV, { viaDocument: true });
-  const accepted = treeFromCst(text) !== undefined;
-  if (accepted) {
-    const errors = parseDocument(text, { merge: true, uniqueKeys: false }).errors.map((e) => e.message);
-    assert.deepEqual(errors, [], `the CST path took a file the composer rejects:\n${text}`);
-  }
-  assert.deepEqual(plain(parseCompose(text, ENV)), plain(viaDocument), text);
-  return accepted;
+function composerErrors(text: string): string[] {
+  return parseDocument(text, { merge: true, uniqueKeys: false }).errors.map((e) => e.message);
+}
+
+/** Asserts the parity of the three paths; returns whether the lexer path (0), the CST path (1) took the text. */
+function sameModel(text: string): [boolean, boolean] {
+  const viaDocument = plain(parseCompose(text, ENV, { path: 'document' }));
+  const taken: [boolean, boolean] = [treeFromLexer(text) !== undefined, treeFromCst(text) !== undefined];
+  if (taken[0] || taken[1]) assert.deepEqual(composerErrors(text), [], `a fast path took a file the composer rejects:\n${text}`);
+  assert.deepEqual(plain(parseCompose(text, ENV, { path: 'cst' })), viaDocument, `CST path:\n${text}`);
+  assert.deepEqual(plain(parseCompose(text, ENV)), viaDocument, `lexer path:\n${text}`);
+  return taken;
 }
 
 const PIECES = [' ', '  ', '\n', ':', ': ', '- ', '#', ' #', '"', "'", '[', ']', '{', '}', ',', '&a ', '*a', '!', '? ', '|', '>', '---', '...', '%', '@', '`', '\\', '\r\n', '~', 'null', 'true', '1.0', '<<: ', 'é'];
@@ -58,38 +62,43 @@ function mutate(text: string, edits: [number, string, string, number][]): string
   return t;
 }
 
-describe('compose parse: the CST path matches the composed Document', function () {
+describe('compose parse: the fast paths match the composed Document', function () {
   this.timeout(120_000);
 
   it('takes the real-world files and builds the same model from them', () => {
-    const declined = FILES.filter((_f, i) => !sameModel(TEXTS[i])).map((f) => path.basename(f));
-    // anchors.yaml uses anchors and merge keys: the composer handles those.
-    assert.deepEqual(declined, ['anchors.yaml']);
+    const taken = TEXTS.map(sameModel);
+    const declined = (which: 0 | 1) => FILES.filter((_f, i) => !taken[i][which]).map((f) => path.basename(f));
+    // anchors.yaml uses anchors and merge keys: the composer handles those. The lexer path also leaves two files
+    // with a comment out of line with what follows and a multi-line value to the CST path.
+    assert.deepEqual(declined(1), ['anchors.yaml']);
+    assert.deepEqual(declined(0), ['nginx-golang-postgres.yaml', 'pihole-cloudflared-DoH.yaml', 'anchors.yaml']);
   });
 
   it('declines what it does not prove clean, and the Document path reports the composer errors', () => {
-    for (const text of ['a: &x 1\nb: *x\n', 'a: !!str 1\n', 'a:\n\tb: 1\n', '--- a: 1\n', 'a: 1\n---\nb: 2\n', 'a: [1,\n  2]\n', '1.0: x\n', 'a: b: c\n', 'a:\n  - b\n  c: d\n']) {
-      assert.equal(treeFromCst(text), undefined, text);
-      sameModel(text);
+    const unclean = ['a: &x 1\nb: *x\n', 'a: !!str 1\n', 'a:\n\tb: 1\n', '--- a: 1\n', 'a: 1\n---\nb: 2\n', 'a: [1,\n  2]\n', '1.0: x\n', 'a: b: c\n', 'a:\n  - b\n  c: d\n'];
+    for (const text of unclean) {
+      assert.deepEqual(sameModel(text), [false, false], text);
     }
-    assert.deepEqual(parseCompose('services:\n  a: [x\n', ENV).syntaxErrors.map((e) => e.message), parseDocument('services:\n  a: [x\n', { prettyErrors: false }).errors.map((e) => e.message.split('\n')[0]));
+    const broken = 'services:\n  a: [x\n';
+    const expected = parseDocument(broken, { prettyErrors: false }).errors.map((e) => e.message.split('\n')[0]);
+    assert.deepEqual(parseCompose(broken, ENV).syntaxErrors.map((e) => e.message), expected);
   });
 
   it('builds the same model from generated compose files (block and flow styles, quoting)', () => {
     const value = fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.boolean(), fc.constant(null), fc.constantFrom('10.0.0.0/8', '${A}', '80:80', 'a b', '#x', 'x: y', '- z'));
     const doc = fc.dictionary(fc.constantFrom('services', 'networks', 'name', 'x-a'), fc.dictionary(fc.string({ minLength: 1, maxLength: 6 }), fc.oneof(value, fc.array(value, { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 5 }), value, { maxKeys: 3 }))));
     const options = fc.record({ flowLevel: fc.integer({ min: 0, max: 3 }), defaultStringType: fc.constantFrom('PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE', 'BLOCK_LITERAL'), indent: fc.integer({ min: 1, max: 4 }) } as const);
-    let taken = 0;
-    fc.assert(fc.property(doc, options, (d, o) => void (taken += sameModel(stringify(d, o)) ? 1 : 0)), { numRuns: 200 });
-    assert.ok(taken > 100, `the CST path took only ${taken} of 200`);
+    const taken = [0, 0];
+    fc.assert(fc.property(doc, options, (d, o) => sameModel(stringify(d, o)).forEach((t, i) => (taken[i] += t ? 1 : 0))), { numRuns: 200 });
+    assert.ok(taken[0] > 50 && taken[1] > 100, `the fast paths took only ${taken.join(' / ')} of 200`);
   });
 
   it('builds the same model, or declines, on mutated real files', () => {
-    let taken = 0;
+    const taken = [0, 0];
     const mutated = fc.property(fc.nat(TEXTS.length - 1), fc.array(edit, { minLength: 1, maxLength: 3 }), (i, edits) => {
-      taken += sameModel(mutate(TEXTS[i], edits)) ? 1 : 0;
+      sameModel(mutate(TEXTS[i], edits)).forEach((t, k) => (taken[k] += t ? 1 : 0));
     });
-    fc.assert(mutated, { numRuns: 600 });
-    assert.ok(taken > 120, `the CST path took only ${taken} of 600`);
+    fc.assert(mutated, { numRuns: 400 });
+    assert.ok(taken[0] > 80 && taken[1] > 80, `the fast paths took only ${taken.join(' / ')} of 400`);
   });
 });
