@@ -46,13 +46,16 @@ export function readScalar(t: FlowScalar | CST.BlockScalar, isKey: boolean): { n
   let failed = false;
   const r = CST.resolveAsScalar(t, true, () => (failed = true));
   if (failed || !r) throw DECLINE;
-  let text: string | undefined = r.value;
-  if (t.type === 'scalar') {
-    if (NULL_PLAIN.test(text)) text = undefined;
-    else if (BOOL_PLAIN.test(text)) text = text.toLowerCase();
-    else if (text === '<<' ? !isKey : isKey && NUMBER_LIKE.test(text)) throw DECLINE;
-  }
+  const text = t.type === 'scalar' ? plainText(r.value, isKey) : r.value;
   return { node: { kind: 'scalar', range: [r.range[0], r.range[1]], text }, end: r.range[2] };
+}
+
+/** A plain scalar's value as the core schema reads it (null -> undefined, booleans lower-case, numbers as written). */
+export function plainText(value: string, isKey: boolean): string | undefined {
+  if (NULL_PLAIN.test(value)) return undefined;
+  if (BOOL_PLAIN.test(value)) return value.toLowerCase();
+  if (value === '<<' ? !isKey : isKey && NUMBER_LIKE.test(value)) throw DECLINE;
+  return value;
 }
 
 function isFlowScalar(t: Token | null | undefined): t is FlowScalar {

@@ -6,38 +6,49 @@
  * then the composer, take the file; test/unit/compose/parseParity.test.ts compares the paths.
  */
 import { Lexer, type CST } from 'yaml';
-import { DECLINE, readScalar } from './cstTree';
-import type { LightTree, LMap, LNode, LPair, LScalar, LSeq } from './lightTree';
+import { DECLINE, plainText, readScalar } from './cstTree';
+import type { LightTree, LNode, LPair, LScalar } from './lightTree';
 
-type Kind = 'newline' | 'space' | 'comment' | 'map-value-ind' | 'seq-item-ind' | 'flow' | 'plain' | 'quoted';
-
-interface Lexeme {
-  src: string;
-  off: number;
-  kind: Kind;
-}
+// Lexeme kinds, kept as small integers in a parallel array: a file has over a hundred thousand lexemes.
+const NEWLINE = 1;
+const SPACE = 2;
+const COMMENT = 3;
+const MAP_IND = 4;
+const SEQ_IND = 5;
+const FLOW = 6;
+const PLAIN = 7;
+const QUOTED = 8;
+const END = 0;
+// Plain scalars yaml reads as written when on one line (no reserved first character): no need to resolve them.
+const BAD_PLAIN_START = /^[\t,%|>@`]/;
 
 interface Built {
   node: LNode;
   end: number;
 }
 
-function kindOf(src: string, plain: boolean): Kind | undefined {
-  if (plain) return 'plain';
+function kindOf(src: string, plain: boolean): number {
+  if (plain) return PLAIN;
   const c = src[0];
-  if (c === '\n' || (c === '\r' && src[1] === '\n')) return 'newline';
-  if (c === ' ') return 'space';
-  if (c === '#') return 'comment';
-  if (src === ':') return 'map-value-ind';
-  if (src === '-') return 'seq-item-ind';
-  if (src === '[' || src === ']' || src === '{' || src === '}' || src === ',') return 'flow';
-  if (c === '"' || c === "'") return 'quoted';
-  return undefined;
+  if (c === '\n' || (c === '\r' && src[1] === '\n')) return NEWLINE;
+  if (c === ' ') return SPACE;
+  if (c === '#') return COMMENT;
+  if (src === ':') return MAP_IND;
+  if (src === '-') return SEQ_IND;
+  if (src === '[' || src === ']' || src === '{' || src === '}' || src === ',') return FLOW;
+  if (c === '"' || c === "'") return QUOTED;
+  return END;
 }
 
-/** The lexemes with their offsets and kinds; undefined on anything outside the subset (anchors, tags, ...). */
-function lexemes(text: string): Lexeme[] | undefined {
-  const out: Lexeme[] = [];
+/** The lexemes, their offsets and kinds; undefined on anything outside the subset (anchors, tags, ...). */
+interface Lexed {
+  src: string[];
+  off: number[];
+  kind: number[];
+}
+
+function lexemes(text: string): Lexed | undefined {
+  const out: Lexed = { src: [], off: [], kind: [] };
   let off = 0;
   let plain = false;
   let documents = 0;
@@ -51,8 +62,10 @@ function lexemes(text: string): Lexeme[] | undefined {
       continue;
     }
     const kind = kindOf(src, plain);
-    if (!kind) return undefined;
-    out.push({ src, off, kind });
+    if (kind === END) return undefined;
+    out.src.push(src);
+    out.off.push(off);
+    out.kind.push(kind);
     off += src.length;
     plain = false;
   }
@@ -63,200 +76,203 @@ class LexBuilder {
   private i = 0;
   private lineStart = 0;
 
+  private readonly src: string[];
+  private readonly off: number[];
+  private readonly kinds: number[];
+
   constructor(
     private readonly text: string,
-    private readonly t: Lexeme[],
-  ) {}
-
-  private peek(): Lexeme | undefined {
-    return this.t[this.i];
+    lexed: Lexed,
+  ) {
+    this.src = lexed.src;
+    this.off = lexed.off;
+    this.kinds = lexed.kind;
   }
 
-  private col(l: Lexeme): number {
-    return l.off - this.lineStart;
+  /** The kind of the lexeme at `i` (END past the last one). */
+  private kind(i = this.i): number {
+    return i < this.kinds.length ? this.kinds[i] : END;
+  }
+
+  private col(i = this.i): number {
+    return this.off[i] - this.lineStart;
   }
 
   private skipSpaces(): void {
-    while (this.t[this.i]?.kind === 'space') this.i++;
+    while (this.kind() === SPACE) this.i++;
   }
 
   /** Passes a newline (or the end); returns false if anything else is there. */
   private newline(): boolean {
-    const l = this.t[this.i];
-    if (!l) return true;
-    if (l.kind !== 'newline') return false;
+    const k = this.kind();
+    if (k === END) return true;
+    if (k !== NEWLINE) return false;
+    this.lineStart = this.off[this.i] + this.src[this.i].length;
     this.i++;
-    this.lineStart = l.off + l.src.length;
     return true;
   }
 
   /** Comments must follow white space (the composer's check), on the text. */
-  private comment(l: Lexeme): void {
-    const c = this.text[l.off - 1];
-    if (l.off > 0 && c !== ' ' && c !== '\n' && c !== '\r') throw DECLINE;
+  private comment(i: number): void {
+    const at = this.off[i];
+    const c = this.text[at - 1];
+    if (at > 0 && c !== ' ' && c !== '\n' && c !== '\r') throw DECLINE;
   }
 
   /**
-   * Skips blank and comment-only lines to the next content lexeme, which it returns (undefined at the end).
-   * Comment lines must sit in the column of that next line (or column 0 at the end): only there do they leave
-   * every range as the composer computes it.
+   * Skips blank and comment-only lines to the next content lexeme; false at the end. Comment lines must sit in the
+   * column of that next line (or column 0 at the end): only there do they leave every range as the composer's.
    */
-  private nextContent(): Lexeme | undefined {
-    const comments: number[] = [];
+  private nextContent(): boolean {
+    let commentCol = -1;
+    let mixed = false;
     for (;;) {
       this.skipSpaces();
-      const l = this.peek();
-      if (l?.kind === 'comment') {
-        this.comment(l);
-        comments.push(this.col(l));
+      const k = this.kind();
+      if (k === COMMENT) {
+        this.comment(this.i);
+        mixed ||= commentCol >= 0 && commentCol !== this.col();
+        commentCol = this.col();
         this.i++;
         if (!this.newline()) throw DECLINE;
-      } else if (l?.kind === 'newline') this.newline();
+      } else if (k === NEWLINE) this.newline();
       else break;
     }
-    const next = this.peek();
-    const at = next ? this.col(next) : 0;
-    if (comments.some((c) => c !== at)) throw DECLINE;
-    return next;
+    const more = this.kind() !== END;
+    if (mixed || (commentCol >= 0 && commentCol !== (more ? this.col() : 0))) throw DECLINE;
+    return more;
   }
 
   private isKeyAt(): boolean {
-    const l = this.t[this.i];
-    if (l?.kind !== 'plain' && l?.kind !== 'quoted') return false;
+    const k = this.kind();
+    if (k !== PLAIN && k !== QUOTED) return false;
     let j = this.i + 1;
-    while (this.t[j]?.kind === 'space') j++;
-    return this.t[j]?.kind === 'map-value-ind';
+    while (this.kind(j) === SPACE) j++;
+    return this.kind(j) === MAP_IND;
   }
 
-  private scalarToken(l: Lexeme, end: CST.SourceToken[]): CST.FlowScalar {
-    const type = l.kind === 'plain' ? 'scalar' : l.src[0] === '"' ? 'double-quoted-scalar' : 'single-quoted-scalar';
-    return { type, offset: l.off, indent: 0, source: l.src, end };
+  /** The one-line scalar at `i` (its end tokens are the caller's): plain ones directly, quoted ones through yaml. */
+  private scalar(i: number, isKey: boolean): LScalar {
+    const source = this.src[i];
+    const offset = this.off[i];
+    if (source.includes('\n')) throw DECLINE;
+    if (this.kinds[i] === PLAIN && !BAD_PLAIN_START.test(source)) {
+      return { kind: 'scalar', range: [offset, offset + source.length], text: plainText(source, isKey) };
+    }
+    const type = this.kinds[i] === PLAIN ? 'scalar' : source[0] === '"' ? 'double-quoted-scalar' : 'single-quoted-scalar';
+    return readScalar({ type, offset, indent: 0, source, end: [] } satisfies CST.FlowScalar, isKey).node;
   }
 
   private key(): LScalar {
-    const l = this.t[this.i++];
-    if (l.src.length > 1000 || l.src.includes('\n')) throw DECLINE;
-    const key = readScalar(this.scalarToken(l, []), true).node;
+    const at = this.i++;
+    if (this.src[at].length > 1000) throw DECLINE;
+    const key = this.scalar(at, true);
     this.skipSpaces();
     this.i++; // the `:` (isKeyAt checked it)
     return key;
   }
 
   /** The block collection starting at the current lexeme (a key or a `-`), in column `col`. */
-  collection(col: number): Built {
-    if (this.peek()?.kind === 'seq-item-ind') return this.seq(col);
+  private collection(col: number): Built {
+    if (this.kind() === SEQ_IND) return this.seq(col);
     if (this.isKeyAt()) return this.map(col);
     throw DECLINE;
   }
 
   private map(indent: number): Built {
-    const map: LMap = { kind: 'map', range: [this.t[this.i].off, 0], items: [], flow: false };
-    let offset = 0;
+    const start = this.off[this.i];
+    const items: LPair[] = [];
+    let offset = start;
     for (;;) {
       const keyNode = this.key();
       const v = this.value(indent, 'map');
-      map.items.push({ key: keyNode.text, keyNode, value: v.node } satisfies LPair);
+      items.push({ key: keyNode.text, keyNode, value: v.node });
       offset = v.end;
-      const next = this.nextContent();
-      if (!next || this.col(next) < indent) break;
-      if (this.col(next) > indent || !this.isKeyAt()) throw DECLINE;
+      if (!this.nextContent() || this.col() < indent) break;
+      if (this.col() > indent || !this.isKeyAt()) throw DECLINE;
     }
-    map.range = [map.range[0], offset];
-    return { node: map, end: offset };
+    return { node: { kind: 'map', range: [start, offset], items, flow: false }, end: offset };
   }
 
   private seq(indent: number): Built {
-    const seq: LSeq = { kind: 'seq', range: [this.t[this.i].off, 0], items: [] };
-    let offset = 0;
+    const start = this.off[this.i];
+    const items: LNode[] = [];
+    let offset = start;
     for (;;) {
       this.i++; // the `-`
       const v = this.value(indent, 'seq');
-      seq.items.push(v.node);
+      items.push(v.node);
       offset = v.end;
-      const next = this.nextContent();
-      if (!next || this.col(next) < indent) break;
-      if (this.col(next) > indent) throw DECLINE;
+      if (!this.nextContent() || this.col() < indent) break;
+      if (this.col() > indent) throw DECLINE;
       // A key in the sequence's column: the sequence was the value of that map's previous key; the map goes on.
-      if (next.kind !== 'seq-item-ind') break;
+      if (this.kind() !== SEQ_IND) break;
     }
-    seq.range = [seq.range[0], offset];
-    return { node: seq, end: offset };
+    return { node: { kind: 'seq', range: [start, offset], items }, end: offset };
   }
 
   /** The value after a `key:` or a `-` whose line starts at column `indent`. */
   private value(indent: number, context: 'map' | 'seq'): Built {
-    const indicatorEnd = this.t[this.i - 1].off + 1;
+    const indicatorEnd = this.off[this.i - 1] + 1;
     this.skipSpaces();
-    const emptyAt = this.peek()?.off ?? this.text.length;
-    const l = this.peek();
-    if (!l || l.kind === 'newline' || l.kind === 'comment') {
-      const commented = l?.kind === 'comment';
-      if (commented) {
-        this.comment(l);
-        this.i++;
-      }
-      if (!this.newline()) throw DECLINE;
-      const next = this.nextContent();
-      const c = next ? this.col(next) : -1;
-      if (next && (c > indent || (c === indent && context === 'map' && next.kind === 'seq-item-ind'))) {
-        return this.collection(c);
-      }
-      // An empty value with a comment: the composer ends it after the comment (not worth copying).
-      if (commented) throw DECLINE;
-      const pos = this.spacesAfter(indicatorEnd, emptyAt);
-      return { node: { kind: 'scalar', range: [pos, pos], text: undefined }, end: pos };
-    }
-    if (l.kind === 'seq-item-ind' && context === 'seq') return this.seq(this.col(l));
+    const k = this.kind();
+    if (k === END || k === NEWLINE || k === COMMENT) return this.valueBelow(indent, context, indicatorEnd);
+    if (k === SEQ_IND && context === 'seq') return this.seq(this.col());
     if (this.isKeyAt()) {
       if (context === 'map') throw DECLINE;
-      return this.map(this.col(l));
+      return this.map(this.col());
     }
-    if (l.kind === 'flow') return this.lineEnd(this.flow());
-    if (l.kind !== 'plain' && l.kind !== 'quoted') throw DECLINE;
-    if (l.src.includes('\n')) throw DECLINE;
-    this.i++;
-    const end = this.trailing();
-    return readScalar(this.scalarToken(l, end), false);
+    if (k === FLOW) {
+      const flow = this.flow();
+      return { node: flow.node, end: this.trailing(flow.end) };
+    }
+    if (k !== PLAIN && k !== QUOTED) throw DECLINE;
+    const node = this.scalar(this.i++, false);
+    return { node, end: this.trailing(node.range[1]) };
   }
 
-  /** Where the composer puts an empty value: after the indicator and the spaces that follow it. */
-  private spacesAfter(from: number, to: number): number {
-    return /^ *$/.test(this.text.slice(from, to)) ? to : from;
+  /** Nothing after the indicator on its line: a collection on the lines below, or an empty value. */
+  private valueBelow(indent: number, context: 'map' | 'seq', indicatorEnd: number): Built {
+    const emptyAt = this.kind() === END ? this.text.length : this.off[this.i];
+    const commented = this.kind() === COMMENT;
+    if (commented) this.comment(this.i++);
+    if (!this.newline()) throw DECLINE;
+    if (this.nextContent()) {
+      const c = this.col();
+      if (c > indent || (c === indent && context === 'map' && this.kind() === SEQ_IND)) return this.collection(c);
+    }
+    // An empty value with a comment: the composer ends it after the comment (not worth copying).
+    if (commented) throw DECLINE;
+    // The composer puts an empty value after the indicator and the spaces that follow it.
+    const pos = /^ *$/.test(this.text.slice(indicatorEnd, emptyAt)) ? emptyAt : indicatorEnd;
+    return { node: { kind: 'scalar', range: [pos, pos], text: undefined }, end: pos };
   }
 
-  /** The rest of the line after a scalar (spaces, a comment, the newline), as the scalar's end tokens. */
-  private trailing(): CST.SourceToken[] {
-    const end: CST.SourceToken[] = [];
-    for (let l = this.peek(); l && l.kind !== 'newline'; l = this.peek()) {
-      if (l.kind === 'comment') this.comment(l);
-      else if (l.kind !== 'space') throw DECLINE;
-      end.push({ type: l.kind, offset: l.off, indent: 0, source: l.src });
+  /** Passes the rest of the line after a value (spaces, a comment, the newline); returns where that ends. */
+  private trailing(from: number): number {
+    let end = from;
+    for (let k = this.kind(); k !== END && k !== NEWLINE; k = this.kind()) {
+      if (k === COMMENT) this.comment(this.i);
+      else if (k !== SPACE) throw DECLINE;
+      end = this.off[this.i] + this.src[this.i].length;
       this.i++;
     }
-    const nl = this.peek();
-    if (nl) end.push({ type: 'newline', offset: nl.off, indent: 0, source: nl.src });
-    if (!this.newline()) throw DECLINE;
+    if (this.kind() === NEWLINE) end = this.off[this.i] + this.src[this.i].length;
+    this.newline();
     return end;
-  }
-
-  /** A flow collection's trailing comment and newline: they end it (the composer's range end). */
-  private lineEnd(b: Built): Built {
-    const end = this.trailing();
-    const last = end[end.length - 1];
-    return { node: b.node, end: last ? last.offset + last.source.length : b.end };
   }
 
   /** `[a, b]` or `{k: v}` on one line: single commas, no empty item, nested flow collections allowed. */
   private flow(): Built {
-    const open = this.t[this.i++];
-    const isMap = open.src === '{';
-    if (!isMap && open.src !== '[') throw DECLINE;
+    const open = this.i++;
+    const isMap = this.src[open] === '{';
+    if (!isMap && this.src[open] !== '[') throw DECLINE;
     const closing = isMap ? '}' : ']';
     const items: LPair[] = [];
     const values: LNode[] = [];
-    while (this.peek()?.src !== closing) {
+    while (this.src[this.i] !== closing) {
       if (items.length + values.length > 0) {
-        if (this.peek()?.src !== ',') throw DECLINE;
+        if (this.src[this.i] !== ',') throw DECLINE;
         this.i++;
       }
       this.skipSpaces();
@@ -267,26 +283,25 @@ class LexBuilder {
         items.push({ key: keyNode.text, keyNode, value: this.flowValue() });
       } else values.push(this.flowValue());
     }
-    const close = this.t[this.i++];
-    const range = [open.off, close.off + 1] as const;
+    const closeEnd = this.off[this.i++] + 1;
+    const range = [this.off[open], closeEnd] as const;
     const node: LNode = isMap ? { kind: 'map', range, items, flow: true } : { kind: 'seq', range, items: values };
-    return { node, end: close.off + 1 };
+    return { node, end: closeEnd };
   }
 
   private flowValue(): LNode {
-    const l = this.peek();
-    if (l?.kind === 'flow') return this.flow().node;
-    if ((l?.kind !== 'plain' && l?.kind !== 'quoted') || l.src.includes('\n')) throw DECLINE;
-    this.i++;
+    const k = this.kind();
+    if (k === FLOW) return this.flow().node;
+    if (k !== PLAIN && k !== QUOTED) throw DECLINE;
+    const at = this.i++;
     // A space before `,` or the closing bracket would be the scalar's end in the CST: keep to the plain layout.
-    if (this.peek()?.kind === 'space' && this.t[this.i + 1]?.kind === 'flow') throw DECLINE;
-    return readScalar(this.scalarToken(l, []), false).node;
+    if (this.kind() === SPACE && this.kind(this.i + 1) === FLOW) throw DECLINE;
+    return this.scalar(at, false);
   }
 
   document(): LNode | null {
-    const first = this.nextContent();
-    if (!first) return null;
-    const root = this.collection(this.col(first));
+    if (!this.nextContent()) return null;
+    const root = this.collection(this.col());
     if (this.nextContent()) throw DECLINE;
     return root.node;
   }

@@ -15,10 +15,17 @@ export function serviceNames(ctx: RuleContext): Set<string> {
   return names;
 }
 
+// Several rules ask for every service's networks (and the connectivity rules once per reference): compute once.
+const networksCache = new WeakMap<ServiceModel, readonly string[]>();
+
 /** Networks a service joins: its `networks`, or `default` when it has neither networks nor network_mode. */
-export function effectiveNetworks(s: ServiceModel): string[] {
-  if (s.networks) return s.networks.refs.map((r) => r.name);
-  return s.networkMode ? [] : ['default'];
+export function effectiveNetworks(s: ServiceModel): readonly string[] {
+  let out = networksCache.get(s);
+  if (!out) {
+    out = s.networks ? s.networks.refs.map((r) => r.name) : s.networkMode ? [] : ['default'];
+    networksCache.set(s, out);
+  }
+  return out;
 }
 
 export function findNetwork(model: ComposeModel, name: string): NetworkDecl | undefined {
@@ -102,7 +109,7 @@ export function closest(name: string, candidates: Iterable<string>): string | un
  * its owner; `bridge`, `container:` and unresolved modes are `unknown` (the file alone cannot tell).
  */
 export type Attachment =
-  | { kind: 'networks'; networks: string[]; owner: ServiceModel }
+  | { kind: 'networks'; networks: readonly string[]; owner: ServiceModel }
   | { kind: 'host' | 'none' | 'unknown'; owner: ServiceModel };
 
 export function attachmentOf(s: ServiceModel, byName: ReadonlyMap<string, ServiceModel>): Attachment {

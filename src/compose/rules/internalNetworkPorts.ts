@@ -1,5 +1,5 @@
 /** Ports published by a service that is only on `internal` networks: the engine publishes none of them. */
-import { effectiveNetworks, findNetwork } from './helpers';
+import { effectiveNetworks } from './helpers';
 import { deleteEntry, joinNetworkEdit } from './edits';
 import type { Fix, Rule, RuleContext, RuleFinding } from './types';
 import type { ServiceModel } from '../model/types';
@@ -21,12 +21,13 @@ export const internalNetworkPorts: Rule = {
   summary: 'A service only on `internal` networks publishes ports: the engine publishes nothing for it.',
   check(ctx) {
     const out: RuleFinding[] = [];
+    const internal = new Set(ctx.model.networks.filter((n) => n.internal?.value === true).map((n) => n.name));
+    if (internal.size === 0) return out;
     for (const s of ctx.model.services) {
       if (s.networkMode || !s.ports || s.ports.items.length === 0) continue;
       const nets = effectiveNetworks(s);
-      const decls = nets.map((n) => findNetwork(ctx.model, n));
       // A network declared in another file (or `default` left undeclared) is not internal as far as we know.
-      if (nets.length === 0 || decls.some((d) => d?.internal?.value !== true)) continue;
+      if (nets.length === 0 || nets.some((n) => !internal.has(n))) continue;
       out.push({
         message:
           `Service "${s.name}" publishes ports, but all its networks (${nets.join(', ')}) are internal: the engine ` +

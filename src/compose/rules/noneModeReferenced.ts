@@ -25,6 +25,7 @@ export const noneModeReferenced: Rule = {
   summary: 'A `network_mode: none` service that others depend on, link to or name as a host: nothing can reach it.',
   check(ctx) {
     const out: RuleFinding[] = [];
+    if (!ctx.model.services.some((s) => modeKind(s) === 'none')) return out;
     const byName = servicesByName(ctx.model);
     for (const s of ctx.model.services) {
       const reported = new Set<string>();

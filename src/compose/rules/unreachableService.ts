@@ -79,8 +79,14 @@ export const unreachableService: Rule = {
     const aliases = aliasIndex(ctx.model.services);
     // Another project file may add networks to a service: judge only services this file alone defines.
     const judged = (x: ServiceModel) => !ctx.project.services.has(x.name);
+    const attachments = new Map<ServiceModel, Attachment>();
+    const attached = (x: ServiceModel) => {
+      let a = attachments.get(x);
+      if (!a) attachments.set(x, (a = attachmentOf(x, byName)));
+      return a;
+    };
     for (const s of ctx.model.services) {
-      const from = attachmentOf(s, byName);
+      const from = attached(s);
       if (!judged(s) || from.kind === 'unknown') continue;
       const reported = new Set<string>();
       for (const ref of referencesOf(s)) {
@@ -105,7 +111,7 @@ export const unreachableService: Rule = {
           }
           continue;
         }
-        const to = attachmentOf(target, byName);
+        const to = attached(target);
         if (to.kind === 'unknown' || to.kind === 'none' || sharedNetworks(from, to).length > 0) continue;
         const message = problem(s, from, target, to, ref);
         if (!message) continue;
