@@ -1,6 +1,7 @@
 /**
- * Where the engine is: the setting dockerNetworks.host, then DOCKER_HOST (+ DOCKER_TLS_VERIFY / DOCKER_CERT_PATH),
- * then the Docker context in force, then the platform default. Pure: environment, home folder and file reads
+ * Where the engine is: the setting dockerNetworks.host, then the setting dockerNetworks.context (what Switch Engine
+ * remembers), then DOCKER_HOST (+ DOCKER_TLS_VERIFY / DOCKER_CERT_PATH), then the Docker context in force
+ * (DOCKER_CONTEXT, else config.json's currentContext), then the platform default. Pure: environment, home folder and file reads
  * come injected, so every source is unit-testable with temporary folders.
  */
 import * as path from 'node:path';
@@ -14,6 +15,8 @@ export type { EndpointFs } from './tlsFiles';
 export interface ResolveEndpointInput {
   /** The machine-scoped setting dockerNetworks.host ('' or undefined when unset). */
   setting?: string;
+  /** The machine-scoped setting dockerNetworks.context: a Docker context name chosen in Switch Engine. */
+  contextSetting?: string;
   env: Readonly<Record<string, string | undefined>>;
   platform: string;
   homeDir: string;
@@ -27,20 +30,28 @@ export function resolveEndpoint(input: ResolveEndpointInput): EngineEndpoint {
   const setting = input.setting?.trim();
   if (setting) return parseHost(setting, 'setting', { tls: tlsFromEnv(input) });
 
+  const configDir = dockerConfigDir(input);
+  const chosen = input.contextSetting?.trim();
+  if (chosen) return contextEndpoint({ name: chosen, from: 'the setting dockerNetworks.context' }, configDir, input);
+
   const dockerHost = input.env.DOCKER_HOST?.trim();
   if (dockerHost) return parseHost(dockerHost, 'DOCKER_HOST', { tls: tlsFromEnv(input) });
 
-  const configDir = dockerConfigDir(input);
   const context = currentContextName(input, configDir);
-  if (context && context.name !== 'default') {
-    const found = readContextEndpoint(context.name, configDir, input.fs, context.from);
-    const tls = found.tls;
-    return {
-      ...parseHost(found.host, 'context', { tls: () => tls }),
-      contextName: context.name,
-    };
-  }
-  return { ...platformDefault(input.platform), ...(context ? { contextName: 'default' } : {}) };
+  if (context) return contextEndpoint(context, configDir, input);
+  return platformDefault(input.platform);
+}
+
+/** A context's endpoint; the CLI's built-in `default` context is the platform default. */
+function contextEndpoint(
+  context: { name: string; from: string },
+  configDir: string,
+  input: ResolveEndpointInput,
+): EngineEndpoint {
+  if (context.name === 'default') return { ...platformDefault(input.platform), contextName: 'default' };
+  const found = readContextEndpoint(context.name, configDir, input.fs, context.from);
+  const tls = found.tls;
+  return { ...parseHost(found.host, 'context', { tls: () => tls }), contextName: context.name };
 }
 
 export function platformDefault(platform: string): EngineEndpoint {
@@ -55,7 +66,7 @@ export function dockerConfigDir(input: Pick<ResolveEndpointInput, 'env' | 'homeD
 }
 
 /** DOCKER_CONTEXT, else currentContext of config.json; undefined when neither names one. */
-function currentContextName(
+export function currentContextName(
   input: ResolveEndpointInput,
   configDir: string,
 ): { name: string; from: string } | undefined {
