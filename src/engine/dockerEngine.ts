@@ -16,7 +16,7 @@ import type {
   EngineEndpoint,
   EventHandlers,
 } from './api';
-import { EngineError, checkApiVersion, timeoutProblem, toEngineError, toEngineProblem } from './errors';
+import { EngineError, checkApiVersion, endpointError, timeoutProblem, toEngineError, toEngineProblem } from './errors';
 import { subscribeToEvents } from './eventStream';
 import type { EngineContainer, EngineContainerDetails, EngineInfo, EngineListing, EngineNetwork, EngineVersion } from './records';
 
@@ -350,7 +350,29 @@ function dockerOptions(endpoint: EngineEndpoint, agent: https.Agent | undefined)
         port: endpoint.port,
         protocol: 'ssh',
         username: endpoint.username,
-        sshOptions: { agent: process.env.SSH_AUTH_SOCK },
+        sshOptions: sshAuth(endpoint),
       };
   }
+}
+
+/**
+ * ssh-agent when it runs, plus the key file resolution found (~/.ssh/config IdentityFile or a default name). A key
+ * protected by a passphrase can only be used through the agent: say so instead of failing on every request.
+ */
+function sshAuth(endpoint: EngineEndpoint): { agent?: string; privateKey?: Buffer } {
+  const agent = process.env.SSH_AUTH_SOCK || undefined;
+  if (!endpoint.privateKey) return { agent };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- ssh2 comes with docker-modem, in this bundle
+  const { utils } = require('ssh2') as { utils: { parseKey(key: Buffer): unknown } };
+  const parsed = utils.parseKey(endpoint.privateKey);
+  if (!(parsed instanceof Error)) return { agent, privateKey: endpoint.privateKey };
+  if (agent) return { agent };
+  throw endpointError(
+    /passphrase/i.test(parsed.message)
+      ? `The ssh key ${endpoint.identityFile} is protected by a passphrase and no ssh-agent runs (SSH_AUTH_SOCK is ` +
+          `empty). Start ssh-agent and add the key (ssh-add ${endpoint.identityFile}), then retry.`
+      : `The ssh key ${endpoint.identityFile} cannot be read: ${parsed.message}. Point IdentityFile in ~/.ssh/config ` +
+          'to a valid private key, or use ssh-agent.',
+    endpoint.display,
+  );
 }
