@@ -9,6 +9,7 @@ import type { EndpointSource, EngineEndpoint, TlsMaterial } from './api';
 import { endpointError } from './errors';
 import { readContextEndpoint } from './dockerContext';
 import { readTlsMaterial, type EndpointFs } from './tlsFiles';
+import { knownHostKeys } from './knownHosts';
 import { DEFAULT_IDENTITY_FILES, sshConfigFor } from './sshConfig';
 
 export type { EndpointFs } from './tlsFiles';
@@ -181,13 +182,17 @@ function withSshConfig(endpoint: EngineEndpoint, files: ParseOptions['sshFiles']
   const config = sshConfigFor(text, endpoint.host, { homeDir: files.homeDir, localUser, remoteUser: endpoint.username });
   const candidates = config.identityFiles.length > 0 ? config.identityFiles : DEFAULT_IDENTITY_FILES.map((f) => path.join(sshDir, f));
   const identityFile = candidates.find((f) => files.fs.readFile(f) !== undefined);
+  const host = config.hostName ?? endpoint.host;
+  const knownHosts = files.fs.readFile(path.join(sshDir, 'known_hosts'))?.toString('utf8') ?? '';
   const username = endpoint.username ?? config.user;
   // sshEndpoint shows the port only when the address names it: then it wins over the config's Port.
   const addressNamesPort = /:\d+$/.test(endpoint.display);
+  const port = config.port && !addressNamesPort ? config.port : (endpoint.port ?? 22);
   return {
     ...endpoint,
-    host: config.hostName ?? endpoint.host,
-    ...(config.port && !addressNamesPort ? { port: config.port } : {}),
+    host,
+    port,
+    knownHostKeys: knownHostKeys(knownHosts, host, port).accepted,
     ...(username ? { username } : {}),
     ...(identityFile ? { identityFile, privateKey: files.fs.readFile(identityFile) } : {}),
   };

@@ -63,8 +63,8 @@ function parseBlocks(text: string): Block[] {
   return blocks;
 }
 
-/** ssh's rule: some positive pattern matches and no negated one does. */
-function hostMatches(patterns: readonly string[], alias: string): boolean {
+/** ssh's rule (ssh_config Host, known_hosts): some positive pattern matches and no negated one does. */
+export function hostMatches(patterns: readonly string[], alias: string): boolean {
   let matched = false;
   for (const p of patterns) {
     const negated = p.startsWith('!');

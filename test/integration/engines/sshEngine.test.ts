@@ -10,7 +10,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { explorerApi } from '../explorer/explorerApi';
+import { eventually, explorerApi } from '../explorer/explorerApi';
 import { until } from '../operations/support';
 import { docker, removeResources, uniqueName } from '../support/docker';
 
@@ -53,6 +53,7 @@ describe('engines: an ssh:// engine through ~/.ssh/config and a key file', funct
   const network = uniqueName('ssh');
   const saved = { HOME: process.env.HOME, SSH_AUTH_SOCK: process.env.SSH_AUTH_SOCK };
   let sshd: ChildProcess | undefined;
+  let knownHostsLine = '';
 
   before(async () => {
     const port = await freePort();
@@ -81,6 +82,8 @@ describe('engines: an ssh:// engine through ~/.ssh/config and a key file', funct
       path.join(home, '.ssh', 'config'),
       `Host ${ALIAS}\n  HostName 127.0.0.1\n  Port ${port}\n  User ${os.userInfo().username}\n  IdentityFile ~/.ssh/engine_key\n`,
     );
+    const hostKey = fs.readFileSync(path.join(dir, 'host_key.pub'), 'utf8').split(' ').slice(0, 2).join(' ');
+    knownHostsLine = `[127.0.0.1]:${port} ${hostKey}\n`;
     // -D: stays in the foreground as our child, so after() can stop exactly this sshd.
     sshd = spawn('/usr/sbin/sshd', ['-D', '-e', '-f', path.join(dir, 'sshd_config')], { stdio: 'ignore' });
     await waitListening(port, 15_000);
@@ -99,11 +102,25 @@ describe('engines: an ssh:// engine through ~/.ssh/config and a key file', funct
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('connects over ssh with the alias, and the tree shows the engine behind it', async () => {
+  it('refuses a host whose key is not in known_hosts, saying how to accept it', async () => {
     const api = await explorerApi();
     await vscode.workspace.getConfiguration('dockerNetworks').update('host', `ssh://${ALIAS}`, vscode.ConfigurationTarget.Global);
-    await until((s) => [...s.networks.values()].some((n) => n.name === network), `${network} over ssh`, 45_000);
-    assert.equal(api.feed.state.kind, 'connected');
-    assert.equal(api.feed.state.endpoint, `ssh://${ALIAS}`);
+    const state = await eventually(() => (api.feed.state.kind === 'unreachable' ? api.feed.state : undefined), 'refusal', 30_000);
+    assert.match(state.problem.message, /ssh host key of \[127\.0\.0\.1\]:\d+ is not in ~\/\.ssh\/known_hosts/);
+    assert.match(state.problem.message, /ssh -p \d+ root@127\.0\.0\.1|ssh -p \d+ \S+@127\.0\.0\.1/);
+  });
+
+  it('with its key in known_hosts, connects over ssh with the alias, and the tree shows the engine behind it', async () => {
+    const api = await explorerApi();
+    fs.writeFileSync(path.join(home, '.ssh', 'known_hosts'), knownHostsLine);
+    await vscode.workspace.getConfiguration('dockerNetworks').update('host', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration('dockerNetworks').update('host', `ssh://${ALIAS}`, vscode.ConfigurationTarget.Global);
+    // The shared engine holds the network too: wait for the ssh endpoint's own connected state first.
+    await eventually(
+      () => (api.feed.state.kind === 'connected' && api.feed.state.endpoint === `ssh://${ALIAS}` ? true : undefined),
+      'connected over ssh',
+      45_000,
+    );
+    await until((s) => [...s.networks.values()].some((n) => n.name === network), `${network} over ssh`, 20_000);
   });
 });
