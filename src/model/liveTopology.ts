@@ -2,26 +2,44 @@
  * The live topology: a snapshot kept current by the engine's events stream. Pure: the engine comes injected
  * as a TopologySource (the EngineApi fits), so it runs in plain Node tests with a fake source.
  *
- * - Events and (re)connects schedule a refresh coalesced over ~50 ms; a refresh costs two list requests.
- *   While a refresh is in flight, new events cause exactly one more refresh after it.
+ * - Events are applied incrementally (src/model/incremental/): each names a container or a network, which is
+ *   asked for with one targeted request (several containers share one), coalesced over ~50 ms, at most
+ *   MAX_IN_FLIGHT requests at a time; the snapshot is updated at a cost proportional to the change.
+ * - A full listing (two list requests) is made for the first snapshot, on every (re)connect of the events
+ *   stream, on refresh(), every `resyncIntervalMs` (catches anything missed), when a burst names so many
+ *   objects that the listing is the cheaper way (see needsFullListing), and while the engine answers slowly.
+ *   While a listing is in flight, new events wait and are applied after it (one more listing when they ask
+ *   for one); with `incremental: false` every event leads to a listing (the path before incremental updates).
  * - onDidChange fires only when the diff is non-empty.
  * - A failed refresh makes the state unreachable and probes with back-off (1 s doubling to 15 s); the events
  *   stream reconnecting (onConnected) or any event brings the next refresh forward, so recovery is quick.
  */
 import type { Disposable, EngineProblem, EventHandlers } from '../engine/api';
 import { EngineError, checkApiVersion, toEngineProblem } from '../engine/errors';
-import type { EngineListing, EngineVersion } from '../engine/records';
-import { diffSnapshots } from './diff';
+import type { EngineEvent, EngineListing, EngineVersion } from '../engine/records';
+import { diffSnapshots, isEmptyDiff } from './diff';
 import { Emitter } from './emitter';
 import type { FeedState, TopologyChange, TopologyFeed } from './feed';
-import { buildSnapshot } from './snapshot';
-import type { SnapshotDiff, TopologySnapshot } from './topology';
+import { eventTarget } from './incremental/eventTargets';
+import { PendingWork } from './incremental/pendingWork';
+import { SnapshotEditor } from './incremental/snapshotEditor';
+import { targetedRound, type TargetedSource } from './incremental/targetedRound';
+import type { TopologySnapshot } from './topology';
 
 /** What LiveTopology needs from the engine; EngineApi satisfies it. */
-export interface TopologySource {
+export interface TopologySource extends TargetedSource {
   listing(): Promise<EngineListing>;
   subscribe(handlers: EventHandlers): Disposable;
   version(): Promise<EngineVersion>;
+}
+
+/** What the live topology cost the engine so far (for the benchmark and the burst integration test). */
+export interface LiveTopologyStats {
+  events: number;
+  fullListings: number;
+  targetedRequests: number;
+  /** Changes applied from targeted answers (one per non-empty incremental update). */
+  incrementalUpdates: number;
 }
 
 export interface LiveTopologyOptions {
@@ -30,14 +48,28 @@ export interface LiveTopologyOptions {
   coalesceMs?: number;
   probeInitialMs?: number;
   probeMaxMs?: number;
+  /** false: every event leads to a full listing (the path before incremental updates; for the benchmark). */
+  incremental?: boolean;
+  /** A full listing this long after the last one, whatever the events said (0: never). */
+  resyncIntervalMs?: number;
+  maxInFlight?: number;
+  /** A targeted round slower than this switches to coalesced full listings until a listing is fast again. */
+  slowMs?: number;
 }
 
 export const COALESCE_MS = 50;
 export const PROBE_INITIAL_MS = 1_000;
 export const PROBE_MAX_MS = 15_000;
+export const RESYNC_INTERVAL_MS = 300_000;
+export const MAX_IN_FLIGHT = 4;
+export const SLOW_MS = 1_000;
+/** Below this many objects to ask for, targeted requests always win (a small engine lists fast anyway). */
+const MIN_FULL_LISTING_BURST = 16;
 
 export class LiveTopology implements TopologyFeed {
-  private current: TopologySnapshot = buildSnapshot({ networks: [], containers: [] });
+  private readonly editor = new SnapshotEditor({ networks: [], containers: [] });
+  private readonly pending = new PendingWork();
+  private readonly counters: LiveTopologyStats = { events: 0, fullListings: 0, targetedRequests: 0, incrementalUpdates: 0 };
   private currentState: FeedState;
   private readonly changes = new Emitter<TopologyChange>();
   private readonly states = new Emitter<FeedState>();
@@ -45,13 +77,18 @@ export class LiveTopology implements TopologyFeed {
   private readonly probeInitialMs: number;
   private readonly probeMaxMs: number;
   private probeDelay: number;
+  /** A full listing is due (first snapshot, stream (re)connect, resync, refresh, a failed targeted request). */
+  private needFull = true;
+  /** The engine answered a targeted round slowly: coalesced full listings until a listing is fast again. */
+  private slow = false;
+  private lastListingObjects = 0;
+  private lastListingMs = 0;
+  private resyncTimer?: ReturnType<typeof setTimeout>;
 
   private subscription?: Disposable;
   private timer?: ReturnType<typeof setTimeout>;
   private timerDue = 0;
   private inFlight = false;
-  /** Something happened during the refresh in flight: one more refresh after it. */
-  private again = false;
   /** refresh() callers waiting for the next refresh to finish. */
   private refreshWaiters: Array<() => void> = [];
   private readonly waitForCancels = new Set<(reason: Error) => void>();
@@ -70,7 +107,12 @@ export class LiveTopology implements TopologyFeed {
   }
 
   get snapshot(): TopologySnapshot {
-    return this.current;
+    return this.editor.snapshot;
+  }
+
+  /** Engine requests and events so far. */
+  get stats(): Readonly<LiveTopologyStats> {
+    return { ...this.counters };
   }
 
   get state(): FeedState {
@@ -90,12 +132,12 @@ export class LiveTopology implements TopologyFeed {
     if (this.started || this.disposed) return;
     this.started = true;
     this.subscription = this.source.subscribe({
-      onEvent: () => this.schedule(this.coalesceMs),
-      onConnected: () => this.schedule(this.coalesceMs),
+      onEvent: (event) => this.noteEvent(event),
+      onConnected: () => this.needFullListing(),
       onDisconnected: () => {
         // A broken stream while connected may mean the engine went away: find out with a refresh.
         // While already unreachable, the probe timer keeps its back-off.
-        if (this.currentState.kind === 'connected') this.schedule(this.coalesceMs);
+        if (this.currentState.kind === 'connected') this.needFullListing();
       },
     });
     this.schedule(this.coalesceMs);
@@ -106,14 +148,14 @@ export class LiveTopology implements TopologyFeed {
     if (this.disposed) return Promise.resolve();
     return new Promise<void>((resolve) => {
       this.refreshWaiters.push(resolve);
-      if (this.inFlight) this.again = true;
-      else this.schedule(0);
+      this.needFull = true;
+      if (!this.inFlight) this.schedule(0);
     });
   }
 
   /** Resolves with the first snapshot (current or coming) that satisfies the predicate; for tests and benchmarks. */
   waitFor(predicate: (snapshot: TopologySnapshot) => boolean, timeoutMs: number): Promise<TopologySnapshot> {
-    if (predicate(this.current)) return Promise.resolve(this.current);
+    if (predicate(this.snapshot)) return Promise.resolve(this.snapshot);
     if (this.disposed) return Promise.reject(new Error('The live topology is disposed.'));
     return new Promise<TopologySnapshot>((resolve, reject) => {
       const finish = (error?: Error): void => {
@@ -121,7 +163,7 @@ export class LiveTopology implements TopologyFeed {
         listener.dispose();
         this.waitForCancels.delete(finish);
         if (error) reject(error);
-        else resolve(this.current);
+        else resolve(this.snapshot);
       };
       const timer = setTimeout(
         () =>
@@ -144,6 +186,7 @@ export class LiveTopology implements TopologyFeed {
     if (this.disposed) return;
     this.disposed = true;
     this.clearTimer();
+    if (this.resyncTimer !== undefined) clearTimeout(this.resyncTimer);
     this.subscription?.dispose();
     this.subscription = undefined;
     for (const cancel of [...this.waitForCancels]) cancel(new Error('The live topology was disposed.'));
@@ -152,13 +195,39 @@ export class LiveTopology implements TopologyFeed {
     this.states.dispose();
   }
 
-  /** Runs a refresh after `delayMs`, unless one is due sooner or in flight (then one more follows it). */
+  private noteEvent(event: EngineEvent): void {
+    this.counters.events++;
+    const target = this.incremental ? eventTarget(event) : undefined;
+    if (target) this.pending.note(target);
+    else this.needFull = true;
+    this.schedule(this.slow ? Math.max(this.coalesceMs, this.lastListingMs) : this.coalesceMs);
+  }
+
+  private needFullListing(): void {
+    this.needFull = true;
+    this.schedule(this.coalesceMs);
+  }
+
+  private get incremental(): boolean {
+    return this.options.incremental !== false;
+  }
+
+  /**
+   * When a full listing is the cheaper way. A targeted request costs the engine a scan of its container table
+   * (no serialisation) plus the JSON of the objects named; a full listing costs the JSON of every object it
+   * holds. So once the objects to ask for are more than half of what the last listing held, one listing reads
+   * about as many bytes as the targeted requests and is fewer requests: take it. Below
+   * MIN_FULL_LISTING_BURST objects targeted requests always win.
+   */
+  private needsFullListing(): boolean {
+    if (this.needFull || this.slow || !this.incremental || this.currentState.kind !== 'connected') return true;
+    const toAsk = this.pending.toAsk;
+    return toAsk > MIN_FULL_LISTING_BURST && toAsk > this.lastListingObjects / 2;
+  }
+
+  /** Runs a refresh after `delayMs`, unless one is due sooner or in flight (the next follows it). */
   private schedule(delayMs: number): void {
-    if (this.disposed) return;
-    if (this.inFlight) {
-      this.again = true;
-      return;
-    }
+    if (this.disposed || this.inFlight) return;
     const due = Date.now() + delayMs;
     if (this.timer !== undefined && this.timerDue <= due) return;
     this.clearTimer();
@@ -174,14 +243,15 @@ export class LiveTopology implements TopologyFeed {
     this.timer = undefined;
   }
 
-  /** One refresh; never rejects: failures become the unreachable state and a probe with back-off. */
+  /** One full listing or one targeted round; never rejects: failures become the unreachable state and a probe. */
   private async run(): Promise<void> {
     this.inFlight = true;
-    this.again = false;
-    const waiters = this.refreshWaiters.splice(0);
+    const full = this.needsFullListing();
+    const waiters = full ? this.refreshWaiters.splice(0) : [];
     let probeIn: number | undefined;
     try {
-      await this.fetchAndApply();
+      if (full) await this.fetchAndApply();
+      else await this.applyTargeted();
     } catch (error) {
       probeIn = this.fail(toEngineProblem(error, { endpoint: this.options.endpoint }));
     } finally {
@@ -190,8 +260,25 @@ export class LiveTopology implements TopologyFeed {
     }
     if (this.disposed) return;
     if (this.refreshWaiters.length > 0) this.schedule(0);
-    else if (this.again) this.schedule(this.coalesceMs);
     else if (probeIn !== undefined) this.schedule(probeIn);
+    else if (this.needFull) this.schedule(this.slow ? Math.max(this.coalesceMs, this.lastListingMs) : this.coalesceMs);
+    else if (!this.pending.isEmpty) this.schedule(0);
+  }
+
+  private async applyTargeted(): Promise<void> {
+    const started = Date.now();
+    const round = await targetedRound(this.source, this.pending, this.options.maxInFlight ?? MAX_IN_FLIGHT);
+    if (this.disposed) return;
+    this.counters.targetedRequests += round.requests;
+    if (Date.now() - started > (this.options.slowMs ?? SLOW_MS)) this.slow = true;
+    // A failed request: the listing tells whether the engine is gone (then unreachable) or that was all.
+    if (round.failure !== undefined) this.needFull = true;
+    if (round.updates.length === 0) return;
+    const { snapshot, diff } = this.editor.apply(round.updates);
+    if (!isEmptyDiff(diff)) {
+      this.counters.incrementalUpdates++;
+      this.changes.fire({ diff, snapshot });
+    }
   }
 
   private async fetchAndApply(): Promise<void> {
@@ -203,16 +290,42 @@ export class LiveTopology implements TopologyFeed {
       if (tooOld) throw new EngineError(tooOld);
       engineVersion = version.Version;
     }
-    const listing = await this.source.listing();
+    // Everything noted so far is covered by this listing; events from now on are applied after it.
+    this.needFull = false;
+    this.pending.clear();
+    const started = Date.now();
+    this.counters.fullListings++;
+    let listing: EngineListing;
+    try {
+      listing = await this.source.listing();
+    } catch (error) {
+      this.needFull = true;
+      throw error;
+    }
     if (this.disposed) return;
-    const next = buildSnapshot(listing);
-    const diff = diffSnapshots(this.current, next);
-    this.current = next;
+    this.lastListingMs = Date.now() - started;
+    if (this.lastListingMs <= (this.options.slowMs ?? SLOW_MS)) this.slow = false;
+    this.lastListingObjects = (listing.networks?.length ?? 0) + (listing.containers?.length ?? 0);
+    const previous = this.editor.snapshot;
+    const next = this.editor.reset(listing);
+    const diff = diffSnapshots(previous, next);
+    this.armResync();
     this.probeDelay = this.probeInitialMs;
     if (this.currentState.kind !== 'connected') {
       this.setState({ kind: 'connected', endpoint: this.options.endpoint, engineVersion });
     }
-    if (!isEmpty(diff)) this.changes.fire({ diff, snapshot: next });
+    if (!isEmptyDiff(diff)) this.changes.fire({ diff, snapshot: next });
+  }
+
+  private armResync(): void {
+    const interval = this.options.resyncIntervalMs ?? RESYNC_INTERVAL_MS;
+    if (this.resyncTimer !== undefined) clearTimeout(this.resyncTimer);
+    this.resyncTimer = undefined;
+    if (interval <= 0) return;
+    this.resyncTimer = setTimeout(() => {
+      this.resyncTimer = undefined;
+      this.needFullListing();
+    }, interval);
   }
 
   /** Enters (or stays in) the unreachable state; returns when to probe next. */
@@ -235,10 +348,4 @@ export class LiveTopology implements TopologyFeed {
   private resolveWaiters(waiters: Array<() => void>): void {
     for (const resolve of waiters) resolve();
   }
-}
-
-function isEmpty(diff: SnapshotDiff): boolean {
-  return [diff.networks, diff.containers, diff.endpoints].every(
-    (d) => d.added.length === 0 && d.removed.length === 0 && d.changed.length === 0,
-  );
 }
