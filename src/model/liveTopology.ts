@@ -110,6 +110,11 @@ export class LiveTopology implements TopologyFeed {
     return this.editor.snapshot;
   }
 
+  /** Nothing in flight, due or waiting: the snapshot holds everything the events announced (tests, benchmark). */
+  get settled(): boolean {
+    return !this.inFlight && this.timer === undefined && this.pending.isEmpty && !this.needFull;
+  }
+
   /** Engine requests and events so far. */
   get stats(): Readonly<LiveTopologyStats> {
     return { ...this.counters };
