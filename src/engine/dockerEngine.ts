@@ -34,10 +34,13 @@ export interface EngineOptions {
   readTimeoutMs?: number;
   /** Per-request timeout of changes (create, remove, connect, disconnect, prune). */
   writeTimeoutMs?: number;
+  /** How often to check that the events stream still delivers (SilentStreamCheck); 0: never. */
+  eventsCheckMs?: number;
 }
 
 export const READ_TIMEOUT_MS = 15_000;
 export const WRITE_TIMEOUT_MS = 60_000;
+export const EVENTS_CHECK_MS = 30_000;
 
 /** Container actions that change what the topology shows; exec, health and attach noise is filtered out. */
 const CONTAINER_EVENTS = ['create', 'start', 'restart', 'die', 'kill', 'stop', 'destroy', 'rename', 'pause', 'unpause', 'update'];
@@ -66,6 +69,7 @@ class DockerEngine implements EngineApi {
   private readonly agent?: https.Agent;
   private readonly readTimeoutMs: number;
   private readonly writeTimeoutMs: number;
+  private readonly eventsCheckMs: number;
   private readonly live = new Set<AbortController>();
   private readonly subscriptions = new Set<Disposable>();
   private disposed = false;
@@ -76,6 +80,7 @@ class DockerEngine implements EngineApi {
   ) {
     this.readTimeoutMs = options.readTimeoutMs ?? READ_TIMEOUT_MS;
     this.writeTimeoutMs = options.writeTimeoutMs ?? WRITE_TIMEOUT_MS;
+    this.eventsCheckMs = options.eventsCheckMs ?? EVENTS_CHECK_MS;
     if (endpoint.tls && !endpoint.tls.verify) {
       this.agent = new https.Agent({ keepAlive: true, rejectUnauthorized: false });
     }
@@ -293,6 +298,7 @@ class DockerEngine implements EngineApi {
     const subscription = subscribeToEvents((signal) => this.openEvents(signal), handlers, {
       endpoint: this.endpoint.display,
       classify: (e) => toEngineProblem(e, { endpoint: this.endpoint }),
+      silentCheck: { intervalMs: this.eventsCheckMs, eventsBetween: (since, until) => this.eventsBetween(since, until) },
     });
     const entry: Disposable = {
       dispose: () => {

@@ -6,6 +6,7 @@ import type { Readable } from 'node:stream';
 import type { Disposable, EngineProblem, EventHandlers } from './api';
 import { unreachableProblem } from './errors';
 import { EventLineParser } from './eventParser';
+import { SilentStreamCheck, type EventsBetween } from './silentStreamCheck';
 
 /** Opens the events response body; rejects when the request fails. Aborting `signal` must end the stream. */
 export type OpenEventStream = (signal: AbortSignal) => Promise<Readable>;
@@ -20,6 +21,8 @@ export interface EventStreamOptions {
   onMalformed?(line: string, reason: string): void;
   /** The retry timer; tests wrap the real one to see which delays were asked for. */
   timers?: RetryTimers;
+  /** Checks every `intervalMs` that the stream still delivers (see SilentStreamCheck); 0 or absent: no check. */
+  silentCheck?: { intervalMs: number; eventsBetween: EventsBetween };
 }
 
 export interface RetryTimers {
@@ -45,16 +48,19 @@ export function subscribeToEvents(open: OpenEventStream, handlers: EventHandlers
   let disposed = false;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let current: AbortController | undefined;
+  let stopCheck: (() => void) | undefined;
 
   const attempt = (): void => {
     retryTimer = undefined;
     const controller = new AbortController();
     current = controller;
     let finished = false;
+    let check: SilentStreamCheck | undefined;
 
     const fail = (problem: EngineProblem): void => {
       if (finished) return;
       finished = true;
+      check?.stop();
       controller.abort();
       if (disposed) return;
       guard(() => handlers.onDisconnected(problem));
@@ -74,6 +80,7 @@ export function subscribeToEvents(open: OpenEventStream, handlers: EventHandlers
         const deliver = (events: ReturnType<EventLineParser['push']>): void => {
           for (const event of events) {
             if (disposed || finished) return;
+            check?.delivered(event);
             guard(() => handlers.onEvent(event));
           }
         };
@@ -85,6 +92,14 @@ export function subscribeToEvents(open: OpenEventStream, handlers: EventHandlers
         stream.on('end', ended);
         stream.on('close', ended);
         stream.on('error', (error) => fail(options.classify(error)));
+        if (options.silentCheck && options.silentCheck.intervalMs > 0) {
+          const running = new SilentStreamCheck({
+            ...options.silentCheck,
+            onDead: () => fail(unreachableProblem(options.endpoint, 'the events stream stopped delivering events')),
+          });
+          check = running;
+          stopCheck = () => running.stop();
+        }
         guard(() => handlers.onConnected());
       },
       (error: unknown) => fail(options.classify(error)),
@@ -99,6 +114,7 @@ export function subscribeToEvents(open: OpenEventStream, handlers: EventHandlers
       if (retryTimer) timers.clearTimeout(retryTimer);
       retryTimer = undefined;
       current?.abort();
+      stopCheck?.();
     },
   };
 }

@@ -3,7 +3,6 @@ import fc from 'fast-check';
 import { diffSnapshots } from '../../../src/model/diff';
 import { SnapshotEditor, type ObjectUpdate } from '../../../src/model/incremental/snapshotEditor';
 import { eventTarget } from '../../../src/model/incremental/eventTargets';
-import { buildSnapshot } from '../../../src/model/snapshot';
 import { EngineWorld, operation } from './engineWorld';
 import { assertSameAsFreshListing } from './snapshotOracle';
 

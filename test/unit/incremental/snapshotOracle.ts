@@ -13,7 +13,8 @@ const MAPS = ['networks', 'containers', 'endpoints', 'endpointsByNetwork', 'endp
 export function assertSameAsFreshListing(actual: TopologySnapshot, listing: EngineListing, context = ''): void {
   const expected = buildSnapshot(listing);
   for (const name of MAPS) {
-    assert.deepStrictEqual(new Map(actual[name]), new Map(expected[name]), `${name} ${context}`);
+    const entries = (map: ReadonlyMap<string, unknown>) => new Map<string, unknown>(map);
+    assert.deepStrictEqual(entries(actual[name]), entries(expected[name]), `${name} ${context}`);
     assert.equal(actual[name].size, expected[name].size, `${name}.size ${context}`);
   }
   for (const name of ['networks', 'containers', 'endpoints'] as const) {
