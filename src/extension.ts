@@ -44,7 +44,15 @@ function listOptions(): NetworkListOptions {
 }
 
 export function activate(context: vscode.ExtensionContext): ExplorerApi {
-  const feed = new SessionFeed(createEngineOpener(() => configuration().get<string>('host', '')));
+  const feed = new SessionFeed(
+    createEngineOpener(
+      () => configuration().get<string>('host', ''),
+      () => ({
+        resyncIntervalSeconds: configuration().get<number>('resyncIntervalSeconds', 300),
+        eventsCheckSeconds: configuration().get<number>('eventsCheckSeconds', 30),
+      }),
+    ),
+  );
   const start = (): void => void feed.start();
 
   const containerDetails = new ContainerDetailsCache(() => feed.engine(), feed);
@@ -87,7 +95,13 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
       if (event.affectsConfiguration('dockerNetworks.groupBy') || event.affectsConfiguration('dockerNetworks.showBuiltInNetworks')) {
         networksProvider.setOptions(listOptions());
       }
-      if (event.affectsConfiguration('dockerNetworks.host')) void feed.reconnect();
+      if (
+        event.affectsConfiguration('dockerNetworks.host') ||
+        event.affectsConfiguration('dockerNetworks.resyncIntervalSeconds') ||
+        event.affectsConfiguration('dockerNetworks.eventsCheckSeconds')
+      ) {
+        void feed.reconnect();
+      }
     }),
   );
 

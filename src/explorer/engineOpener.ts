@@ -5,7 +5,13 @@
  */
 import type { SessionOpener } from './sessionFeed';
 
-export function createEngineOpener(hostSetting: () => string): SessionOpener {
+/** The settings that tune how the session follows the engine (dockerNetworks.*), read at each open. */
+export interface FollowSettings {
+  resyncIntervalSeconds: number;
+  eventsCheckSeconds: number;
+}
+
+export function createEngineOpener(hostSetting: () => string, followSettings?: () => FollowSettings): SessionOpener {
   let classify: ((error: unknown) => ReturnType<SessionOpener['toProblem']>) | undefined;
   return {
     async open() {
@@ -16,8 +22,10 @@ export function createEngineOpener(hostSetting: () => string): SessionOpener {
         engineLayer.loadEngine(),
         import('../model/liveTopology'),
       ]);
-      const engine = createEngine(endpoint);
-      return { engine, feed: new LiveTopology(engine, { endpoint: endpoint.display }) };
+      const follow = followSettings?.();
+      const engine = createEngine(endpoint, follow && { eventsCheckMs: secondsToMs(follow.eventsCheckSeconds) });
+      const resyncIntervalMs = follow && secondsToMs(follow.resyncIntervalSeconds);
+      return { engine, feed: new LiveTopology(engine, { endpoint: endpoint.display, resyncIntervalMs }) };
     },
     toProblem(error) {
       if (classify) return classify(error);
@@ -26,4 +34,9 @@ export function createEngineOpener(hostSetting: () => string): SessionOpener {
       return { kind: 'unknown', message: `The Docker engine client could not be loaded: ${message}` };
     },
   };
+}
+
+/** A setting in seconds as milliseconds; anything but a positive number turns the timer off. */
+function secondsToMs(seconds: number): number {
+  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 0;
 }

@@ -5,7 +5,7 @@
  */
 import type { Disposable, EngineApi, EngineProblem } from '../engine/api';
 import type { FeedState, TopologyChange, TopologyFeed } from '../model/feed';
-import type { TopologySnapshot } from '../model/topology';
+import type { SnapshotDiff, TopologySnapshot } from '../model/topology';
 import { diffSnapshots, isEmptyDiff } from '../model/diff';
 import { emptySnapshot } from '../model/snapshot';
 
@@ -151,7 +151,7 @@ export class SessionFeed implements TopologyFeed {
     this.openFailure = undefined;
     const { feed } = opened;
     this.innerSubscriptions = [
-      feed.onDidChange((change) => this.accept(change.snapshot)),
+      feed.onDidChange((change) => this.accept(change.snapshot, change.diff)),
       feed.onDidChangeState((state) => this.setState(state)),
     ];
     this.setState(feed.state);
@@ -160,9 +160,10 @@ export class SessionFeed implements TopologyFeed {
     feed.start();
   }
 
-  private accept(next: TopologySnapshot): void {
+  /** `diff`: the feed's own, from its previous snapshot (ours): walking both snapshots again would cost O(size). */
+  private accept(next: TopologySnapshot, feedDiff?: SnapshotDiff): void {
     if (next === this.current) return;
-    const diff = diffSnapshots(this.current, next);
+    const diff = feedDiff ?? diffSnapshots(this.current, next);
     this.current = next;
     if (!isEmptyDiff(diff)) this.changeListeners.fire({ diff, snapshot: next });
   }

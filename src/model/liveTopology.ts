@@ -17,13 +17,10 @@
 import type { Disposable, EngineProblem, EventHandlers } from '../engine/api';
 import { EngineError, checkApiVersion, toEngineProblem } from '../engine/errors';
 import type { EngineEvent, EngineListing, EngineVersion } from '../engine/records';
-import { diffSnapshots, isEmptyDiff } from './diff';
 import { Emitter } from './emitter';
 import type { FeedState, TopologyChange, TopologyFeed } from './feed';
-import { eventTarget } from './incremental/eventTargets';
-import { PendingWork } from './incremental/pendingWork';
-import { SnapshotEditor } from './incremental/snapshotEditor';
-import { targetedRound, type TargetedSource } from './incremental/targetedRound';
+import { TopologyFollower, type FollowOptions, type FollowStats } from './incremental/topologyFollower';
+import type { TargetedSource } from './incremental/targetedRound';
 import type { TopologySnapshot } from './topology';
 
 /** What LiveTopology needs from the engine; EngineApi satisfies it. */
@@ -33,43 +30,25 @@ export interface TopologySource extends TargetedSource {
   version(): Promise<EngineVersion>;
 }
 
-/** What the live topology cost the engine so far (for the benchmark and the burst integration test). */
-export interface LiveTopologyStats {
-  events: number;
-  fullListings: number;
-  targetedRequests: number;
-  /** Changes applied from targeted answers (one per non-empty incremental update). */
-  incrementalUpdates: number;
-}
+export type LiveTopologyStats = FollowStats;
 
-export interface LiveTopologyOptions {
+export interface LiveTopologyOptions extends FollowOptions {
   /** The endpoint as users read it (EngineEndpoint.display). */
   endpoint: string;
   coalesceMs?: number;
   probeInitialMs?: number;
   probeMaxMs?: number;
-  /** false: every event leads to a full listing (the path before incremental updates; for the benchmark). */
-  incremental?: boolean;
   /** A full listing this long after the last one, whatever the events said (0: never). */
   resyncIntervalMs?: number;
-  maxInFlight?: number;
-  /** A targeted round slower than this switches to coalesced full listings until a listing is fast again. */
-  slowMs?: number;
 }
 
 export const COALESCE_MS = 50;
 export const PROBE_INITIAL_MS = 1_000;
 export const PROBE_MAX_MS = 15_000;
 export const RESYNC_INTERVAL_MS = 300_000;
-export const MAX_IN_FLIGHT = 4;
-export const SLOW_MS = 1_000;
-/** Below this many objects to ask for, targeted requests always win (a small engine lists fast anyway). */
-const MIN_FULL_LISTING_BURST = 16;
 
 export class LiveTopology implements TopologyFeed {
-  private readonly editor = new SnapshotEditor({ networks: [], containers: [] });
-  private readonly pending = new PendingWork();
-  private readonly counters: LiveTopologyStats = { events: 0, fullListings: 0, targetedRequests: 0, incrementalUpdates: 0 };
+  private readonly follower: TopologyFollower;
   private currentState: FeedState;
   private readonly changes = new Emitter<TopologyChange>();
   private readonly states = new Emitter<FeedState>();
@@ -77,12 +56,6 @@ export class LiveTopology implements TopologyFeed {
   private readonly probeInitialMs: number;
   private readonly probeMaxMs: number;
   private probeDelay: number;
-  /** A full listing is due (first snapshot, stream (re)connect, resync, refresh, a failed targeted request). */
-  private needFull = true;
-  /** The engine answered a targeted round slowly: coalesced full listings until a listing is fast again. */
-  private slow = false;
-  private lastListingObjects = 0;
-  private lastListingMs = 0;
   private resyncTimer?: ReturnType<typeof setTimeout>;
 
   private subscription?: Disposable;
@@ -104,20 +77,21 @@ export class LiveTopology implements TopologyFeed {
     this.probeMaxMs = options.probeMaxMs ?? PROBE_MAX_MS;
     this.probeDelay = this.probeInitialMs;
     this.currentState = { kind: 'connecting', endpoint: options.endpoint };
+    this.follower = new TopologyFollower(source, options);
   }
 
   get snapshot(): TopologySnapshot {
-    return this.editor.snapshot;
+    return this.follower.editor.snapshot;
   }
 
   /** Nothing in flight, due or waiting: the snapshot holds everything the events announced (tests, benchmark). */
   get settled(): boolean {
-    return !this.inFlight && this.timer === undefined && this.pending.isEmpty && !this.needFull;
+    return !this.inFlight && this.timer === undefined && this.follower.idle;
   }
 
   /** Engine requests and events so far. */
   get stats(): Readonly<LiveTopologyStats> {
-    return { ...this.counters };
+    return { ...this.follower.stats };
   }
 
   get state(): FeedState {
@@ -153,7 +127,7 @@ export class LiveTopology implements TopologyFeed {
     if (this.disposed) return Promise.resolve();
     return new Promise<void>((resolve) => {
       this.refreshWaiters.push(resolve);
-      this.needFull = true;
+      this.follower.needFull = true;
       if (!this.inFlight) this.schedule(0);
     });
   }
@@ -201,33 +175,13 @@ export class LiveTopology implements TopologyFeed {
   }
 
   private noteEvent(event: EngineEvent): void {
-    this.counters.events++;
-    const target = this.incremental ? eventTarget(event) : undefined;
-    if (target) this.pending.note(target);
-    else this.needFull = true;
-    this.schedule(this.slow ? Math.max(this.coalesceMs, this.lastListingMs) : this.coalesceMs);
+    this.follower.note(event);
+    this.schedule(this.follower.coalesce(this.coalesceMs));
   }
 
   private needFullListing(): void {
-    this.needFull = true;
+    this.follower.needFull = true;
     this.schedule(this.coalesceMs);
-  }
-
-  private get incremental(): boolean {
-    return this.options.incremental !== false;
-  }
-
-  /**
-   * When a full listing is the cheaper way. A targeted request costs the engine a scan of its container table
-   * (no serialisation) plus the JSON of the objects named; a full listing costs the JSON of every object it
-   * holds. So once the objects to ask for are more than half of what the last listing held, one listing reads
-   * about as many bytes as the targeted requests and is fewer requests: take it. Below
-   * MIN_FULL_LISTING_BURST objects targeted requests always win.
-   */
-  private needsFullListing(): boolean {
-    if (this.needFull || this.slow || !this.incremental || this.currentState.kind !== 'connected') return true;
-    const toAsk = this.pending.toAsk;
-    return toAsk > MIN_FULL_LISTING_BURST && toAsk > this.lastListingObjects / 2;
   }
 
   /** Runs a refresh after `delayMs`, unless one is due sooner or in flight (the next follows it). */
@@ -251,12 +205,12 @@ export class LiveTopology implements TopologyFeed {
   /** One full listing or one targeted round; never rejects: failures become the unreachable state and a probe. */
   private async run(): Promise<void> {
     this.inFlight = true;
-    const full = this.needsFullListing();
+    const full = this.follower.needsFullListing(this.currentState.kind === 'connected');
     const waiters = full ? this.refreshWaiters.splice(0) : [];
     let probeIn: number | undefined;
     try {
       if (full) await this.fetchAndApply();
-      else await this.applyTargeted();
+      else this.announce(await this.follower.applyTargeted(() => this.disposed));
     } catch (error) {
       probeIn = this.fail(toEngineProblem(error, { endpoint: this.options.endpoint }));
     } finally {
@@ -266,24 +220,12 @@ export class LiveTopology implements TopologyFeed {
     if (this.disposed) return;
     if (this.refreshWaiters.length > 0) this.schedule(0);
     else if (probeIn !== undefined) this.schedule(probeIn);
-    else if (this.needFull) this.schedule(this.slow ? Math.max(this.coalesceMs, this.lastListingMs) : this.coalesceMs);
-    else if (!this.pending.isEmpty) this.schedule(0);
+    else if (this.follower.needFull) this.schedule(this.follower.coalesce(this.coalesceMs));
+    else if (this.follower.hasPending) this.schedule(0);
   }
 
-  private async applyTargeted(): Promise<void> {
-    const started = Date.now();
-    const round = await targetedRound(this.source, this.pending, this.options.maxInFlight ?? MAX_IN_FLIGHT);
-    if (this.disposed) return;
-    this.counters.targetedRequests += round.requests;
-    if (Date.now() - started > (this.options.slowMs ?? SLOW_MS)) this.slow = true;
-    // A failed request: the listing tells whether the engine is gone (then unreachable) or that was all.
-    if (round.failure !== undefined) this.needFull = true;
-    if (round.updates.length === 0) return;
-    const { snapshot, diff } = this.editor.apply(round.updates);
-    if (!isEmptyDiff(diff)) {
-      this.counters.incrementalUpdates++;
-      this.changes.fire({ diff, snapshot });
-    }
+  private announce(change: TopologyChange | undefined): void {
+    if (change && !this.disposed) this.changes.fire(change);
   }
 
   private async fetchAndApply(): Promise<void> {
@@ -296,30 +238,23 @@ export class LiveTopology implements TopologyFeed {
       engineVersion = version.Version;
     }
     // Everything noted so far is covered by this listing; events from now on are applied after it.
-    this.needFull = false;
-    this.pending.clear();
+    this.follower.beginListing();
     const started = Date.now();
-    this.counters.fullListings++;
     let listing: EngineListing;
     try {
       listing = await this.source.listing();
     } catch (error) {
-      this.needFull = true;
+      this.follower.listingFailed();
       throw error;
     }
     if (this.disposed) return;
-    this.lastListingMs = Date.now() - started;
-    if (this.lastListingMs <= (this.options.slowMs ?? SLOW_MS)) this.slow = false;
-    this.lastListingObjects = (listing.networks?.length ?? 0) + (listing.containers?.length ?? 0);
-    const previous = this.editor.snapshot;
-    const next = this.editor.reset(listing);
-    const diff = diffSnapshots(previous, next);
+    const change = this.follower.applyListing(listing, Date.now() - started);
     this.armResync();
     this.probeDelay = this.probeInitialMs;
     if (this.currentState.kind !== 'connected') {
       this.setState({ kind: 'connected', endpoint: this.options.endpoint, engineVersion });
     }
-    if (!isEmptyDiff(diff)) this.changes.fire({ diff, snapshot: next });
+    this.announce(change);
   }
 
   private armResync(): void {
