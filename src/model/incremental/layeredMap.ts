@@ -52,7 +52,7 @@ export class LayeredMap<V> implements ReadonlyMap<string, V> {
     }
     const next = new LayeredMap(this.base, top, this.compare, size);
     if (top.size > Math.max(MIN_TOP, 2 * Math.sqrt(this.base.size))) {
-      return new LayeredMap(new Map(next.entries()), new Map(), this.compare, size);
+      return new LayeredMap(new Map(next.merged()), new Map(), this.compare, size);
     }
     return next;
   }
@@ -72,17 +72,8 @@ export class LayeredMap<V> implements ReadonlyMap<string, V> {
     for (const [key, value] of this.entries()) callback.call(thisArg, value, key, this);
   }
 
-  *entries(): Generator<[string, V], undefined, unknown> {
-    const added = this.topEntries();
-    let next = 0;
-    for (const entry of this.base) {
-      if (this.top.has(entry[0])) continue;
-      if (this.compare) {
-        while (next < added.length && this.compare(added[next][1], entry[1]) < 0) yield added[next++];
-      }
-      yield entry;
-    }
-    while (next < added.length) yield added[next++];
+  entries(): ArrayIterator<[string, V]> {
+    return this.merged()[Symbol.iterator]();
   }
 
   *keys(): Generator<string, undefined, unknown> {
@@ -93,8 +84,24 @@ export class LayeredMap<V> implements ReadonlyMap<string, V> {
     for (const [, value] of this.entries()) yield value;
   }
 
-  [Symbol.iterator](): Generator<[string, V], undefined, unknown> {
+  [Symbol.iterator](): ArrayIterator<[string, V]> {
     return this.entries();
+  }
+
+  /** The entries in order: the base without the keys the top changed, merged with the top's live entries. */
+  private merged(): Array<[string, V]> {
+    const added = this.topEntries();
+    const result: Array<[string, V]> = new Array(this.size);
+    const compare = this.compare;
+    let next = 0;
+    let at = 0;
+    for (const entry of this.base) {
+      if (this.top.has(entry[0])) continue;
+      if (compare) while (next < added.length && compare(added[next][1], entry[1]) < 0) result[at++] = added[next++];
+      result[at++] = entry;
+    }
+    while (next < added.length) result[at++] = added[next++];
+    return result;
   }
 
   /** The live entries of the top layer: sorted (once per version) when the map has an order. */
