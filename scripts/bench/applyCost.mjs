@@ -1,3 +1,4 @@
+/* global structuredClone */
 // Busy engines (b): the model's cost of one engine event at 10,000 containers, from generated engine JSON.
 // Today's path: parse both lists + buildSnapshot + diffSnapshots. The incremental path: parse the one
 // container's listing record (the targeted answer) + SnapshotEditor.apply (new immutable snapshot + its diff).
