@@ -5,6 +5,7 @@
  */
 import type { Disposable, EngineApi, EngineProblem } from '../engine/api';
 import type { FeedState, TopologyChange, TopologyFeed } from '../model/feed';
+import type { FollowStats } from '../model/incremental/topologyFollower';
 import type { SnapshotDiff, TopologySnapshot } from '../model/topology';
 import { diffSnapshots, isEmptyDiff } from '../model/diff';
 import { emptySnapshot } from '../model/snapshot';
@@ -13,6 +14,8 @@ import { emptySnapshot } from '../model/snapshot';
 export interface OwnedFeed extends TopologyFeed {
   start(): void;
   dispose(): void;
+  /** What following the engine cost it so far (LiveTopology has it). */
+  readonly stats?: Readonly<FollowStats>;
 }
 
 export interface OpenedEngine {
@@ -63,6 +66,11 @@ export class SessionFeed implements TopologyFeed {
 
   get state(): FeedState {
     return this.currentState;
+  }
+
+  /** The current engine's request counters (listings, targeted requests, events), for tests and benchmarks. */
+  get stats(): Readonly<FollowStats> | undefined {
+    return this.opened?.feed.stats;
   }
 
   onDidChange(listener: (change: TopologyChange) => void): Disposable {
