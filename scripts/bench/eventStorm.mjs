@@ -61,7 +61,23 @@ export async function removeStormResources(socket) {
   await inParallel(ours, 4, (c) => engineCall(socket, 'DELETE', `${API}/containers/${c.Id}?force=1`));
   const networks = await engineCall(socket, 'GET', `${API}/networks?filters=${filters}`);
   const ourNetworks = networks.filter((n) => n.Name.startsWith(`${STORM_PREFIX}-`));
-  await inParallel(ourNetworks, 4, (n) => engineCall(socket, 'DELETE', `${API}/networks/${n.Id}`));
+  // A busy engine may still be tearing down the endpoints of containers just removed: try a few times.
+  await inParallel(ourNetworks, 4, async (n) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await engineCall(socket, 'DELETE', `${API}/networks/${n.Id}`);
+      } catch (error) {
+        if (!/active endpoints/.test(error.message)) throw error;
+        if (attempt >= 5) {
+          // Seen on a loaded 20.10 engine after the storm: an endpoint count dockerd never releases (the
+          // network lists no container). Only a dockerd restart frees it; leave the network, say so, go on.
+          console.warn(`could not remove network ${n.Name}: ${error.message}`);
+          return undefined;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+      }
+    }
+  });
   return ours.length + ourNetworks.length;
 }
 
@@ -87,9 +103,12 @@ function sameAsFresh(snapshot, fresh) {
   );
 }
 
+/** Unique per run: a network an engine failed to remove must not block the next run. */
+export const stormName = (part) => `${STORM_PREFIX}-${part}-${Math.random().toString(16).slice(2, 8)}`;
+
 export async function runStorm({ socket, size, incremental }) {
-  const home = await createNetwork(socket, `${STORM_PREFIX}-home`, (octet) => `10.${octet}.0.0/16`);
-  const storm = await createNetwork(socket, `${STORM_PREFIX}-net`, (octet) => `10.${octet + 1}.0.0/16`);
+  const home = await createNetwork(socket, stormName('home'), (octet) => `10.${octet}.0.0/16`);
+  const storm = await createNetwork(socket, stormName('net'), (octet) => `10.${octet + 1}.0.0/16`);
   const setupStart = nowMs();
   const ids = await createStormContainers(socket, size, home);
   const setupMs = nowMs() - setupStart;
@@ -171,6 +190,10 @@ export async function runStorm({ socket, size, incremental }) {
     engine.dispose();
     driver.send({ exit: true });
     await counter.close();
-    await removeStormResources(socket);
+    // Reported, not thrown: an error of the storm itself must stay visible. The next run removes leftovers.
+    await removeStormResources(socket).catch((error) => {
+      console.error(`cleanup failed: ${error.message}; run the benchmark again or remove the ${STORM_PREFIX}-* resources`);
+      process.exitCode = 1;
+    });
   }
 }

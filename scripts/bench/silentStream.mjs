@@ -6,13 +6,13 @@ import { createEngine } from '../../src/engine/dockerEngine.ts';
 import { LiveTopology } from '../../src/model/liveTopology.ts';
 import { FreezingProxy } from '../../test/unit/engine/freezingProxy.ts';
 import { BENCH_LABEL, IMAGE, createNetwork } from './benchResources.mjs';
-import { STORM_PREFIX, removeStormResources } from './eventStorm.mjs';
+import { STORM_PREFIX, removeStormResources, stormName } from './eventStorm.mjs';
 import { API, engineCall } from './socketHttp.mjs';
 import { nowMs } from './stats.mjs';
 
 export async function benchSilentStream(socket) {
-  const home = await createNetwork(socket, `${STORM_PREFIX}-home`, (octet) => `10.${octet}.0.0/16`);
-  const other = await createNetwork(socket, `${STORM_PREFIX}-net`, (octet) => `10.${octet + 1}.0.0/16`);
+  const home = await createNetwork(socket, stormName('home'), (octet) => `10.${octet}.0.0/16`);
+  const other = await createNetwork(socket, stormName('net'), (octet) => `10.${octet + 1}.0.0/16`);
   const created = await engineCall(socket, 'POST', `${API}/containers/create?name=${STORM_PREFIX}-silent`, {
     Image: IMAGE,
     Cmd: ['sleep', '100000'],
