@@ -7,6 +7,7 @@
 import * as https from 'node:https';
 import type { Readable } from 'node:stream';
 import Docker from 'dockerode';
+import { consoleLogger, type Logger } from '../common/logger';
 import type {
   ConnectRequest,
   CreateNetworkRequest,
@@ -36,6 +37,8 @@ export interface EngineOptions {
   writeTimeoutMs?: number;
   /** How often to check that the events stream still delivers (SilentStreamCheck); 0: never. */
   eventsCheckMs?: number;
+  /** Where the events stream reports malformed lines and throwing handlers; the console when not given. */
+  log?: Logger;
 }
 
 export const READ_TIMEOUT_MS = 15_000;
@@ -70,6 +73,7 @@ class DockerEngine implements EngineApi {
   private readonly readTimeoutMs: number;
   private readonly writeTimeoutMs: number;
   private readonly eventsCheckMs: number;
+  private readonly log?: Logger;
   private readonly live = new Set<AbortController>();
   private readonly subscriptions = new Set<Disposable>();
   private disposed = false;
@@ -81,6 +85,7 @@ class DockerEngine implements EngineApi {
     this.readTimeoutMs = options.readTimeoutMs ?? READ_TIMEOUT_MS;
     this.writeTimeoutMs = options.writeTimeoutMs ?? WRITE_TIMEOUT_MS;
     this.eventsCheckMs = options.eventsCheckMs ?? EVENTS_CHECK_MS;
+    this.log = options.log;
     if (endpoint.tls && !endpoint.tls.verify) {
       this.agent = new https.Agent({ keepAlive: true, rejectUnauthorized: false });
     }
@@ -287,7 +292,8 @@ class DockerEngine implements EngineApi {
     });
     // docker-modem parses a body of one line, and hands over a Buffer of several.
     if (Buffer.isBuffer(body) || typeof body === 'string') {
-      const parser = new EventLineParser((line, reason) => console.warn(`Docker events: ignored a line (${reason}): ${line}`));
+      const log = this.log ?? consoleLogger;
+      const parser = new EventLineParser((line, reason) => log.warn(`Docker events: ignored a malformed line (${reason}): ${line}`));
       return [...parser.push(body), ...parser.end()];
     }
     return body && typeof body === 'object' ? [body as EngineEvent] : [];
@@ -299,6 +305,7 @@ class DockerEngine implements EngineApi {
       endpoint: this.endpoint.display,
       classify: (e) => toEngineProblem(e, { endpoint: this.endpoint }),
       silentCheck: { intervalMs: this.eventsCheckMs, eventsBetween: (since, until) => this.eventsBetween(since, until) },
+      log: this.log,
     });
     const entry: Disposable = {
       dispose: () => {

@@ -3,6 +3,8 @@
  * The transport comes injected (`open`), so the reconnect logic is testable without an engine.
  */
 import type { Readable } from 'node:stream';
+import { errorMessage } from '../common/failure';
+import { consoleLogger, type Logger } from '../common/logger';
 import type { Disposable, EngineProblem, EventHandlers } from './api';
 import { unreachableProblem } from './errors';
 import { EventLineParser } from './eventParser';
@@ -19,6 +21,8 @@ export interface EventStreamOptions {
   maxDelayMs?: number;
   /** Lines that are not JSON objects; the stream carries on. */
   onMalformed?(line: string, reason: string): void;
+  /** Where malformed lines and throwing handlers are reported; the console when not given. */
+  log?: Logger;
   /** The retry timer; tests wrap the real one to see which delays were asked for. */
   timers?: RetryTimers;
   /** Checks every `intervalMs` that the stream still delivers (see SilentStreamCheck); 0 or absent: no check. */
@@ -41,8 +45,9 @@ export const EVENT_RETRY_MAX_MS = 10_000;
 export function subscribeToEvents(open: OpenEventStream, handlers: EventHandlers, options: EventStreamOptions): Disposable {
   const initial = options.initialDelayMs ?? EVENT_RETRY_INITIAL_MS;
   const max = options.maxDelayMs ?? EVENT_RETRY_MAX_MS;
+  const log = options.log ?? consoleLogger;
   const onMalformed =
-    options.onMalformed ?? ((line, reason) => console.warn(`Docker events: ignored a malformed line (${reason}): ${line}`));
+    options.onMalformed ?? ((line, reason) => log.warn(`Docker events: ignored a malformed line (${reason}): ${line}`));
   const timers = options.timers ?? realTimers;
   let delay = initial;
   let disposed = false;
@@ -63,7 +68,7 @@ export function subscribeToEvents(open: OpenEventStream, handlers: EventHandlers
       check?.stop();
       controller.abort();
       if (disposed) return;
-      guard(() => handlers.onDisconnected(problem));
+      guard(log, () => handlers.onDisconnected(problem));
       if (disposed) return; // a handler may dispose us
       retryTimer = timers.setTimeout(attempt, delay);
       delay = Math.min(delay * 2, max);
@@ -81,7 +86,7 @@ export function subscribeToEvents(open: OpenEventStream, handlers: EventHandlers
           for (const event of events) {
             if (disposed || finished) return;
             check?.delivered(event);
-            guard(() => handlers.onEvent(event));
+            guard(log, () => handlers.onEvent(event));
           }
         };
         const ended = (): void => {
@@ -95,12 +100,13 @@ export function subscribeToEvents(open: OpenEventStream, handlers: EventHandlers
         if (options.silentCheck && options.silentCheck.intervalMs > 0) {
           const running = new SilentStreamCheck({
             ...options.silentCheck,
+            warn: (message) => log.warn(message),
             onDead: () => fail(unreachableProblem(options.endpoint, 'the events stream stopped delivering events')),
           });
           check = running;
           stopCheck = () => running.stop();
         }
-        guard(() => handlers.onConnected());
+        guard(log, () => handlers.onConnected());
       },
       (error: unknown) => fail(options.classify(error)),
     );
@@ -120,10 +126,10 @@ export function subscribeToEvents(open: OpenEventStream, handlers: EventHandlers
 }
 
 /** A throwing handler must not kill the stream; it is reported, not swallowed. */
-function guard(call: () => void): void {
+function guard(log: Logger, call: () => void): void {
   try {
     call();
   } catch (e) {
-    console.error('Docker events: a handler threw:', e);
+    log.error(`Docker events: a handler threw: ${e instanceof Error && e.stack ? e.stack : errorMessage(e)}`);
   }
 }

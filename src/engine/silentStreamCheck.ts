@@ -10,6 +10,7 @@
  * counted. An engine whose clock runs behind ours by more than that holds the check open until its clock
  * reaches `until` (bounded by the request timeout); a failed check is reported and retried at the next tick.
  */
+import { errorMessage } from '../common/failure';
 import type { EngineEvent } from './records';
 
 export type EventsBetween = (since: number, until: number) => Promise<EngineEvent[]>;
@@ -18,6 +19,8 @@ export interface SilentStreamCheckOptions {
   intervalMs: number;
   eventsBetween: EventsBetween;
   onDead(missed: EngineEvent): void;
+  /** Where a failed check is reported. */
+  warn(message: string): void;
   now?: () => number;
 }
 
@@ -72,7 +75,9 @@ export class SilentStreamCheck {
       }
       return missed;
     } catch (error) {
-      console.warn(`Docker events: could not check the events stream (${error instanceof Error ? error.message : String(error)}); trying again later.`);
+      this.options.warn(
+        `Docker events: could not check that the events stream still delivers (${errorMessage(error)}); trying again at the next check.`,
+      );
       return undefined;
     } finally {
       this.checking = false;

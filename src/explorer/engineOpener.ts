@@ -3,7 +3,9 @@
  * client (engine/index.ts: loadEngine) and the live topology with dynamic imports, so none of that code runs
  * on the activation path.
  */
-import type { SessionOpener } from './sessionFeed';
+import { errorMessage } from '../common/failure';
+import type { Logger } from '../common/logger';
+import type { SessionOpener } from '../model/sessionFeed';
 
 /** The settings that tune how the session follows the engine (dockerNetworks.*), read at each open. */
 export interface FollowSettings {
@@ -11,7 +13,11 @@ export interface FollowSettings {
   eventsCheckSeconds: number;
 }
 
-export function createEngineOpener(hostSetting: () => string, followSettings?: () => FollowSettings): SessionOpener {
+export function createEngineOpener(
+  hostSetting: () => string,
+  log: Logger,
+  followSettings?: () => FollowSettings,
+): SessionOpener {
   let classify: ((error: unknown) => ReturnType<SessionOpener['toProblem']>) | undefined;
   return {
     async open() {
@@ -23,15 +29,17 @@ export function createEngineOpener(hostSetting: () => string, followSettings?: (
         import('../model/liveTopology'),
       ]);
       const follow = followSettings?.();
-      const engine = createEngine(endpoint, follow && { eventsCheckMs: secondsToMs(follow.eventsCheckSeconds) });
+      const engine = createEngine(endpoint, {
+        log,
+        ...(follow && { eventsCheckMs: secondsToMs(follow.eventsCheckSeconds) }),
+      });
       const resyncIntervalMs = follow && secondsToMs(follow.resyncIntervalSeconds);
       return { engine, feed: new LiveTopology(engine, { endpoint: endpoint.display, resyncIntervalMs }) };
     },
     toProblem(error) {
       if (classify) return classify(error);
       // Only when the engine layer itself failed to load: nothing classified it.
-      const message = error instanceof Error ? error.message : String(error);
-      return { kind: 'unknown', message: `The Docker engine client could not be loaded: ${message}` };
+      return { kind: 'unknown', message: `The Docker engine client could not be loaded: ${errorMessage(error)}` };
     },
   };
 }
