@@ -15,6 +15,9 @@ import { targetedRound, type TargetedSource } from './targetedRound';
 export interface FollowStats {
   events: number;
   fullListings: number;
+  /** Of the full listings, those chosen as the cheaper way: for a large burst, or while the engine was slow. */
+  fullListingsForBursts: number;
+  fullListingsWhileSlow: number;
   targetedRequests: number;
   /** Changes applied from targeted answers (one per non-empty incremental update). */
   incrementalUpdates: number;
@@ -35,7 +38,16 @@ const MIN_FULL_LISTING_BURST = 16;
 
 export class TopologyFollower {
   readonly editor = new SnapshotEditor({ networks: [], containers: [] });
-  readonly stats: FollowStats = { events: 0, fullListings: 0, targetedRequests: 0, incrementalUpdates: 0 };
+  readonly stats: FollowStats = {
+    events: 0,
+    fullListings: 0,
+    fullListingsForBursts: 0,
+    fullListingsWhileSlow: 0,
+    targetedRequests: 0,
+    incrementalUpdates: 0,
+  };
+  /** Why the coming full listing is made, for the counters. */
+  private listingReason: 'required' | 'slow' | 'burst' = 'required';
   private readonly pending = new PendingWork();
   /** A full listing is due (first snapshot, stream (re)connect, resync, refresh, a failed targeted request). */
   needFull = true;
@@ -79,7 +91,11 @@ export class TopologyFollower {
    * MIN_FULL_LISTING_BURST objects targeted requests always win.
    */
   needsFullListing(connected: boolean): boolean {
-    if (this.needFull || this.slow || this.options.incremental === false || !connected) return true;
+    this.listingReason = 'required';
+    if (this.needFull || this.options.incremental === false || !connected) return true;
+    this.listingReason = 'slow';
+    if (this.slow) return true;
+    this.listingReason = 'burst';
     const toAsk = this.pending.toAsk;
     return toAsk > MIN_FULL_LISTING_BURST && toAsk > this.lastListingObjects / 2;
   }
@@ -89,6 +105,9 @@ export class TopologyFollower {
     this.needFull = false;
     this.pending.clear();
     this.stats.fullListings++;
+    if (this.listingReason === 'slow') this.stats.fullListingsWhileSlow++;
+    if (this.listingReason === 'burst') this.stats.fullListingsForBursts++;
+    this.listingReason = 'required';
   }
 
   listingFailed(): void {

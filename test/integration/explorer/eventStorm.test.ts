@@ -78,10 +78,14 @@ describe('explorer: a storm of engine events is applied incrementally', function
     const after = api.feed.stats;
     assert.ok(after);
     const listings = after.fullListings - before.fullListings;
+    // Chosen as the cheaper way: other work on a shared engine may make it slow or add bursts of its own.
+    const chosen =
+      after.fullListingsForBursts - before.fullListingsForBursts + after.fullListingsWhileSlow - before.fullListingsWhileSlow;
     const targeted = after.targetedRequests - before.targetedRequests;
     const events = after.events - before.events;
-    assert.ok(events >= 3 * COUNT, `${events} events for ${3 * COUNT} changes`);
-    assert.ok(listings <= 2, `${listings} full listings during the storm (a stream reconnect may add one)`);
-    assert.ok(targeted <= events, `${targeted} targeted requests for ${events} events: at most one per change`);
+    const figures = `${events} events, ${listings} full listings (${chosen} for bursts or a slow engine), ${targeted} targeted`;
+    assert.ok(events >= 3 * COUNT, `${figures}: at least one event per change`);
+    assert.ok(listings - chosen <= 2, `${figures}: no full listing but the required ones (a stream reconnect may add one)`);
+    assert.ok(targeted <= events, `${figures}: at most one targeted request per change`);
   });
 });
