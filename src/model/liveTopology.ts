@@ -7,9 +7,11 @@
  *   MAX_IN_FLIGHT requests at a time; the snapshot is updated at a cost proportional to the change.
  * - A full listing (two list requests) is made for the first snapshot, on every (re)connect of the events
  *   stream, on refresh(), every `resyncIntervalMs` (catches anything missed), when a burst names so many
- *   objects that the listing is the cheaper way (see needsFullListing), and while the engine answers slowly.
+ *   objects that the listing is the cheaper way, and while the engine answers slowly (see TopologyFollower).
  *   While a listing is in flight, new events wait and are applied after it (one more listing when they ask
  *   for one); with `incremental: false` every event leads to a listing (the path before incremental updates).
+ * - A container's status text ("Up 5 minutes") is the engine's as of the last answer about that container;
+ *   the periodic resync renews it.
  * - onDidChange fires only when the diff is non-empty.
  * - A failed refresh makes the state unreachable and probes with back-off (1 s doubling to 15 s); the events
  *   stream reconnecting (onConnected) or any event brings the next refresh forward, so recovery is quick.
