@@ -35,6 +35,7 @@ async function engineParts(result, sizes) {
       for (const incremental of [false, true]) {
         console.log(`storm: ${size} containers, ${incremental ? 'incremental' : 'full listings'}...`);
         result.storms.push(await runStorm({ socket, size, incremental }));
+        printEvents({ storms: result.storms.slice(-1) }); // as it comes: a long run interrupted keeps its figures
       }
     }
     if (!process.argv.includes('--skip-silent')) {

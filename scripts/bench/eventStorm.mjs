@@ -177,6 +177,8 @@ export async function runStorm({ socket, size, incremental }) {
       events: after.stats.events - before.stats.events,
       requests: window.length,
       fullListings: after.stats.fullListings - before.stats.fullListings,
+      listingsForBursts: after.stats.fullListingsForBursts - before.stats.fullListingsForBursts,
+      listingsWhileSlow: after.stats.fullListingsWhileSlow - before.stats.fullListingsWhileSlow,
       targeted: after.stats.targetedRequests - before.stats.targetedRequests,
       requestsPerChange: window.length / changes,
       bytesPerChange: (after.bytes - before.bytes) / changes,

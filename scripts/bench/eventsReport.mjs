@@ -4,10 +4,16 @@ import { formatMs } from './stats.mjs';
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 const sec = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
+/** Full listings, and how many of them were chosen as the cheaper way (a large burst, a slow engine). */
+function listings(s) {
+  const chosen = (s.listingsForBursts ?? 0) + (s.listingsWhileSlow ?? 0);
+  return `${s.fullListings} listings${chosen ? `, ${chosen} of them for bursts or a slow engine` : ''}`;
+}
+
 function stormRows(storms) {
   return storms.map(
     (s) =>
-      `| ${s.size} | ${s.mode} | ${s.changes} / ${s.events} | ${s.requests} (${s.fullListings} listings, ${s.targeted} targeted) | ` +
+      `| ${s.size} | ${s.mode} | ${s.changes} / ${s.events} | ${s.requests} (${listings(s)}, ${s.targeted} targeted) | ` +
       `**${s.requestsPerChange.toFixed(2)}** | ${kb(s.bytesPerChange)} | ${Number.isFinite(s.dockerdCpuMs) ? sec(s.dockerdCpuMs) : 'n/a'} | ` +
       `${sec(s.nodeCpuMs)} | ${formatMs(s.settleMs)} | ${sec(s.stormMs)} | ${s.matchesFreshListing ? 'yes' : '**no**'} |`,
   );
@@ -82,7 +88,7 @@ export function printEvents(result) {
   console.log('\nBusy engines');
   for (const s of result.storms) {
     console.log(
-      `  storm N=${s.size} ${s.mode}: ${s.requests} requests (${s.fullListings} listings, ${s.targeted} targeted) for ${s.changes} changes = ` +
+      `  storm N=${s.size} ${s.mode}: ${s.requests} requests (${listings(s)}, ${s.targeted} targeted) for ${s.changes} changes = ` +
         `${s.requestsPerChange.toFixed(2)}/change, ${kb(s.bytesPerChange)}/change, dockerd ${sec(s.dockerdCpuMs)}, node ${sec(s.nodeCpuMs)}, ` +
         `settle ${formatMs(s.settleMs)}, storm ${sec(s.stormMs)} (setup ${sec(s.setupMs)}), model = fresh listing: ${s.matchesFreshListing}`,
     );
