@@ -2,8 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { EngineEvent } from '../../../src/engine/records';
 import { LiveTopology } from '../../../src/model/liveTopology';
-import { EngineWorld, operation } from './engineWorld';
-import { SEED } from './snapshotEditor.test';
+import { EngineWorld, SEED, operation } from './engineWorld';
 import { assertSameAsFreshListing } from './snapshotOracle';
 import { WorldSource } from './worldSource';
 

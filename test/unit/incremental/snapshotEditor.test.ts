@@ -3,11 +3,9 @@ import fc from 'fast-check';
 import { diffSnapshots } from '../../../src/model/diff';
 import { SnapshotEditor, type ObjectUpdate } from '../../../src/model/incremental/snapshotEditor';
 import { eventTarget } from '../../../src/model/incremental/eventTargets';
-import { EngineWorld, operation } from './engineWorld';
+import { EngineWorld, SEED, operation } from './engineWorld';
 import { assertSameAsFreshListing } from './snapshotOracle';
 
-/** Fixed under CI, so a red build is reproducible; random locally, so new cases keep being tried. */
-export const SEED = process.env.CI ? 1313 : undefined;
 
 describe('SnapshotEditor: incremental updates equal a fresh listing', () => {
   it('after any operations, the updates of the objects their events name give buildSnapshot of the final listing, and the same diff', () => {
