@@ -35,12 +35,7 @@ describe('LiveTopology behind a connection that stops delivering the events stre
     emitted.length = 0;
     server = await new FakeEngineServer().start();
     server
-      .json('GET /version', 200, { Version: '20.10.24', ApiVersion: '1.41' })
-      .json('GET /networks', 200, [web])
-      .on('GET /containers/json', (_req, res) => {
-        res.writeHead(200, { 'Content-Type': 'application/json' });
-        res.end(JSON.stringify(containers));
-      })
+      .engineHolding([web], () => containers)
       .on('GET /events', (req, res) => {
         const query = new URL(req.url, 'http://engine').searchParams;
         res.writeHead(200, { 'Content-Type': 'application/json' });
