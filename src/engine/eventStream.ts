@@ -53,14 +53,14 @@ export function subscribeToEvents(open: OpenEventStream, handlers: EventHandlers
   let disposed = false;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let current: AbortController | undefined;
-  let stopCheck: (() => void) | undefined;
+  /** The current attempt's check (one attempt at a time). */
+  let check: SilentStreamCheck | undefined;
 
   const attempt = (): void => {
     retryTimer = undefined;
     const controller = new AbortController();
     current = controller;
     let finished = false;
-    let check: SilentStreamCheck | undefined;
 
     const fail = (problem: EngineProblem): void => {
       if (finished) return;
@@ -98,13 +98,11 @@ export function subscribeToEvents(open: OpenEventStream, handlers: EventHandlers
         stream.on('close', ended);
         stream.on('error', (error) => fail(options.classify(error)));
         if (options.silentCheck && options.silentCheck.intervalMs > 0) {
-          const running = new SilentStreamCheck({
+          check = new SilentStreamCheck({
             ...options.silentCheck,
             warn: (message) => log.warn(message),
             onDead: () => fail(unreachableProblem(options.endpoint, 'the events stream stopped delivering events')),
           });
-          check = running;
-          stopCheck = () => running.stop();
         }
         guard(log, () => handlers.onConnected());
       },
@@ -120,7 +118,7 @@ export function subscribeToEvents(open: OpenEventStream, handlers: EventHandlers
       if (retryTimer) timers.clearTimeout(retryTimer);
       retryTimer = undefined;
       current?.abort();
-      stopCheck?.();
+      check?.stop();
     },
   };
 }
