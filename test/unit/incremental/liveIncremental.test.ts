@@ -108,6 +108,20 @@ describe('LiveTopology: engine events cost requests in proportion to the change'
     assert.deepEqual({ listings: source.listings - counts.listings, targeted: source.targeted - counts.targeted }, { listings: 0, targeted: 1 });
   });
 
+  it('an answer that raced a later event about the same container is not shown: the newer answer is', async () => {
+    await start();
+    source.readAt = 'request';
+    source.delay = () => 40;
+    run({ op: 'rename', pick: 4, name: 0 });
+    await sleep(15); // the first request is in flight now, with the first name
+    const first = world.listing().containers[4].Names?.[0];
+    run({ op: 'rename', pick: 4, name: 1 });
+    await settled();
+    const shown = changes.flatMap((c) => c.diff.containers.changed.map((m) => `/${m.name}`));
+    assert.ok(!shown.includes(first ?? ''), `the stale name ${first} never shown (shown: ${shown.join(', ')})`);
+    assertSameAsFreshListing(live.snapshot, world.listing());
+  });
+
   it('the periodic resync lists everything again and catches a change no event announced', async () => {
     await start({ resyncIntervalMs: 150 });
     world.apply({ op: 'rename', pick: 2, name: 1 }); // its event is lost

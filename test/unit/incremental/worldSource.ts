@@ -16,6 +16,8 @@ export class WorldSource implements TopologySource {
   maxInFlight = 0;
   /** Milliseconds each answer takes (a function, so tests can vary it). */
   delay: () => number = () => 0;
+  /** 'request': answers hold the state when the request arrived (an engine that answers late, with old data). */
+  readAt: 'request' | 'answer' = 'answer';
 
   constructor(private readonly world: EngineWorld) {}
 
@@ -47,8 +49,9 @@ export class WorldSource implements TopologySource {
     this.inFlight++;
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
     try {
+      const early = this.readAt === 'request' ? read() : undefined;
       await new Promise((resolve) => setTimeout(resolve, this.delay()));
-      return read();
+      return early ?? read();
     } finally {
       this.inFlight--;
     }
