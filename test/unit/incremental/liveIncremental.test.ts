@@ -85,8 +85,8 @@ describe('LiveTopology: engine events cost requests in proportion to the change'
   });
 
   it('when the engine answers slowly, falls back to coalesced full listings, and back when it is fast again', async () => {
-    await start({ slowMs: 30 });
-    source.delay = () => 60;
+    await start({ slowMs: 150 });
+    source.delay = () => 300;
     run({ op: 'connect', pick: 1, network: 2 });
     await settled();
     const afterSlowRound = { listings: source.listings, targeted: source.targeted };
