@@ -46,7 +46,17 @@ function listOptions(): NetworkListOptions {
 export function activate(context: vscode.ExtensionContext): ExplorerApi {
   // The one log channel: every part logs here (Output > Docker Networks).
   const log = vscode.window.createOutputChannel('Docker Networks', { log: true });
-  const feed = new SessionFeed(createEngineOpener(() => engineSettings(configuration()), log), log);
+  const feed = new SessionFeed(
+    createEngineOpener(
+      () => engineSettings(configuration()),
+      log,
+      () => ({
+        resyncIntervalSeconds: configuration().get<number>('resyncIntervalSeconds', 300),
+        eventsCheckSeconds: configuration().get<number>('eventsCheckSeconds', 30),
+      }),
+    ),
+    log,
+  );
   const start = (): void => void feed.start();
 
   const containerDetails = new ContainerDetailsCache(() => feed.engine(), feed);
@@ -90,8 +100,13 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
       if (event.affectsConfiguration('dockerNetworks.groupBy') || event.affectsConfiguration('dockerNetworks.showBuiltInNetworks')) {
         networksProvider.setOptions(listOptions());
       }
-      // Switch Engine writes these two; a change re-opens the session, and every view follows the feed.
-      if (event.affectsConfiguration('dockerNetworks.host') || event.affectsConfiguration('dockerNetworks.context')) {
+      // Switch Engine writes host/context; a change re-opens the session, and every view follows the feed.
+      if (
+        event.affectsConfiguration('dockerNetworks.host') ||
+        event.affectsConfiguration('dockerNetworks.context') ||
+        event.affectsConfiguration('dockerNetworks.resyncIntervalSeconds') ||
+        event.affectsConfiguration('dockerNetworks.eventsCheckSeconds')
+      ) {
         void feed.reconnect();
       }
     }),

@@ -17,7 +17,17 @@ export function engineSettings(config: { get<T>(key: string, fallback: T): T }):
   return { host: config.get<string>('host', ''), context: config.get<string>('context', '') };
 }
 
-export function createEngineOpener(settings: () => EngineSettings, log: Logger): SessionOpener {
+/** The settings that tune how the session follows the engine (dockerNetworks.*), read at each open. */
+export interface FollowSettings {
+  resyncIntervalSeconds: number;
+  eventsCheckSeconds: number;
+}
+
+export function createEngineOpener(
+  settings: () => EngineSettings,
+  log: Logger,
+  followSettings?: () => FollowSettings,
+): SessionOpener {
   let classify: ((error: unknown) => ReturnType<SessionOpener['toProblem']>) | undefined;
   return {
     async open() {
@@ -29,8 +39,13 @@ export function createEngineOpener(settings: () => EngineSettings, log: Logger):
         engineLayer.loadEngine(),
         import('../model/liveTopology'),
       ]);
-      const engine = createEngine(endpoint, { log });
-      return { engine, feed: new LiveTopology(engine, { endpoint: endpoint.display }) };
+      const follow = followSettings?.();
+      const engine = createEngine(endpoint, {
+        log,
+        ...(follow && { eventsCheckMs: secondsToMs(follow.eventsCheckSeconds) }),
+      });
+      const resyncIntervalMs = follow && secondsToMs(follow.resyncIntervalSeconds);
+      return { engine, feed: new LiveTopology(engine, { endpoint: endpoint.display, resyncIntervalMs }) };
     },
     toProblem(error) {
       if (classify) return classify(error);
@@ -38,4 +53,9 @@ export function createEngineOpener(settings: () => EngineSettings, log: Logger):
       return { kind: 'unknown', message: `The Docker engine client could not be loaded: ${errorMessage(error)}` };
     },
   };
+}
+
+/** A setting in seconds as milliseconds; anything but a positive number turns the timer off. */
+function secondsToMs(seconds: number): number {
+  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 0;
 }
