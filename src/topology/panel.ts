@@ -93,6 +93,11 @@ export class TopologyPanel implements vscode.Disposable {
         if (e.document === vscode.window.activeTextEditor?.document) this.schedulePlan();
       }),
     );
+    // The panel needs the engine: connect now if nothing has yet. The user sees a failure as the feed's unreachable
+    // state (panel banner and status bar, with the engine's message and what to do); the log keeps it too.
+    services.engine().catch((e: unknown) =>
+      this.log.warn(`Topology panel: the Docker engine did not open: ${e instanceof Error ? e.message : String(e)}`),
+    );
   }
 
   private html(): string {
