@@ -1,10 +1,12 @@
 // Bundles the extension host code, the lint CLI, the lint worker and the webview with esbuild.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
+// --clean: start from an empty dist/ (the package must hold no stale bundle or source map).
+if (process.argv.includes('--clean')) rmSync('dist', { recursive: true, force: true });
 
 const common = {
   bundle: true,
