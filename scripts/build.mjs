@@ -5,8 +5,11 @@ import { createRequire } from 'node:module';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
-// --clean: start from an empty dist/ (the package must hold no stale bundle or source map).
-if (process.argv.includes('--clean')) rmSync('dist', { recursive: true, force: true });
+// --cli-package: only the CLI and the engine client it loads for --engine, into the standalone npm package.
+const cliPackage = process.argv.includes('--cli-package');
+const outdir = cliPackage ? 'packages/docker-net-lint/dist' : 'dist';
+// --clean: start from an empty output folder (a package must hold no stale bundle or source map).
+if (process.argv.includes('--clean')) rmSync(outdir, { recursive: true, force: true });
 
 const common = {
   bundle: true,
@@ -39,11 +42,13 @@ const yamlApart = {
 
 const entries = [
   { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [dockerodeApart, yamlApart] },
-  { entryPoints: [createRequire(import.meta.url).resolve('dockerode')], outfile: 'dist/dockerode.js' },
+  { entryPoints: [createRequire(import.meta.url).resolve('dockerode')], outfile: 'dist/dockerode.js', cli: true },
   { entryPoints: [createRequire(import.meta.url).resolve('yaml')], outfile: 'dist/yaml.js' },
-  { entryPoints: ['src/compose/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [dockerodeApart] },
+  { entryPoints: ['src/compose/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [dockerodeApart], cli: true },
   { entryPoints: ['src/compose/lintWorker.ts'], outfile: 'dist/lintWorker.js' },
-].filter((e) => existsSync(e.entryPoints[0]));
+]
+  .filter((e) => existsSync(e.entryPoints[0]) && (!cliPackage || e.cli))
+  .map(({ cli: _cli, ...e }) => ({ ...e, outfile: e.outfile.replace(/^dist\//, `${outdir}/`) }));
 
 const configs = entries.map((e) => ({
   ...common,
@@ -54,7 +59,7 @@ const configs = entries.map((e) => ({
   external: nodeExternals,
 }));
 
-if (existsSync('webview/main.ts')) {
+if (existsSync('webview/main.ts') && !cliPackage) {
   configs.push({
     ...common,
     entryPoints: ['webview/main.ts'],
