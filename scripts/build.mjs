@@ -8,6 +8,7 @@ const production = process.argv.includes('--production');
 // --cli-package: only the CLI and the engine client it loads for --engine, into the standalone npm package.
 const cliPackage = process.argv.includes('--cli-package');
 const outdir = cliPackage ? 'packages/docker-net-lint/dist' : 'dist';
+const CLI_PACKAGE_FILES = ['dist/cli.js', 'dist/dockerode.js'];
 // --clean: start from an empty output folder (a package must hold no stale bundle or source map).
 if (process.argv.includes('--clean')) rmSync(outdir, { recursive: true, force: true });
 
@@ -42,13 +43,13 @@ const yamlApart = {
 
 const entries = [
   { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [dockerodeApart, yamlApart] },
-  { entryPoints: [createRequire(import.meta.url).resolve('dockerode')], outfile: 'dist/dockerode.js', cli: true },
+  { entryPoints: [createRequire(import.meta.url).resolve('dockerode')], outfile: 'dist/dockerode.js' },
   { entryPoints: [createRequire(import.meta.url).resolve('yaml')], outfile: 'dist/yaml.js' },
-  { entryPoints: ['src/compose/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [dockerodeApart], cli: true },
+  { entryPoints: ['src/compose/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [dockerodeApart] },
   { entryPoints: ['src/compose/lintWorker.ts'], outfile: 'dist/lintWorker.js' },
 ]
-  .filter((e) => existsSync(e.entryPoints[0]) && (!cliPackage || e.cli))
-  .map(({ cli: _cli, ...e }) => ({ ...e, outfile: e.outfile.replace(/^dist\//, `${outdir}/`) }));
+  .filter((e) => existsSync(e.entryPoints[0]) && (!cliPackage || CLI_PACKAGE_FILES.includes(e.outfile)))
+  .map((e) => ({ ...e, outfile: e.outfile.replace(/^dist\//, `${outdir}/`) }));
 
 const configs = entries.map((e) => ({
   ...common,
