@@ -144,6 +144,7 @@ export function installExtension(vsix, runDir) {
   const r = spawnSync(codeServerBin(), [
     '--install-extension', resolve(vsix), '--force',
     '--extensions-dir', join(runDir, 'extensions'), '--user-data-dir', join(runDir, 'user-data'),
+    '--config', join(runDir, 'config.yaml'),
   ], { cwd: repoRoot, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`code-server --install-extension ${vsix} failed (exit ${r.status}): ${r.stdout}${r.stderr}`);
   return `${r.stdout}${r.stderr}`.trim();
