@@ -4,9 +4,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { COMPOSE_FILE_NAME } from './fileNames';
 
-/** The file names Compose picks up by default, and their variants (compose.prod.yaml, docker-compose.ci.yml). */
-export const COMPOSE_FILE_NAME = /^(docker-)?compose.*\.ya?ml$/i;
 
 const SKIPPED_FOLDERS = new Set(['node_modules']);
 
