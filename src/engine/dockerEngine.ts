@@ -7,6 +7,7 @@
 import * as https from 'node:https';
 import type { Readable } from 'node:stream';
 import Docker from 'dockerode';
+import type { Logger } from '../common/logger';
 import type {
   ConnectRequest,
   CreateNetworkRequest,
@@ -24,6 +25,8 @@ export interface EngineOptions {
   readTimeoutMs?: number;
   /** Per-request timeout of changes (create, remove, connect, disconnect, prune). */
   writeTimeoutMs?: number;
+  /** Where the events stream reports malformed lines and throwing handlers; the console when not given. */
+  log?: Logger;
 }
 
 export const READ_TIMEOUT_MS = 15_000;
@@ -55,6 +58,7 @@ class DockerEngine implements EngineApi {
   private readonly agent?: https.Agent;
   private readonly readTimeoutMs: number;
   private readonly writeTimeoutMs: number;
+  private readonly log?: Logger;
   private readonly live = new Set<AbortController>();
   private readonly subscriptions = new Set<Disposable>();
   private disposed = false;
@@ -65,6 +69,7 @@ class DockerEngine implements EngineApi {
   ) {
     this.readTimeoutMs = options.readTimeoutMs ?? READ_TIMEOUT_MS;
     this.writeTimeoutMs = options.writeTimeoutMs ?? WRITE_TIMEOUT_MS;
+    this.log = options.log;
     if (endpoint.tls && !endpoint.tls.verify) {
       this.agent = new https.Agent({ keepAlive: true, rejectUnauthorized: false });
     }
@@ -228,6 +233,7 @@ class DockerEngine implements EngineApi {
     const subscription = subscribeToEvents((signal) => this.openEvents(signal), handlers, {
       endpoint: this.endpoint.display,
       classify: (e) => toEngineProblem(e, { endpoint: this.endpoint }),
+      log: this.log,
     });
     const entry: Disposable = {
       dispose: () => {
