@@ -4,18 +4,9 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { eventually } from '../explorer/explorerApi';
 
 const extensionId = 'docker-network-explorer.docker-network-explorer';
-
-async function eventually<T>(what: string, probe: () => T | undefined, timeoutMs = 30_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('walkthrough: the sample compose file', () => {
   before(async () => {
@@ -27,14 +18,18 @@ describe('walkthrough: the sample compose file', () => {
 
   it('opens unsaved as compose.sample.yaml and shows the six network mistakes', async () => {
     await vscode.commands.executeCommand('dockerNetworks.openSampleComposeFile');
-    const doc = await eventually('the sample editor', () => vscode.window.activeTextEditor?.document);
+    const doc = await eventually(() => vscode.window.activeTextEditor?.document, 'the sample editor');
     assert.equal(doc.uri.scheme, 'untitled');
     assert.match(doc.fileName, /compose\.sample\.yaml$/);
     assert.equal(doc.languageId, 'dockercompose');
-    const rules = await eventually('six diagnostics', () => {
-      const ours = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'docker-net-lint');
-      return ours.length >= 6 ? ours.map((d) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code))) : undefined;
-    });
+    const rules = await eventually(
+      () => {
+        const ours = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'docker-net-lint');
+        return ours.length >= 6 ? ours.map((d) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code))) : undefined;
+      },
+      'six diagnostics',
+      30_000,
+    );
     assert.deepEqual(rules.sort(), [
       'duplicate-published-port', 'invalid-cidr', 'network-mode-with-networks', 'static-ip-outside-subnet', 'undeclared-network', 'unused-network',
     ]);

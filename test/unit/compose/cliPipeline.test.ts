@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { main, type CliIo } from '../../../src/compose/cli';
-import { loadEngineView } from '../../../src/compose/cliEngine';
+import { endpointOrigin, loadEngineView } from '../../../src/compose/cliEngine';
 import * as dockerEngine from '../../../src/engine/dockerEngine';
 
 const ROOT_PACKAGE = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8')) as { version: string };
@@ -128,6 +128,11 @@ describe('docker-net-lint in pipelines', () => {
       if (saved === undefined) delete process.env.DOCKER_HOST;
       else process.env.DOCKER_HOST = saved;
     }
+  });
+
+  it('names the Docker context an endpoint came from', () => {
+    assert.equal(endpointOrigin({ source: 'context', contextName: 'staging' }), 'the Docker context "staging"');
+    assert.match(endpointOrigin({ source: 'default' }), /default socket \(no --host, DOCKER_HOST or Docker context set\)/);
   });
 
   it('escapes control characters from the file in text output', async () => {
