@@ -30,7 +30,8 @@ describe('walkthrough: the sample compose file', () => {
       'six diagnostics',
       30_000,
     );
-    assert.deepEqual(rules.sort(), [
+    // Engine-aware rules may add findings from other networks on the shared engine: the sample's six are the point.
+    assert.deepEqual(rules.filter((r) => !r.startsWith('engine-')).sort(), [
       'duplicate-published-port', 'invalid-cidr', 'network-mode-with-networks', 'static-ip-outside-subnet', 'undeclared-network', 'unused-network',
     ]);
   });
