@@ -1,6 +1,7 @@
 /**
  * Browser e2e harness: the real VS Code workbench (code-server) with this extension loaded in extension
- * development mode, driven by headless Debian Chromium through playwright-core.
+ * development mode (or, with `vsix`, installed from its package), driven by headless Debian Chromium through
+ * playwright-core. `workspaceTrust: true` opens the folder untrusted, in Restricted Mode.
  *
  *   let wb: Workbench;
  *   before(async () => { wb = await Workbench.open(); });
