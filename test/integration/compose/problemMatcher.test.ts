@@ -11,7 +11,9 @@ import { eventually } from '../explorer/explorerApi';
 
 const extensionId = 'docker-network-explorer.docker-network-explorer';
 
-describe('compose lint: the $docker-net-lint problem matcher', () => {
+describe('compose lint: the $docker-net-lint problem matcher', function () {
+  // A shell task starts a terminal and a Node process: slow on a loaded machine.
+  this.timeout(180_000);
   let dir = '';
   after(() => {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
@@ -34,7 +36,7 @@ describe('compose lint: the $docker-net-lint problem matcher', () => {
     const diagnostic = await eventually(
       () => vscode.languages.getDiagnostics(vscode.Uri.file(file)).find((d) => d.code === 'undeclared-network'),
       'the task problem from the matcher',
-      60_000,
+      150_000,
     );
     assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
     assert.match(diagnostic.message, /^Service "web" uses network "frontnet"/);

@@ -8,7 +8,8 @@ import { eventually } from '../explorer/explorerApi';
 
 const extensionId = 'docker-network-explorer.docker-network-explorer';
 
-describe('walkthrough: the sample compose file', () => {
+describe('walkthrough: the sample compose file', function () {
+  this.timeout(120_000);
   before(async () => {
     await vscode.extensions.getExtension(extensionId)?.activate();
   });
@@ -28,7 +29,7 @@ describe('walkthrough: the sample compose file', () => {
         return ours.length >= 6 ? ours.map((d) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code))) : undefined;
       },
       'six diagnostics',
-      30_000,
+      90_000,
     );
     // Engine-aware rules may add findings from other networks on the shared engine: the sample's six are the point.
     assert.deepEqual(rules.filter((r) => !r.startsWith('engine-')).sort(), [
