@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { CommandServices } from '../commands/services';
+import { errorMessage } from '../common/failure';
 import type { EndpointNodeData, ResourceNodeData } from '../explorer/nodeTypes';
 import type { TopologySnapshot } from '../model/topology';
 import { networkNodeId } from './graph/build';
@@ -54,7 +55,7 @@ export async function runNodeAction(services: CommandServices, action: NodeActio
       }
     }
   } catch (err) {
-    const why = err instanceof Error ? err.message : String(err);
+    const why = errorMessage(err);
     void vscode.window.showErrorMessage(vscode.l10n.t('The topology action "{0}" failed: {1}', action, why));
   }
 }

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { CommandEntry, CommandServices } from '../commands/services';
+import { errorMessage } from '../common/failure';
 import { isEndpointNode, isNetworkNode } from '../explorer/nodeTypes';
 import { buildGraph, networkNodeId } from './graph/build';
 import { toMermaid } from './mermaid';
@@ -65,7 +66,7 @@ async function exportTopology(services: CommandServices): Promise<void> {
     await vscode.workspace.fs.writeFile(target, bytes);
     void vscode.window.showInformationMessage(vscode.l10n.t('Saved the topology to {0}.', target.fsPath));
   } catch (err) {
-    const why = err instanceof Error ? err.message : String(err);
+    const why = errorMessage(err);
     env.log().error(`Topology export failed: ${why}`);
     const message = vscode.l10n.t('Could not export the topology: {0}. Open the panel and try again.', why);
     void vscode.window.showErrorMessage(message);

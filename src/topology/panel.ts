@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { CommandServices } from '../commands/services';
 import { errorMessage } from '../common/failure';
+import type { Logger } from '../common/logger';
 import type { FeedState, TopologyChange } from '../model/feed';
 import { openWebviewPanel, WebviewHost } from '../webviewHost/webviewHost';
 import { runNodeAction } from './actions';
@@ -21,7 +22,7 @@ export const TOPOLOGY_VIEW_TYPE = 'dockerNetworks.topology';
 /** What the panel needs from the extension besides the command services (set once by registerTopology). */
 export interface PanelEnvironment {
   extensionUri: vscode.Uri;
-  log(): vscode.LogOutputChannel;
+  log(): Logger;
 }
 
 const t = (message: string, ...args: Array<string | number | boolean>): string => vscode.l10n.t(message, ...args);
@@ -153,15 +154,14 @@ export class TopologyPanel implements vscode.Disposable {
     void this.host.post({ type: 'engine', state: state.kind, message });
   }
 
-  private receive(m: WebviewMessage, log: vscode.LogOutputChannel): void {
+  private receive(m: WebviewMessage, log: Logger): void {
     switch (m.type) {
       case 'action':
         void runNodeAction(this.services, m.action, m.targetId);
         break;
       case 'copyMermaid':
         this.copyMermaid(new Set(m.visibleNodeIds)).catch((err: unknown) => {
-          const why = err instanceof Error ? err.message : String(err);
-          void vscode.window.showErrorMessage(t('Could not copy the topology as Mermaid: {0}', why));
+          void vscode.window.showErrorMessage(t('Could not copy the topology as Mermaid: {0}', errorMessage(err)));
         });
         break;
       case 'problem':

@@ -22,6 +22,7 @@
  */
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
+import type { Logger } from '../common/logger';
 import { makeNonce, panelHtml } from './html';
 import { describeRejected, isResponseMessage } from './protocol';
 
@@ -33,7 +34,7 @@ export interface WebviewHostOptions<In extends Message> {
   /** The bundle and the stylesheet, as path segments under the extension's folder. */
   script: readonly string[];
   style: readonly string[];
-  log: vscode.LogOutputChannel;
+  log: Logger;
   /** The protocol's validator for messages from the webview. */
   isMessage(v: unknown): v is In;
   /** Every valid message but the handshake and the answers to requests. */
