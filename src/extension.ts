@@ -1,7 +1,7 @@
 /**
  * The composition root: wires engine, model and UI parts together and does nothing else.
- * Activation stays cheap: the engine client and the live topology load after activation (first view shown or
- * the next tick), through dynamic imports.
+ * Activation stays cheap and connects to nothing: the engine client and the live topology load, through dynamic
+ * imports, when a view, the panel, an engine-aware check or a command first needs the engine.
  */
 import * as vscode from 'vscode';
 import type { CommandServices } from './commands/services';
@@ -107,19 +107,20 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
         event.affectsConfiguration('dockerNetworks.resyncIntervalSeconds') ||
         event.affectsConfiguration('dockerNetworks.eventsCheckSeconds')
       ) {
-        void feed.reconnect();
+        // Only a session that something already needed; the first view or command opens it with the new value.
+        if (feed.started) void feed.reconnect();
       }
     }),
   );
 
   // Other parts register here, one line each, e.g. registerComposeLint(context, services).
-  registerComposeLint(context, composeEngineAccessFrom(feed), log);
+  registerComposeLint(context, composeEngineAccessFrom(feed, start), log);
   registerTopology(context, services);
   // Disposed last: the parts above may log while they shut down.
   context.subscriptions.push(log);
 
-  // Off the activation path: the views may not be visible yet, but the status bar wants the engine's state.
-  setImmediate(start);
+  // No connection here: the views, the topology panel, engine-aware compose checks and commands start the feed
+  // when they first need it (a compose file opened with nothing else shown never reaches for the engine).
 
   return { feed, networksProvider, containersProvider, networksView, containersView, services };
 }

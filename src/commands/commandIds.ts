@@ -24,6 +24,7 @@ export const COMMAND_IDS = [
   'dockerNetworks.showTopology',
   'dockerNetworks.exportTopology',
   'dockerNetworks.copyTopologyMermaid',
+  'dockerNetworks.openSampleComposeFile',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

@@ -14,6 +14,7 @@ import { engineCommands } from './engineCommands';
 import { inspectCommands } from './inspectDocument';
 import { networkCommands } from './networkCommands';
 import { topologyCommands } from '../topology/commands';
+import { walkthroughCommands } from './walkthroughCommands';
 
 export const commandTable: readonly CommandEntry[] = [
   ...refreshCommands,
@@ -24,6 +25,7 @@ export const commandTable: readonly CommandEntry[] = [
   ...endpointCommands,
   ...inspectCommands,
   ...topologyCommands,
+  ...walkthroughCommands,
   // Other command files: one spread per file, e.g. ...networkCommands,
 ];
 
