@@ -188,7 +188,7 @@ describe('compose rules: branches beyond the one case per rule', () => {
     assert.match(port('8080:80/udp'), /- "127\.0\.0\.1:8080:80\/udp"\n/);
     assert.match(port('"80"'), /- "127\.0\.0\.1::80"\n/);
     assert.match(port('target: 80\n        published: 8080\n        host_ip: 0.0.0.0'), /host_ip: 127\.0\.0\.1\n/);
-    assert.match(port('target: 80\n        published: 8080'), /- host_ip: 127\.0\.0\.1\n        target: 80\n/);
+    assert.match(port('target: 80\n        published: 8080'), /- host_ip: 127\.0\.0\.1\n {8}target: 80\n/);
   });
 
   it('ipv6-not-enabled: the fix sets an explicit false to true, or adds the key before the first one', () => {
