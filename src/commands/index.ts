@@ -40,7 +40,9 @@ async function runReportingFailures(entry: CommandEntry, services: CommandServic
   try {
     return await entry.run(services, ...args);
   } catch (error) {
-    void vscode.window.showErrorMessage(describeFailure(error));
+    const message = describeFailure(error);
+    services.log.error(`${entry.id} failed: ${message}`);
+    void vscode.window.showErrorMessage(message);
     return undefined;
   }
 }
