@@ -14,9 +14,15 @@ import type {
   EngineApi,
   EngineEndpoint,
   EventHandlers,
+  ExecOptions,
+  ExecResult,
+  HelperRequest,
 } from './api';
 import { EngineError, checkApiVersion, timeoutProblem, toEngineError, toEngineProblem } from './errors';
 import { subscribeToEvents } from './eventStream';
+import { execInContainer } from './exec';
+import { runHelperContainer } from './helperContainer';
+import type { EngineTransport, RequestSpec, StreamSpec } from './transport';
 import type { EngineContainer, EngineContainerDetails, EngineInfo, EngineListing, EngineNetwork, EngineVersion } from './records';
 
 export interface EngineOptions {
@@ -34,27 +40,15 @@ const CONTAINER_EVENTS = ['create', 'start', 'restart', 'die', 'kill', 'stop', '
 /** Network actions; connect and disconnect carry the container in Actor.Attributes.container. */
 const NETWORK_EVENTS = ['create', 'destroy', 'remove', 'connect', 'disconnect', 'update'];
 
-interface RequestSpec {
-  method: 'GET' | 'POST' | 'DELETE';
-  path: string;
-  query?: Record<string, unknown>;
-  body?: unknown;
-  /** Status codes that mean success. */
-  ok: number[];
-  timeoutMs: number;
-  /** For timeout messages: "listing networks". */
-  operation: string;
-}
-
 export function createEngine(endpoint: EngineEndpoint, options: EngineOptions = {}): EngineApi {
   return new DockerEngine(endpoint, options);
 }
 
-class DockerEngine implements EngineApi {
+class DockerEngine implements EngineApi, EngineTransport {
   private readonly docker: Docker;
   private readonly agent?: https.Agent;
-  private readonly readTimeoutMs: number;
-  private readonly writeTimeoutMs: number;
+  readonly readTimeoutMs: number;
+  readonly writeTimeoutMs: number;
   private readonly live = new Set<AbortController>();
   private readonly subscriptions = new Set<Disposable>();
   private disposed = false;
@@ -223,6 +217,14 @@ class DockerEngine implements EngineApi {
     });
   }
 
+  exec(container: string, cmd: string[], options?: ExecOptions): Promise<ExecResult> {
+    return execInContainer(this, container, cmd, options);
+  }
+
+  runHelper(request: HelperRequest, options?: ExecOptions): Promise<ExecResult> {
+    return runHelperContainer(this, request, options);
+  }
+
   subscribe(handlers: EventHandlers): Disposable {
     if (this.disposed) throw new Error('The engine client is disposed.');
     const subscription = subscribeToEvents((signal) => this.openEvents(signal), handlers, {
@@ -266,8 +268,38 @@ class DockerEngine implements EngineApi {
     });
   }
 
+  /** A hijacked stream (exec start, attach); it lives until its reader destroys it or the client is disposed. */
+  openStream(spec: StreamSpec): Promise<Readable> {
+    if (this.disposed) return Promise.reject(new Error('The engine client is disposed.'));
+    const controller = new AbortController();
+    this.live.add(controller);
+    return new Promise<Readable>((resolve, reject) => {
+      this.docker.modem.dial(
+        {
+          path: `${spec.path}?`,
+          method: 'POST',
+          options: { _query: spec.query ?? {}, _body: spec.body ?? {} },
+          isStream: true,
+          hijack: true,
+          openStdin: false,
+          statusCodes: { 101: true, 200: true },
+          abortSignal: controller.signal,
+        },
+        (err, stream) => {
+          if (err) {
+            this.live.delete(controller);
+            return reject(toEngineError(err, { endpoint: this.endpoint, operation: spec.operation }));
+          }
+          const readable = stream as Readable;
+          readable.once('close', () => this.live.delete(controller));
+          resolve(readable);
+        },
+      );
+    });
+  }
+
   /** One HTTP request with its own timeout; every failure becomes an EngineError. */
-  private request<T>(spec: RequestSpec): Promise<T> {
+  request<T>(spec: RequestSpec): Promise<T> {
     if (this.disposed) return Promise.reject(new Error('The engine client is disposed.'));
     const controller = new AbortController();
     this.live.add(controller);
