@@ -23,12 +23,24 @@ export interface ListeningSocket {
   address: string;
 }
 
+/**
+ * Why a namespace's table is missing: the container stopped while being read, the exec timed out, the image has
+ * no `cat` (or the command failed), the engine refused the exec, the host denied (or failed) the read. `detail`: the
+ * engine's or the system's own words.
+ */
+export interface UnavailableReason {
+  code: 'stopped' | 'timeout' | 'commandFailed' | 'refused' | 'denied' | 'readFailed';
+  detail?: string;
+}
+
 /** What was read from one network namespace, or why it could not be. */
 export interface NamespaceReading {
   /** The containers in the namespace, the owner (whose endpoints it holds) first. */
   containerIds: readonly string[];
   host: boolean;
-  result: { kind: 'rows'; rows: readonly SocketRow[] } | { kind: 'unavailable'; reason: string };
+  result:
+    | { kind: 'rows'; rows: readonly SocketRow[]; /** exec output was cut at its size bound */ truncated?: boolean }
+    | { kind: 'unavailable'; reason: UnavailableReason };
 }
 
 export type PeerRef =
@@ -53,8 +65,10 @@ export interface ObservedConnection {
 export interface ObservedActivity {
   listening: Map<string, ListeningSocket[]>;
   connections: ObservedConnection[];
-  /** Containers whose table could not be read, with the reason (a sentence). */
-  unavailable: Map<string, string>;
+  /** Containers whose table could not be read, and why. */
+  unavailable: Map<string, UnavailableReason>;
+  /** Containers whose table was cut short (exec output bound): what is shown is incomplete. */
+  truncated: Set<string>;
 }
 
 type Snapshot = Pick<TopologySnapshot, 'networks' | 'endpoints'>;
@@ -131,7 +145,8 @@ function peerKey(peer: PeerRef): string {
 export function observeActivity(snapshot: Snapshot, readings: readonly NamespaceReading[]): ObservedActivity {
   const book = new AddressBook(snapshot);
   const listening = new Map<string, ListeningSocket[]>();
-  const unavailable = new Map<string, string>();
+  const unavailable = new Map<string, UnavailableReason>();
+  const truncated = new Set<string>();
   const observedOwners = new Set<string>();
   for (const reading of readings) {
     if (reading.result.kind === 'rows' && reading.containerIds[0] !== undefined) observedOwners.add(reading.containerIds[0]);
@@ -160,6 +175,7 @@ export function observeActivity(snapshot: Snapshot, readings: readonly Namespace
       continue;
     }
     const rows = reading.result.rows;
+    if (reading.result.truncated) for (const id of reading.containerIds) truncated.add(id);
     const sockets = listeningSockets(rows);
     for (const id of reading.containerIds) listening.set(id, sockets);
     const listenPorts = tcpListenPorts.get(ownerId) ?? new Set<number>();
@@ -181,5 +197,5 @@ export function observeActivity(snapshot: Snapshot, readings: readonly Namespace
     }
   }
   const connections = [...edges.values()].sort((a, b) => a.port - b.port || peerKey(a.from).localeCompare(peerKey(b.from)));
-  return { listening, connections, unavailable };
+  return { listening, connections, unavailable, truncated };
 }

@@ -131,3 +131,30 @@ function parseRow(line: string, protocol: SocketProtocol, bigEndian: boolean): S
     inode: Number(inode),
   };
 }
+
+/**
+ * Parses `cat /proc/net/tcp /proc/net/tcp6 /proc/net/udp /proc/net/udp6` (any of them, in any order): each table
+ * starts with its header line, and UDP headers end with `ref pointer drops`, TCP headers do not.
+ */
+export function parseProcNetFiles(text: string, options: ParseOptions = {}): ParsedTable {
+  const rows: SocketRow[] = [];
+  let malformed = 0;
+  let protocol: SocketProtocol = 'tcp';
+  let section: string[] = [];
+  const flush = (): void => {
+    const parsed = parseProcNet(section.join('\n'), protocol, options);
+    rows.push(...parsed.rows);
+    malformed += parsed.malformed;
+    section = [];
+  };
+  for (const line of typeof text === 'string' ? text.split('\n') : []) {
+    if (HEADER.test(line)) {
+      flush();
+      protocol = /\bdrops\s*$/.test(line) ? 'udp' : 'tcp';
+    } else {
+      section.push(line);
+    }
+  }
+  flush();
+  return { rows, malformed };
+}

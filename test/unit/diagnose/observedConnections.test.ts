@@ -78,10 +78,10 @@ describe('diagnose: observed connections', () => {
     assert.deepEqual(groups, [{ ownerId: srv.id, containerIds: [srv.id, joined.id], host: false }]);
     const activity = observeActivity(snapshot, [
       reading(groups[0]!.containerIds, rowsOf('server-tcp-tcp6.txt')),
-      { containerIds: [cli.id], host: false, result: { kind: 'unavailable', reason: 'The container stopped.' } },
+      { containerIds: [cli.id], host: false, result: { kind: 'unavailable', reason: { code: 'stopped' } } },
     ]);
     assert.deepEqual(activity.listening.get(joined.id), activity.listening.get(srv.id));
-    assert.equal(activity.unavailable.get(cli.id), 'The container stopped.');
+    assert.deepEqual(activity.unavailable.get(cli.id), { code: 'stopped' });
   });
 
   it('groups host-mode containers into the host namespace and takes only its listening sockets', () => {

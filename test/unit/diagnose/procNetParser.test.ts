@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { decodeAddress, parseProcNet } from '../../../src/diagnose/sockets';
+import { decodeAddress, parseProcNet, parseProcNetFiles } from '../../../src/diagnose/sockets';
 import { procSample } from './procFixtures';
 
 describe('diagnose: the /proc/net/tcp parser', () => {
@@ -80,5 +80,16 @@ describe('diagnose: the /proc/net/tcp parser', () => {
       `${i}: 0244E70A:${(1024 + (i % 60000)).toString(16).toUpperCase().padStart(4, '0')} 0344E70A:1F90 01 00000000:00000000 00:00000000 00000000     0        0 ${i} 1 0 20 0 0 10 -1`;
     const text = header + Array.from({ length: 10_000 }, (_, i) => row(i)).join('\n');
     assert.equal(parseProcNet(text, 'tcp').rows.length, 10_000);
+  });
+});
+
+describe('diagnose: several socket tables in one output', () => {
+  it('tells TCP and UDP tables apart by their headers', () => {
+    const text = procSample('server-udp-udp6.txt') + procSample('server-tcp-tcp6.txt');
+    const { rows, malformed } = parseProcNetFiles(text);
+    assert.equal(malformed, 0);
+    assert.ok(rows.some((r) => r.protocol === 'udp' && r.localAddress === '127.0.0.11'));
+    assert.ok(rows.some((r) => r.protocol === 'tcp' && r.localPort === 8000 && r.state === 'LISTEN'));
+    assert.ok(!rows.some((r) => r.protocol === 'udp' && r.localPort === 8000));
   });
 });
