@@ -10,7 +10,13 @@ export function containerDescription(container: ContainerModel): string {
   return `${container.image} · ${container.state}`;
 }
 
-export function containerTooltip(container: ContainerModel, endpoints: readonly EndpointModel[], t: Translate): string {
+/** `activity`: Markdown lines about observed sockets (activityText's activityTooltipLines), when observed. */
+export function containerTooltip(
+  container: ContainerModel,
+  endpoints: readonly EndpointModel[],
+  t: Translate,
+  activity: readonly string[] = [],
+): string {
   return paragraphs([
     `**${escapeMarkdown(container.name)}** (${escapeMarkdown(container.status || container.state)})`,
     field(t('Image'), container.image),
@@ -21,12 +27,18 @@ export function containerTooltip(container: ContainerModel, endpoints: readonly 
       ? field(t('Networks'), endpoints.map((e) => `${e.networkName} ${e.ipv4 ?? ''} ${e.ipv6 ?? ''}`.trim()).join(', '))
       : undefined,
     container.ports.length ? field(t('Ports'), container.ports.map((p) => portLabel(p)).join(', ')) : undefined,
+    ...activity,
     field(t('ID'), container.id),
   ]);
 }
 
 /** Under a container, an endpoint is named by its network: "frontend" with "172.18.0.2 · fd00::2". */
-export function containerEndpointTooltip(endpoint: EndpointModel, t: Translate, extra?: EndpointExtrasResult): string {
+export function containerEndpointTooltip(
+  endpoint: EndpointModel,
+  t: Translate,
+  extra?: EndpointExtrasResult,
+  host: readonly string[] = [],
+): string {
   return paragraphs([
     `**${escapeMarkdown(endpoint.networkName)}** ${t('network of')} **${escapeMarkdown(endpoint.containerName)}**`,
     endpoint.ipv4 ? field(t('IPv4'), withPrefix(endpoint.ipv4, endpoint.ipv4PrefixLen)) : undefined,
@@ -34,6 +46,7 @@ export function containerEndpointTooltip(endpoint: EndpointModel, t: Translate, 
     endpoint.mac ? field(t('MAC'), endpoint.mac) : undefined,
     ...extraLines(endpoint, extra, t),
     endpoint.gateway ? field(t('Gateway'), endpoint.gateway) : undefined,
+    ...host,
   ]);
 }
 
