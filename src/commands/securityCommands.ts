@@ -10,7 +10,10 @@ import { securityReportMarkdown } from '../troubleshoot/securityReportMarkdown';
 import type { CommandEntry, CommandServices } from './services';
 
 export const SECURITY_SCHEME = 'docker-network-security';
-export const SECURITY_REPORT_URI = vscode.Uri.from({ scheme: SECURITY_SCHEME, path: '/Security review.md' });
+/** The report's document (a function: nothing touches the vscode API while the bundle loads). */
+export function securityReportUri(): vscode.Uri {
+  return vscode.Uri.from({ scheme: SECURITY_SCHEME, path: '/Security review.md' });
+}
 
 const t: Translate = (message, ...args) => vscode.l10n.t(message, ...args);
 
@@ -25,7 +28,7 @@ class SecurityReportDocuments implements vscode.TextDocumentContentProvider {
 
   set(text: string): void {
     this.text = text;
-    this.changed.fire(SECURITY_REPORT_URI);
+    this.changed.fire(securityReportUri());
   }
 }
 
@@ -50,7 +53,7 @@ async function reviewSecurity(services: CommandServices): Promise<string> {
     },
   );
   ensureDocuments().set(markdown);
-  await vscode.commands.executeCommand('markdown.showPreview', SECURITY_REPORT_URI);
+  await vscode.commands.executeCommand('markdown.showPreview', securityReportUri());
   return markdown;
 }
 
