@@ -32,6 +32,8 @@ export interface SocketGathering {
 
 const DEFAULT_CONCURRENCY = 8;
 const DEFAULT_TIMEOUT_MS = 5_000;
+/** Host reads are a few small file reads each: many at once cost the engine nothing. */
+const HOST_CONCURRENCY = 32;
 
 function engineMessage(error: unknown): string {
   const problem = (error as { problem?: { message?: unknown } } | undefined)?.problem;
@@ -56,17 +58,26 @@ export class SocketGatherer {
     const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
     const hostPids = new Map<string, number>();
     const nsKeys = new Map<string, string>();
+    // Namespace identities matter only when some container joins another's namespace (container: mode).
+    const sharing = running.some((c) => c.networkMode.startsWith('container:'));
     if (hostFacts.available && !options.forceExec) {
-      await mapBounded(running, concurrency, async (c) => {
+      await mapBounded(running, HOST_CONCURRENCY, async (c) => {
         const pid = await this.localPid(c.id, counter);
         if (pid === undefined) return;
         hostPids.set(c.id, pid);
-        const ns = await netNamespaceOf(pid);
+        const ns = sharing ? await netNamespaceOf(pid) : undefined;
         if (ns !== undefined) nsKeys.set(c.id, ns);
       });
     }
     const groups = namespaceGroups(running, nsKeys);
-    const readings = await mapBounded(groups, concurrency, (group) => this.read(group, hostPids, options, counter));
+    // Host reads and execs run side by side, each with its own bound.
+    const onHost = groups.filter((g) => hostPids.has(g.ownerId));
+    const byExec = groups.filter((g) => !hostPids.has(g.ownerId));
+    const [hostReadings, execReadings] = await Promise.all([
+      mapBounded(onHost, HOST_CONCURRENCY, (group) => this.read(group, hostPids, options, counter)),
+      mapBounded(byExec, concurrency, (group) => this.read(group, hostPids, options, counter)),
+    ]);
+    const readings = [...hostReadings, ...execReadings];
     return { readings, via: { host: counter.host, exec: counter.exec }, engineRequests: counter.requests, hostFacts };
   }
 
@@ -98,8 +109,8 @@ export class SocketGatherer {
     if (pid !== undefined) {
       counter.host++;
       try {
+        // The pid was checked against the container's cgroup just before: a stop in between fails the read (ENOENT).
         const text = await readSocketTables(pid);
-        if (!(await pidBelongsTo(pid, group.ownerId))) return { ...base, result: { kind: 'unavailable', reason: { code: 'stopped' } } };
         return { ...base, result: { kind: 'rows', rows: parseProcNetFiles(text).rows } };
       } catch (error) {
         return { ...base, result: { kind: 'unavailable', reason: hostReadFailure(error) } };

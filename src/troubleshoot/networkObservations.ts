@@ -12,6 +12,8 @@ import { gatherHostNet, SocketGatherer, type HostFactsAvailability, type HostNet
 
 export interface ActivityObservation {
   at: number;
+  /** The containers read (undefined: every running container). */
+  scope?: ReadonlySet<string>;
   snapshot: TopologySnapshot;
   activity: ObservedActivity;
   via: { host: number; exec: number };
@@ -24,13 +26,13 @@ export interface HostNetObservation {
   gathering: HostNetGathering;
 }
 
-/** One read at a time; callers within `maxAgeMs` of the last result get it without a new read. */
+/** One read at a time; callers within `maxAgeMs` of the last result (that covers them) get it without a new read. */
 class Freshness<T extends { at: number }> {
   latest: T | undefined;
   private pending: Promise<T> | undefined;
 
-  get(maxAgeMs: number, read: () => Promise<T>): Promise<T> {
-    if (this.latest && Date.now() - this.latest.at <= maxAgeMs) return Promise.resolve(this.latest);
+  get(maxAgeMs: number, read: () => Promise<T>, covers: (value: T) => boolean = () => true): Promise<T> {
+    if (this.latest && Date.now() - this.latest.at <= maxAgeMs && covers(this.latest)) return Promise.resolve(this.latest);
     this.pending ??= read()
       .then((value) => (this.latest = value))
       .finally(() => (this.pending = undefined));
@@ -72,13 +74,19 @@ export class NetworkObservations implements Disposable {
     return this.hostNet.latest;
   }
 
-  /** Socket activity of every running container, at most `maxAgeMs` old. */
-  observeActivity(maxAgeMs = 2_000): Promise<ActivityObservation> {
+  /**
+   * Socket activity at most `maxAgeMs` old, of the running containers in `scope` (every one when undefined): the
+   * tree reads only the containers whose node is open, the topology layer all of them.
+   */
+  observeActivity(maxAgeMs = 2_000, scope?: ReadonlySet<string>): Promise<ActivityObservation> {
+    const covers = (o: ActivityObservation): boolean => o.scope === undefined || (scope !== undefined && [...scope].every((id) => o.scope!.has(id)));
     return this.activity.get(maxAgeMs, async () => {
       const gatherer = await this.socketGatherer();
       const snapshot = this.feed.snapshot;
-      const gathering = await gatherer.gather([...snapshot.containers.values()]);
+      const containers = [...snapshot.containers.values()].filter((c) => scope === undefined || scope.has(c.id));
+      const gathering = await gatherer.gather(containers);
       const observation: ActivityObservation = {
+        ...(scope ? { scope: new Set(scope) } : {}),
         at: Date.now(),
         snapshot,
         activity: observeActivity(snapshot, gathering.readings),
@@ -88,7 +96,7 @@ export class NetworkObservations implements Disposable {
       };
       this.activityEmitter.fire(observation);
       return observation;
-    });
+    }, covers);
   }
 
   /** Host interface facts behind the networks, at most `maxAgeMs` old. */

@@ -42,6 +42,8 @@ const ROW_ICONS: Record<ActivityRow['kind'], () => vscode.ThemeIcon> = {
 
 export class ObservedActivityNodes implements ContainerActivitySource, vscode.Disposable {
   private readonly nodes = new Map<string, ActivityNode>();
+  /** Containers whose "Observed activity" children were asked for: the scope of the next read. */
+  private readonly open = new Set<string>();
   private readonly changed = new vscode.EventEmitter<ContributedNodeData[] | undefined>();
   readonly onDidChange = this.changed.event;
   private failure: string | undefined;
@@ -55,7 +57,11 @@ export class ObservedActivityNodes implements ContainerActivitySource, vscode.Di
   }
 
   childrenOf(container: ContainerModel): ContributedNodeData[] {
-    if (!container.running) return [];
+    if (!container.running) {
+      this.nodes.delete(container.id);
+      this.open.delete(container.id);
+      return [];
+    }
     let node = this.nodes.get(container.id);
     if (!node) this.nodes.set(container.id, (node = new ActivityNode(container.id)));
     return [node];
@@ -63,8 +69,11 @@ export class ObservedActivityNodes implements ContainerActivitySource, vscode.Di
 
   children(node: ContributedNodeData): ContributedNodeData[] {
     if (!(node instanceof ActivityNode)) return [];
+    this.open.add(node.containerId);
     const latest = this.observations.latestActivity;
-    if (!latest || Date.now() - latest.at > MAX_AGE_MS) this.read();
+    const covered = latest && (latest.scope === undefined || latest.scope.has(node.containerId));
+    if (!latest || !covered || Date.now() - latest.at > MAX_AGE_MS) this.read();
+    if (latest && !covered) return [new ActivityRowNode(node, 0, { kind: 'note', label: t('Reading sockets...'), description: '' })];
     if (this.failure !== undefined) return [new ActivityRowNode(node, 0, { kind: 'note', label: t('Not read'), description: this.failure })];
     if (!latest) return [new ActivityRowNode(node, 0, { kind: 'note', label: t('Reading sockets...'), description: '' })];
     return activityRows(node.containerId, latest.activity, latest.snapshot, t).map((row, i) => new ActivityRowNode(node, i, row));
@@ -95,7 +104,7 @@ export class ObservedActivityNodes implements ContainerActivitySource, vscode.Di
 
   /** Reads now (the node's Refresh action). */
   refresh(): Promise<void> {
-    return this.observations.observeActivity(0).then(
+    return this.observations.observeActivity(0, new Set(this.open)).then(
       () => undefined,
       (error: unknown) => this.fail(error),
     );
@@ -106,8 +115,11 @@ export class ObservedActivityNodes implements ContainerActivitySource, vscode.Di
     this.changed.dispose();
   }
 
+  /** Reads the containers whose node was opened (and still exist), not every container of the engine. */
   private read(): void {
-    void this.observations.observeActivity(MAX_AGE_MS).catch((error: unknown) => this.fail(error));
+    for (const id of this.open) if (!this.nodes.has(id)) this.open.delete(id);
+    const scope = new Set(this.open);
+    void this.observations.observeActivity(MAX_AGE_MS, scope).catch((error: unknown) => this.fail(error));
   }
 
   private fail(error: unknown): void {
