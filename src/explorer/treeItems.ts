@@ -79,10 +79,8 @@ export async function resolvedEndpointTooltip(
 export async function resolvedContainerEndpointTooltip(
   endpoint: EndpointModel,
   details: ContainerDetailsCache,
-  host: Promise<string[]> = Promise.resolve([]),
 ): Promise<vscode.MarkdownString> {
-  const [extras, hostLines] = await Promise.all([details.extrasFor(endpoint, t), host]);
-  return safeMarkdown(containerEndpointTooltip(endpoint, t, extras, hostLines));
+  return safeMarkdown(containerEndpointTooltip(endpoint, t, await details.extrasFor(endpoint, t)));
 }
 
 /** An expandable item opens (or stays closed) as the user last left it, else as its default. */

@@ -33,12 +33,7 @@ export function containerTooltip(
 }
 
 /** Under a container, an endpoint is named by its network: "frontend" with "172.18.0.2 · fd00::2". */
-export function containerEndpointTooltip(
-  endpoint: EndpointModel,
-  t: Translate,
-  extra?: EndpointExtrasResult,
-  host: readonly string[] = [],
-): string {
+export function containerEndpointTooltip(endpoint: EndpointModel, t: Translate, extra?: EndpointExtrasResult): string {
   return paragraphs([
     `**${escapeMarkdown(endpoint.networkName)}** ${t('network of')} **${escapeMarkdown(endpoint.containerName)}**`,
     endpoint.ipv4 ? field(t('IPv4'), withPrefix(endpoint.ipv4, endpoint.ipv4PrefixLen)) : undefined,
@@ -46,7 +41,6 @@ export function containerEndpointTooltip(
     endpoint.mac ? field(t('MAC'), endpoint.mac) : undefined,
     ...extraLines(endpoint, extra, t),
     endpoint.gateway ? field(t('Gateway'), endpoint.gateway) : undefined,
-    ...host,
   ]);
 }
 

@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as vscode from 'vscode';
 import type { ExplorerApi } from '../../../src/extension';
+import { unescapeMarkdown } from './markdownText';
 import { docker, removeResources, testImage, uniqueName } from '../support/docker';
 import { eventually, explorerApi, randomSubnet, waitConnected, waitForSnapshot } from '../explorer/explorerApi';
 
@@ -31,10 +32,6 @@ function ipLinkByIndex(ifindex: number): IpLink {
   return link;
 }
 
-/** Markdown escapes punctuation with backslashes: compare the text a user reads. */
-function unescape(markdown: string): string {
-  return markdown.replace(/\\([!-/:-@[-`{-~])/g, '$1');
-}
 
 describe('troubleshoot: host interfaces behind networks', function () {
   this.timeout(60_000);
@@ -77,7 +74,7 @@ describe('troubleshoot: host interfaces behind networks', function () {
     const endpoint = api.networksProvider.getChildren(networkNode()).find((n) => n.kind === 'endpoint' && n.endpoint.containerId === containerId);
     assert.ok(endpoint);
     const item = await api.networksProvider.resolveTreeItem(api.networksProvider.getTreeItem(endpoint), endpoint);
-    const text = unescape((item.tooltip as vscode.MarkdownString).value);
+    const text = unescapeMarkdown((item.tooltip as vscode.MarkdownString).value);
     const line = text.split('\n').find((l) => l.startsWith('**Host veth:**'));
     assert.ok(line, text);
     assert.equal(

@@ -5,12 +5,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExplorerApi } from '../../../src/extension';
+import { unescapeMarkdown } from './markdownText';
 import { docker, removeResources, testImage, uniqueName } from '../support/docker';
 import { explorerApi, waitConnected, waitForSnapshot } from '../explorer/explorerApi';
 
-function unescape(markdown: string): string {
-  return markdown.replace(/\\([!-/:-@[-`{-~])/g, '$1');
-}
 
 /** The report's finding (from its "## " heading to the next) whose heading contains `title` and names `who`. */
 function finding(report: string, title: string, who: string): string {
@@ -40,7 +38,7 @@ describe('troubleshoot: security review', function () {
   it('lists the port published on all interfaces and the host-mode container, with their fixes', async () => {
     const markdown = await vscode.commands.executeCommand<string>('dockerNetworks.reviewSecurity');
     assert.equal(typeof markdown, 'string', 'the command returns the report');
-    const report = unescape(markdown);
+    const report = unescapeMarkdown(markdown);
     const ports = finding(report, 'Ports published on all interfaces', published);
     assert.ok(ports.split('\n').includes(`- **Containers:** ${published}`), ports);
     assert.ok(ports.includes(`0.0.0.0:${hostPort}->7/tcp`), `the published binding is named:\n${ports}`);
@@ -52,6 +50,6 @@ describe('troubleshoot: security review', function () {
 
   it('shows the report in a read-only document', async () => {
     const document = await vscode.workspace.openTextDocument(vscode.Uri.parse('docker-network-security:/Security review.md'));
-    assert.ok(unescape(document.getText()).includes(hostMode));
+    assert.ok(unescapeMarkdown(document.getText()).includes(hostMode));
   });
 });
