@@ -45,10 +45,23 @@ async function createContainers() {
   const servers = Array.from({ length: PAIRS }, (_, i) => `dne-bench-obs-${tag}-s${i}`);
   const clients = Array.from({ length: PAIRS }, (_, i) => `dne-bench-obs-${tag}-c${i}`);
   names.push(...servers, ...clients);
-  await mapBounded(servers, 4, (s) => docker('run', '-d', '--name', s, '--network', network, IMAGE, 'sh', '-c', 'sleep 100000 | nc -l -p 7000'));
+  await mapBounded(servers, 4, (s) =>
+    docker('run', '-d', '--name', s, '--network', network, IMAGE, 'sh', '-c', 'sleep 100000 | nc -l -p 7000'),
+  );
   await mapBounded(clients, 4, (c) => {
     const server = servers[clients.indexOf(c)];
-    return docker('run', '-d', '--name', c, '--network', network, IMAGE, 'sh', '-c', `sleep 100000 | nc ${server} 7000`);
+    return docker(
+      'run',
+      '-d',
+      '--name',
+      c,
+      '--network',
+      network,
+      IMAGE,
+      'sh',
+      '-c',
+      `sleep 100000 | nc ${server} 7000`,
+    );
   });
 }
 
@@ -126,7 +139,13 @@ async function main() {
 
     const cliRuns = [];
     for (let i = 0; i < RUNS; i++) {
-      cliRuns.push((await timed(() => mapBounded(ours, CONCURRENCY, (c) => docker('exec', c.id, 'cat', '/proc/net/tcp', '/proc/net/tcp6')))).ms);
+      cliRuns.push(
+        (
+          await timed(() =>
+            mapBounded(ours, CONCURRENCY, (c) => docker('exec', c.id, 'cat', '/proc/net/tcp', '/proc/net/tcp6')),
+          )
+        ).ms,
+      );
     }
 
     const listingAlone = [];
@@ -187,4 +206,3 @@ if (process.argv.includes('--write')) {
   fs.writeFileSync(docs, re.test(current) ? current.replace(re, section) : `${current.trimEnd()}\n\n${section}`);
   console.error('updated docs/BENCHMARKS.md');
 }
-

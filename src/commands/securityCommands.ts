@@ -45,7 +45,10 @@ function ensureDocuments(): SecurityReportDocuments {
 /** Runs the review and opens the report; returns its Markdown (for tests and other callers). */
 async function reviewSecurity(services: CommandServices): Promise<string> {
   const markdown = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reviewing the network security of the Docker engine...') },
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: vscode.l10n.t('Reviewing the network security of the Docker engine...'),
+    },
     async () => {
       const engine = await services.engine();
       const review = await runSecurityReview(engine, services.feed.snapshot);
@@ -57,4 +60,6 @@ async function reviewSecurity(services: CommandServices): Promise<string> {
   return markdown;
 }
 
-export const securityCommands: CommandEntry[] = [{ id: 'dockerNetworks.reviewSecurity', run: (services) => reviewSecurity(services) }];
+export const securityCommands: CommandEntry[] = [
+  { id: 'dockerNetworks.reviewSecurity', run: (services) => reviewSecurity(services) },
+];

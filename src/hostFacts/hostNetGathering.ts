@@ -8,17 +8,31 @@ import type { TopologySnapshot } from '../model/topology';
 import { defaultRouteInterface, hostNetworkFacts, type HostNetFacts, type InterfaceFacts } from '../diagnose/hostNet';
 import { mapBounded } from './boundedMap';
 import { hostFactsAvailability, type HostFactsAvailability } from './locality';
-import { hostReadFailure, readContainerInterfaces, readInterfaces, readRouteTable, type HostReadFailure } from './procFiles';
+import {
+  hostReadFailure,
+  readContainerInterfaces,
+  readInterfaces,
+  readRouteTable,
+  type HostReadFailure,
+} from './procFiles';
 import type { SocketGatherer } from './socketGathering';
 
 export type HostNetGathering =
-  | { kind: 'facts'; facts: HostNetFacts; /** containers whose interfaces could not be read, and why */ unread: Map<string, HostReadFailure> }
+  | {
+      kind: 'facts';
+      facts: HostNetFacts;
+      /** containers whose interfaces could not be read, and why */ unread: Map<string, HostReadFailure>;
+    }
   | { kind: 'unavailable'; availability: Exclude<HostFactsAvailability, { available: true }> }
   | { kind: 'failed'; failure: HostReadFailure };
 
 type Snapshot = Pick<TopologySnapshot, 'networks' | 'endpoints' | 'containers'>;
 
-export async function gatherHostNet(engine: EngineApi, snapshot: Snapshot, pids: SocketGatherer): Promise<HostNetGathering> {
+export async function gatherHostNet(
+  engine: EngineApi,
+  snapshot: Snapshot,
+  pids: SocketGatherer,
+): Promise<HostNetGathering> {
   const availability = hostFactsAvailability(engine.endpoint);
   if (!availability.available) return { kind: 'unavailable', availability };
   let hostInterfaces: InterfaceFacts[];

@@ -6,7 +6,8 @@
 import { existsSync } from 'node:fs';
 import type { EngineEndpoint } from '../engine/api';
 
-export type HostFactsAvailability = { available: true } | { available: false; reason: 'remote' | 'notLinux' | 'noProc' };
+export type HostFactsAvailability =
+  { available: true } | { available: false; reason: 'remote' | 'notLinux' | 'noProc' };
 
 export function hostFactsAvailability(
   endpoint: Pick<EngineEndpoint, 'kind'>,

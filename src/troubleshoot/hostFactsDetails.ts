@@ -39,7 +39,14 @@ export class HostFactsDetails implements NetworkHostFactsSource, vscode.Disposab
         this.changed.fire();
       });
     }
-    if (this.failure !== undefined) return [{ field: 'hostFacts', name: t('Host interfaces'), value: t('could not be read: {0}', this.failure) }];
+    if (this.failure !== undefined)
+      return [
+        {
+          field: 'hostFacts',
+          name: vscode.l10n.t('Host interfaces'),
+          value: vscode.l10n.t('could not be read: {0}', this.failure),
+        },
+      ];
     return hostDetailRows(network, latest?.gathering, this.feed.state.endpoint, t);
   }
 
@@ -48,7 +55,14 @@ export class HostFactsDetails implements NetworkHostFactsSource, vscode.Disposab
       return vethTooltipLines(endpoint, (await this.observations.observeHostNet(MAX_AGE_MS)).gathering, t);
     } catch (error) {
       // The tooltip still shows everything else; the reason replaces the veth lines.
-      return [escapeMarkdown(t('Host interfaces could not be read: {0}', error instanceof Error ? error.message : String(error)))];
+      return [
+        escapeMarkdown(
+          vscode.l10n.t(
+            'Host interfaces could not be read: {0}',
+            error instanceof Error ? error.message : String(error),
+          ),
+        ),
+      ];
     }
   }
 

@@ -32,7 +32,8 @@ class Freshness<T extends { at: number }> {
   private pending: Promise<T> | undefined;
 
   get(maxAgeMs: number, read: () => Promise<T>, covers: (value: T) => boolean = () => true): Promise<T> {
-    if (this.latest && Date.now() - this.latest.at <= maxAgeMs && covers(this.latest)) return Promise.resolve(this.latest);
+    if (this.latest && Date.now() - this.latest.at <= maxAgeMs && covers(this.latest))
+      return Promise.resolve(this.latest);
     this.pending ??= read()
       .then((value) => (this.latest = value))
       .finally(() => (this.pending = undefined));
@@ -79,31 +80,39 @@ export class NetworkObservations implements Disposable {
    * tree reads only the containers whose node is open, the topology layer all of them.
    */
   observeActivity(maxAgeMs = 2_000, scope?: ReadonlySet<string>): Promise<ActivityObservation> {
-    const covers = (o: ActivityObservation): boolean => o.scope === undefined || (scope !== undefined && [...scope].every((id) => o.scope!.has(id)));
-    return this.activity.get(maxAgeMs, async () => {
-      const gatherer = await this.socketGatherer();
-      const snapshot = this.feed.snapshot;
-      const containers = [...snapshot.containers.values()].filter((c) => scope === undefined || scope.has(c.id));
-      const gathering = await gatherer.gather(containers);
-      const observation: ActivityObservation = {
-        ...(scope ? { scope: new Set(scope) } : {}),
-        at: Date.now(),
-        snapshot,
-        activity: observeActivity(snapshot, gathering.readings),
-        via: gathering.via,
-        engineRequests: gathering.engineRequests,
-        hostFacts: gathering.hostFacts,
-      };
-      this.activityEmitter.fire(observation);
-      return observation;
-    }, covers);
+    const covers = (o: ActivityObservation): boolean =>
+      o.scope === undefined || (scope !== undefined && [...scope].every((id) => o.scope!.has(id)));
+    return this.activity.get(
+      maxAgeMs,
+      async () => {
+        const gatherer = await this.socketGatherer();
+        const snapshot = this.feed.snapshot;
+        const containers = [...snapshot.containers.values()].filter((c) => scope === undefined || scope.has(c.id));
+        const gathering = await gatherer.gather(containers);
+        const observation: ActivityObservation = {
+          ...(scope ? { scope: new Set(scope) } : {}),
+          at: Date.now(),
+          snapshot,
+          activity: observeActivity(snapshot, gathering.readings),
+          via: gathering.via,
+          engineRequests: gathering.engineRequests,
+          hostFacts: gathering.hostFacts,
+        };
+        this.activityEmitter.fire(observation);
+        return observation;
+      },
+      covers,
+    );
   }
 
   /** Host interface facts behind the networks, at most `maxAgeMs` old. */
   observeHostNet(maxAgeMs = 5_000): Promise<HostNetObservation> {
     return this.hostNet.get(maxAgeMs, async () => {
       const gatherer = await this.socketGatherer();
-      const observation = { at: Date.now(), gathering: await gatherHostNet(await this.engine(), this.feed.snapshot, gatherer) };
+      const observation = {
+        at: Date.now(),
+        gathering: await gatherHostNet(await this.engine(), this.feed.snapshot, gatherer),
+      };
       this.hostNetEmitter.fire(observation);
       return observation;
     });

@@ -73,10 +73,21 @@ export class ObservedActivityNodes implements ContainerActivitySource, vscode.Di
     const latest = this.observations.latestActivity;
     const covered = latest && (latest.scope === undefined || latest.scope.has(node.containerId));
     if (!latest || !covered || Date.now() - latest.at > MAX_AGE_MS) this.read();
-    if (latest && !covered) return [new ActivityRowNode(node, 0, { kind: 'note', label: t('Reading sockets...'), description: '' })];
-    if (this.failure !== undefined) return [new ActivityRowNode(node, 0, { kind: 'note', label: t('Not read'), description: this.failure })];
-    if (!latest) return [new ActivityRowNode(node, 0, { kind: 'note', label: t('Reading sockets...'), description: '' })];
-    return activityRows(node.containerId, latest.activity, latest.snapshot, t).map((row, i) => new ActivityRowNode(node, i, row));
+    if (latest && !covered)
+      return [
+        new ActivityRowNode(node, 0, { kind: 'note', label: vscode.l10n.t('Reading sockets...'), description: '' }),
+      ];
+    if (this.failure !== undefined)
+      return [
+        new ActivityRowNode(node, 0, { kind: 'note', label: vscode.l10n.t('Not read'), description: this.failure }),
+      ];
+    if (!latest)
+      return [
+        new ActivityRowNode(node, 0, { kind: 'note', label: vscode.l10n.t('Reading sockets...'), description: '' }),
+      ];
+    return activityRows(node.containerId, latest.activity, latest.snapshot, t).map(
+      (row, i) => new ActivityRowNode(node, i, row),
+    );
   }
 
   item(node: ContributedNodeData): vscode.TreeItem {
@@ -89,9 +100,11 @@ export class ObservedActivityNodes implements ContainerActivitySource, vscode.Di
       item.contextValue = `observedRow:${node.row.kind}`;
       return item;
     }
-    const item = new vscode.TreeItem(t('Observed activity'), vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(vscode.l10n.t('Observed activity'), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `observed:${node.containerId}`;
-    item.tooltip = t('Listening sockets and connections read from the container\'s socket tables (/proc/net/tcp).');
+    item.tooltip = vscode.l10n.t(
+      "Listening sockets and connections read from the container's socket tables (/proc/net/tcp).",
+    );
     item.iconPath = new vscode.ThemeIcon('pulse');
     item.contextValue = 'observedActivity';
     return item;
@@ -100,14 +113,6 @@ export class ObservedActivityNodes implements ContainerActivitySource, vscode.Di
   tooltipLines(containerId: string): string[] {
     const latest = this.observations.latestActivity;
     return latest ? activityTooltipLines(containerId, latest.activity, t) : [];
-  }
-
-  /** Reads now (the node's Refresh action). */
-  refresh(): Promise<void> {
-    return this.observations.observeActivity(0, new Set(this.open)).then(
-      () => undefined,
-      (error: unknown) => this.fail(error),
-    );
   }
 
   dispose(): void {
@@ -124,7 +129,8 @@ export class ObservedActivityNodes implements ContainerActivitySource, vscode.Di
 
   private fail(error: unknown): void {
     const problem = (error as { problem?: { message?: unknown } } | undefined)?.problem;
-    this.failure = typeof problem?.message === 'string' ? problem.message : error instanceof Error ? error.message : String(error);
+    this.failure =
+      typeof problem?.message === 'string' ? problem.message : error instanceof Error ? error.message : String(error);
     this.changed.fire([...this.nodes.values()]);
   }
 }

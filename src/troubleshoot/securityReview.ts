@@ -5,7 +5,12 @@
  */
 import type { EngineApi, EngineEndpoint } from '../engine/api';
 import type { TopologySnapshot } from '../model/topology';
-import { reviewSecurity, type ContainerPrivileges, type EngineAccess, type SecurityFinding } from '../diagnose/security';
+import {
+  reviewSecurity,
+  type ContainerPrivileges,
+  type EngineAccess,
+  type SecurityFinding,
+} from '../diagnose/security';
 import { mapBounded } from '../hostFacts/boundedMap';
 import type { SecurityReportContext } from './securityReportMarkdown';
 
@@ -15,7 +20,11 @@ export interface SecurityReview {
 }
 
 export function engineAccess(endpoint: EngineEndpoint): EngineAccess {
-  return { kind: endpoint.kind, tls: endpoint.protocol === 'https' || endpoint.tls !== undefined, display: endpoint.display };
+  return {
+    kind: endpoint.kind,
+    tls: endpoint.protocol === 'https' || endpoint.tls !== undefined,
+    display: endpoint.display,
+  };
 }
 
 function reasonOf(error: unknown): string {
@@ -39,7 +48,12 @@ export async function runSecurityReview(engine: EngineApi, snapshot: TopologySna
   const findings = reviewSecurity({ snapshot, privileges, engine: engineAccess(engine.endpoint) });
   return {
     findings,
-    context: { engine: engine.endpoint.display, at: new Date().toISOString(), containersReviewed: running.length, uninspected },
+    context: {
+      engine: engine.endpoint.display,
+      at: new Date().toISOString(),
+      containersReviewed: running.length,
+      uninspected,
+    },
   };
 }
 

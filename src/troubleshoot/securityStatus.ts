@@ -9,7 +9,11 @@ import { quickSecurityFindings } from './securityReview';
 
 /** The status bar item: shown while the snapshot holds a high-severity finding. */
 export class SecurityStatus implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('dockerNetworks.security', vscode.StatusBarAlignment.Left, 9);
+  private readonly item = vscode.window.createStatusBarItem(
+    'dockerNetworks.security',
+    vscode.StatusBarAlignment.Left,
+    9,
+  );
   private readonly subscriptions: vscode.Disposable[];
   private timer: NodeJS.Timeout | undefined;
 
@@ -42,7 +46,10 @@ export class SecurityStatus implements vscode.Disposable {
     const severe = quickSecurityFindings(endpoint, this.feed.snapshot).filter((f) => f.severity === 'high');
     if (severe.length === 0) return this.item.hide();
     this.item.text = `$(shield) ${severe.length}`;
-    this.item.tooltip = vscode.l10n.t('{0} high-severity network security findings. Click to open the security review.', severe.length);
+    this.item.tooltip = vscode.l10n.t(
+      '{0} high-severity network security findings. Click to open the security review.',
+      severe.length,
+    );
     this.item.show();
   }
 

@@ -108,7 +108,13 @@ export function hostNetworkFacts(input: HostNetInput): HostNetFacts {
     if (!bridge) {
       if (inUse) flags.push({ kind: 'bridgeMissing', networkId: network.id, bridgeName });
     } else if (!bridge.adminUp || (inUse && bridge.operstate === 'down')) {
-      flags.push({ kind: 'bridgeDown', networkId: network.id, bridgeName, adminUp: bridge.adminUp, operstate: bridge.operstate });
+      flags.push({
+        kind: 'bridgeDown',
+        networkId: network.id,
+        bridgeName,
+        adminUp: bridge.adminUp,
+        operstate: bridge.operstate,
+      });
     }
   }
 
@@ -116,7 +122,11 @@ export function hostNetworkFacts(input: HostNetInput): HostNetFacts {
   for (const endpoint of endpoints) {
     const interfaces = input.containerInterfaces.get(endpoint.containerId);
     if (!interfaces || !endpoint.running) continue;
-    const containerInterface = containerInterfaceOf(endpoint, interfaces, endpointCounts.get(endpoint.containerId) ?? 0);
+    const containerInterface = containerInterfaceOf(
+      endpoint,
+      interfaces,
+      endpointCounts.get(endpoint.containerId) ?? 0,
+    );
     const hostVeth = containerInterface ? byIndex.get(containerInterface.iflink) : undefined;
     veths.set(endpoint.key, {
       endpointKey: endpoint.key,

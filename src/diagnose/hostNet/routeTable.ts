@@ -8,7 +8,16 @@ export function defaultRouteInterface(routeTable: string): string | undefined {
   for (const line of routeTable.split('\n').slice(1)) {
     const cols = line.trim().split(/\s+/);
     if (cols.length < 8) continue;
-    const [iface, destination, , flags, , , metric, mask] = cols as [string, string, string, string, string, string, string, string];
+    const [iface, destination, , flags, , , metric, mask] = cols as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
     const up = (parseInt(flags, 16) & 1) === 1;
     if (!up || destination !== '00000000' || mask !== '00000000') continue;
     const m = Number(metric);

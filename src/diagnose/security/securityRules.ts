@@ -70,7 +70,9 @@ function running(input: SecurityInput): ContainerModel[] {
 function sharedNetworks(input: SecurityInput, container: ContainerModel): NetworkModel[] {
   const shared: NetworkModel[] = [];
   for (const endpoint of input.snapshot.endpointsByContainer.get(container.id) ?? []) {
-    const others = (input.snapshot.endpointsByNetwork.get(endpoint.networkId) ?? []).filter((e) => e.containerId !== container.id);
+    const others = (input.snapshot.endpointsByNetwork.get(endpoint.networkId) ?? []).filter(
+      (e) => e.containerId !== container.id,
+    );
     const network = input.snapshot.networks.get(endpoint.networkId);
     if (network && others.length > 0) shared.push(network);
   }
@@ -90,7 +92,8 @@ function addedCapabilities(privileges: ContainerPrivileges): string[] {
 const enginePlainTcp: SecurityRule = {
   id: 'enginePlainTcp',
   severity: 'high',
-  check: ({ engine }) => (engine.kind === 'tcp' && !engine.tls ? [{ containers: [], networks: [], facts: [engine.display] }] : []),
+  check: ({ engine }) =>
+    engine.kind === 'tcp' && !engine.tls ? [{ containers: [], networks: [], facts: [engine.display] }] : [],
 };
 
 const privilegedOnSharedNetwork: SecurityRule = {
@@ -138,7 +141,9 @@ const portAllInterfaces: SecurityRule = {
   check(input) {
     return running(input).flatMap((container) => {
       const ports = container.ports.filter((p) => p.hostPort !== undefined && ALL_INTERFACES.has(p.hostIp ?? ''));
-      const facts = [...new Set(ports.map((p) => `${p.hostIp || '0.0.0.0'}:${p.hostPort}->${p.containerPort}/${p.protocol}`))];
+      const facts = [
+        ...new Set(ports.map((p) => `${p.hostIp || '0.0.0.0'}:${p.hostPort}->${p.containerPort}/${p.protocol}`)),
+      ];
       return facts.length ? [{ containers: [subject(container)], networks: [], facts }] : [];
     });
   },
@@ -174,7 +179,11 @@ const iccSingleProject: SecurityRule = {
       const projects = new Set(members.map((c) => c.composeProject));
       const [project] = projects;
       if (members.length < 2 || projects.size !== 1 || project === undefined) continue;
-      findings.push({ containers: members.map(subject), networks: [subject(network)], facts: [project, network.internal ? 'internal' : 'external'] });
+      findings.push({
+        containers: members.map(subject),
+        networks: [subject(network)],
+        facts: [project, network.internal ? 'internal' : 'external'],
+      });
     }
     return findings;
   },
@@ -191,6 +200,9 @@ export const SECURITY_RULES: readonly SecurityRule[] = [
   iccSingleProject,
 ];
 
-export function reviewSecurity(input: SecurityInput, rules: readonly SecurityRule[] = SECURITY_RULES): SecurityFinding[] {
+export function reviewSecurity(
+  input: SecurityInput,
+  rules: readonly SecurityRule[] = SECURITY_RULES,
+): SecurityFinding[] {
   return rules.flatMap((rule) => rule.check(input).map((f) => ({ rule: rule.id, severity: rule.severity, ...f })));
 }

@@ -44,9 +44,7 @@ export interface NamespaceReading {
 }
 
 export type PeerRef =
-  | { kind: 'container'; containerId: string }
-  | { kind: 'host'; address: string }
-  | { kind: 'outside'; address: string };
+  { kind: 'container'; containerId: string } | { kind: 'host'; address: string } | { kind: 'outside'; address: string };
 
 /** established; attempt: SYN_SENT (no answer yet); closing: FIN_WAIT, TIME_WAIT, CLOSE_WAIT and the like. */
 export type ConnectionState = 'established' | 'attempt' | 'closing';
@@ -132,7 +130,11 @@ export function listeningSockets(rows: readonly SocketRow[]): ListeningSocket[] 
  * socket on the peer's port says the opposite. Without either (a server that closed its listener after accepting,
  * as `nc -l` does, or a peer that was not read), the lower port is the server's: clients use ephemeral ports.
  */
-function isInbound(row: SocketRow, listenPorts: ReadonlySet<number>, peerPorts: ReadonlySet<number> | undefined): boolean {
+function isInbound(
+  row: SocketRow,
+  listenPorts: ReadonlySet<number>,
+  peerPorts: ReadonlySet<number> | undefined,
+): boolean {
   if (listenPorts.has(row.localPort)) return true;
   if (peerPorts?.has(row.remotePort)) return false;
   return row.localPort < row.remotePort;
@@ -149,19 +151,29 @@ export function observeActivity(snapshot: Snapshot, readings: readonly Namespace
   const truncated = new Set<string>();
   const observedOwners = new Set<string>();
   for (const reading of readings) {
-    if (reading.result.kind === 'rows' && reading.containerIds[0] !== undefined) observedOwners.add(reading.containerIds[0]);
+    if (reading.result.kind === 'rows' && reading.containerIds[0] !== undefined)
+      observedOwners.add(reading.containerIds[0]);
   }
   const tcpListenPorts = new Map<string, Set<number>>();
   for (const reading of readings) {
     const ownerId = reading.containerIds[0];
     if (reading.result.kind !== 'rows' || ownerId === undefined) continue;
-    tcpListenPorts.set(ownerId, new Set(reading.result.rows.filter((r) => r.protocol === 'tcp' && r.state === 'LISTEN').map((r) => r.localPort)));
+    tcpListenPorts.set(
+      ownerId,
+      new Set(reading.result.rows.filter((r) => r.protocol === 'tcp' && r.state === 'LISTEN').map((r) => r.localPort)),
+    );
   }
   const peerListenPorts = (peer: PeerRef): ReadonlySet<number> | undefined =>
     peer.kind === 'container' ? tcpListenPorts.get(peer.containerId) : undefined;
   const edges = new Map<string, ObservedConnection>();
   const add = (connection: Omit<ObservedConnection, 'count'>): void => {
-    const key = [peerKey(connection.from), peerKey(connection.to), connection.port, connection.protocol, connection.state].join('|');
+    const key = [
+      peerKey(connection.from),
+      peerKey(connection.to),
+      connection.port,
+      connection.protocol,
+      connection.state,
+    ].join('|');
     const existing = edges.get(key);
     if (existing) existing.count++;
     else edges.set(key, { ...connection, count: 1 });
@@ -196,6 +208,8 @@ export function observeActivity(snapshot: Snapshot, readings: readonly Namespace
       }
     }
   }
-  const connections = [...edges.values()].sort((a, b) => a.port - b.port || peerKey(a.from).localeCompare(peerKey(b.from)));
+  const connections = [...edges.values()].sort(
+    (a, b) => a.port - b.port || peerKey(a.from).localeCompare(peerKey(b.from)),
+  );
   return { listening, connections, unavailable, truncated };
 }

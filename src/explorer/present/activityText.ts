@@ -2,7 +2,13 @@
  * What the views say about observed socket activity: a container's listening sockets, its connections (with the
  * peer's name, "via the host" or "outside") and why a table could not be read. Pure functions, words through `t`.
  */
-import type { ListeningSocket, ObservedActivity, ObservedConnection, PeerRef, UnavailableReason } from '../../diagnose/sockets';
+import type {
+  ListeningSocket,
+  ObservedActivity,
+  ObservedConnection,
+  PeerRef,
+  UnavailableReason,
+} from '../../diagnose/sockets';
 import type { HostFactsAvailability } from '../../hostFacts/locality';
 import type { TopologySnapshot } from '../../model/topology';
 import { escapeMarkdown, field, type Translate } from './text';
@@ -40,13 +46,18 @@ export function unavailableSentence(reason: UnavailableReason, t: Translate): st
     case 'stopped':
       return t('The container stopped while its sockets were read.');
     case 'timeout':
-      return t('The container did not answer in time (cat /proc/net/tcp through exec); try again, or check that it is not frozen.');
+      return t(
+        'The container did not answer in time (cat /proc/net/tcp through exec); try again, or check that it is not frozen.',
+      );
     case 'commandFailed':
       return t('Its socket tables could not be read through exec: {0}. The image may have no cat.', detail);
     case 'refused':
       return t('The engine refused to run cat in the container: {0}', detail);
     case 'denied':
-      return t('This host does not let the extension read the container\'s /proc ({0}); run VS Code as the engine\'s user or root.', detail);
+      return t(
+        "This host does not let the extension read the container's /proc ({0}); run VS Code as the engine's user or root.",
+        detail,
+      );
     case 'readFailed':
       return t('Its socket tables could not be read on this host: {0}', detail);
   }
@@ -63,7 +74,12 @@ function stateText(connection: ObservedConnection, t: Translate): string {
 }
 
 /** The rows under a container's "Observed activity" node. */
-export function activityRows(containerId: string, activity: ObservedActivity, snapshot: Containers, t: Translate): ActivityRow[] {
+export function activityRows(
+  containerId: string,
+  activity: ObservedActivity,
+  snapshot: Containers,
+  t: Translate,
+): ActivityRow[] {
   const reason = activity.unavailable.get(containerId);
   if (reason) return [{ kind: 'note', label: t('Not read'), description: unavailableSentence(reason, t) }];
   const rows: ActivityRow[] = (activity.listening.get(containerId) ?? []).map((s) => ({
@@ -80,8 +96,14 @@ export function activityRows(containerId: string, activity: ObservedActivity, sn
       description: stateText(c, t),
     });
   }
-  if (activity.truncated.has(containerId)) rows.push({ kind: 'note', label: t('Incomplete'), description: t('The socket table was longer than exec returns; some sockets are not shown.') });
-  if (rows.length === 0) rows.push({ kind: 'note', label: t('No sockets'), description: t('nothing listening, no connections') });
+  if (activity.truncated.has(containerId))
+    rows.push({
+      kind: 'note',
+      label: t('Incomplete'),
+      description: t('The socket table was longer than exec returns; some sockets are not shown.'),
+    });
+  if (rows.length === 0)
+    rows.push({ kind: 'note', label: t('No sockets'), description: t('nothing listening, no connections') });
   return rows;
 }
 
@@ -107,9 +129,12 @@ export function hostFactsUnavailableSentence(
 ): string {
   switch (availability.reason) {
     case 'remote':
-      return t('not shown: the engine at {0} is not on this machine, and its host\'s /proc and /sys cannot be read from here', engine);
+      return t(
+        "not shown: the engine at {0} is not on this machine, and its host's /proc and /sys cannot be read from here",
+        engine,
+      );
     case 'notLinux':
-      return t('not shown: this machine is not Linux, so the engine\'s bridges and veths are not in its /sys');
+      return t("not shown: this machine is not Linux, so the engine's bridges and veths are not in its /sys");
     case 'noProc':
       return t('not shown: /proc cannot be read on this machine');
   }

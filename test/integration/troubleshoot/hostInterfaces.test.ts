@@ -32,7 +32,6 @@ function ipLinkByIndex(ifindex: number): IpLink {
   return link;
 }
 
-
 describe('troubleshoot: host interfaces behind networks', function () {
   this.timeout(60_000);
   let api: ExplorerApi;
@@ -46,7 +45,10 @@ describe('troubleshoot: host interfaces behind networks', function () {
     await waitConnected(api);
     netId = docker('network', 'create', '--subnet', randomSubnet(238).subnet, net);
     containerId = docker('run', '-d', '--name', container, '--network', net, testImage, 'sleep', '100000');
-    await waitForSnapshot(api, (s) => s.endpoints.has(`${netId}/${containerId}`) && s.containers.get(containerId)?.running === true);
+    await waitForSnapshot(
+      api,
+      (s) => s.endpoints.has(`${netId}/${containerId}`) && s.containers.get(containerId)?.running === true,
+    );
   });
 
   after(() => removeResources({ containers: [container], networks: [net] }));
@@ -57,7 +59,7 @@ describe('troubleshoot: host interfaces behind networks', function () {
     return node;
   }
 
-  it('shows the network\'s Linux bridge in Details as ip link does', async () => {
+  it("shows the network's Linux bridge in Details as ip link does", async () => {
     const details = api.networksProvider.getChildren(networkNode()).find((n) => n.kind === 'details');
     assert.ok(details);
     const bridge = ipLink(`br-${netId.slice(0, 12)}`);
@@ -65,13 +67,18 @@ describe('troubleshoot: host interfaces behind networks', function () {
       const rows = api.networksProvider.getChildren(details).map((n) => api.networksProvider.getTreeItem(n));
       return rows.find((r) => r.label === 'Linux bridge');
     }, 'the Linux bridge row');
-    assert.equal(row.description, `${bridge.ifname} · MTU ${bridge.mtu} · ${bridge.operstate.toLowerCase()} · ${bridge.address}`);
+    assert.equal(
+      row.description,
+      `${bridge.ifname} · MTU ${bridge.mtu} · ${bridge.operstate.toLowerCase()} · ${bridge.address}`,
+    );
   });
 
-  it('shows the endpoint\'s host veth in its tooltip: the interface whose ifindex is the container eth0\'s iflink', async () => {
+  it("shows the endpoint's host veth in its tooltip: the interface whose ifindex is the container eth0's iflink", async () => {
     const iflink = Number(docker('exec', container, 'cat', '/sys/class/net/eth0/iflink'));
     const veth = ipLinkByIndex(iflink);
-    const endpoint = api.networksProvider.getChildren(networkNode()).find((n) => n.kind === 'endpoint' && n.endpoint.containerId === containerId);
+    const endpoint = api.networksProvider
+      .getChildren(networkNode())
+      .find((n) => n.kind === 'endpoint' && n.endpoint.containerId === containerId);
     assert.ok(endpoint);
     const item = await api.networksProvider.resolveTreeItem(api.networksProvider.getTreeItem(endpoint), endpoint);
     const text = unescapeMarkdown((item.tooltip as vscode.MarkdownString).value);
@@ -84,7 +91,7 @@ describe('troubleshoot: host interfaces behind networks', function () {
     assert.equal(veth.master, `br-${netId.slice(0, 12)}`);
   });
 
-  it('warns in Details exactly when the container MTU is above the default-route interface\'s', async () => {
+  it("warns in Details exactly when the container MTU is above the default-route interface's", async () => {
     const route = execFileSync('ip', ['-j', 'route', 'show', 'default'], { encoding: 'utf8' });
     const [defaultRoute] = JSON.parse(route) as Array<{ dev: string }>;
     assert.ok(defaultRoute, 'this host has a default route');
@@ -99,7 +106,10 @@ describe('troubleshoot: host interfaces behind networks', function () {
     const warnings = rows.filter((r) => r.label === 'Warning').map((r) => String(r.description));
     const mtuWarning = warnings.find((w) => w.startsWith('container MTU'));
     if (containerMtu > uplink.mtu) {
-      assert.ok(mtuWarning?.includes(`MTU ${containerMtu} is larger than the MTU ${uplink.mtu} of ${uplink.ifname}`), warnings.join('\n'));
+      assert.ok(
+        mtuWarning?.includes(`MTU ${containerMtu} is larger than the MTU ${uplink.mtu} of ${uplink.ifname}`),
+        warnings.join('\n'),
+      );
     } else {
       assert.equal(mtuWarning, undefined);
     }

@@ -37,7 +37,10 @@ describe('troubleshoot: observed connections, bad input', function () {
     }
     ids.noCat = docker('run', '-d', '--name', noCat, image, '/bin/sleep', '100000');
     ids.normal = docker('run', '-d', '--name', normal, testImage, 'sleep', '100000');
-    await waitForSnapshot(api, (s) => s.containers.get(ids.noCat!)?.running === true && s.containers.get(ids.normal!)?.running === true);
+    await waitForSnapshot(
+      api,
+      (s) => s.containers.get(ids.noCat!)?.running === true && s.containers.get(ids.normal!)?.running === true,
+    );
   });
 
   after(() => {
@@ -68,6 +71,9 @@ describe('troubleshoot: observed connections, bad input', function () {
     assert.equal(reading?.result.kind, 'unavailable');
     if (reading?.result.kind !== 'unavailable') return;
     assert.equal(reading.result.reason.code, 'refused');
-    assert.match(unavailableSentence(reading.result.reason, untranslated), /The engine refused to run cat in the container: .*not running/i);
+    assert.match(
+      unavailableSentence(reading.result.reason, untranslated),
+      /The engine refused to run cat in the container: .*not running/i,
+    );
   });
 });

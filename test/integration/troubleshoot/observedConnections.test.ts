@@ -22,18 +22,31 @@ async function activityRows(api: ExplorerApi, containerId: string, ready: (rows:
   const provider = api.containersProvider;
   let last: Row[] = [];
   try {
-    return await eventually(() => {
-      const container = provider.getChildren().flatMap((n) => (n.kind === 'group' ? provider.getChildren(n) : [n]))
-        .find((n): n is Extract<ContainersNode, { kind: 'container' }> => n.kind === 'container' && n.container.id === containerId);
-      if (!container) return undefined;
-      const observed = provider.getChildren(container).find((n) => n.kind === 'contributed');
-      if (!observed) return undefined;
-      last = provider.getChildren(observed).map((n) => {
-        const item = provider.getTreeItem(n);
-        return { label: String(item.label), description: String(item.description ?? ''), contextValue: item.contextValue ?? '' };
-      });
-      return ready(last) ? last : undefined;
-    }, 'observed activity rows', 20_000);
+    return await eventually(
+      () => {
+        const container = provider
+          .getChildren()
+          .flatMap((n) => (n.kind === 'group' ? provider.getChildren(n) : [n]))
+          .find(
+            (n): n is Extract<ContainersNode, { kind: 'container' }> =>
+              n.kind === 'container' && n.container.id === containerId,
+          );
+        if (!container) return undefined;
+        const observed = provider.getChildren(container).find((n) => n.kind === 'contributed');
+        if (!observed) return undefined;
+        last = provider.getChildren(observed).map((n) => {
+          const item = provider.getTreeItem(n);
+          return {
+            label: String(item.label),
+            description: String(item.description ?? ''),
+            contextValue: item.contextValue ?? '',
+          };
+        });
+        return ready(last) ? last : undefined;
+      },
+      'observed activity rows',
+      20_000,
+    );
   } catch (error) {
     throw new Error(`${(error as Error).message}; last rows: ${JSON.stringify(last)}`);
   }
@@ -57,12 +70,64 @@ describe('troubleshoot: observed connections', function () {
     const subnet = randomSubnet(236);
     const closed = randomSubnet(237);
     docker('network', 'create', '--subnet', subnet.subnet, net);
-    docker('network', 'create', '--subnet', closed.subnet, '-o', 'com.docker.network.bridge.enable_icc=false', closedNet);
-    ids.server = docker('run', '-d', '--name', server, '--network', net, testImage, 'sh', '-c', `sleep 100000 | nc -l -p ${port}`);
-    ids.target = docker('run', '-d', '--name', target, '--network', closedNet, testImage, 'sh', '-c', `sleep 100000 | nc -l -p ${port}`);
+    docker(
+      'network',
+      'create',
+      '--subnet',
+      closed.subnet,
+      '-o',
+      'com.docker.network.bridge.enable_icc=false',
+      closedNet,
+    );
+    ids.server = docker(
+      'run',
+      '-d',
+      '--name',
+      server,
+      '--network',
+      net,
+      testImage,
+      'sh',
+      '-c',
+      `sleep 100000 | nc -l -p ${port}`,
+    );
+    ids.target = docker(
+      'run',
+      '-d',
+      '--name',
+      target,
+      '--network',
+      closedNet,
+      testImage,
+      'sh',
+      '-c',
+      `sleep 100000 | nc -l -p ${port}`,
+    );
     await new Promise((r) => setTimeout(r, 500));
-    ids.client = docker('run', '-d', '--name', client, '--network', net, testImage, 'sh', '-c', `sleep 100000 | nc ${server} ${port}`);
-    ids.prober = docker('run', '-d', '--name', prober, '--network', closedNet, testImage, 'sh', '-c', `sleep 100000 | nc ${closed.ip(2)} ${port}`);
+    ids.client = docker(
+      'run',
+      '-d',
+      '--name',
+      client,
+      '--network',
+      net,
+      testImage,
+      'sh',
+      '-c',
+      `sleep 100000 | nc ${server} ${port}`,
+    );
+    ids.prober = docker(
+      'run',
+      '-d',
+      '--name',
+      prober,
+      '--network',
+      closedNet,
+      testImage,
+      'sh',
+      '-c',
+      `sleep 100000 | nc ${closed.ip(2)} ${port}`,
+    );
     await waitForSnapshot(api, (s) => Object.values(ids).every((id) => s.containers.get(id)?.running === true));
   });
 
@@ -75,7 +140,7 @@ describe('troubleshoot: observed connections', function () {
     assert.equal(row.contextValue, 'observedRow:outgoing');
   });
 
-  it('reads through this host\'s /proc, without exec, for a local engine', async () => {
+  it("reads through this host's /proc, without exec, for a local engine", async () => {
     const observation = await api.observations.observeActivity(0);
     assert.equal(observation.hostFacts.available, true);
     assert.equal(observation.via.exec, 0, JSON.stringify(observation.via));
@@ -91,7 +156,9 @@ describe('troubleshoot: observed connections', function () {
 
   it('adds the observed summary to the container tooltip', async () => {
     await api.observations.observeActivity(0);
-    const node = api.containersProvider.getChildren().find((n) => n.kind === 'container' && n.container.id === ids.client);
+    const node = api.containersProvider
+      .getChildren()
+      .find((n) => n.kind === 'container' && n.container.id === ids.client);
     assert.ok(node);
     const tooltip = api.containersProvider.getTreeItem(node).tooltip as { value: string };
     assert.match(tooltip.value, /\*\*Connections:\*\* 1/);

@@ -9,7 +9,6 @@ import { unescapeMarkdown } from './markdownText';
 import { docker, removeResources, testImage, uniqueName } from '../support/docker';
 import { explorerApi, waitConnected, waitForSnapshot } from '../explorer/explorerApi';
 
-
 /** The report's finding (from its "## " heading to the next) whose heading contains `title` and names `who`. */
 function finding(report: string, title: string, who: string): string {
   const part = report.split('\n## ').find((s) => s.split('\n')[0]!.includes(title) && s.includes(who));
@@ -30,7 +29,10 @@ describe('troubleshoot: security review', function () {
     const publishedId = docker('run', '-d', '--name', published, '-p', '0.0.0.0::7', testImage, 'sleep', '100000');
     const hostId = docker('run', '-d', '--name', hostMode, '--network', 'host', testImage, 'sleep', '100000');
     hostPort = docker('port', published, '7/tcp').split('\n')[0]!.split(':').pop()!;
-    await waitForSnapshot(api, (s) => s.containers.get(publishedId)?.running === true && s.containers.get(hostId)?.running === true);
+    await waitForSnapshot(
+      api,
+      (s) => s.containers.get(publishedId)?.running === true && s.containers.get(hostId)?.running === true,
+    );
   });
 
   after(() => removeResources({ containers: [published, hostMode] }));
@@ -49,7 +51,9 @@ describe('troubleshoot: security review', function () {
   });
 
   it('shows the report in a read-only document', async () => {
-    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse('docker-network-security:/Security review.md'));
+    const document = await vscode.workspace.openTextDocument(
+      vscode.Uri.parse('docker-network-security:/Security review.md'),
+    );
     assert.ok(unescapeMarkdown(document.getText()).includes(hostMode));
   });
 });

@@ -1,5 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { bridgeNameOf, defaultRouteInterface, hostNetworkFacts, type InterfaceFacts } from '../../../src/diagnose/hostNet';
+import {
+  bridgeNameOf,
+  defaultRouteInterface,
+  hostNetworkFacts,
+  type InterfaceFacts,
+} from '../../../src/diagnose/hostNet';
 import type { NetworkModel } from '../../../src/model/topology';
 import { captured, captureSnapshot, recordedSys } from './procFixtures';
 
@@ -49,8 +54,9 @@ describe('diagnose: the Linux bridges and veths behind networks', () => {
 
   it('reads the default-route interface from /proc/net/route, lowest metric first', () => {
     assert.equal(defaultRouteInterface(sys.route), 'eth0');
-    const table = 'Iface\tDestination\tGateway\tFlags\tRefCnt\tUse\tMetric\tMask\nwg0\t00000000\t00000000\t0001\t0\t0\t50\t00000000\n'
-      + 'eth1\t00000000\t0100A8C0\t0003\t0\t0\t100\t00000000\n';
+    const table =
+      'Iface\tDestination\tGateway\tFlags\tRefCnt\tUse\tMetric\tMask\nwg0\t00000000\t00000000\t0001\t0\t0\t50\t00000000\n' +
+      'eth1\t00000000\t0100A8C0\t0003\t0\t0\t100\t00000000\n';
     assert.equal(defaultRouteInterface(table), 'wg0');
     assert.equal(defaultRouteInterface('nonsense'), undefined);
   });
@@ -60,7 +66,10 @@ describe('diagnose: the Linux bridges and veths behind networks', () => {
     assert.equal(mtuFlags.length, 2);
     assert.deepEqual(
       mtuFlags.map((f) => f.kind === 'mtuAboveUplink' && [f.mtu, f.uplink, f.uplinkMtu]),
-      [[1500, 'eth0', 1400], [1500, 'eth0', 1400]],
+      [
+        [1500, 'eth0', 1400],
+        [1500, 'eth0', 1400],
+      ],
     );
   });
 

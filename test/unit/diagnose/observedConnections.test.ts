@@ -23,12 +23,15 @@ function reading(containerIds: string[], rows: ReturnType<typeof rowsOf>, host =
 }
 
 function describePeer(peer: PeerRef): string {
-  if (peer.kind === 'container') return peer.containerId === srv.id ? 'srv' : peer.containerId === cli.id ? 'cli' : peer.containerId;
+  if (peer.kind === 'container')
+    return peer.containerId === srv.id ? 'srv' : peer.containerId === cli.id ? 'cli' : peer.containerId;
   return `${peer.kind}:${peer.address}`;
 }
 
 function edges(connections: ObservedConnection[]): string[] {
-  return connections.map((c) => `${describePeer(c.from)} -> ${describePeer(c.to)} :${c.port} ${c.state} x${c.count}`).sort();
+  return connections
+    .map((c) => `${describePeer(c.from)} -> ${describePeer(c.to)} :${c.port} ${c.state} x${c.count}`)
+    .sort();
 }
 
 describe('diagnose: observed connections', () => {
@@ -54,14 +57,20 @@ describe('diagnose: observed connections', () => {
 
   it('shows the server side alone when the client was not read (inbound edge from the peer)', () => {
     const activity = observeActivity(snapshot, [reading([srv.id], rowsOf('server-tcp-tcp6.txt'))]);
-    assert.deepEqual(edges(activity.connections), ['cli -> srv :8080 established x1', 'cli -> srv :9090 established x1']);
+    assert.deepEqual(edges(activity.connections), [
+      'cli -> srv :8080 established x1',
+      'cli -> srv :9090 established x1',
+    ]);
   });
 
   it('says "via the host" for a gateway address and counts sockets per edge', () => {
     const gateway = snapshot.endpointsByContainer.get(srv.id)?.[0]?.gateway;
     assert.ok(gateway);
     const [a, b, c, d] = gateway.split('.').map(Number) as [number, number, number, number];
-    const hex = [d, c, b, a].map((n) => n.toString(16).padStart(2, '0')).join('').toUpperCase();
+    const hex = [d, c, b, a]
+      .map((n) => n.toString(16).padStart(2, '0'))
+      .join('')
+      .toUpperCase();
     const table = [
       '  sl  local_address rem_address   st',
       `   0: 00000000:1F40 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 1 1 0 100 0 0 10 0`,
@@ -73,7 +82,12 @@ describe('diagnose: observed connections', () => {
   });
 
   it('attributes a shared namespace to every container in it, and reports unreadable ones', () => {
-    const joined: ContainerModel = { ...cli, id: 'f'.repeat(64), name: 'sidecar', networkMode: `container:${srv.name}` };
+    const joined: ContainerModel = {
+      ...cli,
+      id: 'f'.repeat(64),
+      name: 'sidecar',
+      networkMode: `container:${srv.name}`,
+    };
     const groups = namespaceGroups([srv, joined]);
     assert.deepEqual(groups, [{ ownerId: srv.id, containerIds: [srv.id, joined.id], host: false }]);
     const activity = observeActivity(snapshot, [
@@ -97,7 +111,13 @@ describe('diagnose: observed connections', () => {
 
   it('prefers the namespace identity read on the host over NetworkMode', () => {
     const other: ContainerModel = { ...cli, id: 'c'.repeat(64), name: 'other' };
-    const groups = namespaceGroups([srv, other], new Map([[srv.id, 'net:[1]'], [other.id, 'net:[1]']]));
+    const groups = namespaceGroups(
+      [srv, other],
+      new Map([
+        [srv.id, 'net:[1]'],
+        [other.id, 'net:[1]'],
+      ]),
+    );
     assert.equal(groups.length, 1);
   });
 });

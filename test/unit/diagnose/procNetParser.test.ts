@@ -8,10 +8,11 @@ describe('diagnose: the /proc/net/tcp parser', () => {
     const { rows, malformed } = parseProcNet(procSample('server-tcp-tcp6.txt'), 'tcp');
     assert.equal(malformed, 0);
     const httpd = rows.find((r) => r.localPort === 8000);
-    assert.deepEqual(
-      httpd && { address: httpd.localAddress, family: httpd.family, state: httpd.state },
-      { address: '0.0.0.0', family: 4, state: 'LISTEN' },
-    );
+    assert.deepEqual(httpd && { address: httpd.localAddress, family: httpd.family, state: httpd.state }, {
+      address: '0.0.0.0',
+      family: 4,
+      state: 'LISTEN',
+    });
     const dns = rows.find((r) => r.localAddress === '127.0.0.11');
     assert.equal(dns?.state, 'LISTEN');
   });

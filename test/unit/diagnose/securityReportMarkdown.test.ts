@@ -3,7 +3,12 @@ import type { SecurityFinding } from '../../../src/diagnose/security';
 import { untranslated as t } from '../../../src/explorer/present/text';
 import { securityReportMarkdown } from '../../../src/troubleshoot/securityReportMarkdown';
 
-const context = { engine: 'unix:///var/run/docker.sock', at: '2026-11-29T14:00:00Z', containersReviewed: 3, uninspected: [] };
+const context = {
+  engine: 'unix:///var/run/docker.sock',
+  at: '2026-11-29T14:00:00Z',
+  containersReviewed: 3,
+  uninspected: [],
+};
 
 describe('troubleshoot: the security report', () => {
   it('gives each finding its severity, what, who and the fix', () => {
@@ -31,7 +36,11 @@ describe('troubleshoot: the security report', () => {
       networks: [],
       facts: [],
     };
-    const report = securityReportMarkdown([finding], { ...context, uninspected: [{ name: '<b>x</b>', reason: 'gone' }] }, t);
+    const report = securityReportMarkdown(
+      [finding],
+      { ...context, uninspected: [{ name: '<b>x</b>', reason: 'gone' }] },
+      t,
+    );
     assert.doesNotMatch(report, /(^|[^\\])<(img|b)/m, 'every < is escaped');
     assert.ok(report.includes('\\<img src\\=x\\>\\[a\\]\\(http\\:\\/\\/e\\)\\*b\\*'), report);
   });

@@ -1,6 +1,11 @@
 import * as assert from 'node:assert/strict';
 import type { EngineContainer, EngineNetwork } from '../../../src/engine/records';
-import { reviewSecurity, type ContainerPrivileges, type EngineAccess, type SecurityRuleId } from '../../../src/diagnose/security';
+import {
+  reviewSecurity,
+  type ContainerPrivileges,
+  type EngineAccess,
+  type SecurityRuleId,
+} from '../../../src/diagnose/security';
 import { buildSnapshot } from '../../../src/model/snapshot';
 
 const LOCAL: EngineAccess = { kind: 'unix', tls: false, display: 'unix:///var/run/docker.sock' };
@@ -11,7 +16,10 @@ function net(name: string, extra: Partial<EngineNetwork> = {}): EngineNetwork {
 
 function ctr(name: string, networks: string[], extra: Partial<EngineContainer> = {}): EngineContainer {
   const settings = Object.fromEntries(
-    networks.map((n, i) => [n, { NetworkID: `${n}-id`.padEnd(64, '0'), IPAddress: `10.9.${i}.${name.length}`, IPPrefixLen: 24 }]),
+    networks.map((n, i) => [
+      n,
+      { NetworkID: `${n}-id`.padEnd(64, '0'), IPAddress: `10.9.${i}.${name.length}`, IPPrefixLen: 24 },
+    ]),
   );
   return {
     Id: `${name}-cid`.padEnd(64, '0'),
@@ -103,7 +111,9 @@ describe('diagnose: security review rules', () => {
   for (const c of cases) {
     it(c.name, () => {
       const snapshot = buildSnapshot({
-        networks: [net('bridge', {}), ...c.networks].filter((n, i, all) => all.findIndex((m) => m.Name === n.Name) === i),
+        networks: [net('bridge', {}), ...c.networks].filter(
+          (n, i, all) => all.findIndex((m) => m.Name === n.Name) === i,
+        ),
         containers: c.containers,
       });
       const byName = new Map([...snapshot.containers.values()].map((x) => [x.name, x.id]));
@@ -112,7 +122,8 @@ describe('diagnose: security review rules', () => {
       const got: Partial<Record<SecurityRuleId, string[]>> = {};
       for (const f of findings) {
         const who = f.rule === 'iccSingleProject' || f.rule === 'enginePlainTcp' ? f.networks : f.containers;
-        const facts = f.rule === 'iccSingleProject' ? f.facts.slice(0, 1) : f.rule === 'privilegedOnSharedNetwork' ? [] : f.facts;
+        const facts =
+          f.rule === 'iccSingleProject' ? f.facts.slice(0, 1) : f.rule === 'privilegedOnSharedNetwork' ? [] : f.facts;
         const line = who.map((s) => s.name).join(', ') + (facts.length ? `: ${facts.join(', ')}` : '');
         (got[f.rule] ??= []).push(line);
       }
