@@ -15,6 +15,8 @@ import { parseGroupBy, type NetworkListOptions } from './explorer/present/groupi
 import { SessionFeed } from './model/sessionFeed';
 import { composeEngineAccessFrom, registerComposeLint } from './compose/index';
 import { registerTopology } from './topology/index';
+import { createTroubleshooting } from './troubleshoot/index';
+import type { NetworkObservations } from './troubleshoot/networkObservations';
 
 /**
  * What activate() returns: for the integration tests and for other extensions. Stable members only:
@@ -27,6 +29,8 @@ export interface ExplorerApi {
   readonly networksView: vscode.TreeView<unknown>;
   readonly containersView: vscode.TreeView<unknown>;
   readonly services: CommandServices;
+  /** Observed socket activity and host interface facts (troubleshooting). */
+  readonly observations: NetworkObservations;
 }
 
 const REVEAL_TIMEOUT_MS = 10_000;
@@ -60,8 +64,9 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
   const start = (): void => void feed.start();
 
   const containerDetails = new ContainerDetailsCache(() => feed.engine(), feed);
-  const networksProvider = new NetworksProvider(feed, listOptions(), start, containerDetails);
-  const containersProvider = new ContainersProvider(feed, start, containerDetails);
+  const troubleshooting = createTroubleshooting(() => feed.engine(), feed);
+  const networksProvider = new NetworksProvider(feed, listOptions(), start, containerDetails, troubleshooting.hostFacts);
+  const containersProvider = new ContainersProvider(feed, start, containerDetails, troubleshooting.activity);
   const networksView = vscode.window.createTreeView('dockerNetworks.networks', {
     treeDataProvider: networksProvider,
     showCollapseAll: true,
@@ -88,6 +93,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
   context.subscriptions.push(
     feed,
     containerDetails,
+    troubleshooting,
     networksProvider,
     containersProvider,
     networksView,
@@ -122,7 +128,15 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
   // No connection here: the views, the topology panel, engine-aware compose checks and commands start the feed
   // when they first need it (a compose file opened with nothing else shown never reaches for the engine).
 
-  return { feed, networksProvider, containersProvider, networksView, containersView, services };
+  return {
+    feed,
+    networksProvider,
+    containersProvider,
+    networksView,
+    containersView,
+    services,
+    observations: troubleshooting.observations,
+  };
 }
 
 export function deactivate(): void {

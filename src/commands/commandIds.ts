@@ -25,6 +25,7 @@ export const COMMAND_IDS = [
   'dockerNetworks.exportTopology',
   'dockerNetworks.copyTopologyMermaid',
   'dockerNetworks.openSampleComposeFile',
+  'dockerNetworks.reviewSecurity',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

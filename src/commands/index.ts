@@ -13,6 +13,7 @@ import { endpointCommands } from './endpointCommands';
 import { engineCommands } from './engineCommands';
 import { inspectCommands } from './inspectDocument';
 import { networkCommands } from './networkCommands';
+import { securityCommands } from './securityCommands';
 import { topologyCommands } from '../topology/commands';
 import { walkthroughCommands } from './walkthroughCommands';
 
@@ -24,6 +25,7 @@ export const commandTable: readonly CommandEntry[] = [
   ...networkCommands,
   ...endpointCommands,
   ...inspectCommands,
+  ...securityCommands,
   ...topologyCommands,
   ...walkthroughCommands,
   // Other command files: one spread per file, e.g. ...networkCommands,

@@ -101,6 +101,34 @@ export interface EventHandlers {
   onDisconnected(problem: EngineProblem): void;
 }
 
+export interface ExecOptions {
+  /** Stop reading after this long (default 10 s) and report timedOut; the engine cannot kill an exec'd process. */
+  timeoutMs?: number;
+  /** Cancels the wait: the promise rejects with the signal's reason (an AbortError by default). */
+  signal?: AbortSignal;
+}
+
+/** What a command printed (each stream bounded to 64 KiB) and how it ended. */
+export interface ExecResult {
+  /** Undefined when it timed out or the engine did not report one. */
+  exitCode?: number;
+  stdout: string;
+  stderr: string;
+  timedOut: boolean;
+  /** Output beyond the bound was dropped. */
+  truncated?: boolean;
+}
+
+/** A diagnostics container in another container's network namespace (network mode container:<id>). */
+export interface HelperRequest {
+  /** An image already on the engine: it is never pulled. */
+  image: string;
+  /** The container whose network namespace the helper joins. */
+  joinContainer: string;
+  /** The command; its first word replaces the image's entrypoint. */
+  cmd: string[];
+}
+
 export interface EngineApi {
   readonly endpoint: EngineEndpoint;
   version(): Promise<EngineVersion>;
@@ -117,6 +145,10 @@ export interface EngineApi {
   pruneNetworks(): Promise<string[]>;
   connect(network: string, container: string, request?: ConnectRequest): Promise<void>;
   disconnect(network: string, container: string, force?: boolean): Promise<void>;
+  /** Runs a command in a running container (no TTY, no stdin); rejects with an EngineError when the engine refuses. */
+  exec(container: string, cmd: string[], options?: ExecOptions): Promise<ExecResult>;
+  /** Runs a command in a labelled helper container (dne.diagnostics=1) that is always removed afterwards. */
+  runHelper(request: HelperRequest, options?: ExecOptions): Promise<ExecResult>;
   /** Network events and container events (connect/disconnect arrive as network events). */
   subscribe(handlers: EventHandlers): Disposable;
   // Targeted requests of the incremental model (issue 13): one object each, in the listing's own shapes.

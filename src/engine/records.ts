@@ -92,9 +92,10 @@ export interface EngineContainerDetails {
   Id: string;
   /** "/name": with the engine's leading slash. */
   Name?: string;
-  State?: { Status?: string; Running?: boolean } | null;
+  /** Pid: the container's first process as the engine's host sees it (0 when not running). */
+  State?: { Status?: string; Running?: boolean; Pid?: number } | null;
   Config?: { Hostname?: string; Domainname?: string; Image?: string } | null;
-  HostConfig?: { NetworkMode?: string } | null;
+  HostConfig?: { NetworkMode?: string; Privileged?: boolean; CapAdd?: string[] | null } | null;
   NetworkSettings?: { Networks?: Record<string, EngineEndpointSettings> | null } | null;
 }
 
