@@ -8,7 +8,7 @@ import type { CommandServices } from './commands/services';
 import { registerCommands } from './commands/index';
 import { ContainerDetailsCache } from './explorer/containerDetailsCache';
 import { ContainersProvider } from './explorer/containersProvider';
-import { createEngineOpener } from './explorer/engineOpener';
+import { createEngineOpener, engineSettings } from './explorer/engineOpener';
 import { EngineStatus } from './explorer/engineStatus';
 import { NetworksProvider } from './explorer/networksProvider';
 import { parseGroupBy, type NetworkListOptions } from './explorer/present/grouping';
@@ -46,7 +46,7 @@ function listOptions(): NetworkListOptions {
 export function activate(context: vscode.ExtensionContext): ExplorerApi {
   // The one log channel: every part logs here (Output > Docker Networks).
   const log = vscode.window.createOutputChannel('Docker Networks', { log: true });
-  const feed = new SessionFeed(createEngineOpener(() => configuration().get<string>('host', ''), log), log);
+  const feed = new SessionFeed(createEngineOpener(() => engineSettings(configuration()), log), log);
   const start = (): void => void feed.start();
 
   const containerDetails = new ContainerDetailsCache(() => feed.engine(), feed);
@@ -90,7 +90,10 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
       if (event.affectsConfiguration('dockerNetworks.groupBy') || event.affectsConfiguration('dockerNetworks.showBuiltInNetworks')) {
         networksProvider.setOptions(listOptions());
       }
-      if (event.affectsConfiguration('dockerNetworks.host') && feed.started) void feed.reconnect();
+      // Switch Engine writes these two; a change re-opens the session, and every view follows the feed.
+      if (event.affectsConfiguration('dockerNetworks.host') || event.affectsConfiguration('dockerNetworks.context')) {
+        void feed.reconnect();
+      }
     }),
   );
 

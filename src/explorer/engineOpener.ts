@@ -7,13 +7,24 @@ import { errorMessage } from '../common/failure';
 import type { Logger } from '../common/logger';
 import type { SessionOpener } from '../model/sessionFeed';
 
-export function createEngineOpener(hostSetting: () => string, log: Logger): SessionOpener {
+/** The two machine-scoped settings that choose the engine (Switch Engine writes them). */
+export interface EngineSettings {
+  host: string;
+  context: string;
+}
+
+export function engineSettings(config: { get<T>(key: string, fallback: T): T }): EngineSettings {
+  return { host: config.get<string>('host', ''), context: config.get<string>('context', '') };
+}
+
+export function createEngineOpener(settings: () => EngineSettings, log: Logger): SessionOpener {
   let classify: ((error: unknown) => ReturnType<SessionOpener['toProblem']>) | undefined;
   return {
     async open() {
       const engineLayer = await import('../engine/index');
       classify = (error) => engineLayer.toEngineProblem(error);
-      const endpoint = engineLayer.resolveProcessEndpoint(hostSetting());
+      const { host, context } = settings();
+      const endpoint = engineLayer.resolveProcessEndpoint(host, context);
       const [{ createEngine }, { LiveTopology }] = await Promise.all([
         engineLayer.loadEngine(),
         import('../model/liveTopology'),

@@ -3,9 +3,9 @@
  * changes, compares the compose file there with the engine and hands the overlay (or null for a file that is not
  * a compose file) to the panel. Focus in the panel itself keeps the last overlay.
  */
+import { describeFailure } from '../common/failure';
 import * as vscode from 'vscode';
 import * as path from 'node:path';
-import { errorMessage } from '../common/failure';
 import type { Logger } from '../common/logger';
 import type { TopologySnapshot } from '../model/topology';
 import type { PlanOverlay } from './protocol';
@@ -33,7 +33,7 @@ export class PlanScheduler implements vscode.Disposable {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.compare().catch((e: unknown) =>
-        this.log.warn(`Topology panel: plan overlay failed: ${errorMessage(e)}`),
+        this.log.warn(`Topology panel: plan overlay failed: ${describeFailure(e)}`),
       );
     }, DEBOUNCE_MS);
   }

@@ -11,7 +11,7 @@
  *
  *     const panel = openWebviewPanel({ viewType: 'dockerNetworks.report', title, extensionUri });
  *     const host = new WebviewHost<ReportWebviewMessage, ReportHostMessage>(panel, {
- *       extensionUri, title, log, script: ['dist', 'report.js'], style: ['media', 'report.css'],
+ *       extensionUri, title, log: services.log, script: ['dist', 'report.js'], style: ['media', 'report.css'],
  *       isMessage: isReportWebviewMessage,
  *       onReady: () => void host.post({ type: 'report', report }),
  *       onMessage: (m) => { if (m.type === 'rerun') rerun(); },
@@ -39,6 +39,8 @@ export interface WebviewHostOptions<In extends Message> {
   isMessage(v: unknown): v is In;
   /** Every valid message but the handshake and the answers to requests. */
   onMessage(message: In): void;
+  /** What the page reads at start (e.g. `{ strings }`, its translated sentences); rendered as a JSON block. */
+  data?: () => unknown;
   /** The webview's script has started (first load or reload): send it what it shows. */
   onReady(): void;
   requestTimeoutMs?: number;
@@ -116,6 +118,7 @@ export class WebviewHost<In extends Message, Out extends Message> implements vsc
       styleUri: uri(this.options.style),
       scriptNonce: makeNonce(randomBytes),
       styleNonce: makeNonce(randomBytes),
+      data: this.options.data?.(),
     };
     return panelHtml(page, this.options.title);
   }
