@@ -24,4 +24,4 @@ mkdirSync(docs, { recursive: true });
 const pages = readdirSync(path.join(root, 'docs', 'rules')).filter((f) => f.endsWith('.md'));
 for (const page of pages) copyFileSync(path.join(root, 'docs', 'rules', page), path.join(docs, page));
 copyFileSync(path.join(root, 'LICENSE'), path.join(target, 'LICENSE'));
-console.log(`build-cli-package: dist/cli.js, dist/dockerode.js, ${pages.length} rule pages, LICENSE`);
+console.log(`build-cli-package: dist/cli.js, dist/dockerode.js, dist/ssh2.js, ${pages.length} rule pages, LICENSE`);

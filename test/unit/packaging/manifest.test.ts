@@ -93,6 +93,6 @@ describe('the docker-net-lint npm package', () => {
   });
 
   it('ships only the bundled CLI, its engine client and the rule pages', () => {
-    assert.deepEqual(cli.files, ['dist/cli.js', 'dist/dockerode.js', 'docs/rules/*.md']);
+    assert.deepEqual(cli.files, ['dist/cli.js', 'dist/dockerode.js', 'dist/ssh2.js', 'docs/rules/*.md']);
   });
 });
