@@ -8,7 +8,7 @@ import type { CommandServices } from './commands/services';
 import { registerCommands } from './commands/index';
 import { ContainerDetailsCache } from './explorer/containerDetailsCache';
 import { ContainersProvider } from './explorer/containersProvider';
-import { createEngineOpener } from './explorer/engineOpener';
+import { createEngineOpener, engineSettings } from './explorer/engineOpener';
 import { EngineStatus } from './explorer/engineStatus';
 import { NetworksProvider } from './explorer/networksProvider';
 import { parseGroupBy, type NetworkListOptions } from './explorer/present/grouping';
@@ -48,7 +48,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
   const log = vscode.window.createOutputChannel('Docker Networks', { log: true });
   const feed = new SessionFeed(
     createEngineOpener(
-      () => configuration().get<string>('host', ''),
+      () => engineSettings(configuration()),
       log,
       () => ({
         resyncIntervalSeconds: configuration().get<number>('resyncIntervalSeconds', 300),
@@ -100,8 +100,10 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
       if (event.affectsConfiguration('dockerNetworks.groupBy') || event.affectsConfiguration('dockerNetworks.showBuiltInNetworks')) {
         networksProvider.setOptions(listOptions());
       }
+      // Switch Engine writes host/context; a change re-opens the session, and every view follows the feed.
       if (
         event.affectsConfiguration('dockerNetworks.host') ||
+        event.affectsConfiguration('dockerNetworks.context') ||
         event.affectsConfiguration('dockerNetworks.resyncIntervalSeconds') ||
         event.affectsConfiguration('dockerNetworks.eventsCheckSeconds')
       ) {

@@ -35,6 +35,11 @@ export interface EngineEndpoint {
   protocol?: 'http' | 'https' | 'ssh';
   username?: string;
   tls?: TlsMaterial;
+  /** ssh: the key file from ~/.ssh/config (IdentityFile) or ssh's default names, read at resolution. */
+  identityFile?: string;
+  privateKey?: Buffer;
+  /** ssh: the host keys ~/.ssh/known_hosts accepts for host:port (base64 blobs); the connection checks them. */
+  knownHostKeys?: readonly string[];
   /** What users read: unix:///var/run/docker.sock, tcp://host:2376 (TLS), ssh://user@host. */
   display: string;
 }

@@ -7,6 +7,16 @@ import { errorMessage } from '../common/failure';
 import type { Logger } from '../common/logger';
 import type { SessionOpener } from '../model/sessionFeed';
 
+/** The two machine-scoped settings that choose the engine (Switch Engine writes them). */
+export interface EngineSettings {
+  host: string;
+  context: string;
+}
+
+export function engineSettings(config: { get<T>(key: string, fallback: T): T }): EngineSettings {
+  return { host: config.get<string>('host', ''), context: config.get<string>('context', '') };
+}
+
 /** The settings that tune how the session follows the engine (dockerNetworks.*), read at each open. */
 export interface FollowSettings {
   resyncIntervalSeconds: number;
@@ -14,7 +24,7 @@ export interface FollowSettings {
 }
 
 export function createEngineOpener(
-  hostSetting: () => string,
+  settings: () => EngineSettings,
   log: Logger,
   followSettings?: () => FollowSettings,
 ): SessionOpener {
@@ -23,7 +33,8 @@ export function createEngineOpener(
     async open() {
       const engineLayer = await import('../engine/index');
       classify = (error) => engineLayer.toEngineProblem(error);
-      const endpoint = engineLayer.resolveProcessEndpoint(hostSetting());
+      const { host, context } = settings();
+      const endpoint = engineLayer.resolveProcessEndpoint(host, context);
       const [{ createEngine }, { LiveTopology }] = await Promise.all([
         engineLayer.loadEngine(),
         import('../model/liveTopology'),
