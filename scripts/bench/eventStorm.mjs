@@ -194,7 +194,9 @@ export async function runStorm({ socket, size, incremental }) {
     await counter.close();
     // Reported, not thrown: an error of the storm itself must stay visible. The next run removes leftovers.
     await removeStormResources(socket).catch((error) => {
-      console.error(`cleanup failed: ${error.message}; run the benchmark again or remove the ${STORM_PREFIX}-* resources`);
+      console.error(
+        `cleanup failed: ${error.message}; run the benchmark again or remove the ${STORM_PREFIX}-* resources`,
+      );
       process.exitCode = 1;
     });
   }
