@@ -38,7 +38,7 @@ export const CASES: RuleCase[] = [
   {
     rule: 'undeclared-network',
     bad: 'services:\n  web:\n    image: nginx\n    networks:\n      - frontend\nnetworks:\n  fronted: {}\n',
-    findings: [[5, 'network "frontend", which is not declared']],
+    findings: [[5, 'network "frontend", which is not declared under the top-level networks. Did you mean "fronted"?']],
     good: 'services:\n  web:\n    image: nginx\n    networks:\n      - frontend\nnetworks:\n  frontend: {}\n',
     fixes: ['Change to "fronted"', 'Declare network "frontend"'],
   },
