@@ -70,7 +70,9 @@ export class Workbench {
       browser = await launchChromium();
       const page = await browser.newPage({ viewport: opts.viewport ?? { width: 1400, height: 900 } });
       const wb = new Workbench(page, browser, server);
-      await page.goto(workbenchUrl(server.origin, { folder: workspace, extensionDevelopmentPath: repoRoot }));
+      // the first load parses the whole workbench: on a busy shared machine it takes well over 30 s
+      const url = workbenchUrl(server.origin, { folder: workspace, extensionDevelopmentPath: repoRoot });
+      await page.goto(url, { timeout: 120_000 });
       await wb.waitForWorkbench();
       return wb;
     } catch (err) {
