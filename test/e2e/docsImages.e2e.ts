@@ -80,8 +80,8 @@ describe('e2e: the README pictures (docs/images) from the demo state', function 
   it('the topology panel: the demo drawn readably, compose project framed', async () => {
     await wb!.runCommand('Docker Networks: Show Network Topology');
     const app = webview(wb!).locator('#app');
-    await app.waitFor({ timeout: 60_000 });
-    await webview(wb!).locator('#app[data-layout="done"]').waitFor({ timeout: 60_000 });
+    await app.waitFor({ timeout: 180_000 });
+    await webview(wb!).locator('#app[data-layout="done"]').waitFor({ timeout: 180_000 });
     const others = docker('network', 'ls', '--format', '{{.Name}}')
       .split('\n')
       .filter((n) => n && !n.startsWith('dne-demo-') && !['bridge', 'host', 'none'].includes(n));
@@ -103,7 +103,7 @@ describe('e2e: the README pictures (docs/images) from the demo state', function 
 
   it('compose lint: demo/compose.yaml with its network mistakes in the Problems panel', async () => {
     const page = wb!.page;
-    await page.locator('.monaco-workbench').focus();
+    await page.locator('.monaco-workbench').focus({ timeout: 120_000 });
     await page.keyboard.press('Control+P');
     const input = page.locator('.quick-input-widget .quick-input-box input');
     await input.waitFor();
