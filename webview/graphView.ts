@@ -60,7 +60,7 @@ function pullProjectsTogether(copy: Graph<NodeAttrs, EdgeAttrs>): void {
     const x = ids.reduce((s, id) => s + copy.getNodeAttribute(id, 'x'), 0) / ids.length;
     const y = ids.reduce((s, id) => s + copy.getNodeAttribute(id, 'y'), 0) / ids.length;
     copy.addNode(hub, { x, y, size: 1 } as NodeAttrs);
-    for (const id of ids) copy.addEdge(hub, id, { size: 1 } as EdgeAttrs);
+    for (const id of ids) copy.addEdge(hub, id, { size: 1, weight: 0.2 } as unknown as EdgeAttrs); // a light pull
   }
 }
 
@@ -220,22 +220,38 @@ export class GraphView {
     return { x, y, size: n.size, label: n.label, type: n.shape, data: n };
   }
 
-  /** Replaces the data, keeping positions of nodes that stay; lays out only when most nodes are new. */
-  setGraph(data: GraphData): void {
-    const fresh = this.graph.order === 0;
+  /**
+   * Replaces the data, keeping positions of nodes that stay, or taking them from `saved` (positions kept from an
+   * earlier session); lays out only when most nodes have no position, else fits the view to them.
+   */
+  setGraph(data: GraphData, saved: Readonly<Record<string, readonly [number, number]>> = {}): void {
     const keep = new Set(data.nodes.map((n) => n.id));
-    const known = data.nodes.filter((n) => this.graph.hasNode(n.id)).length;
     this.graph.forEachNode((id) => {
       if (!keep.has(id)) this.graph.dropNode(id);
     });
     this.graph.clearEdges();
+    for (const n of data.nodes) {
+      const p = saved[n.id];
+      if (!this.graph.hasNode(n.id) && p) this.graph.addNode(n.id, this.attrs(n, p[0], p[1]));
+    }
+    const known = data.nodes.filter((n) => this.graph.hasNode(n.id)).length;
     const added = data.nodes.filter((n) => !this.graph.hasNode(n.id));
     for (const n of data.nodes) if (this.graph.hasNode(n.id)) this.graph.mergeNodeAttributes(n.id, { label: n.label, size: n.size, type: n.shape, data: n });
     this.seed(added, data.edges);
     for (const e of data.edges) this.addEdge(e);
     this.refreshNeighbourhood();
-    if (fresh || known < data.nodes.length / 2) this.runLayout();
-    else this.sigma.refresh();
+    if (data.nodes.length > 0 && known < data.nodes.length / 2) this.runLayout();
+    else {
+      this.zoomToFit(false);
+      this.layoutListener?.(false); // settled: positions came from the last session or the graph before
+    }
+  }
+
+  /** Every node's position (for the webview state, so a reload finds the drawing as it was). */
+  positions(): Record<string, [number, number]> {
+    const out: Record<string, [number, number]> = {};
+    this.graph.forEachNode((id, a) => (out[id] = [Math.round(a.x * 100) / 100, Math.round(a.y * 100) / 100]));
+    return out;
   }
 
   /** Touches only what the patch names (drawing is scheduled). */
@@ -334,7 +350,9 @@ export class GraphView {
   private runLayout(): void {
     this.stopLayout();
     this.sigma.setCustomBBox(null);
-    const settings = { ...inferSettings(this.graph), barnesHutOptimize: this.graph.order > 300, adjustSizes: false };
+    // small graphs: FA2's anti-collision keeps nodes from lying on each other (a user reads every one of them)
+    const small = this.graph.order <= 300;
+    const settings = { ...inferSettings(this.graph), barnesHutOptimize: !small, adjustSizes: small };
     const copy = this.graph.copy();
     pullProjectsTogether(copy);
     this.layoutCopy = copy;
@@ -349,12 +367,19 @@ export class GraphView {
     }, ms);
   }
 
-  /** Packs the connected parts and lines up the nodes without edges (see arrange.ts). */
+  /**
+   * Packs the connected parts and lines up the nodes without edges (see arrange.ts); with a filter, only what it
+   * shows (the rest keeps its place), so a filtered view fills the canvas too.
+   */
   private arrange(): void {
     const nodes: ArrangeNode[] = [];
-    this.graph.forEachNode((id, a) => nodes.push({ id, x: a.x, y: a.y, sortKey: `${KIND_RANK[a.data.kind]} ${a.label}` }));
+    this.graph.forEachNode((id, a) => {
+      if (this.isVisible(id)) nodes.push({ id, x: a.x, y: a.y, sortKey: `${KIND_RANK[a.data.kind]} ${a.label}` });
+    });
     const edges: Array<[string, string]> = [];
-    this.graph.forEachEdge((_e, _a, s, t) => void edges.push([s, t]));
+    this.graph.forEachEdge((_e, _a, s, t) => {
+      if (this.isVisible(s) && this.isVisible(t)) edges.push([s, t]);
+    });
     const { width, height } = this.sigma.getDimensions();
     const placed = arrange({ nodes, edges, aspect: width > 0 && height > 0 ? width / height : 1.5 });
     this.graph.updateEachNodeAttributes(
@@ -462,6 +487,7 @@ export class GraphView {
 
   /** Fits the camera to the visible nodes (all nodes when nothing is filtered). */
   zoomToFit(animate = true): void {
+    if (!this.layout) this.arrange();
     let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
     this.graph.forEachNode((id, a) => {
       if (this.visible && !this.visible.has(id)) return;

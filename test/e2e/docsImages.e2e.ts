@@ -111,7 +111,7 @@ describe('e2e: the README pictures (docs/images) from the demo state', function 
     await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'compose.yaml' }).first().waitFor();
     await input.press('Enter');
     const editor = page.locator('.editor-instance .monaco-editor').first();
-    await editor.locator('.squiggly-error').first().waitFor({ timeout: 30_000 });
+    await editor.locator('.squiggly-error').first().waitFor({ timeout: 120_000 });
     await wb!.runCommand('View: Toggle Problems');
     const problems = page.locator('.markers-panel');
     await problems.locator('.monaco-list-row').first().waitFor();
