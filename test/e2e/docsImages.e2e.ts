@@ -103,14 +103,7 @@ describe('e2e: the README pictures (docs/images) from the demo state', function 
 
   it('compose lint: demo/compose.yaml with its network mistakes in the Problems panel', async () => {
     const page = wb!.page;
-    await page.locator('.monaco-workbench').focus({ timeout: 120_000 });
-    await page.keyboard.press('Control+P');
-    const input = page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor();
-    await input.fill('compose.yaml');
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'compose.yaml' }).first().waitFor();
-    await input.press('Enter');
-    const editor = page.locator('.editor-instance .monaco-editor').first();
+    const editor = await wb!.quickOpen('compose.yaml');
     await editor.locator('.squiggly-error').first().waitFor({ timeout: 120_000 });
     await wb!.runCommand('View: Toggle Problems');
     const problems = page.locator('.markers-panel');

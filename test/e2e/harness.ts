@@ -171,6 +171,20 @@ export class Workbench {
     if ((await row.getAttribute('aria-expanded')) === 'false') await row.locator('.monaco-tl-twistie').click();
   }
 
+  /** Opens a workspace file by name through Quick Open (Ctrl+P), like a user; returns its editor. */
+  async quickOpen(fileName: string): Promise<Locator> {
+    await this.page.locator('.monaco-workbench').focus({ timeout: 120_000 });
+    await this.page.keyboard.press('Control+P');
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor();
+    await input.fill(fileName);
+    await this.page.locator('.quick-input-widget .monaco-list-row', { hasText: fileName }).first().waitFor();
+    await input.press('Enter');
+    const editor = this.page.locator('.editor-instance .monaco-editor').first();
+    await editor.waitFor();
+    return editor;
+  }
+
   /** Runs a command by its palette title ("Category: Title") through F1, like a user. */
   async runCommand(title: string): Promise<void> {
     await this.page.locator('.monaco-workbench').focus();
