@@ -109,6 +109,12 @@ describe('e2e: the README pictures (docs/images) from the demo state', function 
     const problems = page.locator('.markers-panel');
     await problems.locator('.monaco-list-row').first().waitFor();
     assert.ok((await problems.locator('.monaco-list-row').count()) >= 3, 'the demo file shows its mistakes');
+    // the editor and the problems, wide: the side bar closed, the first mistake's line in view
+    await wb!.runCommand('View: Close Primary Side Bar');
+    await page.keyboard.press('Control+G');
+    await page.keyboard.type('23');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(500);
     await shoot(page.locator('.monaco-workbench'), 'compose-lint.png');
   });
 });
