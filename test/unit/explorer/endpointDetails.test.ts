@@ -45,6 +45,9 @@ function fakeEngine(table: Map<string, EngineContainerDetails>, calls: string[])
     connect: unexpected,
     disconnect: unexpected,
     subscribe: unexpected,
+    listContainersById: unexpected,
+    inspectNetworkRecord: unexpected,
+    eventsBetween: unexpected,
     dispose: () => undefined,
   };
 }
