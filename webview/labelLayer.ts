@@ -126,11 +126,14 @@ export class LabelLayer {
     ctx.textBaseline = 'middle';
     for (const l of this.last.placed) {
       const { x, y, w, h } = l.box;
+      // a backdrop in the canvas colour: lines passing behind a label do not cross its text
+      ctx.fillStyle = state.palette.background;
+      ctx.globalAlpha = l.kind === 'edge' ? 1 : 0.8;
+      ctx.fillRect(x, y, w, h);
+      ctx.globalAlpha = 1;
       if (l.kind === 'edge') {
-        ctx.fillStyle = state.palette.background;
         ctx.strokeStyle = state.palette.edge;
         ctx.lineWidth = 1;
-        ctx.fillRect(x, y, w, h);
         ctx.strokeRect(x + 0.5, y + 0.5, w - 1, h - 1);
       }
       ctx.font = l.kind === 'edge' ? edgeFont : nodeFont;
