@@ -15,9 +15,10 @@ import type { Palette } from './theme';
 import { LabelLayer } from './labelLayer';
 import { GroupLayer } from './groupLayer';
 import { arrange, type ArrangeNode } from './arrange';
+import { pullProjectsTogether, seedPositions } from './placement';
 import { probing, report } from './testHook';
 
-interface NodeAttrs {
+export interface NodeAttrs {
   x: number;
   y: number;
   size: number;
@@ -26,7 +27,7 @@ interface NodeAttrs {
   data: GraphNode;
   fixed?: boolean;
 }
-interface EdgeAttrs {
+export interface EdgeAttrs {
   size: number;
   label: string;
   data: GraphEdge;
@@ -44,25 +45,6 @@ const KIND_RANK: Record<GraphNode['kind'], number> = { network: 0, container: 1,
 
 /** A label's width before any canvas measured it (for the fit's margin): about 7 px a character at 12 px. */
 const estimateTextPx = (text: string): number => 7 * text.length;
-
-/**
- * For the layout only: a hidden hub per compose project, tied to its networks and containers, so each project
- * settles in one place and its frame encloses its own members (the drawn graph has no such node).
- */
-function pullProjectsTogether(copy: Graph<NodeAttrs, EdgeAttrs>): void {
-  const members = new Map<string, string[]>();
-  copy.forEachNode((id, a) => {
-    if (a.data.project && a.data.kind !== 'port') (members.get(a.data.project) ?? members.set(a.data.project, []).get(a.data.project)!).push(id);
-  });
-  for (const [project, ids] of members) {
-    if (ids.length < 2) continue;
-    const hub = `layout-hub:${project}`;
-    const x = ids.reduce((s, id) => s + copy.getNodeAttribute(id, 'x'), 0) / ids.length;
-    const y = ids.reduce((s, id) => s + copy.getNodeAttribute(id, 'y'), 0) / ids.length;
-    copy.addNode(hub, { x, y, size: 1 } as NodeAttrs);
-    for (const id of ids) copy.addEdge(hub, id, { size: 1, weight: 0.2 } as unknown as EdgeAttrs); // a light pull
-  }
-}
 
 export class GraphView {
   readonly graph = new Graph<NodeAttrs, EdgeAttrs>({ type: 'undirected', multi: false });
@@ -237,7 +219,7 @@ export class GraphView {
     const known = data.nodes.filter((n) => this.graph.hasNode(n.id)).length;
     const added = data.nodes.filter((n) => !this.graph.hasNode(n.id));
     for (const n of data.nodes) if (this.graph.hasNode(n.id)) this.graph.mergeNodeAttributes(n.id, { label: n.label, size: n.size, type: n.shape, data: n });
-    this.seed(added, data.edges);
+    seedPositions(this.graph, added, data.edges, (n, x, y) => this.attrs(n, x, y));
     for (const e of data.edges) this.addEdge(e);
     this.refreshNeighbourhood();
     if (data.nodes.length > 0 && known < data.nodes.length / 2) this.runLayout();
@@ -266,7 +248,7 @@ export class GraphView {
       if (this.graph.hasNode(n.id)) this.graph.mergeNodeAttributes(n.id, { label: n.label, size: n.size, type: n.shape, data: n });
       else p.addNodes.push(n);
     }
-    this.seed(p.addNodes, [...p.addEdges, ...p.updateEdges]);
+    seedPositions(this.graph, p.addNodes, [...p.addEdges, ...p.updateEdges], (n, x, y) => this.attrs(n, x, y));
     for (const e of p.updateEdges) if (this.graph.hasEdge(e.id)) this.graph.dropEdge(e.id);
     for (const e of [...p.addEdges, ...p.updateEdges]) this.addEdge(e);
     if (this.selected && !this.graph.hasNode(this.selected)) this.select(null);
@@ -279,67 +261,6 @@ export class GraphView {
     if (!this.graph.hasNode(e.source) || !this.graph.hasNode(e.target) || this.graph.hasEdge(e.id)) return;
     if (this.graph.hasEdge(e.source, e.target)) return; // one line per pair; the protocol never sends two
     this.graph.addEdgeWithKey(e.id, e.source, e.target, { size: e.kind === 'shared' ? 1.5 : 1, label: e.label, data: e });
-  }
-
-  /**
-   * Positions for new nodes: next to a neighbour already placed (a new container beside its network, a port
-   * beside its container), otherwise on a ring around the graph. Nothing else moves.
-   */
-  private seed(nodes: GraphNode[], edges: GraphEdge[]): void {
-    if (!nodes.length) return;
-    const neighbours = new Map<string, string[]>();
-    const link = (a: string, b: string): void => {
-      (neighbours.get(a) ?? neighbours.set(a, []).get(a)!).push(b);
-    };
-    for (const e of edges) {
-      link(e.source, e.target);
-      link(e.target, e.source);
-    }
-    const pending = new Map(nodes.map((n) => [n.id, n]));
-    const { cx, cy, r } = this.extent();
-    const networks = nodes.filter((n) => n.kind === 'network');
-    networks.forEach((n, i) => {
-      if (neighbours.get(n.id)?.some((m) => this.graph.hasNode(m))) return;
-      const angle = (2 * Math.PI * i) / Math.max(1, networks.length);
-      const radius = this.graph.order === 0 ? 10 * Math.sqrt(networks.length) : r * 1.1;
-      this.graph.addNode(n.id, this.attrs(n, cx + radius * Math.cos(angle), cy + radius * Math.sin(angle)));
-      pending.delete(n.id);
-    });
-    // Place the rest in waves: each wave places nodes with a placed neighbour.
-    for (let wave = 0; pending.size && wave < 4; wave++) {
-      for (const n of [...pending.values()]) {
-        const placed = (neighbours.get(n.id) ?? []).filter((m) => this.graph.hasNode(m));
-        if (!placed.length && wave < 3) continue;
-        let x = cx;
-        let y = cy;
-        if (placed.length) {
-          x = 0;
-          y = 0;
-          for (const m of placed) {
-            x += this.graph.getNodeAttribute(m, 'x');
-            y += this.graph.getNodeAttribute(m, 'y');
-          }
-          x /= placed.length;
-          y /= placed.length;
-        }
-        const spread = n.kind === 'port' ? 0.6 : 2 + Math.random() * 2;
-        const a = Math.random() * 2 * Math.PI;
-        this.graph.addNode(n.id, this.attrs(n, x + spread * Math.cos(a), y + spread * Math.sin(a)));
-        pending.delete(n.id);
-      }
-    }
-  }
-
-  private extent(): { cx: number; cy: number; r: number } {
-    if (this.graph.order === 0) return { cx: 0, cy: 0, r: 10 };
-    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-    this.graph.forEachNode((_id, a) => {
-      minX = Math.min(minX, a.x);
-      maxX = Math.max(maxX, a.x);
-      minY = Math.min(minY, a.y);
-      maxY = Math.max(maxY, a.y);
-    });
-    return { cx: (minX + maxX) / 2, cy: (minY + maxY) / 2, r: Math.max(10, (maxX - minX) / 2, (maxY - minY) / 2) };
   }
 
   /**
