@@ -12,10 +12,9 @@ import { inferSettings } from 'graphology-layout-forceatlas2';
 import type { GraphData, GraphEdge, GraphNode, GraphPatch } from '../src/topology/protocol';
 import { NodeDiamondProgram, NodeSquareProgram } from './shapes';
 import type { Palette } from './theme';
-import { LabelLayer } from './labelLayer';
+import { drawHoverLabel, LabelLayer, type HoverData } from './labelLayer';
 import { GroupLayer } from './groupLayer';
-import { arrange, type ArrangeNode } from './arrange';
-import { pullProjectsTogether, seedPositions } from './placement';
+import { arrangeGraph, pullProjectsTogether, seedPositions } from './placement';
 import { probing, report } from './testHook';
 
 export interface NodeAttrs {
@@ -41,7 +40,6 @@ export interface GraphViewEvents {
 /** Beyond this many edges, sigma's edge picking costs more than it helps: edges are then reached from nodes. */
 const EDGE_EVENTS_LIMIT = 1000;
 
-const KIND_RANK: Record<GraphNode['kind'], number> = { network: 0, container: 1, port: 2 };
 
 /** A label's width before any canvas measured it (for the fit's margin): about 7 px a character at 12 px. */
 const estimateTextPx = (text: string): number => 7 * text.length;
@@ -182,18 +180,8 @@ export class GraphView {
   }
 
   /** The hovered node's full name in a box (a label the placement had to hide is readable this way). */
-  private drawHover(ctx: CanvasRenderingContext2D, d: { key?: string; x: number; y: number; size: number; label: string | null }): void {
-    if (!d.label || d.key !== this.hoveredNode) return; // the selection's label is placed with the others
-    const size = 13;
-    ctx.font = `${size}px sans-serif`;
-    const w = ctx.measureText(d.label).width + 8;
-    ctx.fillStyle = this.palette.background;
-    ctx.strokeStyle = this.palette.selection;
-    ctx.lineWidth = 1;
-    ctx.fillRect(d.x + d.size + 2, d.y - size / 2 - 4, w, size + 8);
-    ctx.strokeRect(d.x + d.size + 2, d.y - size / 2 - 4, w, size + 8);
-    ctx.fillStyle = this.palette.foreground;
-    ctx.fillText(d.label, d.x + d.size + 6, d.y + size / 3); // canvas text: engine strings are never markup
+  private drawHover(ctx: CanvasRenderingContext2D, d: HoverData): void {
+    if (d.label && d.key === this.hoveredNode) drawHoverLabel(ctx, d, this.palette); // the selection's is placed
   }
 
   // ---- data ----
@@ -288,32 +276,10 @@ export class GraphView {
     }, ms);
   }
 
-  /**
-   * Packs the connected parts and lines up the nodes without edges (see arrange.ts); with a filter, only what it
-   * shows (the rest keeps its place), so a filtered view fills the canvas too.
-   */
+  /** Packs what is visible (see placement.ts arrangeGraph); the rest keeps its place. */
   private arrange(): void {
-    const nodes: ArrangeNode[] = [];
-    this.graph.forEachNode((id, a) => {
-      if (this.isVisible(id)) nodes.push({ id, x: a.x, y: a.y, sortKey: `${KIND_RANK[a.data.kind]} ${a.label}` });
-    });
-    const edges: Array<[string, string]> = [];
-    this.graph.forEachEdge((_e, _a, s, t) => {
-      if (this.isVisible(s) && this.isVisible(t)) edges.push([s, t]);
-    });
     const { width, height } = this.sigma.getDimensions();
-    const placed = arrange({ nodes, edges, aspect: width > 0 && height > 0 ? width / height : 1.5 });
-    this.graph.updateEachNodeAttributes(
-      (id, a) => {
-        const p = placed.get(id);
-        if (p) {
-          a.x = p.x;
-          a.y = p.y;
-        }
-        return a;
-      },
-      { attributes: ['x', 'y'] },
-    );
+    arrangeGraph(this.graph, (id) => this.isVisible(id), width > 0 && height > 0 ? width / height : 1.5);
   }
 
   private takePositions(from: Graph<NodeAttrs, EdgeAttrs>): void {

@@ -142,3 +142,26 @@ export class LabelLayer {
     }
   }
 }
+
+export interface HoverData {
+  key?: string;
+  x: number;
+  y: number;
+  size: number;
+  label: string | null;
+}
+
+/** A node's full name in a framed box beside it (sigma's hover layer); canvas text, never markup. */
+export function drawHoverLabel(ctx: CanvasRenderingContext2D, d: HoverData, palette: Palette): void {
+  if (!d.label) return;
+  const size = 13;
+  ctx.font = `${size}px ${palette.fontFamily}`;
+  const w = ctx.measureText(d.label).width + 8;
+  ctx.fillStyle = palette.background;
+  ctx.strokeStyle = palette.selection;
+  ctx.lineWidth = 1;
+  ctx.fillRect(d.x + d.size + 2, d.y - size / 2 - 4, w, size + 8);
+  ctx.strokeRect(d.x + d.size + 2, d.y - size / 2 - 4, w, size + 8);
+  ctx.fillStyle = palette.foreground;
+  ctx.fillText(d.label, d.x + d.size + 6, d.y + size / 3);
+}

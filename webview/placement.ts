@@ -1,10 +1,11 @@
 /**
  * Where nodes go without a layout run: a new node beside the neighbours already placed (a container beside its
- * network, a port beside its container), else on a ring around the graph; and, for the layout's copy only, a hidden
- * hub per compose project that keeps its members together.
+ * network, a port beside its container), else on a ring around the graph; after a layout or on Fit, the parts
+ * packed (arrange.ts); and, for the layout's copy only, a hidden hub per compose project that keeps it together.
  */
 import type Graph from 'graphology';
 import type { GraphEdge, GraphNode } from '../src/topology/protocol';
+import { arrange, type ArrangeNode } from './arrange';
 import type { EdgeAttrs, NodeAttrs } from './graphView';
 
 type G = Graph<NodeAttrs, EdgeAttrs>;
@@ -92,4 +93,33 @@ export function pullProjectsTogether(copy: G): void {
     copy.addNode(hub, { x, y, size: 1 } as NodeAttrs);
     for (const id of ids) copy.addEdge(hub, id, { size: 1, weight: 0.2 } as unknown as EdgeAttrs); // a light pull
   }
+}
+
+const KIND_RANK: Record<GraphNode['kind'], number> = { network: 0, container: 1, port: 2 };
+
+/**
+ * Packs the connected parts and lines up the nodes without edges (see arrange.ts); with a filter, only what it
+ * shows (the rest keeps its place), so a filtered view fills the canvas too.
+ */
+export function arrangeGraph(graph: G, isVisible: (id: string) => boolean, aspect: number): void {
+  const nodes: ArrangeNode[] = [];
+  graph.forEachNode((id, a) => {
+    if (isVisible(id)) nodes.push({ id, x: a.x, y: a.y, sortKey: `${KIND_RANK[a.data.kind]} ${a.label}` });
+  });
+  const edges: Array<[string, string]> = [];
+  graph.forEachEdge((_e, _a, s, t) => {
+    if (isVisible(s) && isVisible(t)) edges.push([s, t]);
+  });
+  const placed = arrange({ nodes, edges, aspect });
+  graph.updateEachNodeAttributes(
+    (id, a) => {
+      const p = placed.get(id);
+      if (p) {
+        a.x = p.x;
+        a.y = p.y;
+      }
+      return a;
+    },
+    { attributes: ['x', 'y'] },
+  );
 }
