@@ -12,12 +12,12 @@ import { inferSettings } from 'graphology-layout-forceatlas2';
 import type { GraphData, GraphEdge, GraphNode, GraphPatch } from '../src/topology/protocol';
 import { NodeDiamondProgram, NodeSquareProgram } from './shapes';
 import type { Palette } from './theme';
-import { LabelLayer } from './labelLayer';
+import { drawHoverLabel, LabelLayer, type HoverData } from './labelLayer';
 import { GroupLayer } from './groupLayer';
-import { arrange, type ArrangeNode } from './arrange';
+import { arrangeGraph, pullProjectsTogether, seedPositions } from './placement';
 import { probing, report } from './testHook';
 
-interface NodeAttrs {
+export interface NodeAttrs {
   x: number;
   y: number;
   size: number;
@@ -26,7 +26,7 @@ interface NodeAttrs {
   data: GraphNode;
   fixed?: boolean;
 }
-interface EdgeAttrs {
+export interface EdgeAttrs {
   size: number;
   label: string;
   data: GraphEdge;
@@ -40,29 +40,9 @@ export interface GraphViewEvents {
 /** Beyond this many edges, sigma's edge picking costs more than it helps: edges are then reached from nodes. */
 const EDGE_EVENTS_LIMIT = 1000;
 
-const KIND_RANK: Record<GraphNode['kind'], number> = { network: 0, container: 1, port: 2 };
 
 /** A label's width before any canvas measured it (for the fit's margin): about 7 px a character at 12 px. */
 const estimateTextPx = (text: string): number => 7 * text.length;
-
-/**
- * For the layout only: a hidden hub per compose project, tied to its networks and containers, so each project
- * settles in one place and its frame encloses its own members (the drawn graph has no such node).
- */
-function pullProjectsTogether(copy: Graph<NodeAttrs, EdgeAttrs>): void {
-  const members = new Map<string, string[]>();
-  copy.forEachNode((id, a) => {
-    if (a.data.project && a.data.kind !== 'port') (members.get(a.data.project) ?? members.set(a.data.project, []).get(a.data.project)!).push(id);
-  });
-  for (const [project, ids] of members) {
-    if (ids.length < 2) continue;
-    const hub = `layout-hub:${project}`;
-    const x = ids.reduce((s, id) => s + copy.getNodeAttribute(id, 'x'), 0) / ids.length;
-    const y = ids.reduce((s, id) => s + copy.getNodeAttribute(id, 'y'), 0) / ids.length;
-    copy.addNode(hub, { x, y, size: 1 } as NodeAttrs);
-    for (const id of ids) copy.addEdge(hub, id, { size: 1 } as EdgeAttrs);
-  }
-}
 
 export class GraphView {
   readonly graph = new Graph<NodeAttrs, EdgeAttrs>({ type: 'undirected', multi: false });
@@ -200,18 +180,8 @@ export class GraphView {
   }
 
   /** The hovered node's full name in a box (a label the placement had to hide is readable this way). */
-  private drawHover(ctx: CanvasRenderingContext2D, d: { key?: string; x: number; y: number; size: number; label: string | null }): void {
-    if (!d.label || d.key !== this.hoveredNode) return; // the selection's label is placed with the others
-    const size = 13;
-    ctx.font = `${size}px sans-serif`;
-    const w = ctx.measureText(d.label).width + 8;
-    ctx.fillStyle = this.palette.background;
-    ctx.strokeStyle = this.palette.selection;
-    ctx.lineWidth = 1;
-    ctx.fillRect(d.x + d.size + 2, d.y - size / 2 - 4, w, size + 8);
-    ctx.strokeRect(d.x + d.size + 2, d.y - size / 2 - 4, w, size + 8);
-    ctx.fillStyle = this.palette.foreground;
-    ctx.fillText(d.label, d.x + d.size + 6, d.y + size / 3); // canvas text: engine strings are never markup
+  private drawHover(ctx: CanvasRenderingContext2D, d: HoverData): void {
+    if (d.label && d.key === this.hoveredNode) drawHoverLabel(ctx, d, this.palette); // the selection's is placed
   }
 
   // ---- data ----
@@ -220,22 +190,38 @@ export class GraphView {
     return { x, y, size: n.size, label: n.label, type: n.shape, data: n };
   }
 
-  /** Replaces the data, keeping positions of nodes that stay; lays out only when most nodes are new. */
-  setGraph(data: GraphData): void {
-    const fresh = this.graph.order === 0;
+  /**
+   * Replaces the data, keeping positions of nodes that stay, or taking them from `saved` (positions kept from an
+   * earlier session); lays out only when most nodes have no position, else fits the view to them.
+   */
+  setGraph(data: GraphData, saved: Readonly<Record<string, readonly [number, number]>> = {}): void {
     const keep = new Set(data.nodes.map((n) => n.id));
-    const known = data.nodes.filter((n) => this.graph.hasNode(n.id)).length;
     this.graph.forEachNode((id) => {
       if (!keep.has(id)) this.graph.dropNode(id);
     });
     this.graph.clearEdges();
+    for (const n of data.nodes) {
+      const p = saved[n.id];
+      if (!this.graph.hasNode(n.id) && p) this.graph.addNode(n.id, this.attrs(n, p[0], p[1]));
+    }
+    const known = data.nodes.filter((n) => this.graph.hasNode(n.id)).length;
     const added = data.nodes.filter((n) => !this.graph.hasNode(n.id));
     for (const n of data.nodes) if (this.graph.hasNode(n.id)) this.graph.mergeNodeAttributes(n.id, { label: n.label, size: n.size, type: n.shape, data: n });
-    this.seed(added, data.edges);
+    seedPositions(this.graph, added, data.edges, (n, x, y) => this.attrs(n, x, y));
     for (const e of data.edges) this.addEdge(e);
     this.refreshNeighbourhood();
-    if (fresh || known < data.nodes.length / 2) this.runLayout();
-    else this.sigma.refresh();
+    if (data.nodes.length > 0 && known < data.nodes.length / 2) this.runLayout();
+    else {
+      this.zoomToFit(false);
+      this.layoutListener?.(false); // settled: positions came from the last session or the graph before
+    }
+  }
+
+  /** Every node's position (for the webview state, so a reload finds the drawing as it was). */
+  positions(): Record<string, [number, number]> {
+    const out: Record<string, [number, number]> = {};
+    this.graph.forEachNode((id, a) => (out[id] = [Math.round(a.x * 100) / 100, Math.round(a.y * 100) / 100]));
+    return out;
   }
 
   /** Touches only what the patch names (drawing is scheduled). */
@@ -250,7 +236,7 @@ export class GraphView {
       if (this.graph.hasNode(n.id)) this.graph.mergeNodeAttributes(n.id, { label: n.label, size: n.size, type: n.shape, data: n });
       else p.addNodes.push(n);
     }
-    this.seed(p.addNodes, [...p.addEdges, ...p.updateEdges]);
+    seedPositions(this.graph, p.addNodes, [...p.addEdges, ...p.updateEdges], (n, x, y) => this.attrs(n, x, y));
     for (const e of p.updateEdges) if (this.graph.hasEdge(e.id)) this.graph.dropEdge(e.id);
     for (const e of [...p.addEdges, ...p.updateEdges]) this.addEdge(e);
     if (this.selected && !this.graph.hasNode(this.selected)) this.select(null);
@@ -266,67 +252,6 @@ export class GraphView {
   }
 
   /**
-   * Positions for new nodes: next to a neighbour already placed (a new container beside its network, a port
-   * beside its container), otherwise on a ring around the graph. Nothing else moves.
-   */
-  private seed(nodes: GraphNode[], edges: GraphEdge[]): void {
-    if (!nodes.length) return;
-    const neighbours = new Map<string, string[]>();
-    const link = (a: string, b: string): void => {
-      (neighbours.get(a) ?? neighbours.set(a, []).get(a)!).push(b);
-    };
-    for (const e of edges) {
-      link(e.source, e.target);
-      link(e.target, e.source);
-    }
-    const pending = new Map(nodes.map((n) => [n.id, n]));
-    const { cx, cy, r } = this.extent();
-    const networks = nodes.filter((n) => n.kind === 'network');
-    networks.forEach((n, i) => {
-      if (neighbours.get(n.id)?.some((m) => this.graph.hasNode(m))) return;
-      const angle = (2 * Math.PI * i) / Math.max(1, networks.length);
-      const radius = this.graph.order === 0 ? 10 * Math.sqrt(networks.length) : r * 1.1;
-      this.graph.addNode(n.id, this.attrs(n, cx + radius * Math.cos(angle), cy + radius * Math.sin(angle)));
-      pending.delete(n.id);
-    });
-    // Place the rest in waves: each wave places nodes with a placed neighbour.
-    for (let wave = 0; pending.size && wave < 4; wave++) {
-      for (const n of [...pending.values()]) {
-        const placed = (neighbours.get(n.id) ?? []).filter((m) => this.graph.hasNode(m));
-        if (!placed.length && wave < 3) continue;
-        let x = cx;
-        let y = cy;
-        if (placed.length) {
-          x = 0;
-          y = 0;
-          for (const m of placed) {
-            x += this.graph.getNodeAttribute(m, 'x');
-            y += this.graph.getNodeAttribute(m, 'y');
-          }
-          x /= placed.length;
-          y /= placed.length;
-        }
-        const spread = n.kind === 'port' ? 0.6 : 2 + Math.random() * 2;
-        const a = Math.random() * 2 * Math.PI;
-        this.graph.addNode(n.id, this.attrs(n, x + spread * Math.cos(a), y + spread * Math.sin(a)));
-        pending.delete(n.id);
-      }
-    }
-  }
-
-  private extent(): { cx: number; cy: number; r: number } {
-    if (this.graph.order === 0) return { cx: 0, cy: 0, r: 10 };
-    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-    this.graph.forEachNode((_id, a) => {
-      minX = Math.min(minX, a.x);
-      maxX = Math.max(maxX, a.x);
-      minY = Math.min(minY, a.y);
-      maxY = Math.max(maxY, a.y);
-    });
-    return { cx: (minX + maxX) / 2, cy: (minY + maxY) / 2, r: Math.max(10, (maxX - minX) / 2, (maxY - minY) / 2) };
-  }
-
-  /**
    * ForceAtlas2 in its web worker for a bounded time, then stop and freeze the frame so patches never move it.
    * The worker moves a copy of the graph; its positions reach the drawn graph four times a second, so the main
    * thread redraws a big graph at that rate instead of after every iteration.
@@ -334,7 +259,9 @@ export class GraphView {
   private runLayout(): void {
     this.stopLayout();
     this.sigma.setCustomBBox(null);
-    const settings = { ...inferSettings(this.graph), barnesHutOptimize: this.graph.order > 300, adjustSizes: false };
+    // small graphs: FA2's anti-collision keeps nodes from lying on each other (a user reads every one of them)
+    const small = this.graph.order <= 300;
+    const settings = { ...inferSettings(this.graph), barnesHutOptimize: !small, adjustSizes: small };
     const copy = this.graph.copy();
     pullProjectsTogether(copy);
     this.layoutCopy = copy;
@@ -349,25 +276,10 @@ export class GraphView {
     }, ms);
   }
 
-  /** Packs the connected parts and lines up the nodes without edges (see arrange.ts). */
+  /** Packs what is visible (see placement.ts arrangeGraph); the rest keeps its place. */
   private arrange(): void {
-    const nodes: ArrangeNode[] = [];
-    this.graph.forEachNode((id, a) => nodes.push({ id, x: a.x, y: a.y, sortKey: `${KIND_RANK[a.data.kind]} ${a.label}` }));
-    const edges: Array<[string, string]> = [];
-    this.graph.forEachEdge((_e, _a, s, t) => void edges.push([s, t]));
     const { width, height } = this.sigma.getDimensions();
-    const placed = arrange({ nodes, edges, aspect: width > 0 && height > 0 ? width / height : 1.5 });
-    this.graph.updateEachNodeAttributes(
-      (id, a) => {
-        const p = placed.get(id);
-        if (p) {
-          a.x = p.x;
-          a.y = p.y;
-        }
-        return a;
-      },
-      { attributes: ['x', 'y'] },
-    );
+    arrangeGraph(this.graph, (id) => this.isVisible(id), width > 0 && height > 0 ? width / height : 1.5);
   }
 
   private takePositions(from: Graph<NodeAttrs, EdgeAttrs>): void {
@@ -462,6 +374,7 @@ export class GraphView {
 
   /** Fits the camera to the visible nodes (all nodes when nothing is filtered). */
   zoomToFit(animate = true): void {
+    if (!this.layout) this.arrange();
     let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
     this.graph.forEachNode((id, a) => {
       if (this.visible && !this.visible.has(id)) return;

@@ -126,11 +126,14 @@ export class LabelLayer {
     ctx.textBaseline = 'middle';
     for (const l of this.last.placed) {
       const { x, y, w, h } = l.box;
+      // a backdrop in the canvas colour: lines passing behind a label do not cross its text
+      ctx.fillStyle = state.palette.background;
+      ctx.globalAlpha = l.kind === 'edge' ? 1 : 0.8;
+      ctx.fillRect(x, y, w, h);
+      ctx.globalAlpha = 1;
       if (l.kind === 'edge') {
-        ctx.fillStyle = state.palette.background;
         ctx.strokeStyle = state.palette.edge;
         ctx.lineWidth = 1;
-        ctx.fillRect(x, y, w, h);
         ctx.strokeRect(x + 0.5, y + 0.5, w - 1, h - 1);
       }
       ctx.font = l.kind === 'edge' ? edgeFont : nodeFont;
@@ -138,4 +141,27 @@ export class LabelLayer {
       ctx.fillText(l.text, x + PAD, y + h / 2 + 0.5);
     }
   }
+}
+
+export interface HoverData {
+  key?: string;
+  x: number;
+  y: number;
+  size: number;
+  label: string | null;
+}
+
+/** A node's full name in a framed box beside it (sigma's hover layer); canvas text, never markup. */
+export function drawHoverLabel(ctx: CanvasRenderingContext2D, d: HoverData, palette: Palette): void {
+  if (!d.label) return;
+  const size = 13;
+  ctx.font = `${size}px ${palette.fontFamily}`;
+  const w = ctx.measureText(d.label).width + 8;
+  ctx.fillStyle = palette.background;
+  ctx.strokeStyle = palette.selection;
+  ctx.lineWidth = 1;
+  ctx.fillRect(d.x + d.size + 2, d.y - size / 2 - 4, w, size + 8);
+  ctx.strokeRect(d.x + d.size + 2, d.y - size / 2 - 4, w, size + 8);
+  ctx.fillStyle = palette.foreground;
+  ctx.fillText(d.label, d.x + d.size + 6, d.y + size / 3);
 }

@@ -21,7 +21,13 @@ interface SavedState {
   filters: FilterState;
   listView: boolean;
   selected: string | null;
+  /** Node positions per engine (the graph message's layoutKey), so a reload finds the drawing as it was. */
+  positions?: Record<string, Record<string, [number, number]>>;
 }
+
+/** Positions are kept for graphs up to this size (the webview state stays small) and for this many engines. */
+const KEEP_POSITIONS_MAX_NODES = 3000;
+const KEEP_POSITIONS_ENGINES = 3;
 
 const isSavedState = (v: unknown): v is SavedState =>
   typeof v === 'object' && v !== null && 'filters' in v && typeof (v as SavedState).listView === 'boolean';
@@ -31,6 +37,8 @@ const bridge = new HostBridge<HostMessage, WebviewMessage>(isHostMessage, isWebv
 const saved = bridge.getState(isSavedState);
 const filters: FilterState = { ...NO_FILTER, ...(saved?.filters ?? {}) };
 let listView = saved?.listView ?? false;
+let positions = saved?.positions ?? {};
+let layoutKey: string | undefined;
 
 const app = document.getElementById('app') ?? document.body.appendChild(el('div', { attrs: { id: 'app' } }));
 const status = el('div', { className: 'status', attrs: { role: 'status', 'aria-live': 'polite' } });
@@ -95,7 +103,11 @@ renderDetails(details, undefined);
 search.setValue(filters.text);
 
 function save(): void {
-  bridge.setState({ filters, listView, selected: view.selection } satisfies SavedState);
+  if (layoutKey && !view.layoutRunning && view.graph.order <= KEEP_POSITIONS_MAX_NODES) {
+    const others = Object.entries(positions).filter(([k]) => k !== layoutKey).slice(-(KEEP_POSITIONS_ENGINES - 1));
+    positions = { ...Object.fromEntries(others), [layoutKey]: view.positions() };
+  }
+  bridge.setState({ filters, listView, selected: view.selection, positions } satisfies SavedState);
 }
 
 function visibleIds(): string[] {
@@ -215,7 +227,8 @@ async function handle(m: HostMessage): Promise<void> {
   switch (m.type) {
     case 'graph': {
       const t0 = performance.now();
-      view.setGraph(m.graph);
+      layoutKey = m.layoutKey;
+      view.setGraph(m.graph, (layoutKey && positions[layoutKey]) || {});
       view.tuneForSize();
       app.dataset.mode = m.graph.mode;
       showNotice(m.notice);
@@ -243,6 +256,7 @@ async function handle(m: HostMessage): Promise<void> {
       if (sel) renderDetails(details, view.graph.getNodeAttribute(sel, 'data'));
       else renderDetails(details, undefined);
       updateCounts();
+      save(); // new nodes' positions
       break;
     }
     case 'focus':
@@ -280,6 +294,7 @@ if (probing) view.onRender((ms) => report({ name: 'render', ms }));
 view.onLayout((running) => {
   // state, not timing: tests and assistive technology read when the graph has settled
   app.dataset.layout = running ? 'running' : 'done';
+  if (!running) save(); // the drawing as laid out, for the next session
   graphHost.setAttribute('aria-busy', String(running));
   if (probing) report({ name: 'layout', running });
 });

@@ -2,6 +2,7 @@
  * Export of the current view (visible nodes and their edges, as positioned now) as SVG, and as PNG by drawing
  * that SVG on a canvas. Built with DOM calls and serialised, so engine strings end up escaped text nodes.
  */
+import { discHull } from './groupLayer';
 import { tr } from './l10n';
 import type { GraphView } from './graphView';
 
@@ -11,6 +12,30 @@ function svgEl(tag: string, attrs: Record<string, string | number>): SVGElement 
   const e = document.createElementNS(NS, tag);
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
   return e;
+}
+
+/** The compose projects' frames, as in the panel: a dashed hull around the members, the name above it. */
+function groupFrames(view: GraphView, ids: string[], X: (x: number) => number, Y: (y: number) => number, unit: number): SVGElement {
+  const g = view.graph;
+  const color = view.currentPalette.roles.project;
+  const group = svgEl('g', { class: 'groups' });
+  const members = new Map<string, Array<{ x: number; y: number; r: number }>>();
+  for (const id of ids) {
+    const a = g.getNodeAttributes(id);
+    if (!a.data.project || a.data.kind === 'port') continue;
+    const disc = { x: X(a.x), y: Y(a.y), r: a.size * unit };
+    (members.get(a.data.project) ?? members.set(a.data.project, []).get(a.data.project)!).push(disc);
+  }
+  for (const [project, discs] of members) {
+    const hull = discHull(discs);
+    const points = hull.map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ');
+    group.append(svgEl('polygon', { points, fill: color, 'fill-opacity': 0.08, stroke: color, 'stroke-dasharray': '6 4' }));
+    const top = hull.reduce((a, b) => (b.y < a.y ? b : a));
+    const name = svgEl('text', { x: top.x, y: top.y - 4, 'text-anchor': 'middle', fill: view.currentPalette.foreground });
+    name.textContent = tr('compose: {0}', project);
+    group.append(name);
+  }
+  return group;
 }
 
 export function exportSvg(view: GraphView): { svg: string; width: number; height: number } {
@@ -84,7 +109,7 @@ export function exportSvg(view: GraphView): { svg: string; width: number; height
       nodeLabels.append(text);
     }
   }
-  svg.append(edges, nodes, labels, nodeLabels);
+  svg.append(groupFrames(view, ids, X, Y, unit), edges, nodes, labels, nodeLabels);
   return { svg: new XMLSerializer().serializeToString(svg), width, height };
 }
 

@@ -136,7 +136,8 @@ export class TopologyPanel implements vscode.Disposable {
     if (!this.live || !change) {
       this.live = new LiveGraph(this.services.feed.snapshot, { t });
       const graph = this.live.graph;
-      void this.host.post({ type: 'graph', graph, notice: this.noticeFor(graph) });
+      const layoutKey = this.services.feed.state.endpoint;
+      void this.host.post({ type: 'graph', graph, notice: this.noticeFor(graph), layoutKey });
     } else {
       const patch = this.live.update(change.diff, change.snapshot);
       if (!isEmptyPatch(patch)) void this.host.post({ type: 'patch', patch, notice: this.noticeFor(patch) });

@@ -122,7 +122,8 @@ export interface PlanOverlay {
 }
 
 export type HostMessage =
-  | { type: 'graph'; graph: GraphData; notice?: string }
+  /** layoutKey: the engine's endpoint, under which the webview keeps this graph's positions across reloads. */
+  | { type: 'graph'; graph: GraphData; notice?: string; layoutKey?: string }
   | { type: 'patch'; patch: GraphPatch; notice?: string }
   | { type: 'focus'; nodeId: string }
   | { type: 'plan'; overlay: PlanOverlay | null }
@@ -197,7 +198,7 @@ export function isHostMessage(v: unknown): v is HostMessage {
   if (!isObj(v)) return false;
   switch (v.type) {
     case 'graph':
-      return isGraphData(v.graph) && isOptStr(v.notice);
+      return isGraphData(v.graph) && isOptStr(v.notice) && isOptStr(v.layoutKey);
     case 'patch':
       return isGraphPatch(v.patch) && isOptStr(v.notice);
     case 'focus':

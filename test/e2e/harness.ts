@@ -84,8 +84,9 @@ export class Workbench {
       browser = await launchChromium();
       const page = await browser.newPage({ viewport: opts.viewport ?? { width: 1400, height: 900 } });
       const wb = new Workbench(page, browser, server);
+      // the first load parses the whole workbench: on a busy shared machine it takes well over 30 s
       const development = opts.vsix ? {} : { extensionDevelopmentPath: repoRoot };
-      await page.goto(workbenchUrl(server.origin, { folder: workspace, ...development }));
+      await page.goto(workbenchUrl(server.origin, { folder: workspace, ...development }), { timeout: 120_000 });
       await wb.waitForWorkbench();
       return wb;
     } catch (err) {
@@ -182,6 +183,20 @@ export class Workbench {
   /** Expands a collapsed tree row (click on its twistie). */
   async expand(row: Locator): Promise<void> {
     if ((await row.getAttribute('aria-expanded')) === 'false') await row.locator('.monaco-tl-twistie').click();
+  }
+
+  /** Opens a workspace file by name through Quick Open (Ctrl+P), like a user; returns its editor. */
+  async quickOpen(fileName: string): Promise<Locator> {
+    await this.page.locator('.monaco-workbench').focus({ timeout: 120_000 });
+    await this.page.keyboard.press('Control+P');
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor();
+    await input.fill(fileName);
+    await this.page.locator('.quick-input-widget .monaco-list-row', { hasText: fileName }).first().waitFor();
+    await input.press('Enter');
+    const editor = this.page.locator('.editor-instance .monaco-editor').first();
+    await editor.waitFor();
+    return editor;
   }
 
   /** Runs a command by its palette title ("Category: Title") through F1, like a user. */

@@ -79,6 +79,7 @@ declare global {
     __dialogs: number;
     __probeEvents: ProbeEvent[];
     __lastLabels?: Extract<ProbeEvent, { name: 'labels' }>;
+    __state?: unknown;
   }
 }
 
@@ -106,17 +107,24 @@ const FAKE_VSCODE_API = `
     report: (e) => (e.name === 'labels' ? (window.__lastLabels = e) : window.__probeEvents.push(e)),
   };
   window.__violations = [];
-  let state;
+  let state = window.__initialState;
   document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
   window.acquireVsCodeApi = () => ({
     postMessage: (m) => window.__posted.push(JSON.parse(JSON.stringify(m))),
     getState: () => state,
-    setState: (s) => { state = s; },
+    setState: (s) => { state = s; window.__state = JSON.parse(JSON.stringify(s)); },
   });
 `;
 
-export async function openWebview(browser: Browser, origin: string, viewport = { width: 1200, height: 800 }): Promise<WebviewPage> {
+/** `state`: what vscode.getState() returns at start, as after a window reload (the last page's `__state`). */
+export async function openWebview(
+  browser: Browser,
+  origin: string,
+  viewport = { width: 1200, height: 800 },
+  state?: unknown,
+): Promise<WebviewPage> {
   const page = await browser.newPage({ viewport });
+  if (state !== undefined) await page.addInitScript(`window.__initialState = ${JSON.stringify(state)};`);
   const problems: string[] = [];
   const dialogs: string[] = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));

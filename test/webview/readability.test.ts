@@ -151,3 +151,40 @@ describe('topology webview: in the user\'s language', function () {
     }
   });
 });
+
+describe('topology webview: the drawing kept across reloads', function () {
+  this.timeout(120_000);
+  it('after a reload the same engine\'s graph comes back where it was, without a new layout', async () => {
+    const served = await serve();
+    const browser = await launch();
+    try {
+      const graph = buildFullGraph(demoTopology());
+      const message = { type: 'graph', graph, layoutKey: 'unix:///var/run/docker.sock' };
+      const first = await openWebview(browser, served.origin, { width: 1000, height: 650 });
+      await first.send(message);
+      await first.page.waitForFunction(() => document.getElementById('app')?.dataset.layout === 'done', null, { timeout: 30_000 });
+      const before = (await latestLabels(first)).nodes;
+      const state = await first.page.evaluate(() => window.__state);
+      await first.page.close();
+      const second = await openWebview(browser, served.origin, { width: 1000, height: 650 }, state);
+      await second.send(message);
+      await second.page.waitForFunction(() => document.getElementById('app')?.dataset.layout === 'done', null, { timeout: 30_000 });
+      assert.deepEqual(await second.probed('layout'), [{ name: 'layout', running: false }], 'no layout ran');
+      const after = (await latestLabels(second)).nodes;
+      for (const n of graph.nodes) {
+        assert.ok(Math.abs(after[n.id].x - before[n.id].x) < 2 && Math.abs(after[n.id].y - before[n.id].y) < 2, `${n.id} is where it was`);
+      }
+      // kept per engine: another engine's drawing is kept beside this one
+      await second.send({ ...message, layoutKey: 'tcp://elsewhere:2376' });
+      await second.page.waitForFunction(
+        () => Object.keys((window.__state as { positions?: object } | undefined)?.positions ?? {}).length === 2,
+        null,
+        { timeout: 30_000 },
+      );
+      assert.deepEqual(second.problems, []);
+    } finally {
+      await browser.close();
+      await served.close();
+    }
+  });
+});
