@@ -7,14 +7,13 @@ import { tr } from './l10n';
 import Graph from 'graphology';
 import Sigma from 'sigma';
 import { EdgeLineProgram, NodePointProgram } from 'sigma/rendering';
-import FA2Layout from 'graphology-layout-forceatlas2/worker';
-import { inferSettings } from 'graphology-layout-forceatlas2';
 import type { GraphData, GraphEdge, GraphNode, GraphPatch } from '../src/topology/protocol';
 import { NodeDiamondProgram, NodeSquareProgram } from './shapes';
 import type { Palette } from './theme';
 import { drawHoverLabel, LabelLayer, type HoverData } from './labelLayer';
 import { GroupLayer } from './groupLayer';
-import { arrangeGraph, pullProjectsTogether, seedPositions } from './placement';
+import { LayoutRunner } from './layoutRunner';
+import { arrangeGraph, seedPositions } from './placement';
 import { probing, report } from './testHook';
 
 export interface NodeAttrs {
@@ -47,16 +46,12 @@ const estimateTextPx = (text: string): number => 7 * text.length;
 export class GraphView {
   readonly graph = new Graph<NodeAttrs, EdgeAttrs>({ type: 'undirected', multi: false });
   private readonly sigma: Sigma<NodeAttrs, EdgeAttrs>;
-  private layout: FA2Layout | undefined;
-  private layoutTimer: ReturnType<typeof setTimeout> | undefined;
-  private layoutSync: ReturnType<typeof setInterval> | undefined;
-  private layoutCopy: Graph<NodeAttrs, EdgeAttrs> | undefined;
+  private readonly layout: LayoutRunner;
   private visible: Set<string> | null = null;
   private selected: string | null = null;
   private neighbourhood: Set<string> | null = null;
   private marked = new Map<string, string>();
   private palette: Palette;
-  private layoutListener: ((running: boolean) => void) | undefined;
   private readonly labels: LabelLayer;
   private readonly groups: GroupLayer;
   private hoveredNode: string | null = null;
@@ -68,6 +63,7 @@ export class GraphView {
     private readonly events: GraphViewEvents,
   ) {
     this.palette = palette;
+    this.layout = new LayoutRunner(this.graph, { arrange: () => this.arrange(), fit: () => this.zoomToFit(false) });
     this.sigma = new Sigma<NodeAttrs, EdgeAttrs>(this.graph, container, {
       allowInvalidContainer: true,
       defaultNodeType: 'circle',
@@ -213,7 +209,7 @@ export class GraphView {
     if (data.nodes.length > 0 && known < data.nodes.length / 2) this.runLayout();
     else {
       this.zoomToFit(false);
-      this.layoutListener?.(false); // settled: positions came from the last session or the graph before
+      this.layout.settled(); // positions came from the last session or the graph before
     }
   }
 
@@ -226,8 +222,8 @@ export class GraphView {
 
   /** Touches only what the patch names (drawing is scheduled). */
   applyPatch(p: GraphPatch): void {
-    if (this.layout) {
-      this.stopLayout(); // the worker's copy would not hold the patch: keep its positions so far, then patch
+    if (this.layout.running) {
+      this.layout.stop(); // the worker's copy would not hold the patch: keep its positions so far, then patch
       this.zoomToFit(false);
     }
     for (const id of p.removeEdges) if (this.graph.hasEdge(id)) this.graph.dropEdge(id);
@@ -251,29 +247,9 @@ export class GraphView {
     this.graph.addEdgeWithKey(e.id, e.source, e.target, { size: e.kind === 'shared' ? 1.5 : 1, label: e.label, data: e });
   }
 
-  /**
-   * ForceAtlas2 in its web worker for a bounded time, then stop and freeze the frame so patches never move it.
-   * The worker moves a copy of the graph; its positions reach the drawn graph four times a second, so the main
-   * thread redraws a big graph at that rate instead of after every iteration.
-   */
   private runLayout(): void {
-    this.stopLayout();
     this.sigma.setCustomBBox(null);
-    // small graphs: FA2's anti-collision keeps nodes from lying on each other (a user reads every one of them)
-    const small = this.graph.order <= 300;
-    const settings = { ...inferSettings(this.graph), barnesHutOptimize: !small, adjustSizes: small };
-    const copy = this.graph.copy();
-    pullProjectsTogether(copy);
-    this.layoutCopy = copy;
-    this.layout = new FA2Layout(copy, { settings });
-    this.layout.start();
-    this.layoutListener?.(true);
-    this.layoutSync = setInterval(() => this.takePositions(copy), 250);
-    const ms = Math.min(6000, 1200 + this.graph.order);
-    this.layoutTimer = setTimeout(() => {
-      this.stopLayout();
-      this.zoomToFit(false);
-    }, ms);
+    this.layout.run();
   }
 
   /** Packs what is visible (see placement.ts arrangeGraph); the rest keeps its place. */
@@ -282,41 +258,13 @@ export class GraphView {
     arrangeGraph(this.graph, (id) => this.isVisible(id), width > 0 && height > 0 ? width / height : 1.5);
   }
 
-  private takePositions(from: Graph<NodeAttrs, EdgeAttrs>): void {
-    this.graph.updateEachNodeAttributes(
-      (id, a) => {
-        if (from.hasNode(id)) {
-          const p = from.getNodeAttributes(id);
-          a.x = p.x;
-          a.y = p.y;
-        }
-        return a;
-      },
-      { attributes: ['x', 'y'] },
-    );
-  }
-
-  private stopLayout(): void {
-    if (this.layoutTimer) clearTimeout(this.layoutTimer);
-    if (this.layoutSync) clearInterval(this.layoutSync);
-    this.layoutTimer = undefined;
-    this.layoutSync = undefined;
-    const wasRunning = this.layout !== undefined;
-    this.layout?.kill();
-    if (this.layoutCopy) this.takePositions(this.layoutCopy);
-    this.layout = undefined;
-    this.layoutCopy = undefined;
-    if (wasRunning) this.arrange();
-    if (wasRunning) this.layoutListener?.(false);
-  }
-
   /** Calls back when the layout starts (true) and when it stops and the frame is fixed (false). */
   onLayout(listener: (running: boolean) => void): void {
-    this.layoutListener = listener;
+    this.layout.onChange(listener);
   }
 
   get layoutRunning(): boolean {
-    return this.layout !== undefined;
+    return this.layout.running;
   }
 
   // ---- view state ----
@@ -374,7 +322,7 @@ export class GraphView {
 
   /** Fits the camera to the visible nodes (all nodes when nothing is filtered). */
   zoomToFit(animate = true): void {
-    if (!this.layout) this.arrange();
+    if (!this.layout.running) this.arrange();
     let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
     this.graph.forEachNode((id, a) => {
       if (this.visible && !this.visible.has(id)) return;
