@@ -18,7 +18,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
-    files: ['src/model/**/*.ts', 'src/compose/rules/**/*.ts', 'src/compose/model/**/*.ts'],
+    files: ['src/model/**/*.ts', 'src/compose/rules/**/*.ts', 'src/compose/model/**/*.ts', 'src/diagnose/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: ['vscode', 'dockerode'] }],
     },

@@ -92,9 +92,21 @@ export interface EngineContainerDetails {
   Id: string;
   /** "/name": with the engine's leading slash. */
   Name?: string;
-  State?: { Status?: string; Running?: boolean } | null;
-  Config?: { Hostname?: string; Domainname?: string; Image?: string } | null;
-  HostConfig?: { NetworkMode?: string } | null;
+  State?: { Status?: string; Running?: boolean; Paused?: boolean; Restarting?: boolean } | null;
+  Config?: {
+    Hostname?: string;
+    Domainname?: string;
+    Image?: string;
+    /** "5432/tcp": {} for each port the image or `--expose` declares. */
+    ExposedPorts?: Record<string, unknown> | null;
+  } | null;
+  HostConfig?: {
+    NetworkMode?: string;
+    /** Legacy links on the default bridge: "/target:/source/alias". */
+    Links?: string[] | null;
+    /** --add-host entries: "name:address" (address may be host-gateway). */
+    ExtraHosts?: string[] | null;
+  } | null;
   NetworkSettings?: { Networks?: Record<string, EngineEndpointSettings> | null } | null;
 }
 
