@@ -10,6 +10,7 @@ import { createNetworkCommands } from './createNetwork/createNetworkCommand';
 import { endpointCommands } from './endpointCommands';
 import { inspectCommands } from './inspectDocument';
 import { networkCommands } from './networkCommands';
+import { connectivityCommands } from './connectivityCommands';
 
 export const commandTable: readonly CommandEntry[] = [
   ...refreshCommands,
@@ -18,6 +19,7 @@ export const commandTable: readonly CommandEntry[] = [
   ...networkCommands,
   ...endpointCommands,
   ...inspectCommands,
+  ...connectivityCommands,
   // Other command files: one spread per file, e.g. ...networkCommands,
 ];
 
