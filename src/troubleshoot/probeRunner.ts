@@ -12,8 +12,11 @@ import { probeCommand } from '../diagnose/probe/script';
 import type { ProbeFailure, ProbeResult } from '../diagnose/probe/types';
 import type { ProbeTarget } from '../diagnose/reachability/types';
 
-/** The script bounds each step to 2 s and runs them in parallel; this bounds the whole exec. */
-export const PROBE_TIMEOUT_MS = 3_000;
+/**
+ * The script bounds each step to 2 s and runs them in parallel; this bounds the whole exec, with room for the
+ * engine's own exec overhead (about 0.1 s idle, over 1 s on a loaded machine).
+ */
+export const PROBE_TIMEOUT_MS = 5_000;
 /** A helper container also has to be created, started and removed. */
 const HELPER_TIMEOUT_MS = 6_000;
 

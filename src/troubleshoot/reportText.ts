@@ -80,7 +80,7 @@ const FAILURE_TEXT: Record<NonNullable<ProbeResult['failure']>, (l10n: L10n, det
   notRunning: (l10n, d) => l10n.t('The probe could not run: the source is not running ({0}).', d),
   containerGone: (l10n, d) => l10n.t('The probe could not run: the container was removed meanwhile ({0}).', d),
   execRefused: (l10n, d) => l10n.t('The probe could not run: the engine refused exec ({0}). An authorization plugin may forbid it; the verdict above stands on the engine\'s data alone.', d),
-  timedOut: (l10n) => l10n.t('The probe did not finish within 3 s and was abandoned; its commands end by themselves.'),
+  timedOut: (l10n) => l10n.t('The probe did not finish within 5 s and was abandoned; its commands end by themselves.'),
   helperImageMissing: (l10n, d) => l10n.t('The diagnostics image is not on the engine ({0}). Nothing is pulled automatically: pull it yourself (docker pull) or name another image in dockerNetworks.diagnostics.helperImage.', d),
   engineError: (l10n, d) => l10n.t('The probe failed: {0}', d),
   cancelled: (l10n) => l10n.t('The probe was cancelled.'),
@@ -137,9 +137,9 @@ export function buildReportView(l10n: L10n, r: CheckResult): ReportView {
 
 const STATUS_MARK: Record<string, string> = { ok: '✔', problem: '✖', warning: '⚠', info: 'ℹ' };
 
-/** Markdown-safe inline text: engine strings cannot open links, emphasis or HTML. */
+/** Markdown-safe inline text: engine strings cannot open links, emphasis or HTML (a lone ">" cannot). */
 function md(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+!|<>~]/g, (c) => `\\${c}`);
+  return text.replace(/[\\`*_{}[\]()#+!|<~]/g, (c) => `\\${c}`);
 }
 
 function fence(text: string): string {

@@ -70,10 +70,14 @@ export function parseProbeOutput(stdout: string): { tools: string[]; steps: Prob
 
 const ORDER: Record<StepKind, number> = { resolve: 0, connect: 1, ping: 2 };
 
-/** The conclusion of the steps, traffic first: a connection result outweighs a resolution result. */
+/**
+ * The conclusion of the steps. The name is the question when one was given: if it does not resolve, that is the
+ * answer (the transcript still shows whether the address itself answered); otherwise the traffic step decides.
+ */
 export function concludeSteps(steps: readonly ProbeStep[]): ProbeConclusion {
   const traffic = steps.find((s) => s.kind !== 'resolve');
   const resolve = steps.find((s) => s.kind === 'resolve');
+  if (resolve && ['nxdomain', 'noDnsAnswer', 'timeout'].includes(resolve.outcome)) return 'doesNotResolve';
   switch (traffic?.outcome) {
     case 'connected':
     case 'replied':
@@ -89,7 +93,6 @@ export function concludeSteps(steps: readonly ProbeStep[]): ProbeConclusion {
     default:
       break;
   }
-  if (resolve?.outcome === 'nxdomain' || resolve?.outcome === 'noDnsAnswer') return 'doesNotResolve';
   if (resolve?.outcome === 'resolved') return 'resolvedOnly';
   return 'inconclusive';
 }

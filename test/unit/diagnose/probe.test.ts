@@ -57,6 +57,7 @@ describe('probe output interpretation', () => {
   const conclusions: Array<[string, string, string]> = [
     ['connected', step('connect', 'nc x 1', '', 0), 'reachable'],
     ['refused wins over a resolution', step('resolve', 'nslookup db', BUSYBOX_RESOLVED, 0) + step('connect', 'nc x 1', 'Connection refused', 1), 'refused'],
+    ['the name is the question: NXDOMAIN outweighs the address answering', step('resolve', 'nslookup db', BUSYBOX_NXDOMAIN, 1) + step('ping', 'ping -c 1 -W 2 172.17.0.3', '1 packets transmitted, 1 packets received', 0), 'doesNotResolve'],
     ['timeout means dropped', step('connect', 'nc x 1', 'nc: timed out', 1), 'dropped'],
     ['NXDOMAIN alone', step('resolve', 'nslookup db', BUSYBOX_NXDOMAIN, 1), 'doesNotResolve'],
     ['only resolution ran (UDP)', step('resolve', 'nslookup db', BUSYBOX_RESOLVED, 0), 'resolvedOnly'],
