@@ -2,13 +2,15 @@
 // Runs the browser UI tests test/e2e/**/*.e2e.ts (mocha BDD via tsx, serially) against the real workbench:
 // each test file opens its own code-server + Chromium through test/e2e/harness.ts. Screenshots go to
 // test-results/. Args after `--` go to mocha (e.g. `node scripts/run-e2e.mjs -- --grep smoke`); or set
-// DNE_E2E_GREP (and DNE_E2E_INVERT=1 to run all but the matches).
+// DNE_E2E_GREP (and DNE_E2E_INVERT=1 to run all but the matches); both are ignored when CI is set. mocha runs
+// with --forbid-only, and the run guards (scripts/lib/runGuards.mjs) fail 0 tests run or an unlisted skip.
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ensureCodeServer, repoRoot } from './lib/codeServer.mjs';
 import { buildExtension, ensureEngineAndImage } from './lib/engine.mjs';
-import { parseMochaSummary, printSummary } from './lib/summary.mjs';
+import { filterFromEnv, finishRun, pendingTitlesFromSpec } from './lib/runGuards.mjs';
+import { parseMochaSummary } from './lib/summary.mjs';
 
 function findE2e(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -26,11 +28,12 @@ async function main() {
   if (files.length === 0) throw new Error('no test/e2e/**/*.e2e.ts files');
   const extra = process.argv.includes('--') ? process.argv.slice(process.argv.indexOf('--') + 1) : [];
   // Env filters, for callers that cannot pass args (scripts/test.sh): DNE_E2E_GREP, DNE_E2E_INVERT=1.
-  if (process.env.DNE_E2E_GREP) extra.push('--grep', process.env.DNE_E2E_GREP);
-  if (process.env.DNE_E2E_GREP && process.env.DNE_E2E_INVERT === '1') extra.push('--invert');
+  const grep = filterFromEnv('DNE_E2E_GREP');
+  if (grep) extra.push('--grep', grep);
+  if (grep && filterFromEnv('DNE_E2E_INVERT') === '1') extra.push('--invert');
   const mocha = join(repoRoot, 'node_modules', 'mocha', 'bin', 'mocha.js');
   const args = [mocha, '--require', 'tsx/cjs', '--ui', 'bdd', '--reporter', 'spec', '--timeout', '180000',
-    '--slow', '20000', ...extra, ...files];
+    '--slow', '20000', '--forbid-only', ...extra, ...files];
   let output = '';
   const code = await new Promise((res) => {
     const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -41,7 +44,8 @@ async function main() {
     for (const s of ['SIGINT', 'SIGTERM']) process.on(s, () => child.kill('SIGINT'));
   });
   const counts = parseMochaSummary(output) ?? { passed: 0, failed: 0, pending: 0 };
-  return { ...counts, failed: code === 0 ? counts.failed : Math.max(counts.failed, 1) };
+  const failed = code === 0 ? counts.failed : Math.max(counts.failed, 1);
+  return { ...counts, failed, pendingTitles: pendingTitlesFromSpec(output) };
 }
 
 let result;
@@ -49,7 +53,6 @@ try {
   result = await main();
 } catch (e) {
   console.error(`e2e: ${e.stack ?? e.message}`);
-  result = { passed: 0, failed: 1, pending: 0 };
+  result = { passed: 0, failed: 1, pending: 0, pendingTitles: [] };
 }
-printSummary('e2e', result.passed, result.failed, result.pending);
-process.exit(result.failed > 0 ? 1 : 0);
+process.exit(finishRun('e2e', result, result.pendingTitles));

@@ -11,7 +11,7 @@ import { runTests } from '@vscode/test-electron';
 import { buildIntegrationTests } from './lib/buildIntegrationTests.mjs';
 import { repoRoot } from './lib/codeServer.mjs';
 import { buildExtension, ensureEngineAndImage } from './lib/engine.mjs';
-import { printSummary } from './lib/summary.mjs';
+import { finishRun } from './lib/runGuards.mjs';
 
 const workspace = join(repoRoot, 'test', 'fixtures', 'workspace');
 const tmp = mkdtempSync(join(tmpdir(), 'dne-electron-'));
@@ -37,7 +37,8 @@ try {
   const report = existsSync(reportFile) ? JSON.parse(readFileSync(reportFile, 'utf8')) : undefined;
   // No report means the suite never ran (wrong executable, extension host crash): never green.
   if (!report) console.error(`integration-electron: VS Code exited with ${code} but the suite wrote no report`);
-  result = { passed: report?.passes ?? 0, failed: Math.max(report?.failures ?? 0, code === 0 && report ? 0 : 1), pending: report?.pending ?? 0 };
+  result = { passed: report?.passes ?? 0, failed: Math.max(report?.failures ?? 0, code === 0 && report ? 0 : 1), pending: report?.pending ?? 0,
+    pendingTitles: report?.pendingTitles };
 } catch (e) {
   // runTests rejects with TestRunFailedError when VS Code exits non-zero (failures are in the report).
   const report = existsSync(reportFile) ? JSON.parse(readFileSync(reportFile, 'utf8')) : undefined;
@@ -46,5 +47,4 @@ try {
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }
-printSummary('integration-electron', result.passed, result.failed, result.pending);
-process.exit(result.failed > 0 ? 1 : 0);
+process.exit(finishRun('integration-electron', result, result.pendingTitles ?? []));

@@ -2,7 +2,9 @@
 // Runs the integration suite (test/integration/**/*.test.ts) inside code-server's real Node extension host:
 // builds the extension and the suite, starts code-server on a free loopback port with fresh user data, opens the
 // workbench in headless Chromium with a `payload` (extensionDevelopmentPath + extensionTestsPath), echoes the
-// host's log, and exits with the suite's result. Env: DNE_TEST_GREP (mocha grep), DNE_TEST_TIMEOUT_MS
+// host's log, and exits with the suite's result: a run that wrote no report fails, and the run guards
+// (scripts/lib/runGuards.mjs) fail 0 tests run or a skip not in test/allowed-skips.json.
+// Env: DNE_TEST_GREP (mocha grep; ignored when CI is set), DNE_TEST_TIMEOUT_MS
 // (default 600000), DNE_CODE_SERVER_DIR (shared code-server install), DNE_KEEP_RUN_DIR=1 (keep logs).
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +12,7 @@ import { format } from 'node:util';
 import { buildIntegrationTests } from './lib/buildIntegrationTests.mjs';
 import { freshRunDir, launchChromium, repoRoot, startCodeServer, workbenchUrl } from './lib/codeServer.mjs';
 import { buildExtension, ensureEngineAndImage } from './lib/engine.mjs';
-import { printSummary } from './lib/summary.mjs';
+import { filterFromEnv, finishRun } from './lib/runGuards.mjs';
 
 // The workbench's marketplace and update checks fail offline, loudly and harmlessly; DNE_VERBOSE=1 shows them.
 const offlineNoise = /open-vsx\.org|ENOTFOUND|ERR_NAME_NOT_RESOLVED|Failed to fetch/;
@@ -45,6 +47,10 @@ async function main() {
   ensureEngineAndImage();
   buildExtension();
   const testsPath = await buildIntegrationTests();
+  // The host inherits this process's environment: a filter dropped here (under CI) never reaches the suite.
+  const grep = filterFromEnv('DNE_TEST_GREP');
+  if (grep) process.env.DNE_TEST_GREP = grep;
+  else delete process.env.DNE_TEST_GREP;
 
   const runDir = freshRunDir('integration');
   const reportFile = join(runDir, 'report.json');
@@ -82,12 +88,25 @@ async function main() {
   }
   if (code === 'timeout') {
     console.error(`integration: no exit code from the extension host within ${timeoutMs / 1000} s; see ${server.logFile}`);
-    return { passed: report?.passes ?? 0, failed: Math.max(1, report?.failures ?? 0), pending: report?.pending ?? 0 };
+    return countsOf(report, 1);
   }
-  if (!report) console.error(`integration: the extension host exited with code ${code} but wrote no report: the suite did not run (see ${server.logFile})`);
+  if (!report) {
+    console.error(`integration: the extension host exited with code ${code} but wrote no report: ` +
+      `the suite did not run (see ${server.logFile})`);
+    return countsOf(undefined, 1);
+  }
   // A non-zero exit without a counted failure (crash, load error) still counts as one failure.
-  const failed = Math.max(report?.failures ?? 0, code === 0 ? 0 : 1);
-  return { passed: report?.passes ?? 0, failed, pending: report?.pending ?? 0 };
+  return countsOf(report, code === 0 ? 0 : 1);
+}
+
+/** The launcher's counts from the suite's report, with at least `minFailed` failures. */
+function countsOf(report, minFailed) {
+  return {
+    passed: report?.passes ?? 0,
+    failed: Math.max(minFailed, report?.failures ?? 0),
+    pending: report?.pending ?? 0,
+    pendingTitles: report?.pendingTitles ?? [],
+  };
 }
 
 let result;
@@ -95,9 +114,8 @@ try {
   result = await main();
 } catch (e) {
   console.error(`integration: ${e.stack ?? e.message}`);
-  result = { passed: 0, failed: 1, pending: 0 };
+  result = countsOf(undefined, 1);
 } finally {
   await cleanup();
 }
-printSummary('integration', result.passed, result.failed, result.pending);
-process.exit(result.failed > 0 ? 1 : 0);
+process.exit(finishRun('integration', result, result.pendingTitles));

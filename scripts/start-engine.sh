@@ -6,19 +6,27 @@ if [ -n "${DOCKER_HOST:-}" ]; then
   echo "start-engine: DOCKER_HOST=$DOCKER_HOST does not answer; not starting a local engine" >&2
   exit 1
 fi
-# A dockerd that is starting up, or still shutting down (stopping containers, then holding /var/run/docker.pid
+# The shared engine is the dockerd named by /var/run/docker.pid (dockerd's default pid file); other dockerd
+# processes (the multi-host tests' second engine in its own namespace) are not ours to wait for.
+pidfile=/var/run/docker.pid
+shared_engine_runs() {
+  local pid
+  pid="$(cat "$pidfile" 2>/dev/null)" || return 1
+  [[ "$pid" =~ ^[0-9]+$ ]] && [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = dockerd ]
+}
+# A dockerd that is starting up, or still shutting down (stopping containers, then holding its pid file
 # until it exits), must not get a twin: wait until it answers or is gone.
 for _ in $(seq 1 120); do
-  pgrep -x dockerd >/dev/null 2>&1 || break
+  shared_engine_runs || break
   if docker info >/dev/null 2>&1; then exit 0; fi
   sleep 0.5
 done
-if pgrep -x dockerd >/dev/null 2>&1; then
-  echo "start-engine: a dockerd process runs but has not answered for 60 s; see /var/log/dockerd.log" >&2
+if shared_engine_runs; then
+  echo "start-engine: dockerd (pid $(cat "$pidfile")) runs but has not answered for 60 s; see /var/log/dockerd.log" >&2
   exit 1
 fi
-# No dockerd runs: a pid file left by one that died would stop the new one from starting.
-rm -f /var/run/docker.pid
+# The shared engine does not run: a pid file left by one that died would stop the new one from starting.
+rm -f "$pidfile"
 echo "start-engine: starting dockerd"
 mkdir -p /var/log
 # setsid: its own session, so Ctrl-C or a timeout on the calling script never takes the engine down with it.

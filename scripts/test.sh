@@ -2,9 +2,11 @@
 # The README's test line: prepares the machine and runs every check and suite, continuing past failures.
 #   setup (apt, dockerd, test image; root) -> npm ci when needed -> build -> lint -> typecheck -> unit -> webview ->
 #   code-server install -> integration (real extension host) -> e2e (browser UI)
-# The last line is exactly "N passed, N failed": N passed sums mocha's passing tests of all suites; N failed sums
-# their failing tests, plus 1 for every step that failed without counted test failures (set-up, build, lint,
-# typecheck, a suite that crashed). Exit status 0 only when N failed is 0. Logs: test-results/logs/.
+# The last line is exactly "N passed, N failed, N skipped": N passed sums mocha's passing tests of all suites;
+# N failed sums their failing tests and the run guards' failures (scripts/lib/runGuards.mjs: a suite that ran 0
+# tests, a skipped test not in test/allowed-skips.json), plus 1 for every step that failed without counted test
+# failures (set-up, build, lint, typecheck, a suite that crashed); N skipped sums the skipped (pending) tests.
+# Exit status 0 only when N failed is 0. Logs: test-results/logs/.
 # Env: DNE_CODE_SERVER_DIR (reuse a code-server install), DNE_SKIP_SETUP=1 (machine already prepared).
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -16,20 +18,28 @@ started=$(date +%s)
 
 passed=0
 failed=0
+skipped=0
 report=()
+# The full run runs every test: filters inherited from the caller's shell are dropped, and said so.
+for v in DNE_TEST_GREP DNE_E2E_GREP DNE_E2E_INVERT; do
+  if [ -n "${!v:-}" ]; then echo "test.sh: ignoring $v=${!v} (the full run runs every test)"; unset "$v"; fi
+done
 
 # record <step> <exit-code> <log>: adds the step's counts (its DNE-SUMMARY line when it printed one).
 record() {
-  local name="$1" code="$2" log="$3" line p=0 f=0
+  local name="$1" code="$2" log="$3" line p=0 f=0 s=0
   line="$(grep -a '^DNE-SUMMARY ' "$log" | tail -n1 || true)"
   if [ -n "$line" ]; then
     p="$(sed -E 's/.* passed=([0-9]+).*/\1/' <<<"$line")"
     f="$(sed -E 's/.* failed=([0-9]+).*/\1/' <<<"$line")"
+    s="$(sed -E 's/.* pending=([0-9]+).*/\1/' <<<"$line")"
   fi
   if [ "$code" != 0 ] && [ "$f" = 0 ]; then f=1; fi
   passed=$((passed + p))
   failed=$((failed + f))
-  if [ "$code" = 0 ]; then report+=("ok    $name ($p passed)"); else report+=("FAIL  $name ($p passed, $f failed; log: ${log#"$repo"/})"); fi
+  skipped=$((skipped + s))
+  if [ "$f" = 0 ]; then report+=("ok    $name ($p passed, $s skipped)")
+  else report+=("FAIL  $name ($p passed, $f failed, $s skipped; log: ${log#"$repo"/})"); fi
 }
 
 # step <name> <command...>: runs the command with its output shown and logged, then records it.
@@ -41,7 +51,10 @@ step() {
   echo "=== $name: $*"
   "$@" </dev/null 2>&1 | tee "$log"
   code=${PIPESTATUS[0]}
-  if [ "${MOCHA_COUNTS:-}" = 1 ]; then node scripts/lib/mochaCounts.mjs "$name" "$code" "$log" | tee -a "$log"; fi
+  if [ "${MOCHA_COUNTS:-}" = 1 ]; then
+    node scripts/lib/mochaCounts.mjs "$name" "$code" "$log" | tee -a "$log"
+    [ "${PIPESTATUS[0]}" = 0 ] || code=1
+  fi
   echo "=== $name: exit $code after $(( $(date +%s) - t0 )) s"
   record "$name" "$code" "$log"
   return "$code"
@@ -62,7 +75,7 @@ step typecheck npx --no-install tsc --noEmit -p .
 MOCHA_COUNTS=1 step unit npx --no-install mocha --config test/unit/.mocharc.json
 # The topology panel's front end in plain Chromium (no VS Code), when that suite exists.
 if [ -f scripts/run-webview-tests.mjs ]; then
-  MOCHA_COUNTS=1 step webview node scripts/run-webview-tests.mjs
+  step webview node scripts/run-webview-tests.mjs
 fi
 # The launchers use the bundles built above; code-server is installed once (cached in DNE_CODE_SERVER_DIR).
 export DNE_SKIP_BUILD=1
@@ -77,5 +90,5 @@ fi
 echo
 echo "=== summary after $(( $(date +%s) - started )) s"
 printf '%s\n' "${report[@]}"
-echo "$passed passed, $failed failed"
+echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" = 0 ]

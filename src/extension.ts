@@ -12,7 +12,7 @@ import { createEngineOpener } from './explorer/engineOpener';
 import { EngineStatus } from './explorer/engineStatus';
 import { NetworksProvider } from './explorer/networksProvider';
 import { parseGroupBy, type NetworkListOptions } from './explorer/present/grouping';
-import { SessionFeed } from './explorer/sessionFeed';
+import { SessionFeed } from './model/sessionFeed';
 import { composeEngineAccessFrom, registerComposeLint } from './compose/index';
 import { registerTopology } from './topology/index';
 
@@ -44,7 +44,9 @@ function listOptions(): NetworkListOptions {
 }
 
 export function activate(context: vscode.ExtensionContext): ExplorerApi {
-  const feed = new SessionFeed(createEngineOpener(() => configuration().get<string>('host', '')));
+  // The one log channel: every part logs here (Output > Docker Networks).
+  const log = vscode.window.createOutputChannel('Docker Networks', { log: true });
+  const feed = new SessionFeed(createEngineOpener(() => configuration().get<string>('host', ''), log), log);
   const start = (): void => void feed.start();
 
   const containerDetails = new ContainerDetailsCache(() => feed.engine(), feed);
@@ -65,6 +67,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
     engine: () => feed.engine(),
     feed,
     reconnect: () => feed.reconnect(),
+    log,
     async revealNetwork(networkId) {
       await feed.waitFor((snapshot) => snapshot.networks.has(networkId), REVEAL_TIMEOUT_MS);
       const node = networksProvider.nodeForNetwork(networkId);
@@ -92,8 +95,10 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
   );
 
   // Other parts register here, one line each, e.g. registerComposeLint(context, services).
-  registerComposeLint(context, composeEngineAccessFrom(feed));
+  registerComposeLint(context, composeEngineAccessFrom(feed), log);
   registerTopology(context, services);
+  // Disposed last: the parts above may log while they shut down.
+  context.subscriptions.push(log);
 
   // Off the activation path: the views may not be visible yet, but the status bar wants the engine's state.
   setImmediate(start);

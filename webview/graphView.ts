@@ -49,6 +49,7 @@ export class GraphView {
   private neighbourhood: Set<string> | null = null;
   private marked = new Map<string, string>();
   private palette: Palette;
+  private layoutListener: ((running: boolean) => void) | undefined;
 
   constructor(
     container: HTMLElement,
@@ -167,9 +168,8 @@ export class GraphView {
     else this.sigma.refresh();
   }
 
-  /** Touches only what the patch names. Returns the milliseconds spent applying it (drawing is scheduled). */
-  applyPatch(p: GraphPatch): number {
-    const t0 = performance.now();
+  /** Touches only what the patch names (drawing is scheduled). */
+  applyPatch(p: GraphPatch): void {
     if (this.layout) {
       this.stopLayout(); // the worker's copy would not hold the patch: keep its positions so far, then patch
       this.zoomToFit(false);
@@ -187,7 +187,6 @@ export class GraphView {
     this.refreshNeighbourhood();
     // The first data after an empty graph (the engine answered after the panel opened) gets a full layout.
     if (p.addNodes.length > this.graph.order / 2 && p.addNodes.length > 1) this.runLayout();
-    return performance.now() - t0;
   }
 
   private addEdge(e: GraphEdge): void {
@@ -270,6 +269,7 @@ export class GraphView {
     this.layoutCopy = copy;
     this.layout = new FA2Layout(copy, { settings });
     this.layout.start();
+    this.layoutListener?.(true);
     this.layoutSync = setInterval(() => this.takePositions(copy), 250);
     const ms = Math.min(6000, 1200 + this.graph.order);
     this.layoutTimer = setTimeout(() => {
@@ -297,10 +297,17 @@ export class GraphView {
     if (this.layoutSync) clearInterval(this.layoutSync);
     this.layoutTimer = undefined;
     this.layoutSync = undefined;
+    const wasRunning = this.layout !== undefined;
     this.layout?.kill();
     if (this.layoutCopy) this.takePositions(this.layoutCopy);
     this.layout = undefined;
     this.layoutCopy = undefined;
+    if (wasRunning) this.layoutListener?.(false);
+  }
+
+  /** Calls back when the layout starts (true) and when it stops and the frame is fixed (false). */
+  onLayout(listener: (running: boolean) => void): void {
+    this.layoutListener = listener;
   }
 
   get layoutRunning(): boolean {
@@ -390,7 +397,7 @@ export class GraphView {
     return this.sigma.getCamera();
   }
 
-  /** Calls back after each frame sigma draws, with the time the frame took (for the benchmark's figures). */
+  /** Calls back after each frame sigma draws, with the time the frame took (for the benchmark's test hook). */
   onRender(cb: (ms: number) => void): void {
     let t0 = 0;
     this.sigma.on('beforeRender', () => (t0 = performance.now()));

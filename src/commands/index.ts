@@ -1,9 +1,11 @@
 /**
  * The one command table: every `dockerNetworks.*` command is registered here, from per-file exports.
- * To add commands: export a `CommandEntry[]` from your file, import it below and spread it into `commandTable`
- * (one line each). Menus and palette visibility live in package.json.
+ * To add commands: add the id to commandIds.ts (one line), export a `CommandEntry[]` from your file, import it
+ * below and spread it into `commandTable` (one line each). Menus and palette visibility live in package.json;
+ * test/unit/commands/commandIds.test.ts checks that the three agree.
  */
 import * as vscode from 'vscode';
+import { describeFailure } from '../common/failure';
 import type { CommandEntry, CommandServices } from './services';
 import { connectionCommands, refreshCommands } from './refresh';
 import { createNetworkCommands } from './createNetwork/createNetworkCommand';
@@ -11,6 +13,7 @@ import { endpointCommands } from './endpointCommands';
 import { inspectCommands } from './inspectDocument';
 import { networkCommands } from './networkCommands';
 import { connectivityCommands } from './connectivityCommands';
+import { topologyCommands } from '../topology/commands';
 
 export const commandTable: readonly CommandEntry[] = [
   ...refreshCommands,
@@ -19,6 +22,7 @@ export const commandTable: readonly CommandEntry[] = [
   ...networkCommands,
   ...endpointCommands,
   ...inspectCommands,
+  ...topologyCommands,
   ...connectivityCommands,
   // Other command files: one spread per file, e.g. ...networkCommands,
 ];
@@ -37,12 +41,4 @@ async function runReportingFailures(entry: CommandEntry, services: CommandServic
     void vscode.window.showErrorMessage(describeFailure(error));
     return undefined;
   }
-}
-
-/** The classified sentence of an EngineError (what happened, why, what to do), else the error's own message. */
-export function describeFailure(error: unknown): string {
-  const problem = (error as { problem?: { message?: unknown } } | undefined)?.problem;
-  if (problem && typeof problem.message === 'string') return problem.message;
-  if (error instanceof Error) return error.message;
-  return String(error);
 }

@@ -2,6 +2,7 @@
  * Pure helpers of the command handlers (no `vscode`, so plain-Node unit tests cover them): which nodes a command
  * was given, and how a failure is worded.
  */
+import { errorMessage } from '../common/failure';
 import type { EngineProblem } from '../engine/api';
 
 /**
@@ -41,7 +42,7 @@ export function reasonOf(error: unknown, advice?: string): string {
     }
     return problem.message;
   }
-  const text = error instanceof Error ? error.message : String(error);
+  const text = errorMessage(error);
   return advice ? `${text.replace(/[.\s]+$/, '')}. ${advice}` : text;
 }
 

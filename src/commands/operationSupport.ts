@@ -17,7 +17,7 @@ export function prompterFrom(args: readonly unknown[]): Prompter {
 export function resync(services: CommandServices): void {
   services.feed.refresh().catch((error: unknown) => {
     // The feed reports an unreachable engine through its own state; log for diagnosis only.
-    console.warn(`Docker Network Explorer: refresh after a failed operation failed: ${reasonOf(error)}`);
+    services.log.warn(`Refresh after a failed operation failed: ${reasonOf(error)}`);
   });
 }
 

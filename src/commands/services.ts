@@ -1,10 +1,12 @@
 /**
  * What every command handler receives from the composition root: the engine (loaded lazily on first use),
- * the live topology, and a way to show a network in the tree. Commands change the engine; the event stream
+ * the live topology, a way to show a network in the tree, and the log. Commands change the engine; the event stream
  * updates the views.
  */
+import type { Logger } from '../common/logger';
 import type { EngineApi } from '../engine/api';
 import type { TopologyFeed } from '../model/feed';
+import type { CommandId } from './commandIds';
 
 export interface CommandServices {
   /** The shared engine client; rejects with an EngineError when no endpoint can be resolved. */
@@ -14,6 +16,8 @@ export interface CommandServices {
   revealNetwork(networkId: string): Promise<void>;
   /** Resolves the endpoint again (setting, DOCKER_HOST, context) and reconnects: what Retry does. */
   reconnect(): Promise<void>;
+  /** The one "Docker Networks" log channel. */
+  readonly log: Logger;
 }
 
 /**
@@ -22,6 +26,6 @@ export interface CommandServices {
  * A rejection is reported to the user by the registry (the EngineProblem's sentence when there is one).
  */
 export interface CommandEntry {
-  readonly id: string;
+  readonly id: CommandId;
   run(services: CommandServices, ...args: unknown[]): unknown;
 }

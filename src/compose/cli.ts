@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
+import { errorMessage } from '../common/failure';
 import { lintFileText } from './lintFile';
 import type { Finding } from './lint';
 import { toSarif } from './sarif';
@@ -74,7 +75,7 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
     try {
       text = fs.readFileSync(file, 'utf8');
     } catch (e) {
-      err(`docker-net-lint: cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
+      err(`docker-net-lint: cannot read ${file}: ${errorMessage(e)}`);
       return 2;
     }
     const r = lintFileText(path.resolve(file), text, readOrUndefined, { engine, processEnv: process.env });

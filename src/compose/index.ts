@@ -3,6 +3,7 @@
  * and providers only); the worker starts and files are parsed when the first compose document shows up.
  */
 import * as vscode from 'vscode';
+import type { Logger } from '../common/logger';
 import type { TopologySnapshot } from '../model/topology';
 import type { FeedState, TopologyFeed } from '../model/feed';
 import type { EngineView } from './rules/types';
@@ -36,12 +37,8 @@ export function composeEngineAccessFrom(feed: Pick<TopologyFeed, 'snapshot' | 's
   };
 }
 
-export function registerComposeLint(context: vscode.ExtensionContext, engine: ComposeEngineAccess): void {
-  let output: vscode.OutputChannel | undefined;
-  const log = (message: string) => {
-    output ??= vscode.window.createOutputChannel('Docker Network Lint');
-    output.appendLine(`[${new Date().toISOString()}] ${message}`);
-  };
+export function registerComposeLint(context: vscode.ExtensionContext, engine: ComposeEngineAccess, logger: Logger): void {
+  const log = (message: string) => logger.warn(message);
   // Snapshot -> view is cached per snapshot object: the rules see a plain, clone-friendly structure.
   let lastSnapshot: TopologySnapshot | undefined;
   let lastView: EngineView | undefined;

@@ -2,6 +2,7 @@
  * One lint: parse once, run every enabled rule over the model, attach severities and positions.
  * Pure (no vscode, no fs): the editor, the worker, the CLI and the tests all call this.
  */
+import { errorMessage } from '../common/failure';
 import { parseCompose } from './model/parseCompose';
 import { LineIndex, type Position } from './model/lineIndex';
 import type { Env } from './model/interpolate';
@@ -67,7 +68,7 @@ export function lintModel(model: ComposeModel, options: LintOptions): Finding[] 
       for (const f of rule.check(ctx)) push(rule.id, setting, f.message, f.range, f.fixes);
     } catch (err) {
       // A rule bug must not hide the other rules' findings: report it where users see it.
-      push(INTERNAL_RULE, 'warning', `Rule ${rule.id} failed on this file: ${err instanceof Error ? err.message : String(err)}. Please report it.`, [0, 0]);
+      push(INTERNAL_RULE, 'warning', `Rule ${rule.id} failed on this file: ${errorMessage(err)}. Please report it.`, [0, 0]);
     }
   }
   out.sort((a, b) => a.range[0] - b.range[0] || a.rule.localeCompare(b.rule));

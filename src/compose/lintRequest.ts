@@ -1,5 +1,6 @@
 /** Runs one lint request; shared by the worker and the in-process fallback. Reads related files from disk. */
 import * as fs from 'node:fs';
+import { errorMessage } from '../common/failure';
 import { lintFileText } from './lintFile';
 import { buildSymbolIndex } from './symbolIndex';
 import type { LintRequest, LintResponse } from './workerProtocol';
@@ -18,6 +19,6 @@ export function runLintRequest(req: LintRequest): LintResponse {
     const r = lintFileText(req.file, req.text, readIfExists, { rules: req.rules, engine: req.engine, processEnv: process.env });
     return { id: req.id, findings: r.findings, index: buildSymbolIndex(r.model, r.projectName), related: r.related };
   } catch (e) {
-    return { id: req.id, findings: [], index: { declarations: [], references: [], serviceNetworkBlocks: [] }, related: [], error: e instanceof Error ? e.message : String(e) };
+    return { id: req.id, findings: [], index: { declarations: [], references: [], serviceNetworkBlocks: [] }, related: [], error: errorMessage(e) };
   }
 }

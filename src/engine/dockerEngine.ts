@@ -7,6 +7,7 @@
 import * as https from 'node:https';
 import type { Readable } from 'node:stream';
 import Docker from 'dockerode';
+import type { Logger } from '../common/logger';
 import type {
   ConnectRequest,
   CreateNetworkRequest,
@@ -30,6 +31,8 @@ export interface EngineOptions {
   readTimeoutMs?: number;
   /** Per-request timeout of changes (create, remove, connect, disconnect, prune). */
   writeTimeoutMs?: number;
+  /** Where the events stream reports malformed lines and throwing handlers; the console when not given. */
+  log?: Logger;
 }
 
 export const READ_TIMEOUT_MS = 15_000;
@@ -49,6 +52,7 @@ class DockerEngine implements EngineApi, EngineTransport {
   private readonly agent?: https.Agent;
   readonly readTimeoutMs: number;
   readonly writeTimeoutMs: number;
+  private readonly log?: Logger;
   private readonly live = new Set<AbortController>();
   private readonly subscriptions = new Set<Disposable>();
   private disposed = false;
@@ -59,6 +63,7 @@ class DockerEngine implements EngineApi, EngineTransport {
   ) {
     this.readTimeoutMs = options.readTimeoutMs ?? READ_TIMEOUT_MS;
     this.writeTimeoutMs = options.writeTimeoutMs ?? WRITE_TIMEOUT_MS;
+    this.log = options.log;
     if (endpoint.tls && !endpoint.tls.verify) {
       this.agent = new https.Agent({ keepAlive: true, rejectUnauthorized: false });
     }
@@ -230,6 +235,7 @@ class DockerEngine implements EngineApi, EngineTransport {
     const subscription = subscribeToEvents((signal) => this.openEvents(signal), handlers, {
       endpoint: this.endpoint.display,
       classify: (e) => toEngineProblem(e, { endpoint: this.endpoint }),
+      log: this.log,
     });
     const entry: Disposable = {
       dispose: () => {

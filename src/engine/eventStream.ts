@@ -3,6 +3,8 @@
  * The transport comes injected (`open`), so the reconnect logic is testable without an engine.
  */
 import type { Readable } from 'node:stream';
+import { errorMessage } from '../common/failure';
+import { consoleLogger, type Logger } from '../common/logger';
 import type { Disposable, EngineProblem, EventHandlers } from './api';
 import { unreachableProblem } from './errors';
 import { EventLineParser } from './eventParser';
@@ -18,6 +20,8 @@ export interface EventStreamOptions {
   maxDelayMs?: number;
   /** Lines that are not JSON objects; the stream carries on. */
   onMalformed?(line: string, reason: string): void;
+  /** Where malformed lines and throwing handlers are reported; the console when not given. */
+  log?: Logger;
   /** The retry timer; tests wrap the real one to see which delays were asked for. */
   timers?: RetryTimers;
 }
@@ -38,8 +42,9 @@ export const EVENT_RETRY_MAX_MS = 10_000;
 export function subscribeToEvents(open: OpenEventStream, handlers: EventHandlers, options: EventStreamOptions): Disposable {
   const initial = options.initialDelayMs ?? EVENT_RETRY_INITIAL_MS;
   const max = options.maxDelayMs ?? EVENT_RETRY_MAX_MS;
+  const log = options.log ?? consoleLogger;
   const onMalformed =
-    options.onMalformed ?? ((line, reason) => console.warn(`Docker events: ignored a malformed line (${reason}): ${line}`));
+    options.onMalformed ?? ((line, reason) => log.warn(`Docker events: ignored a malformed line (${reason}): ${line}`));
   const timers = options.timers ?? realTimers;
   let delay = initial;
   let disposed = false;
@@ -57,7 +62,7 @@ export function subscribeToEvents(open: OpenEventStream, handlers: EventHandlers
       finished = true;
       controller.abort();
       if (disposed) return;
-      guard(() => handlers.onDisconnected(problem));
+      guard(log, () => handlers.onDisconnected(problem));
       if (disposed) return; // a handler may dispose us
       retryTimer = timers.setTimeout(attempt, delay);
       delay = Math.min(delay * 2, max);
@@ -74,7 +79,7 @@ export function subscribeToEvents(open: OpenEventStream, handlers: EventHandlers
         const deliver = (events: ReturnType<EventLineParser['push']>): void => {
           for (const event of events) {
             if (disposed || finished) return;
-            guard(() => handlers.onEvent(event));
+            guard(log, () => handlers.onEvent(event));
           }
         };
         const ended = (): void => {
@@ -85,7 +90,7 @@ export function subscribeToEvents(open: OpenEventStream, handlers: EventHandlers
         stream.on('end', ended);
         stream.on('close', ended);
         stream.on('error', (error) => fail(options.classify(error)));
-        guard(() => handlers.onConnected());
+        guard(log, () => handlers.onConnected());
       },
       (error: unknown) => fail(options.classify(error)),
     );
@@ -104,10 +109,10 @@ export function subscribeToEvents(open: OpenEventStream, handlers: EventHandlers
 }
 
 /** A throwing handler must not kill the stream; it is reported, not swallowed. */
-function guard(call: () => void): void {
+function guard(log: Logger, call: () => void): void {
   try {
     call();
   } catch (e) {
-    console.error('Docker events: a handler threw:', e);
+    log.error(`Docker events: a handler threw: ${e instanceof Error && e.stack ? e.stack : errorMessage(e)}`);
   }
 }

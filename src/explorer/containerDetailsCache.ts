@@ -3,6 +3,7 @@
  * two list requests), once per container, and forgotten when the feed's diff touches that container.
  * Pure: no `vscode`, no dockerode.
  */
+import { describeFailure } from '../common/failure';
 import type { Disposable, EngineApi } from '../engine/api';
 import type { EngineContainerDetails } from '../engine/records';
 import type { TopologyChange, TopologyFeed } from '../model/feed';
@@ -43,7 +44,7 @@ export class ContainerDetailsCache implements Disposable {
     try {
       return endpointExtras(await this.details(endpoint.containerId), endpoint, t);
     } catch (error) {
-      return { kind: 'unavailable', reason: failureSentence(error) };
+      return { kind: 'unavailable', reason: describeFailure(error) };
     }
   }
 
@@ -63,11 +64,4 @@ export class ContainerDetailsCache implements Disposable {
       this.entries.delete(e.containerId);
     }
   }
-}
-
-/** An EngineError's sentence for users (duck-typed: engine/errors stays off the activation path), else the message. */
-function failureSentence(error: unknown): string {
-  const problem = (error as { problem?: { message?: unknown } } | undefined)?.problem;
-  if (typeof problem?.message === 'string') return problem.message;
-  return error instanceof Error ? error.message : String(error);
 }

@@ -9,7 +9,7 @@ import type { ContainerNodeData, EndpointNodeData, GroupNodeData, PortNodeData }
 import { containerOrder, groupItems } from './present/grouping';
 import { byName } from './present/text';
 import type { ContainerDetailsCache } from './containerDetailsCache';
-import { LiveTreeProvider, reuseNode } from './liveTreeProvider';
+import { LiveTreeProvider, reuseNode, type OwnerTree } from './liveTreeProvider';
 import { containerEndpointItem, containerItem, groupItem, portItem, resolvedContainerEndpointTooltip } from './treeItems';
 
 class ContainerNode implements ContainerNodeData {
@@ -142,30 +142,23 @@ export class ContainersProvider extends LiveTreeProvider<ContainersTreeNode> imp
     return reuseNode(this.projectNodes, project, () => new ProjectNode(project));
   }
 
+  /** Fires for the nodes that changed only; the root only when containers come or go, are renamed or regrouped. */
   protected applyChange({ diff }: TopologyChange): void {
-    let root = diff.containers.added.length > 0 || diff.containers.removed.length > 0;
-    const dirty = new Set<ContainersTreeNode>();
-    for (const container of diff.containers.changed) {
-      const node = this.containerNodes.get(container.id);
-      if (!node) continue;
-      if (node.container.name !== container.name || node.container.composeProject !== container.composeProject) root = true;
-      node.container = container;
-      dirty.add(node);
-    }
-    for (const container of diff.containers.removed) this.containerNodes.delete(container.id);
-    for (const endpoint of [...diff.endpoints.added, ...diff.endpoints.removed]) {
-      const parent = this.containerNodes.get(endpoint.containerId);
-      if (parent) dirty.add(parent);
-    }
-    for (const endpoint of diff.endpoints.removed) this.endpointNodes.delete(endpoint.key);
-    for (const endpoint of diff.endpoints.changed) {
-      const node = this.endpointNodes.get(endpoint.key);
-      if (!node) continue;
-      const parent = this.containerNodes.get(endpoint.containerId);
-      if (node.endpoint.networkName !== endpoint.networkName && parent) dirty.add(parent);
-      node.endpoint = endpoint;
-      dirty.add(node);
-    }
-    this.fireChanges(root, dirty);
+    this.applyOwnedChange(diff, this.tree);
   }
+
+  private readonly tree: OwnerTree<ContainersTreeNode, ContainerNode, ContainerEndpointNode, ContainerModel> = {
+    ownerNodes: this.containerNodes,
+    endpointNodes: this.endpointNodes,
+    ownerDiff: (diff) => diff.containers,
+    ownerIdOf: (endpoint) => endpoint.containerId,
+    endpointSortName: (endpoint) => endpoint.networkName,
+    movesOwner: ({ container: before }, container) =>
+      before.name !== container.name || before.composeProject !== container.composeProject,
+    updateOwner: (node, container) => {
+      node.container = container;
+      return [node];
+    },
+    forgetOwner: (id) => this.containerNodes.delete(id),
+  };
 }

@@ -3,9 +3,11 @@
  * client (engine/index.ts: loadEngine) and the live topology with dynamic imports, so none of that code runs
  * on the activation path.
  */
-import type { SessionOpener } from './sessionFeed';
+import { errorMessage } from '../common/failure';
+import type { Logger } from '../common/logger';
+import type { SessionOpener } from '../model/sessionFeed';
 
-export function createEngineOpener(hostSetting: () => string): SessionOpener {
+export function createEngineOpener(hostSetting: () => string, log: Logger): SessionOpener {
   let classify: ((error: unknown) => ReturnType<SessionOpener['toProblem']>) | undefined;
   return {
     async open() {
@@ -16,14 +18,13 @@ export function createEngineOpener(hostSetting: () => string): SessionOpener {
         engineLayer.loadEngine(),
         import('../model/liveTopology'),
       ]);
-      const engine = createEngine(endpoint);
+      const engine = createEngine(endpoint, { log });
       return { engine, feed: new LiveTopology(engine, { endpoint: endpoint.display }) };
     },
     toProblem(error) {
       if (classify) return classify(error);
       // Only when the engine layer itself failed to load: nothing classified it.
-      const message = error instanceof Error ? error.message : String(error);
-      return { kind: 'unknown', message: `The Docker engine client could not be loaded: ${message}` };
+      return { kind: 'unknown', message: `The Docker engine client could not be loaded: ${errorMessage(error)}` };
     },
   };
 }

@@ -7,6 +7,7 @@
  * Containers view carries the full dynamic sentence (with the endpoint tried) as its message.
  */
 import * as vscode from 'vscode';
+import type { CommandId } from '../commands/commandIds';
 import type { FeedState, TopologyFeed } from '../model/feed';
 
 export const ENGINE_STATE_KEY = 'dockerNetworks.engineState';
@@ -50,7 +51,7 @@ export class EngineStatus implements vscode.Disposable {
         this.item.text = `$(sync~spin) ${endpoint}`;
         this.item.tooltip = vscode.l10n.t('Connecting to the Docker engine at {0}...', endpoint);
         this.item.backgroundColor = undefined;
-        this.item.command = { command: 'dockerNetworks.refresh', title: vscode.l10n.t('Refresh') };
+        this.item.command = { command: 'dockerNetworks.refresh' satisfies CommandId, title: vscode.l10n.t('Refresh') };
         this.views.networks.description = undefined;
         this.views.containers.message = undefined;
         break;
@@ -60,7 +61,7 @@ export class EngineStatus implements vscode.Disposable {
           ? vscode.l10n.t('Connected to Docker Engine {0} at {1}. Click to refresh.', state.engineVersion, endpoint)
           : vscode.l10n.t('Connected to the Docker engine at {0}. Click to refresh.', endpoint);
         this.item.backgroundColor = undefined;
-        this.item.command = { command: 'dockerNetworks.refresh', title: vscode.l10n.t('Refresh') };
+        this.item.command = { command: 'dockerNetworks.refresh' satisfies CommandId, title: vscode.l10n.t('Refresh') };
         this.views.networks.description = undefined;
         this.views.containers.message = undefined;
         break;
@@ -69,7 +70,7 @@ export class EngineStatus implements vscode.Disposable {
         // Plain text: the problem quotes the engine's own message, never rendered as Markdown.
         this.item.tooltip = `${state.problem.message}\n\n${vscode.l10n.t('Click to retry.')}`;
         this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
-        this.item.command = { command: 'dockerNetworks.retryConnection', title: vscode.l10n.t('Retry') };
+        this.item.command = { command: 'dockerNetworks.retryConnection' satisfies CommandId, title: vscode.l10n.t('Retry') };
         this.views.networks.description = state.endpoint || undefined;
         this.views.containers.message = state.problem.message;
         break;

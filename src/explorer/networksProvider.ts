@@ -11,7 +11,7 @@ import { networkDetailRows } from './present/networkText';
 import { groupItems, networkGroupKey, visibleNetworks, type NetworkListOptions } from './present/grouping';
 import { byName } from './present/text';
 import type { ContainerDetailsCache } from './containerDetailsCache';
-import { LiveTreeProvider, reuseNode } from './liveTreeProvider';
+import { LiveTreeProvider, reuseNode, type OwnerTree } from './liveTreeProvider';
 import { detailItem, detailsItem, endpointItem, groupItem, networkItem, resolvedEndpointTooltip } from './treeItems';
 
 class NetworkNode implements NetworkNodeData {
@@ -183,48 +183,29 @@ export class NetworksProvider extends LiveTreeProvider<NetworksTreeNode> impleme
 
   /** Fires for the nodes that changed only; the root only when the list of networks (or their order) changed. */
   protected applyChange({ diff }: TopologyChange): void {
-    const groupBy = this.options.groupBy;
-    let root = diff.networks.added.length > 0 || diff.networks.removed.length > 0;
-    const dirty = new Set<NetworksTreeNode>();
-
-    for (const network of diff.networks.changed) {
-      const node = this.networkNodes.get(network.id);
-      if (!node) continue;
-      const before = node.network;
-      if (
-        before.name !== network.name ||
-        before.builtIn !== network.builtIn ||
-        networkGroupKey(before, groupBy) !== networkGroupKey(network, groupBy)
-      ) {
-        root = true;
-      }
-      node.network = network;
-      dirty.add(node);
-      const details = this.detailsNodes.get(network.id);
-      if (details) {
-        details.network = network;
-        dirty.add(details);
-      }
-    }
-    for (const network of diff.networks.removed) {
-      this.networkNodes.delete(network.id);
-      this.detailsNodes.delete(network.id);
-    }
-    for (const endpoint of [...diff.endpoints.added, ...diff.endpoints.removed]) {
-      const parent = this.networkNodes.get(endpoint.networkId);
-      if (parent) dirty.add(parent);
-    }
-    for (const endpoint of diff.endpoints.removed) this.endpointNodes.delete(endpoint.key);
-    for (const endpoint of diff.endpoints.changed) {
-      const node = this.endpointNodes.get(endpoint.key);
-      if (!node) continue;
-      const parent = this.networkNodes.get(endpoint.networkId);
-      // A renamed container moves within its network's sorted list.
-      if (node.endpoint.containerName !== endpoint.containerName && parent) dirty.add(parent);
-      node.endpoint = endpoint;
-      dirty.add(node);
-    }
-    this.fireChanges(root, dirty);
+    this.applyOwnedChange(diff, this.tree);
   }
+
+  private readonly tree: OwnerTree<NetworksTreeNode, NetworkNode, EndpointNode, NetworkModel> = {
+    ownerNodes: this.networkNodes,
+    endpointNodes: this.endpointNodes,
+    ownerDiff: (diff) => diff.networks,
+    ownerIdOf: (endpoint) => endpoint.networkId,
+    endpointSortName: (endpoint) => endpoint.containerName,
+    movesOwner: ({ network: before }, network) =>
+      before.name !== network.name ||
+      before.builtIn !== network.builtIn ||
+      networkGroupKey(before, this.options.groupBy) !== networkGroupKey(network, this.options.groupBy),
+    updateOwner: (node, network) => {
+      node.network = network;
+      const details = this.detailsNodes.get(network.id);
+      if (details) details.network = network;
+      return details ? [node, details] : [node];
+    },
+    forgetOwner: (id) => {
+      this.networkNodes.delete(id);
+      this.detailsNodes.delete(id);
+    },
+  };
 }
 

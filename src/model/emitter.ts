@@ -1,12 +1,16 @@
 /**
  * A tiny listener list for the pure model (vscode's EventEmitter is not available here).
- * A throwing listener is reported and does not stop the others.
+ * A throwing listener is reported (to the logger given, else the console) and does not stop the others.
  */
+import { errorMessage } from '../common/failure';
+import { consoleLogger, type Logger } from '../common/logger';
 import type { Disposable } from '../engine/api';
 
 export class Emitter<T> {
   private listeners: Array<{ call: (value: T) => void }> = [];
   private disposed = false;
+
+  constructor(private readonly log: Logger = consoleLogger) {}
 
   /** Adds a listener; dispose the result to remove it. */
   readonly event = (listener: (value: T) => void): Disposable => {
@@ -30,7 +34,7 @@ export class Emitter<T> {
       try {
         entry.call(value);
       } catch (e) {
-        console.error('A topology listener threw:', e);
+        this.log.error(`A topology listener threw: ${e instanceof Error && e.stack ? e.stack : errorMessage(e)}`);
       }
     }
   }

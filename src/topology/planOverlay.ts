@@ -5,7 +5,7 @@
 import { parse } from 'yaml';
 import type { TopologySnapshot } from '../model/topology';
 import type { PlanItem, PlanOverlay } from './protocol';
-import { containerNodeId, networkNodeId } from './graphModel';
+import { containerNodeId, networkNodeId } from './graph/build';
 
 const NETWORK_LABEL = 'com.docker.compose.network';
 

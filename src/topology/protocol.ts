@@ -1,26 +1,54 @@
 /**
  * The typed messages between the topology panel's host (src/topology/) and its webview (webview/), with runtime
  * validators used on BOTH sides: a message that does not match is dropped and reported, never acted on.
- * No imports: the webview bundle includes this file as is.
+ * Imports only the generic webview protocol helpers: the webview bundle includes both files as they are.
+ * Every union below is derived from its value array, so the validators and the types cannot drift apart.
  */
+import {
+  describeRejected,
+  isArrOf,
+  isNum,
+  isObj,
+  isOptStr,
+  isStr,
+  oneOf,
+  type ReadyMessage,
+} from '../webviewHost/protocol';
 
-export type NodeKind = 'network' | 'container' | 'port' | 'project';
-export type NodeShape = 'circle' | 'square' | 'diamond';
+export const NODE_KINDS = ['network', 'container', 'port', 'project'] as const;
+export type NodeKind = (typeof NODE_KINDS)[number];
+export const NODE_SHAPES = ['circle', 'square', 'diamond'] as const;
+export type NodeShape = (typeof NODE_SHAPES)[number];
 /** A colour role: the webview maps it to a theme colour (CSS variable), so the graph follows the theme. */
-export type ColorRole =
-  | 'bridge'
-  | 'overlay'
-  | 'macvlan'
-  | 'host'
-  | 'none'
-  | 'internal'
-  | 'otherDriver'
-  | 'running'
-  | 'stopped'
-  | 'port'
-  | 'portAll'
-  | 'project';
-export type EdgeKind = 'endpoint' | 'publish' | 'member' | 'shared';
+export const COLOR_ROLES = [
+  'bridge',
+  'overlay',
+  'macvlan',
+  'host',
+  'none',
+  'internal',
+  'otherDriver',
+  'running',
+  'stopped',
+  'port',
+  'portAll',
+  'project',
+] as const;
+export type ColorRole = (typeof COLOR_ROLES)[number];
+export const EDGE_KINDS = ['endpoint', 'publish', 'member', 'shared'] as const;
+export type EdgeKind = (typeof EDGE_KINDS)[number];
+export const GRAPH_MODES = ['full', 'aggregate'] as const;
+export type GraphMode = (typeof GRAPH_MODES)[number];
+export const PLAN_STATUSES = ['ok', 'missing', 'undeclared', 'different'] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+export const PLAN_ITEM_KINDS = ['network', 'service'] as const;
+export type PlanItemKind = (typeof PLAN_ITEM_KINDS)[number];
+export const EXPORT_FORMATS = ['svg', 'png'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export const NODE_ACTIONS = ['disconnect', 'connect', 'inspect', 'reveal'] as const;
+export type NodeAction = (typeof NODE_ACTIONS)[number];
+export const ENGINE_STATES = ['connecting', 'connected', 'unreachable'] as const;
+export type EngineState = (typeof ENGINE_STATES)[number];
 
 export interface DetailRow {
   label: string;
@@ -53,8 +81,6 @@ export interface GraphEdge {
   label: string;
 }
 
-export type GraphMode = 'full' | 'aggregate';
-
 export interface GraphCounts {
   networks: number;
   containers: number;
@@ -80,10 +106,8 @@ export interface GraphPatch {
   removeEdges: string[];
 }
 
-export type PlanStatus = 'ok' | 'missing' | 'undeclared' | 'different';
-
 export interface PlanItem {
-  kind: 'network' | 'service';
+  kind: PlanItemKind;
   name: string;
   status: PlanStatus;
   /** Graph node id when the item runs, so the webview can mark it. */
@@ -97,19 +121,16 @@ export interface PlanOverlay {
   items: PlanItem[];
 }
 
-export type ExportFormat = 'svg' | 'png';
-export type NodeAction = 'disconnect' | 'connect' | 'inspect' | 'reveal';
-
 export type HostMessage =
   | { type: 'graph'; graph: GraphData; notice?: string }
   | { type: 'patch'; patch: GraphPatch; notice?: string }
   | { type: 'focus'; nodeId: string }
   | { type: 'plan'; overlay: PlanOverlay | null }
-  | { type: 'engine'; state: 'connecting' | 'connected' | 'unreachable'; message: string }
+  | { type: 'engine'; state: EngineState; message: string }
   | { type: 'exportRequest'; requestId: number; format: ExportFormat };
 
 export type WebviewMessage =
-  | { type: 'ready' }
+  | ReadyMessage
   | { type: 'action'; action: NodeAction; targetId: string }
   | { type: 'exportResult'; requestId: number; format: ExportFormat; data: string }
   | { type: 'exportFailed'; requestId: number; message: string }
@@ -119,26 +140,6 @@ export type WebviewMessage =
 
 // ---- validators: small structural checks, strict about types, tolerant of nothing unknown at the top level ----
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isStr = (v: unknown): v is string => typeof v === 'string';
-const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const isOptStr = (v: unknown): boolean => v === undefined || isStr(v);
-const isArrOf = <T>(v: unknown, f: (x: unknown) => x is T): v is T[] => Array.isArray(v) && v.every(f);
-const oneOf = <T extends string>(values: readonly T[]) => (v: unknown): v is T => isStr(v) && (values as readonly string[]).includes(v);
-
-const NODE_KINDS = ['network', 'container', 'port', 'project'] as const;
-const SHAPES = ['circle', 'square', 'diamond'] as const;
-export const COLOR_ROLES = [
-  'bridge', 'overlay', 'macvlan', 'host', 'none', 'internal', 'otherDriver', 'running', 'stopped', 'port', 'portAll', 'project',
-] as const;
-const EDGE_KINDS = ['endpoint', 'publish', 'member', 'shared'] as const;
-const MODES = ['full', 'aggregate'] as const;
-const FORMATS = ['svg', 'png'] as const;
-const ACTIONS = ['disconnect', 'connect', 'inspect', 'reveal'] as const;
-const PLAN_STATUSES = ['ok', 'missing', 'undeclared', 'different'] as const;
-const ENGINE_STATES = ['connecting', 'connected', 'unreachable'] as const;
-
 const isDetailRow = (v: unknown): v is DetailRow => isObj(v) && isStr(v.label) && isStr(v.value);
 
 export function isGraphNode(v: unknown): v is GraphNode {
@@ -147,7 +148,7 @@ export function isGraphNode(v: unknown): v is GraphNode {
     isStr(v.id) &&
     oneOf(NODE_KINDS)(v.kind) &&
     isStr(v.label) &&
-    oneOf(SHAPES)(v.shape) &&
+    oneOf(NODE_SHAPES)(v.shape) &&
     oneOf(COLOR_ROLES)(v.role) &&
     isNum(v.size) &&
     isOptStr(v.driver) &&
@@ -165,13 +166,13 @@ export function isGraphEdge(v: unknown): v is GraphEdge {
 const isCounts = (v: unknown): v is GraphCounts => isObj(v) && isNum(v.networks) && isNum(v.containers) && isNum(v.endpoints);
 
 export function isGraphData(v: unknown): v is GraphData {
-  return isObj(v) && oneOf(MODES)(v.mode) && isCounts(v.counts) && isArrOf(v.nodes, isGraphNode) && isArrOf(v.edges, isGraphEdge);
+  return isObj(v) && oneOf(GRAPH_MODES)(v.mode) && isCounts(v.counts) && isArrOf(v.nodes, isGraphNode) && isArrOf(v.edges, isGraphEdge);
 }
 
 export function isGraphPatch(v: unknown): v is GraphPatch {
   return (
     isObj(v) &&
-    oneOf(MODES)(v.mode) &&
+    oneOf(GRAPH_MODES)(v.mode) &&
     isCounts(v.counts) &&
     isArrOf(v.addNodes, isGraphNode) &&
     isArrOf(v.updateNodes, isGraphNode) &&
@@ -184,7 +185,7 @@ export function isGraphPatch(v: unknown): v is GraphPatch {
 
 const isPlanItem = (v: unknown): v is PlanItem =>
   isObj(v) &&
-  (v.kind === 'network' || v.kind === 'service') &&
+  oneOf(PLAN_ITEM_KINDS)(v.kind) &&
   isStr(v.name) &&
   oneOf(PLAN_STATUSES)(v.status) &&
   isOptStr(v.nodeId) &&
@@ -206,7 +207,7 @@ export function isHostMessage(v: unknown): v is HostMessage {
     case 'engine':
       return oneOf(ENGINE_STATES)(v.state) && isStr(v.message);
     case 'exportRequest':
-      return isNum(v.requestId) && oneOf(FORMATS)(v.format);
+      return isNum(v.requestId) && oneOf(EXPORT_FORMATS)(v.format);
     default:
       return false;
   }
@@ -221,9 +222,9 @@ export function isWebviewMessage(v: unknown): v is WebviewMessage {
     case 'ready':
       return true;
     case 'action':
-      return oneOf(ACTIONS)(v.action) && isStr(v.targetId);
+      return oneOf(NODE_ACTIONS)(v.action) && isStr(v.targetId);
     case 'exportResult':
-      return isNum(v.requestId) && oneOf(FORMATS)(v.format) && isStr(v.data) && v.data.length <= MAX_EXPORT_CHARS;
+      return isNum(v.requestId) && oneOf(EXPORT_FORMATS)(v.format) && isStr(v.data) && v.data.length <= MAX_EXPORT_CHARS;
     case 'exportFailed':
       return isNum(v.requestId) && isStr(v.message);
     case 'copyMermaid':
@@ -237,8 +238,4 @@ export function isWebviewMessage(v: unknown): v is WebviewMessage {
   }
 }
 
-/** A short description of a rejected message for logs: its type only, never its (possibly hostile) content. */
-export function describeRejected(v: unknown): string {
-  if (isObj(v) && isStr(v.type)) return `message of type "${v.type.slice(0, 40)}" with an unexpected shape`;
-  return `message that is not an object with a type (${typeof v})`;
-}
+export { describeRejected };

@@ -4,13 +4,15 @@
  * 2. after `docker network connect` from outside, the new endpoint appears without a manual refresh;
  * 3. LAST: with the engine stopped, the welcome view says why; after the restart the view recovers by itself.
  * Screenshots of each state go to test-results/explorer-*.png.
- * Step 3 stops dockerd for everyone on this machine: the after hook always starts it again.
+ * Step 3 stops the shared engine (the dockerd of /var/run/docker.pid, see ./sharedEngine.ts) for everyone on this
+ * machine, and no other dockerd: the after hook always starts it again.
  */
 import * as assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Locator } from 'playwright-core';
 import { docker, testImage, uniqueName, Workbench } from './harness';
+import { stopSharedEngine } from './sharedEngine';
 import { repoRoot } from '../../scripts/lib/codeServer.mjs';
 
 function engineAnswers(): boolean {
@@ -146,7 +148,7 @@ describe('e2e: the Networks view', function () {
 
   it('explains in the welcome view why when the engine stops, and recovers by itself after the restart', async () => {
     assert.ok(wb);
-    execFileSync('pkill', ['-INT', '-x', 'dockerd']);
+    stopSharedEngine();
     await until(() => !engineAnswers(), 'the engine to stop', 60_000);
     const welcome = networks.locator('.welcome-view-content');
     await welcome.waitFor({ timeout: 60_000 });

@@ -2,8 +2,10 @@
  * Entry point of the integration suite inside a real extension host (code-server's Node extension host, or
  * desktop VS Code under @vscode/test-electron). The launcher bundles this file and every
  * test/integration/**\/*.test.ts into out/test/integration/; VS Code loads this module and awaits run().
- * Mocha's BDD interface (describe/it). Env: DNE_TEST_GREP filters tests; DNE_TEST_REPORT names a JSON file
- * that receives the counts and failures (the launcher reads it, so the result never depends on log forwarding).
+ * Mocha's BDD interface (describe/it), with forbidOnly (a stray it.only fails the run). Env: DNE_TEST_GREP filters
+ * tests (ignored when CI is set); DNE_TEST_REPORT names a JSON file that receives the counts, the skipped tests'
+ * titles and the failures (the launcher reads it, so the result never depends on log forwarding; no report at
+ * all is a failure there).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -13,6 +15,8 @@ export interface IntegrationReport {
   passes: number;
   failures: number;
   pending: number;
+  /** Titles of the skipped tests, which the launcher checks against test/allowed-skips.json. */
+  pendingTitles: string[];
   durationMs: number;
   failed: { title: string; error: string }[];
 }
@@ -36,11 +40,15 @@ export function run(): Promise<void> {
     reporter: 'spec',
     color: false,
     timeout: 60_000,
-    grep: process.env.DNE_TEST_GREP || undefined,
+    forbidOnly: true,
+    // The launcher already drops the filter under CI; this keeps any other host (test-electron) in line.
+    grep: (!process.env.CI && process.env.DNE_TEST_GREP) || undefined,
   });
   const files = testFiles(__dirname);
   for (const f of files) mocha.addFile(f);
-  const report: IntegrationReport = { passes: 0, failures: 0, pending: 0, durationMs: 0, failed: [] };
+  const report: IntegrationReport = {
+    passes: 0, failures: 0, pending: 0, pendingTitles: [], durationMs: 0, failed: [],
+  };
   const started = Date.now();
   return new Promise<void>((resolve, reject) => {
     try {
@@ -52,7 +60,10 @@ export function run(): Promise<void> {
         else resolve();
       });
       runner.on('pass', () => { report.passes++; });
-      runner.on('pending', () => { report.pending++; });
+      runner.on('pending', (test) => {
+        report.pending++;
+        report.pendingTitles.push(test.title);
+      });
       runner.on('fail', (test, err: Error) => {
         report.failures++;
         report.failed.push({ title: test.fullTitle(), error: err?.stack ?? String(err) });

@@ -7,7 +7,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import type { Browser } from 'playwright-core';
 import { diffSnapshots } from '../../src/model/diff';
-import { buildGraph, DEFAULT_NODE_LIMIT, diffGraphs, LiveGraph } from '../../src/topology/graphModel';
+import { buildGraph, DEFAULT_NODE_LIMIT } from '../../src/topology/graph/build';
+import { diffGraphs } from '../../src/topology/graph/diff';
+import { LiveGraph } from '../../src/topology/graph/liveGraph';
 import type { GraphData } from '../../src/topology/protocol';
 import { generatedTopology, snapshotOf } from '../unit/topology/fakeTopology';
 import { launch, openWebview, serve, type WebviewPage } from './harness';
@@ -48,11 +50,12 @@ async function sendAndTimeDraw(wp: WebviewPage, message: unknown, expectNodes?: 
     ([msg, n]) =>
       new Promise<number>((resolve) => {
         const app = document.getElementById('app')!;
-        const r0 = Number(app.dataset.renders ?? '0');
+        const renders = (): number => window.__probeEvents.filter((e) => e.name === 'render').length;
+        const r0 = renders();
         const t0 = performance.now();
         window.postMessage(msg, '*');
         const check = (): void => {
-          if (Number(app.dataset.renders ?? '0') > r0 && (n === null || app.dataset.nodes === String(n))) resolve(performance.now() - t0);
+          if (renders() > r0 && (n === null || app.dataset.nodes === String(n))) resolve(performance.now() - t0);
           else requestAnimationFrame(check);
         };
         requestAnimationFrame(check);
@@ -162,7 +165,8 @@ async function measure(browser: Browser, origin: string, networks: number, conta
         prev = next;
         prevSnapshot = snap;
         drawMs.push(await sendAndTimeDraw(wp, { type: 'patch', patch }));
-        applyMs.push(Number(await wp.app('lastApplyMs')));
+        const applied = await wp.probed('patch');
+        applyMs.push(applied[applied.length - 1].applyMs);
       }
     }
     const cdp = await wp.page.context().newCDPSession(wp.page);
@@ -237,7 +241,7 @@ function report(results: SizeResult[], limit: number): string {
       'graph of 12 nodes already shows the per-frame cost of software WebGL under this load, so fps and the longest ' +
       'main-thread task measure that as much as our code. JavaScript work is small by comparison: applying an event ' +
       'to the graph in the webview stays around a millisecond at every size. On the host, the panel derives each patch ' +
-      'from the model\'s own diff (LiveGraph in src/topology/graphModel.ts): it rebuilds only the nodes and edges of the networks, ' +
+      'from the model\'s own diff (LiveGraph in src/topology/graph/liveGraph.ts): it rebuilds only the nodes and edges of the networks, ' +
       'containers and endpoints the diff names, so an event costs what it touches. The bracketed figure is the former path, ' +
       'timed on the same events for comparison: build the whole graph again and compare it with the last one, which grows ' +
       'with the size. Each event is one `connect` of a container to one more network; the model\'s diffSnapshots of the two ' +
@@ -249,7 +253,7 @@ function report(results: SizeResult[], limit: number): string {
     '',
     `Where it stops being usable: the full rows above ${limit} nodes are drawn only for this measurement, with the ` +
       `node limit lifted; compare their fps and first-draw columns with the smaller rows. Above ${limit} nodes, the panel itself switches to the networks-only view ` +
-      '(DEFAULT_NODE_LIMIT in src/topology/graphModel.ts) and says so in a notice. The "aggregate" rows show what it ' +
+      '(DEFAULT_NODE_LIMIT in src/topology/graph/build.ts) and says so in a notice. The "aggregate" rows show what it ' +
       'then draws: one node per network, so 30,000 containers become a graph of 2,000 networks.',
     '',
     'Reproduce: `node scripts/bench-topology.mjs` (prints JSON lines; `--write` also replaces this section; `--report-from <saved output> --write` rewrites it from an earlier run).',

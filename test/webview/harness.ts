@@ -8,8 +8,9 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { makeNonce, panelHtml } from '../../src/topology/html';
+import { makeNonce, panelHtml } from '../../src/webviewHost/html';
 import type { HostMessage, WebviewMessage } from '../../src/topology/protocol';
+import type { ProbeEvent } from '../../webview/testHook';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -74,6 +75,7 @@ declare global {
     __posted: unknown[];
     __violations: string[];
     __dialogs: number;
+    __probeEvents: ProbeEvent[];
   }
 }
 
@@ -86,12 +88,17 @@ export interface WebviewPage {
   posted(): Promise<WebviewMessage[]>;
   waitForPosted(pred: (m: WebviewMessage) => boolean, timeoutMs?: number): Promise<WebviewMessage>;
   app(name: string): Promise<string | undefined>;
+  /** What the panel reported through its test hook so far, of one kind. */
+  probed<N extends ProbeEvent['name']>(name: N): Promise<Array<Extract<ProbeEvent, { name: N }>>>;
 }
 
 const FAKE_VSCODE_API = `
   // tsx (esbuild keepNames) wraps named functions in page.evaluate bodies with __name(): make it exist in the page.
   window.__name = (f) => f;
   window.__posted = [];
+  // the panel's test hook (webview/testHook.ts): what it did, and how long it took
+  window.__probeEvents = [];
+  window.__dneTopologyProbe = { report: (e) => window.__probeEvents.push(e) };
   window.__violations = [];
   let state;
   document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
@@ -140,6 +147,10 @@ export async function openWebview(browser: Browser, origin: string, viewport = {
       }
     },
     app: (name) => page.evaluate((n) => document.getElementById('app')?.dataset[n], name),
+    probed: async <N extends ProbeEvent['name']>(name: N) =>
+      (await page.evaluate((n) => window.__probeEvents.filter((e) => e.name === n), name)) as Array<
+        Extract<ProbeEvent, { name: N }>
+      >,
   };
   await wp.waitForPosted((m) => m.type === 'ready');
   return wp;

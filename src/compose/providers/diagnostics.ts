@@ -3,6 +3,7 @@
  * has not changed meanwhile. Keeps the latest findings (with their fixes) and symbol index per document.
  */
 import * as vscode from 'vscode';
+import { errorMessage } from '../../common/failure';
 import type { Finding } from '../lint';
 import type { SymbolIndex } from '../symbolIndex';
 import type { EngineView } from '../rules/types';
@@ -65,7 +66,7 @@ export class ComposeDiagnostics implements vscode.Disposable {
       setTimeout(
         () => {
           this.timers.delete(key);
-          this.lintNow(doc).catch((e: unknown) => this.log(`Compose lint of ${doc.fileName} failed: ${e instanceof Error ? e.message : String(e)}`));
+          this.lintNow(doc).catch((e: unknown) => this.log(`Compose lint of ${doc.fileName} failed: ${errorMessage(e)}`));
         },
         immediate ? 0 : settings.debounceMs,
       ),

@@ -39,6 +39,9 @@ describe('address math', () => {
     assert.equal(ipInCidr('x', '10.1.0.0/16'), undefined);
     assert.equal(cidrInside(cidr('10.1.5.0/24'), cidr('10.1.0.0/16')), true);
     assert.equal(cidrInside(cidr('10.0.0.0/8'), cidr('10.1.0.0/16')), false);
+    // Same start address, wider prefix: the address is inside, the block is not.
+    assert.equal(cidrInside(cidr('10.0.0.0/8'), cidr('10.0.0.0/16')), false);
+    assert.equal(cidrInside(cidr('fd00::/48'), cidr('fd00::/64')), false);
     assert.equal(cidrsOverlap(cidr('10.0.0.0/8'), cidr('10.1.0.0/16')), true);
     assert.equal(cidrsOverlap(cidr('10.1.0.0/17'), cidr('10.1.128.0/17')), false);
     assert.equal(cidrsOverlap(cidr('fd00::/8'), cidr('10.0.0.0/8')), false);

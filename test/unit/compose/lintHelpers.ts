@@ -1,4 +1,5 @@
 /** Test helpers: lint a text with every rule (security included) and apply fixes the way an editor does. */
+import * as assert from 'node:assert/strict';
 import { lintText, type Finding, type LintOptions } from '../../../src/compose/lint';
 import { RULES } from '../../../src/compose/rules';
 import type { Fix } from '../../../src/compose/rules/types';
@@ -19,4 +20,19 @@ export function applyFix(text: string, fix: Fix): string {
 
 export function summary(findings: Finding[]): string[] {
   return findings.map((f) => `${f.start.line}:${f.rule}`);
+}
+
+/**
+ * Asserts the findings of one rule: exactly `expected` in order, each on its line (1-based, as the editor shows
+ * it), with its key phrase in the message, and a range that does not end before it starts.
+ */
+export function assertFindings(findings: Finding[], rule: string, expected: [line: number, phrase: string][]): void {
+  const found = findings.filter((f) => f.rule === rule);
+  const shown = found.map((f) => `${f.start.line}: ${f.message}`).join('\n');
+  assert.equal(found.length, expected.length, `${rule}: ${expected.length} finding(s) expected, got:\n${shown}`);
+  expected.forEach(([line, phrase], i) => {
+    assert.equal(found[i].start.line, line, `${rule} finding ${i + 1} line; got:\n${shown}`);
+    assert.ok(found[i].message.includes(phrase), `${rule} finding ${i + 1} says "${phrase}"; got:\n${shown}`);
+    assert.ok(found[i].end.line > found[i].start.line || found[i].end.column >= found[i].start.column);
+  });
 }

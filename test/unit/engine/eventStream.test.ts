@@ -207,31 +207,27 @@ describe('subscribeToEvents', () => {
   it('a throwing handler does not break the stream', async () => {
     const transport = new FakeTransport();
     const seen: string[] = [];
-    const originalError = console.error;
-    const reported: unknown[] = [];
-    console.error = (...args: unknown[]) => void reported.push(args);
-    try {
-      let connected = false;
-      const sub = subscribeToEvents(
-        transport.open,
-        {
-          onEvent: (e) => {
-            seen.push(e.Action ?? '');
-            throw new Error('listener bug');
-          },
-          onConnected: () => (connected = true),
-          onDisconnected: () => undefined,
+    const reported: string[] = [];
+    const log = { info: () => undefined, warn: () => undefined, error: (m: string) => void reported.push(m) };
+    let connected = false;
+    const sub = subscribeToEvents(
+      transport.open,
+      {
+        onEvent: (e) => {
+          seen.push(e.Action ?? '');
+          throw new Error('listener bug');
         },
-        options,
-      );
-      await until(() => connected, 'the connect');
-      transport.streams[0].write('{"Action":"a"}\n{"Action":"b"}\n');
-      await until(() => seen.length === 2, 'both events delivered');
-      sub.dispose();
-    } finally {
-      console.error = originalError;
-    }
+        onConnected: () => (connected = true),
+        onDisconnected: () => undefined,
+      },
+      { ...options, log },
+    );
+    await until(() => connected, 'the connect');
+    transport.streams[0].write('{"Action":"a"}\n{"Action":"b"}\n');
+    await until(() => seen.length === 2, 'both events delivered');
+    sub.dispose();
     assert.deepEqual(seen, ['a', 'b']);
-    assert.equal(reported.length, 2, 'each throw is reported, not swallowed');
+    assert.equal(reported.length, 2, 'each throw is reported to the log, not swallowed');
+    assert.match(reported[0], /Docker events: a handler threw: Error: listener bug/);
   });
 });

@@ -157,3 +157,51 @@ describe('explorer: targeted refresh in the Containers view', () => {
     assert.deepEqual(fired.slice(1), [undefined]);
   });
 });
+
+describe('explorer: what the Containers view fires for changed containers and endpoints', () => {
+  let feed: FakeFeed;
+  let containers: ContainersProvider;
+  let fired: Fired<ContainersTreeNode>[];
+
+  beforeEach(() => {
+    feed = new FakeFeed(buildSnapshot(listing()));
+    containers = new ContainersProvider(feed);
+    fired = record<ContainersTreeNode>(containers);
+  });
+
+  function shownContainer(name: string): ContainersTreeNode {
+    const all = containers.getChildren().flatMap((n) => (n.kind === 'group' ? containers.getChildren(n) : [n]));
+    const node = all.find((n) => n.kind === 'container' && n.container.name === name);
+    if (!node) throw new Error(`${name} not shown`);
+    return node;
+  }
+
+  it('fires only the container when its status changes, the root when it is renamed', () => {
+    const plain = shownContainer('dne-model-plain');
+    const stopped = listing();
+    containerOf(stopped, 'dne-model-plain').Status = 'Exited (0) 1 second ago';
+    feed.move(stopped);
+    assert.deepEqual(fired, [[plain]]);
+    const renamed = structuredClone(stopped);
+    containerOf(renamed, 'dne-model-plain').Names = ['/dne-model-plain-renamed'];
+    feed.move(renamed);
+    assert.deepEqual(fired.slice(1), [undefined]);
+    assert.equal(shownContainer('dne-model-plain-renamed'), plain, 'the same node object, holding the new name');
+  });
+
+  it('a renamed network re-sorts the container’s networks: the container and the endpoint fire, not the root', () => {
+    const web = shownContainer('dne-model-web');
+    const endpoint = containers.getChildren(web).find((c) => c.kind === 'endpoint' && c.endpoint.networkName === 'dne-model-v6');
+    assert.ok(endpoint);
+    const next = listing();
+    next.networks.find((n) => n.Name === 'dne-model-v6')!.Name = 'dne-model-a-v6';
+    const attached = containerOf(next, 'dne-model-web').NetworkSettings!.Networks!;
+    attached['dne-model-a-v6'] = attached['dne-model-v6'];
+    delete attached['dne-model-v6'];
+    feed.move(next);
+    assert.equal(fired.length, 1);
+    assert.ok(Array.isArray(fired[0]), 'not a root refresh');
+    assert.ok((fired[0] as ContainersTreeNode[]).includes(web) && (fired[0] as ContainersTreeNode[]).includes(endpoint));
+    assert.equal(containers.getTreeItem(endpoint).label, 'dne-model-a-v6');
+  });
+});

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { buildFullGraph } from '../../../src/topology/graphModel';
+import { buildFullGraph } from '../../../src/topology/graph/build';
 import { mermaidLabel, toMermaid } from '../../../src/topology/mermaid';
 import { comparePlan, isComposeFileName, normaliseProjectName } from '../../../src/topology/planOverlay';
-import { contentSecurityPolicy, panelHtml } from '../../../src/topology/html';
+import { contentSecurityPolicy, panelHtml } from '../../../src/webviewHost/html';
 import { container, network, sampleTopology, snapshotOf } from './fakeTopology';
 
 describe('topology as Mermaid', () => {

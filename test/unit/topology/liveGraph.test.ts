@@ -2,7 +2,9 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { diffSnapshots } from '../../../src/model/diff';
 import type { ContainerModel, NetworkModel, PortModel, TopologySnapshot } from '../../../src/model/topology';
-import { buildGraph, diffGraphs, LiveGraph } from '../../../src/topology/graphModel';
+import { buildGraph } from '../../../src/topology/graph/build';
+import { diffGraphs } from '../../../src/topology/graph/diff';
+import { LiveGraph } from '../../../src/topology/graph/liveGraph';
 import type { GraphData, GraphEdge, GraphNode, GraphPatch } from '../../../src/topology/protocol';
 import { container, generatedTopology, network, snapshotOf, type Attach } from './fakeTopology';
 

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { isHostMessage, isWebviewMessage, describeRejected } from '../../../src/topology/protocol';
-import { buildFullGraph, diffGraphs } from '../../../src/topology/graphModel';
+import { buildFullGraph } from '../../../src/topology/graph/build';
+import { diffGraphs } from '../../../src/topology/graph/diff';
 import { sampleTopology } from './fakeTopology';
 
 describe('topology protocol validators', () => {

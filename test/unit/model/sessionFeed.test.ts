@@ -3,8 +3,8 @@ import type { EngineApi, EngineProblem } from '../../../src/engine/api';
 import type { FeedState, TopologyChange } from '../../../src/model/feed';
 import type { TopologySnapshot } from '../../../src/model/topology';
 import { emptySnapshot } from '../../../src/model/snapshot';
-import { SessionFeed, type OwnedFeed, type SessionOpener } from '../../../src/explorer/sessionFeed';
-import { recordedSnapshot } from './fixtureSnapshot';
+import { SessionFeed, type OwnedFeed, type SessionOpener } from '../../../src/model/sessionFeed';
+import { recordedSnapshot } from '../explorer/fixtureSnapshot';
 
 /** A feed whose snapshot and state the test sets, standing in for LiveTopology. */
 class ScriptedFeed implements OwnedFeed {

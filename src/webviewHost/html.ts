@@ -1,6 +1,7 @@
 /**
- * The webview's HTML: a strict Content-Security-Policy and nothing but our bundle and stylesheet.
- * Pure (no vscode) so the CSP is unit-tested and reused by the headless-browser tests and the benchmark.
+ * A webview's HTML: a strict Content-Security-Policy and nothing but one bundle and one stylesheet of ours, each
+ * render with fresh nonces. Pure (no vscode) so the CSP is unit-tested and reused by the headless-browser tests
+ * and the benchmark; WebviewHost renders it for every panel.
  */
 
 export interface PanelHtmlInput {

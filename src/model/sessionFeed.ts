@@ -3,11 +3,13 @@
  * are created lazily (off the activation path) and re-created when the endpoint setting changes or on Retry;
  * listeners subscribe once, here, and survive those switches. Pure: no `vscode`, no dockerode.
  */
+import { consoleLogger, type Logger } from '../common/logger';
 import type { Disposable, EngineApi, EngineProblem } from '../engine/api';
-import type { FeedState, TopologyChange, TopologyFeed } from '../model/feed';
-import type { TopologySnapshot } from '../model/topology';
-import { diffSnapshots, isEmptyDiff } from '../model/diff';
-import { emptySnapshot } from '../model/snapshot';
+import { diffSnapshots, isEmptyDiff } from './diff';
+import { Emitter } from './emitter';
+import type { FeedState, TopologyChange, TopologyFeed } from './feed';
+import { emptySnapshot } from './snapshot';
+import type { TopologySnapshot } from './topology';
 
 /** A started feed the session owns (LiveTopology). */
 export interface OwnedFeed extends TopologyFeed {
@@ -27,22 +29,6 @@ export interface SessionOpener {
   toProblem(error: unknown): EngineProblem;
 }
 
-type Listener<T> = (value: T) => void;
-
-class Listeners<T> {
-  private readonly listeners = new Set<Listener<T>>();
-  add(listener: Listener<T>): Disposable {
-    this.listeners.add(listener);
-    return { dispose: () => void this.listeners.delete(listener) };
-  }
-  fire(value: T): void {
-    for (const listener of [...this.listeners]) listener(value);
-  }
-  clear(): void {
-    this.listeners.clear();
-  }
-}
-
 export class SessionFeed implements TopologyFeed {
   private current: TopologySnapshot = emptySnapshot();
   private currentState: FeedState = { kind: 'connecting', endpoint: '' };
@@ -52,10 +38,17 @@ export class SessionFeed implements TopologyFeed {
   private generation = 0;
   private innerSubscriptions: Disposable[] = [];
   private disposed = false;
-  private readonly changeListeners = new Listeners<TopologyChange>();
-  private readonly stateListeners = new Listeners<FeedState>();
+  private readonly changes: Emitter<TopologyChange>;
+  private readonly states: Emitter<FeedState>;
 
-  constructor(private readonly opener: SessionOpener) {}
+  constructor(
+    private readonly opener: SessionOpener,
+    /** Where a throwing listener is reported. */
+    log: Logger = consoleLogger,
+  ) {
+    this.changes = new Emitter(log);
+    this.states = new Emitter(log);
+  }
 
   get snapshot(): TopologySnapshot {
     return this.current;
@@ -66,11 +59,11 @@ export class SessionFeed implements TopologyFeed {
   }
 
   onDidChange(listener: (change: TopologyChange) => void): Disposable {
-    return this.changeListeners.add(listener);
+    return this.changes.event(listener);
   }
 
   onDidChangeState(listener: (state: FeedState) => void): Disposable {
-    return this.stateListeners.add(listener);
+    return this.states.event(listener);
   }
 
   /** Opens the engine unless it is open or opening. */
@@ -127,8 +120,8 @@ export class SessionFeed implements TopologyFeed {
     this.disposed = true;
     this.generation++;
     this.closeInner();
-    this.changeListeners.clear();
-    this.stateListeners.clear();
+    this.changes.dispose();
+    this.states.dispose();
   }
 
   private async openInner(generation: number): Promise<void> {
@@ -164,12 +157,12 @@ export class SessionFeed implements TopologyFeed {
     if (next === this.current) return;
     const diff = diffSnapshots(this.current, next);
     this.current = next;
-    if (!isEmptyDiff(diff)) this.changeListeners.fire({ diff, snapshot: next });
+    if (!isEmptyDiff(diff)) this.changes.fire({ diff, snapshot: next });
   }
 
   private setState(state: FeedState): void {
     this.currentState = state;
-    this.stateListeners.fire(state);
+    this.states.fire(state);
   }
 
   private closeInner(): void {

@@ -1,5 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { buildFullGraph, buildGraph, diffGraphs, isEmptyPatch, portText } from '../../../src/topology/graphModel';
+import { buildFullGraph, buildGraph } from '../../../src/topology/graph/build';
+import { diffGraphs, isEmptyPatch } from '../../../src/topology/graph/diff';
+import { portText } from '../../../src/topology/graph/present';
+import { untranslated } from '../../../src/explorer/present/text';
 import { isGraphData, isGraphPatch } from '../../../src/topology/protocol';
 import { container, generatedTopology, network, sampleTopology, snapshotOf } from './fakeTopology';
 
@@ -14,8 +17,8 @@ describe('topology graph building', () => {
     assert.equal(g.edges.filter((e) => e.kind === 'endpoint').length, 4);
     const ports = g.nodes.filter((n) => n.kind === 'port').map((n) => [n.label, n.role]);
     assert.deepEqual(ports.sort(), [
-      ['0.0.0.0 (all interfaces):8080 -> 80/tcp', 'portAll'],
-      ['127.0.0.1:8443 -> 443/tcp', 'port'],
+      ['0.0.0.0:8080 → 80/tcp (all interfaces)', 'portAll'],
+      ['127.0.0.1:8443 → 443/tcp (loopback only)', 'port'],
     ]);
   });
 
@@ -38,13 +41,26 @@ describe('topology graph building', () => {
     const web = g.nodes.find((n) => n.id === 'c:c-web')!;
     const onFront = web.details.find((d) => d.label === 'On shop_front')!;
     assert.equal(onFront.value, '172.20.0.2/16; MAC 02:42:ac:14:00:02; aliases web');
+    assert.ok(web.details.some((d) => d.label === 'Port' && d.value === '0.0.0.0:8080 → 80/tcp (all interfaces)'));
     assert.deepEqual(web.networks, ['shop_back', 'shop_front']);
     assert.equal(web.project, 'shop');
   });
 
   it('writes IPv6 host addresses in brackets and marks :: as all interfaces', () => {
-    assert.equal(portText({ hostIp: '::1', hostPort: 80, containerPort: 8080, protocol: 'tcp' }), '[::1]:80 -> 8080/tcp');
-    assert.equal(portText({ hostIp: '::', hostPort: 53, containerPort: 53, protocol: 'udp' }), ':: (all interfaces):53 -> 53/udp');
+    const loopback = { hostIp: '::1', hostPort: 80, containerPort: 8080, protocol: 'tcp' as const };
+    assert.equal(portText(loopback, untranslated), '[::1]:80 → 8080/tcp (loopback only)');
+    const all = { hostIp: '::', hostPort: 53, containerPort: 53, protocol: 'udp' as const };
+    assert.equal(portText(all, untranslated), '[::]:53 → 53/udp (all interfaces)');
+  });
+
+  it('says what it says through the translator it is given (the panel passes vscode.l10n.t)', () => {
+    // the translator sees our sentences, never the engine's names that fill them
+    const shout: typeof untranslated = (m, ...args) => untranslated(m.toUpperCase(), ...args);
+    const g = buildGraph(sampleTopology(), { t: shout });
+    const none = g.nodes.find((n) => n.id === 'n:n-none')!;
+    assert.equal(none.label, 'none [NO NETWORKING]');
+    assert.ok(none.details.some((d) => d.label === 'DRIVER' && d.value === 'null'));
+    assert.equal(g.nodes.find((n) => n.id === 'g:shop')?.label, 'COMPOSE: shop');
   });
 
   it('switches to a networks-only graph above the node limit', () => {

@@ -1,0 +1,64 @@
+/**
+ * The Create Network wizard's one state (every answer so far) and the request it turns into. Pure: no `vscode`,
+ * so the request building is unit-tested directly.
+ */
+import type { CreateNetworkIpam, CreateNetworkRequest } from '../../engine/api';
+import { checkAuxAddresses, checkLabels, checkNewSubnet, type IpFamily } from '../../model/networkValidation';
+
+/** The answers for one address family: subnet, then (only with a subnet) gateway, range and aux addresses. */
+export interface FamilyAnswers {
+  subnet: string;
+  gateway: string;
+  range: string;
+  aux: string;
+}
+
+export type NetworkFlag = 'internal' | 'attachable';
+
+export interface WizardState {
+  name: string;
+  driver: string;
+  ipv4: FamilyAnswers;
+  ipv6: FamilyAnswers;
+  flags: NetworkFlag[];
+  /** The driver options chosen, in the order offered; their values are in `options`. */
+  optionKeys: string[];
+  options: Record<string, string>;
+  labels: string;
+}
+
+export const emptyFamily = (): FamilyAnswers => ({ subnet: '', gateway: '', range: '', aux: '' });
+
+export function initialState(): WizardState {
+  return { name: '', driver: 'bridge', ipv4: emptyFamily(), ipv6: emptyFamily(), flags: [], optionKeys: [], options: {}, labels: '' };
+}
+
+function familyIpam(f: FamilyAnswers, family: IpFamily): CreateNetworkIpam | undefined {
+  if (!f.subnet) return undefined;
+  const ipam: CreateNetworkIpam = { subnet: f.subnet };
+  if (f.gateway) ipam.gateway = f.gateway;
+  if (f.range) ipam.ipRange = f.range;
+  if (f.aux.trim()) {
+    const subnet = checkNewSubnet(f.subnet, family, []);
+    const aux = subnet.ok ? checkAuxAddresses(f.aux, subnet.value) : undefined;
+    if (aux?.ok && Object.keys(aux.value).length > 0) ipam.auxAddresses = aux.value;
+  }
+  return ipam;
+}
+
+/** The engine request for the answers (validated as they were given). */
+export function toRequest(s: WizardState): CreateNetworkRequest {
+  const ipam = [familyIpam(s.ipv4, 'ipv4'), familyIpam(s.ipv6, 'ipv6')].filter((x): x is CreateNetworkIpam => !!x);
+  const labels = checkLabels(s.labels);
+  const request: CreateNetworkRequest = {
+    name: s.name,
+    driver: s.driver,
+    internal: s.flags.includes('internal'),
+    attachable: s.flags.includes('attachable'),
+    enableIPv6: !!s.ipv6.subnet,
+  };
+  if (ipam.length > 0) request.ipam = ipam;
+  if (Object.keys(s.options).length > 0) request.options = { ...s.options };
+  if (labels.ok && Object.keys(labels.value).length > 0) request.labels = labels.value;
+  return request;
+}
