@@ -23,6 +23,7 @@ export const COMMAND_IDS = [
   'dockerNetworks.showTopology',
   'dockerNetworks.exportTopology',
   'dockerNetworks.copyTopologyMermaid',
+  'dockerNetworks.checkConnectivity',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

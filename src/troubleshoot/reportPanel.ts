@@ -3,16 +3,16 @@
  * facts, the probe transcript and the fixes. The check runs with a cancellable progress notification (a cancel
  * stops the probe and removes any helper container). Fix buttons run the explorer's flows, then the check again.
  */
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { randomBytes } from 'node:crypto';
-import { reasonOf } from '../commands/operationArgs';
+import { describeFailure } from '../common/failure';
 import type { Prompter } from '../commands/prompter';
 import type { CommandServices } from '../commands/services';
 import { vscodePrompter } from '../commands/vscodePrompter';
 import { runCheck, type CheckRequest, type CheckResult } from './connectivityCheck';
 import { runFix } from './fixRunner';
-import { makeNonce, reportHtml } from './reportHtml';
-import { isReportToHost, type HostToReport, type ReportView } from './reportProtocol';
+import { isReportToHost, type HostToReport, type ReportToHost, type ReportView } from './reportProtocol';
+import { openWebviewPanel, WebviewHost } from '../webviewHost/webviewHost';
 import { buildReportView, reportMarkdown, reportTitle } from './reportText';
 
 export const REPORT_VIEW_TYPE = 'dockerNetworks.connectivityReport';
@@ -20,7 +20,7 @@ const EXTENSION_ID = 'docker-network-explorer.docker-network-explorer';
 
 export class ConnectivityReport implements vscode.Disposable {
   private static readonly open = new Set<ConnectivityReport>();
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly host: WebviewHost<ReportToHost, HostToReport>;
   result: CheckResult | undefined;
   view: ReportView | undefined;
   private running: Promise<CheckResult | undefined> | undefined;
@@ -31,35 +31,33 @@ export class ConnectivityReport implements vscode.Disposable {
   }
 
   private constructor(
-    private readonly panel: vscode.WebviewPanel,
+    panel: vscode.WebviewPanel,
+    extensionUri: vscode.Uri,
     private readonly services: CommandServices,
     private request: CheckRequest,
     private readonly names: { sourceName: string; targetName: string },
   ) {
     ConnectivityReport.open.add(this);
-    const extension = vscode.extensions.getExtension(EXTENSION_ID)?.extensionUri;
-    const webview = panel.webview;
-    const base = extension ?? vscode.Uri.file(__dirname);
-    const asset = (...parts: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(base, ...parts)).toString();
-    webview.html = reportHtml(
-      { cspSource: webview.cspSource, nonce: makeNonce(randomBytes), scriptUri: asset('dist', 'connectivityWebview.js'), styleUri: asset('media', 'connectivity.css') },
-      panel.title,
-    );
-    this.disposables.push(
-      webview.onDidReceiveMessage((message: unknown) => void this.receive(message)),
-      panel.onDidDispose(() => this.dispose()),
-    );
+    this.host = new WebviewHost<ReportToHost, HostToReport>(panel, {
+      extensionUri,
+      title: panel.title,
+      script: ['dist', 'connectivityWebview.js'],
+      style: ['media', 'connectivity.css'],
+      log: services.log,
+      isMessage: isReportToHost,
+      onReady: () => {
+        if (this.view) this.post({ type: 'show', view: this.view });
+      },
+      onMessage: (message) => void this.receive(message),
+    });
+    this.host.onDidDispose(() => this.dispose());
   }
 
   static async show(services: CommandServices, request: CheckRequest, names: { sourceName: string; targetName: string }, prompter?: Prompter): Promise<ConnectivityReport> {
-    const l10n = vscode.l10n;
-    const title = reportTitle(l10n, names.sourceName, names.targetName, request.port, request.protocol);
-    const extension = vscode.extensions.getExtension(EXTENSION_ID)?.extensionUri;
-    const panel = vscode.window.createWebviewPanel(REPORT_VIEW_TYPE, title, vscode.ViewColumn.Active, {
-      enableScripts: true,
-      localResourceRoots: extension ? [vscode.Uri.joinPath(extension, 'dist'), vscode.Uri.joinPath(extension, 'media')] : [],
-    });
-    const report = new ConnectivityReport(panel, services, request, names);
+    const title = reportTitle(vscode.l10n, names.sourceName, names.targetName, request.port, request.protocol);
+    const extensionUri = vscode.extensions.getExtension(EXTENSION_ID)?.extensionUri ?? vscode.Uri.file(path.join(__dirname, '..'));
+    const panel = openWebviewPanel({ viewType: REPORT_VIEW_TYPE, title, extensionUri, icon: 'network.svg' });
+    const report = new ConnectivityReport(panel, extensionUri, services, request, names);
     await report.run(prompter);
     return report;
   }
@@ -75,7 +73,7 @@ export class ConnectivityReport implements vscode.Disposable {
     const helperImage = vscode.workspace.getConfiguration('dockerNetworks').get<string>('diagnostics.helperImage', '');
     try {
       const engine = await this.services.engine();
-      const title = vscode.l10n.t('Checking connectivity: {0}...', this.panel.title);
+      const title = vscode.l10n.t('Checking connectivity: {0}...', this.host.panel.title);
       const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (_progress, token) => {
         const abort = new AbortController();
         token.onCancellationRequested(() => abort.abort());
@@ -83,11 +81,11 @@ export class ConnectivityReport implements vscode.Disposable {
       });
       this.result = result;
       this.view = buildReportView(vscode.l10n, result);
-      this.panel.title = this.view.title;
+      this.host.panel.title = this.view.title;
       this.post({ type: 'show', view: this.view });
       return result;
     } catch (error) {
-      const message = vscode.l10n.t('The check failed: {0}', reasonOf(error));
+      const message = vscode.l10n.t('The check failed: {0}', describeFailure(error));
       void prompter.notify({ level: 'error', message });
       return undefined;
     } finally {
@@ -111,11 +109,9 @@ export class ConnectivityReport implements vscode.Disposable {
     return this.view ? reportMarkdown(this.view) : undefined;
   }
 
-  private async receive(message: unknown): Promise<void> {
-    if (!isReportToHost(message)) return;
+  private async receive(message: ReportToHost): Promise<void> {
     switch (message.type) {
       case 'ready':
-        if (this.view) this.post({ type: 'show', view: this.view });
         return;
       case 'rerun':
         await this.run();
@@ -133,12 +129,11 @@ export class ConnectivityReport implements vscode.Disposable {
   }
 
   private post(message: HostToReport): void {
-    void this.panel.webview.postMessage(message);
+    void this.host.post(message);
   }
 
   dispose(): void {
     if (!ConnectivityReport.open.delete(this)) return;
-    for (const d of this.disposables.splice(0)) d.dispose();
-    this.panel.dispose();
+    this.host.dispose();
   }
 }

@@ -33,7 +33,8 @@ export interface WebviewHostOptions<In extends Message> {
   /** The bundle and the stylesheet, as path segments under the extension's folder. */
   script: readonly string[];
   style: readonly string[];
-  log: vscode.LogOutputChannel;
+  /** Where delivery failures and rejected messages are logged (a LogOutputChannel, or the extension's Logger). */
+  log: Pick<vscode.LogOutputChannel, 'warn' | 'error'>;
   /** The protocol's validator for messages from the webview. */
   isMessage(v: unknown): v is In;
   /** Every valid message but the handshake and the answers to requests. */

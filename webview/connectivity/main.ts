@@ -12,6 +12,8 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 const api = acquireVsCodeApi();
 const app = document.getElementById('app') as HTMLElement;
+app.setAttribute('role', 'main');
+app.setAttribute('aria-live', 'polite');
 
 const STATUS_ICON: Record<string, string> = { ok: '✔', problem: '✖', warning: '⚠', info: 'ℹ' };
 
