@@ -13,7 +13,7 @@ import { isEmptyPatch } from './graph/diff';
 import { LiveGraph } from './graph/liveGraph';
 import { toMermaid } from './mermaid';
 import { PlanScheduler } from './planScheduler';
-import { isWebviewMessage, type ExportFormat, type GraphData, type HostMessage, type WebviewMessage } from './protocol';
+import { isWebviewMessage, type ExportFormat, type GraphData, type HostMessage, type PathHighlight, type WebviewMessage } from './protocol';
 
 export const TOPOLOGY_VIEW_TYPE = 'dockerNetworks.topology';
 
@@ -33,6 +33,7 @@ export class TopologyPanel implements vscode.Disposable {
   /** The graph the webview holds, kept current from the model's diffs (undefined until the webview is ready). */
   private live: LiveGraph | undefined;
   private pendingFocus: string | undefined;
+  private path: PathHighlight | null = null;
 
   static get instance(): TopologyPanel | undefined {
     return TopologyPanel.current;
@@ -97,6 +98,12 @@ export class TopologyPanel implements vscode.Disposable {
     this.host.onDidDispose(() => this.dispose());
   }
 
+  /** Marks a connectivity check's path (or clears it with null); kept across webview reloads. */
+  showPath(path: PathHighlight | null): void {
+    this.path = path;
+    if (this.host.isReady) void this.host.post({ type: 'path', path });
+  }
+
   focus(nodeId: string): void {
     if (this.host.isReady) void this.host.post({ type: 'focus', nodeId });
     else this.pendingFocus = nodeId;
@@ -106,6 +113,7 @@ export class TopologyPanel implements vscode.Disposable {
     this.live = undefined;
     this.pushGraph();
     this.postEngineState(this.services.feed.state);
+    if (this.path) void this.host.post({ type: 'path', path: this.path });
     if (this.pendingFocus) {
       void this.host.post({ type: 'focus', nodeId: this.pendingFocus });
       this.pendingFocus = undefined;

@@ -11,6 +11,8 @@ import type { CommandServices } from '../commands/services';
 import { vscodePrompter } from '../commands/vscodePrompter';
 import { runCheck, type CheckRequest, type CheckResult } from './connectivityCheck';
 import { runFix } from './fixRunner';
+import { pathHighlight } from './pathHighlight';
+import { TopologyPanel } from '../topology/panel';
 import { isReportToHost, type HostToReport, type ReportToHost, type ReportView } from './reportProtocol';
 import { openWebviewPanel, WebviewHost } from '../webviewHost/webviewHost';
 import { buildReportView, reportMarkdown, reportTitle } from './reportText';
@@ -83,6 +85,7 @@ export class ConnectivityReport implements vscode.Disposable {
       this.view = buildReportView(vscode.l10n, result);
       this.host.panel.title = this.view.title;
       this.post({ type: 'show', view: this.view });
+      TopologyPanel.instance?.showPath(pathHighlight(vscode.l10n, result));
       return result;
     } catch (error) {
       const message = vscode.l10n.t('The check failed: {0}', describeFailure(error));
@@ -118,6 +121,10 @@ export class ConnectivityReport implements vscode.Disposable {
         return;
       case 'fix':
         await this.applyFix(message.index);
+        return;
+      case 'showTopology':
+        await vscode.commands.executeCommand('dockerNetworks.showTopology');
+        if (this.result) TopologyPanel.instance?.showPath(pathHighlight(vscode.l10n, this.result));
         return;
       case 'copyMarkdown': {
         const text = this.markdown();

@@ -42,6 +42,7 @@ export interface ReportView {
     noFixes: string;
     rerun: string;
     copy: string;
+    topology: string;
     field: string;
     output: string;
   };
@@ -53,7 +54,8 @@ export type ReportToHost =
   | { type: 'ready' }
   | { type: 'fix'; index: number }
   | { type: 'rerun' }
-  | { type: 'copyMarkdown' };
+  | { type: 'copyMarkdown' }
+  | { type: 'showTopology' };
 
 export function isReportToHost(value: unknown): value is ReportToHost {
   if (typeof value !== 'object' || value === null) return false;
@@ -62,6 +64,7 @@ export function isReportToHost(value: unknown): value is ReportToHost {
     case 'ready':
     case 'rerun':
     case 'copyMarkdown':
+    case 'showTopology':
       return true;
     case 'fix':
       return typeof m.index === 'number' && Number.isInteger(m.index) && m.index >= 0;

@@ -129,6 +129,7 @@ export function buildReportView(l10n: L10n, r: CheckResult): ReportView {
       noFixes: l10n.t('Nothing to fix.'),
       rerun: l10n.t('Re-run'),
       copy: l10n.t('Copy as Markdown'),
+      topology: l10n.t('Show in Topology'),
       field: l10n.t('from'),
       output: l10n.t('output'),
     },

@@ -49,7 +49,11 @@ function render(view: ReportView): void {
   header.append(verdict);
   if (view.probeVerdict) header.append(el('p', `probe-verdict probe-${view.probeVerdict.kind}`, view.probeVerdict.text));
   const toolbar = el('div', 'toolbar');
-  toolbar.append(button(view.labels.rerun, () => api.postMessage({ type: 'rerun' })), button(view.labels.copy, () => api.postMessage({ type: 'copyMarkdown' })));
+  toolbar.append(
+    button(view.labels.rerun, () => api.postMessage({ type: 'rerun' })),
+    button(view.labels.copy, () => api.postMessage({ type: 'copyMarkdown' })),
+    button(view.labels.topology, () => api.postMessage({ type: 'showTopology' })),
+  );
   header.append(toolbar);
 
   const facts = section(view.labels.facts, 'facts-title');

@@ -136,7 +136,8 @@ function betweenNamespaces(
   noWayOutFact(a, source);
   // The probe still tries the target's own address: the drop it meets is the evidence.
   const blocked = outcome.kind === 'blocked' ? outcome.links[0].target : a.endpoints(owner)[0]?.endpoint;
-  return report(a, 'notReachable', { ...base, probe: { ...probe, address: blocked?.ipv4 ?? blocked?.ipv6 } });
+  const blockedOn = outcome.kind === 'blocked' ? outcome.links.map((l) => l.network.id) : [];
+  return report(a, 'notReachable', { ...base, pathNetworkIds: blockedOn, probe: { ...probe, address: blocked?.ipv4 ?? blocked?.ipv6 } });
 }
 
 /** When no path was found, also say when the source cannot leave its networks at all (once). */

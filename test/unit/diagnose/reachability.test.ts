@@ -91,6 +91,7 @@ const cases: Case[] = [
     verdict: 'notReachable',
     facts: ['sharedNetwork', ['iccDisabled', { status: 'problem', field: 'Options[com.docker.network.bridge.enable_icc]', params: { network: 'dne-reach-noicc' } }]],
     fixes: [{ kind: 'createNetworkAndConnect', containers: ['icc1', 'icc2'] }],
+    path: ['noicc'],
   },
   { title: 'an internal network still joins its own containers', ask: { from: 'int1', to: 'int2' }, verdict: 'reachable', facts: ['sharedNetwork', ['internalNetwork', { status: 'info', field: 'Internal' }], 'nameResolves'] },
   {
