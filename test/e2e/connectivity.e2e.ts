@@ -29,9 +29,10 @@ describe('e2e: the connectivity report', function () {
   before(async () => {
     docker('network', 'create', netA);
     docker('network', 'create', netB);
-    docker('run', '-d', '--name', target, '--network', netA, '--network-alias', hostile, testImage, 'sh', '-c', 'while true; do nc -l -p 8080; done');
-    docker('run', '-d', '--name', source, '--network', netA, testImage, 'sleep', '100000');
-    docker('run', '-d', '--name', stranger, '--network', netB, testImage, 'sleep', '100000');
+    // --dns 127.0.0.1: a name the embedded DNS does not know is forwarded to nothing, never to a real resolver.
+    docker('run', '-d', '--name', target, '--dns', '127.0.0.1', '--network', netA, '--network-alias', hostile, testImage, 'sh', '-c', 'while true; do nc -l -p 8080; done');
+    docker('run', '-d', '--name', source, '--dns', '127.0.0.1', '--network', netA, testImage, 'sleep', '100000');
+    docker('run', '-d', '--name', stranger, '--dns', '127.0.0.1', '--network', netB, testImage, 'sleep', '100000');
     wb = await Workbench.open({ settings: { 'remote.autoForwardPorts': false }, viewport: { width: 1400, height: 950 } });
     wb.page.on('console', (m) => {
       if (/Content.Security.Policy|Refused to/i.test(m.text())) cspMessages.push(m.text());
@@ -51,9 +52,12 @@ describe('e2e: the connectivity report', function () {
     }
   });
 
-  /** Answers the quick input: types `text` and presses Enter. */
-  async function answer(text: string): Promise<void> {
-    const input = wb!.page.locator('.quick-input-widget .quick-input-box input');
+  /** Answers the quick input once it shows `question` (a step's title or prompt): types `text`, presses Enter. */
+  async function answer(text: string, question?: string): Promise<void> {
+    const widget = wb!.page.locator('.quick-input-widget');
+    // A pick shows its question as the input's placeholder, an input as the message under it.
+    if (question) await widget.locator(`input[placeholder^="${question}"]`).or(widget.filter({ hasText: question })).first().waitFor({ timeout: 30_000 });
+    const input = widget.locator('.quick-input-box input');
     await input.waitFor();
     await input.fill(text);
     if (text) await wb!.page.locator('.quick-input-widget .monaco-list-row', { hasText: text }).first().waitFor().catch(() => undefined);
@@ -62,9 +66,9 @@ describe('e2e: the connectivity report', function () {
 
   async function check(from: string, to: string, port: string): Promise<FrameLocator> {
     await wb!.runCommand('Docker Networks: Check Connectivity...');
-    await answer(from);
-    await answer(to);
-    await answer(port);
+    await answer(from, 'Source: the container');
+    await answer(to, 'Target: a container');
+    await answer(port, 'Port (optional)');
     const view = report(wb!);
     await view.locator('h1.title', { hasText: `Connectivity: ${from} -> ${to}:${port}` }).waitFor({ timeout: 60_000 });
     return view;
@@ -101,8 +105,8 @@ describe('e2e: the connectivity report', function () {
     await wb!.screenshot('connectivity-2-not-reachable');
     const fix = view.locator('button.fix-button', { hasText: `Connect ${stranger} to ${netA}` });
     await fix.click();
-    await answer(''); // aliases
-    await answer(''); // static IPv4
+    await answer('', 'Network aliases (optional)');
+    await answer('', 'Static IPv4 address');
     await view.locator('.verdict[data-verdict="reachable"]').waitFor({ timeout: 60_000 });
     assert.ok(docker('inspect', '-f', '{{json .NetworkSettings.Networks}}', stranger).includes(netA), 'the engine connected the container');
     assert.ok((await view.locator('.step .meaning').allInnerTexts()).includes('Connected: the TCP handshake completed.'));
