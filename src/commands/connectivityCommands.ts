@@ -11,6 +11,8 @@ import type { Protocol, TargetSpec } from '../diagnose/reachability/types';
 import { isContainerNode, isEndpointNode } from '../explorer/nodeTypes';
 import { buildSnapshot } from '../model/snapshot';
 import type { ContainerModel, TopologySnapshot } from '../model/topology';
+import { ipFamily } from '../model/address';
+import { findContainerByAlias } from '../troubleshoot/aliasLookup';
 import { ConnectivityReport } from '../troubleshoot/reportPanel';
 import { containerItem } from './pickers';
 import { prompterFrom } from './operationSupport';
@@ -121,7 +123,11 @@ export async function checkConnectivity(services: CommandServices, args: readonl
     if (!answer) return undefined;
     ({ port, protocol } = answer);
   }
-  const target = targetSpec(snapshot, parsed.host);
+  let target = targetSpec(snapshot, parsed.host);
+  if (target.kind === 'host' && !ipFamily(parsed.host)) {
+    const byAlias = await findContainerByAlias(engine, snapshot, source, parsed.host);
+    if (byAlias) target = { kind: 'container', containerId: byAlias.id, name: parsed.host };
+  }
   const request = { sourceId: source.id, target, port, protocol: protocol ?? 'tcp' };
   return ConnectivityReport.show(services, request, { sourceName: source.name, targetName: parsed.host }, prompter);
 }

@@ -217,9 +217,14 @@ describe('troubleshoot: Check Connectivity', function () {
     const hostile = '<img src=x onerror=alert(1)>';
     const target = uniqueName('conn');
     containers.push(target);
-    docker('run', '-d', '--name', target, '--dns', dns.address, '--network', shared, '--network-alias', hostile, testImage, 'sleep', '600');
+    docker('run', '-d', '--name', target, '--dns', dns.address, '--network', shared, '--network-alias', hostile, '--network-alias', 'db-alias', testImage, 'sleep', '600');
     const report = await check(new ScriptedPrompter([]), { source, target });
     assert.ok(factTexts(report).includes(`On ${shared} the embedded DNS answers for the target as: ${target}, ${hostile},`), factTexts(report));
     assert.ok((report.markdown() ?? '').includes('\\<img src=x onerror=alert\\(1\\)>'), 'markup is escaped in the Markdown');
+
+    // A typed alias (in inspect only, on this engine's API) is found and resolves.
+    const byAlias = await check(new ScriptedPrompter([]), { source, target: 'db-alias' });
+    assert.equal(byAlias.view!.verdict, 'reachable', factTexts(byAlias));
+    assert.match(factTexts(byAlias), new RegExp(`"db-alias" resolves on ${shared}\\.`));
   });
 });
