@@ -8,7 +8,7 @@ import type { CommandServices } from './commands/services';
 import { registerCommands } from './commands/index';
 import { ContainerDetailsCache } from './explorer/containerDetailsCache';
 import { ContainersProvider } from './explorer/containersProvider';
-import { createEngineOpener } from './explorer/engineOpener';
+import { createEngineOpener, engineSettings } from './explorer/engineOpener';
 import { EngineStatus } from './explorer/engineStatus';
 import { NetworksProvider } from './explorer/networksProvider';
 import { parseGroupBy, type NetworkListOptions } from './explorer/present/grouping';
@@ -46,7 +46,17 @@ function listOptions(): NetworkListOptions {
 export function activate(context: vscode.ExtensionContext): ExplorerApi {
   // The one log channel: every part logs here (Output > Docker Networks).
   const log = vscode.window.createOutputChannel('Docker Networks', { log: true });
-  const feed = new SessionFeed(createEngineOpener(() => configuration().get<string>('host', ''), log), log);
+  const feed = new SessionFeed(
+    createEngineOpener(
+      () => engineSettings(configuration()),
+      log,
+      () => ({
+        resyncIntervalSeconds: configuration().get<number>('resyncIntervalSeconds', 300),
+        eventsCheckSeconds: configuration().get<number>('eventsCheckSeconds', 30),
+      }),
+    ),
+    log,
+  );
   const start = (): void => void feed.start();
 
   const containerDetails = new ContainerDetailsCache(() => feed.engine(), feed);
@@ -90,7 +100,15 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
       if (event.affectsConfiguration('dockerNetworks.groupBy') || event.affectsConfiguration('dockerNetworks.showBuiltInNetworks')) {
         networksProvider.setOptions(listOptions());
       }
-      if (event.affectsConfiguration('dockerNetworks.host')) void feed.reconnect();
+      // Switch Engine writes host/context; a change re-opens the session, and every view follows the feed.
+      if (
+        event.affectsConfiguration('dockerNetworks.host') ||
+        event.affectsConfiguration('dockerNetworks.context') ||
+        event.affectsConfiguration('dockerNetworks.resyncIntervalSeconds') ||
+        event.affectsConfiguration('dockerNetworks.eventsCheckSeconds')
+      ) {
+        void feed.reconnect();
+      }
     }),
   );
 

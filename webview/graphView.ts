@@ -3,6 +3,7 @@
  * A full graph is laid out once; a patch touches only the nodes and edges it names: new nodes are placed next to
  * their neighbours and every other node keeps its position.
  */
+import { tr } from './l10n';
 import Graph from 'graphology';
 import Sigma from 'sigma';
 import { EdgeLineProgram, NodePointProgram } from 'sigma/rendering';
@@ -11,6 +12,10 @@ import { inferSettings } from 'graphology-layout-forceatlas2';
 import type { GraphData, GraphEdge, GraphNode, GraphPatch } from '../src/topology/protocol';
 import { NodeDiamondProgram, NodeSquareProgram } from './shapes';
 import type { Palette } from './theme';
+import { LabelLayer } from './labelLayer';
+import { GroupLayer } from './groupLayer';
+import { arrange, type ArrangeNode } from './arrange';
+import { probing, report } from './testHook';
 
 interface NodeAttrs {
   x: number;
@@ -34,8 +39,30 @@ export interface GraphViewEvents {
 
 /** Beyond this many edges, sigma's edge picking costs more than it helps: edges are then reached from nodes. */
 const EDGE_EVENTS_LIMIT = 1000;
-/** Up to this many nodes, every label is drawn. */
-const SMALL_GRAPH_LABELS = 300;
+
+const KIND_RANK: Record<GraphNode['kind'], number> = { network: 0, container: 1, port: 2 };
+
+/** A label's width before any canvas measured it (for the fit's margin): about 7 px a character at 12 px. */
+const estimateTextPx = (text: string): number => 7 * text.length;
+
+/**
+ * For the layout only: a hidden hub per compose project, tied to its networks and containers, so each project
+ * settles in one place and its frame encloses its own members (the drawn graph has no such node).
+ */
+function pullProjectsTogether(copy: Graph<NodeAttrs, EdgeAttrs>): void {
+  const members = new Map<string, string[]>();
+  copy.forEachNode((id, a) => {
+    if (a.data.project && a.data.kind !== 'port') (members.get(a.data.project) ?? members.set(a.data.project, []).get(a.data.project)!).push(id);
+  });
+  for (const [project, ids] of members) {
+    if (ids.length < 2) continue;
+    const hub = `layout-hub:${project}`;
+    const x = ids.reduce((s, id) => s + copy.getNodeAttribute(id, 'x'), 0) / ids.length;
+    const y = ids.reduce((s, id) => s + copy.getNodeAttribute(id, 'y'), 0) / ids.length;
+    copy.addNode(hub, { x, y, size: 1 } as NodeAttrs);
+    for (const id of ids) copy.addEdge(hub, id, { size: 1 } as EdgeAttrs);
+  }
+}
 
 export class GraphView {
   readonly graph = new Graph<NodeAttrs, EdgeAttrs>({ type: 'undirected', multi: false });
@@ -50,6 +77,10 @@ export class GraphView {
   private marked = new Map<string, string>();
   private palette: Palette;
   private layoutListener: ((running: boolean) => void) | undefined;
+  private readonly labels: LabelLayer;
+  private readonly groups: GroupLayer;
+  private hoveredNode: string | null = null;
+  private hoveredEdge: string | null = null;
 
   constructor(
     container: HTMLElement,
@@ -65,9 +96,10 @@ export class GraphView {
       // programs under software WebGL (docs/BENCHMARKS.md), and they look the same at these sizes.
       defaultEdgeType: 'line',
       edgeProgramClasses: { line: EdgeLineProgram },
-      renderEdgeLabels: true,
+      // labels are placed and drawn by LabelLayer after each frame: no overlap, no cut text (see labels.ts)
+      renderLabels: false,
+      renderEdgeLabels: false,
       enableEdgeEvents: true,
-      labelRenderedSizeThreshold: 5,
       hideEdgesOnMove: false,
       zIndex: true,
       labelFont: 'var(--vscode-font-family), sans-serif',
@@ -90,6 +122,48 @@ export class GraphView {
       this.events.onContextMenu({ edgeId: edge }, event.x, event.y);
     });
     container.addEventListener('contextmenu', (e) => e.preventDefault());
+    this.labels = new LabelLayer(this.sigma, this.graph);
+    this.groups = new GroupLayer(container, this.sigma, this.graph);
+    this.sigma.on('afterRender', () => this.drawLabels());
+    const hover = (node: string | null, edge: string | null): void => {
+      this.hoveredNode = node;
+      this.hoveredEdge = edge;
+      this.sigma.scheduleRender();
+    };
+    this.sigma.on('enterNode', ({ node }) => hover(node, null));
+    this.sigma.on('leaveNode', () => hover(null, null));
+    this.sigma.on('enterEdge', ({ edge }) => hover(null, edge));
+    this.sigma.on('leaveEdge', () => hover(null, null));
+  }
+
+  /** The selection and the hovered node or edge, with their edges: their labels are drawn first. */
+  private drawLabels(): void {
+    const frames = this.groups.draw(this.palette.roles.project);
+    const moving = this.sigma.getCamera().isAnimated() || this.sigma.getMouseCaptor().isMoving;
+    if (moving && this.sigma.getSetting('hideLabelsOnMove')) return;
+    const focusNodes = new Set<string>();
+    const focusEdges = new Set<string>();
+    for (const id of [this.selected, this.hoveredNode]) {
+      if (!id || !this.graph.hasNode(id)) continue;
+      focusNodes.add(id);
+      this.graph.forEachEdge(id, (e) => void focusEdges.add(e));
+    }
+    if (this.hoveredEdge && this.graph.hasEdge(this.hoveredEdge)) focusEdges.add(this.hoveredEdge);
+    this.labels.draw({
+      focusNodes,
+      focusEdges,
+      text: (id) => this.labelText(id),
+      palette: this.palette,
+      font: this.palette.fontFamily,
+      extra: frames.map((f) => ({ id: `g:${f.project}`, text: tr('compose: {0}', f.project), anchors: f.labelAnchors })),
+    });
+    if (probing) report({ name: 'labels', ...this.labels.last });
+  }
+
+  private labelText(id: string): string {
+    const a = this.graph.getNodeAttributes(id);
+    const mark = this.marked.get(id);
+    return mark ? `${a.label} (${mark})` : a.label;
   }
 
   setPalette(p: Palette): void {
@@ -107,7 +181,6 @@ export class GraphView {
     const mark = this.marked.get(id);
     return {
       ...a,
-      label: mark ? `${a.label} (${mark})` : a.label,
       color: dim ? this.palette.dimmed : this.palette.roles[a.data.role],
       hidden,
       highlighted: id === this.selected || mark !== undefined,
@@ -119,19 +192,16 @@ export class GraphView {
     const [s, t] = this.graph.extremities(id);
     const hidden = this.visible !== null && (!this.visible.has(s) || !this.visible.has(t));
     const dim = this.neighbourhood !== null && (!this.neighbourhood.has(s) || !this.neighbourhood.has(t));
-    const member = a.data.kind === 'member';
     return {
       ...a,
-      // endpoint labels (IP addresses) only where they can be read: around the selection, or on small graphs
-      label: a.data.kind === 'endpoint' && (this.graph.size < 100 || (this.selected !== null && (s === this.selected || t === this.selected))) ? a.label : '',
-      color: dim ? this.palette.dimmed : member ? this.palette.edgeMember : this.palette.edge,
-      size: member ? 0.5 : a.size,
+      color: dim ? this.palette.dimmed : this.palette.edge,
       hidden,
     };
   }
 
-  private drawHover(ctx: CanvasRenderingContext2D, d: { x: number; y: number; size: number; label: string | null }): void {
-    if (!d.label) return;
+  /** The hovered node's full name in a box (a label the placement had to hide is readable this way). */
+  private drawHover(ctx: CanvasRenderingContext2D, d: { key?: string; x: number; y: number; size: number; label: string | null }): void {
+    if (!d.label || d.key !== this.hoveredNode) return; // the selection's label is placed with the others
     const size = 13;
     ctx.font = `${size}px sans-serif`;
     const w = ctx.measureText(d.label).width + 8;
@@ -266,6 +336,7 @@ export class GraphView {
     this.sigma.setCustomBBox(null);
     const settings = { ...inferSettings(this.graph), barnesHutOptimize: this.graph.order > 300, adjustSizes: false };
     const copy = this.graph.copy();
+    pullProjectsTogether(copy);
     this.layoutCopy = copy;
     this.layout = new FA2Layout(copy, { settings });
     this.layout.start();
@@ -276,6 +347,27 @@ export class GraphView {
       this.stopLayout();
       this.zoomToFit(false);
     }, ms);
+  }
+
+  /** Packs the connected parts and lines up the nodes without edges (see arrange.ts). */
+  private arrange(): void {
+    const nodes: ArrangeNode[] = [];
+    this.graph.forEachNode((id, a) => nodes.push({ id, x: a.x, y: a.y, sortKey: `${KIND_RANK[a.data.kind]} ${a.label}` }));
+    const edges: Array<[string, string]> = [];
+    this.graph.forEachEdge((_e, _a, s, t) => void edges.push([s, t]));
+    const { width, height } = this.sigma.getDimensions();
+    const placed = arrange({ nodes, edges, aspect: width > 0 && height > 0 ? width / height : 1.5 });
+    this.graph.updateEachNodeAttributes(
+      (id, a) => {
+        const p = placed.get(id);
+        if (p) {
+          a.x = p.x;
+          a.y = p.y;
+        }
+        return a;
+      },
+      { attributes: ['x', 'y'] },
+    );
   }
 
   private takePositions(from: Graph<NodeAttrs, EdgeAttrs>): void {
@@ -302,6 +394,7 @@ export class GraphView {
     if (this.layoutCopy) this.takePositions(this.layoutCopy);
     this.layout = undefined;
     this.layoutCopy = undefined;
+    if (wasRunning) this.arrange();
     if (wasRunning) this.layoutListener?.(false);
   }
 
@@ -378,9 +471,18 @@ export class GraphView {
       maxY = Math.max(maxY, a.y);
     });
     if (minX === Infinity) return;
-    const pad = Math.max(1, (maxX - minX + maxY - minY) * 0.04);
-    // Labels are drawn to the right of their node: leave room for the rightmost ones on that side.
-    const labelRoom = Math.max(pad, (maxX - minX) * 0.18);
+    const spanX = Math.max(maxX - minX, 1e-6);
+    const spanY = Math.max(maxY - minY, 1e-6);
+    const pad = Math.max(spanX, spanY) * 0.02;
+    // Labels go to the right of their node when there is room: leave the widest of the rightmost ones that room,
+    // in graph units at the scale the fit will have (the canvas keeps its width in pixels).
+    const { width } = this.sigma.getDimensions();
+    let labelPx = 0;
+    this.graph.forEachNode((id, a) => {
+      if ((!this.visible || this.visible.has(id)) && a.x > maxX - spanX * 0.2) labelPx = Math.max(labelPx, estimateTextPx(a.label));
+    });
+    labelPx = Math.min(labelPx + 12, width / 3);
+    const labelRoom = (spanX * labelPx) / Math.max(1, width - 60 - labelPx);
     this.sigma.setCustomBBox({ x: [minX - pad, maxX + labelRoom], y: [minY - pad, maxY + pad] });
     if (animate) void this.sigma.getCamera().animatedReset({ duration: 250 });
     else this.sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
@@ -409,12 +511,6 @@ export class GraphView {
     this.sigma.setSetting('enableEdgeEvents', this.graph.size <= EDGE_EVENTS_LIMIT);
     this.sigma.setSetting('hideEdgesOnMove', this.graph.size > 5000);
     this.sigma.setSetting('hideLabelsOnMove', this.graph.order > EDGE_EVENTS_LIMIT);
-    // A small graph shows every label (a container's name is what the user looks for, and sigma draws an edge's
-    // IP only when both ends are labelled); a big one keeps sigma's label grid (one label per cell, the largest
-    // node's) and only nodes drawn large enough, so the canvas stays readable.
-    const small = this.graph.order <= SMALL_GRAPH_LABELS;
-    this.sigma.setSetting('labelRenderedSizeThreshold', small ? 0 : 5);
-    this.sigma.setSetting('labelDensity', small ? SMALL_GRAPH_LABELS : 1);
   }
 
   resize(): void {

@@ -7,6 +7,7 @@ import { HostBridge } from './hostBridge';
 import { GraphView } from './graphView';
 import { onThemeChange, readPalette } from './theme';
 import { button, dropdown, registerToolkit, textField } from './toolkit';
+import { tr } from './l10n';
 import { el } from './dom';
 import { renderDetails } from './detailsPane';
 import { ContextMenu } from './contextMenu';
@@ -40,12 +41,12 @@ const graphHost = el('div', {
     id: 'graph',
     tabindex: '0',
     role: 'application',
-    'aria-roledescription': 'network graph',
-    'aria-label': 'Topology graph. Arrow keys move between nodes, Enter centres, F fits all, Shift+F10 opens actions, L switches to the list view.',
+    'aria-roledescription': tr('network graph'),
+    'aria-label': tr('Topology graph. Arrow keys move between nodes, Enter centres, F fits all, Shift+F10 opens actions, L switches to the list view.'),
   },
 });
-const details = el('aside', { className: 'details', attrs: { 'aria-label': 'Details of the selection', 'aria-live': 'polite' } });
-const plan = el('section', { className: 'plan', attrs: { 'aria-label': 'Compose file against the engine', hidden: '' } });
+const details = el('aside', { className: 'details', attrs: { 'aria-label': tr('Details of the selection'), 'aria-live': 'polite' } });
+const plan = el('section', { className: 'plan', attrs: { 'aria-label': tr('Compose file against the engine'), hidden: '' } });
 const list = el('div', { className: 'list', attrs: { hidden: '' } });
 const live = el('div', { className: 'sr-only', attrs: { 'aria-live': 'assertive' } });
 
@@ -61,32 +62,32 @@ const view = new GraphView(graphHost, readPalette(), {
 const menu = new ContextMenu(app, (action, targetId) => bridge.post({ type: 'action', action, targetId }));
 
 // ---- toolbar (toolkit controls) ----
-const search = textField('Search by name', 'Search nodes by name', (v) => {
+const search = textField(tr('Search by name'), tr('Search nodes by name'), (v) => {
   filters.text = v;
   applyFilters();
 });
-const driverDd = dropdown('Filter by driver', (v) => {
+const driverDd = dropdown(tr('Filter by driver'), (v) => {
   filters.driver = v;
   applyFilters(true);
 });
-const networkDd = dropdown('Filter by network', (v) => {
+const networkDd = dropdown(tr('Filter by network'), (v) => {
   filters.network = v;
   applyFilters(true);
 });
-const projectDd = dropdown('Filter by compose project', (v) => {
+const projectDd = dropdown(tr('Filter by compose project'), (v) => {
   filters.project = v;
   applyFilters(true);
 });
 const toolbar = el(
   'div',
-  { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': 'Topology tools' } },
+  { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': tr('Topology tools') } },
   search.element,
   driverDd.element,
   networkDd.element,
   projectDd.element,
-  button('Fit', 'Zoom to fit', () => view.zoomToFit()),
-  button('List', 'Switch between the graph and the list view', () => toggleList()),
-  button('Mermaid', 'Copy as Mermaid', () => bridge.post({ type: 'copyMermaid', visibleNodeIds: visibleIds() })),
+  button(tr('Fit'), tr('Zoom to fit'), () => view.zoomToFit()),
+  button(tr('List'), tr('Switch between the graph and the list view'), () => toggleList()),
+  button(tr('Mermaid'), tr('Copy as Mermaid'), () => bridge.post({ type: 'copyMermaid', visibleNodeIds: visibleIds() })),
 );
 const body = el('div', { className: 'body' }, graphHost, list, el('div', { className: 'side' }, details, plan));
 app.append(toolbar, status, notice, body, live);
@@ -112,9 +113,9 @@ function applyFilters(refit = false): void {
 
 function refreshOptions(): void {
   const o = filterOptions(view.graph);
-  driverDd.setOptions([{ value: '', label: 'All drivers' }, ...o.drivers.map((d) => ({ value: d, label: d }))]);
-  networkDd.setOptions([{ value: '', label: 'All networks' }, ...o.networks.map((n) => ({ value: n.id, label: n.label }))]);
-  projectDd.setOptions([{ value: '', label: 'All projects' }, ...o.projects.map((p) => ({ value: p, label: p }))]);
+  driverDd.setOptions([{ value: '', label: tr('All drivers') }, ...o.drivers.map((d) => ({ value: d, label: d }))]);
+  networkDd.setOptions([{ value: '', label: tr('All networks') }, ...o.networks.map((n) => ({ value: n.id, label: n.label }))]);
+  projectDd.setOptions([{ value: '', label: tr('All projects') }, ...o.projects.map((p) => ({ value: p, label: p }))]);
   driverDd.setValue(filters.driver);
   networkDd.setValue(filters.network);
   projectDd.setValue(filters.project);
@@ -144,7 +145,7 @@ function openMenu(target: { nodeId?: string; edgeId?: string }, x: number, y: nu
     menu.open({ targetId: target.nodeId, node }, r.left + x, r.top + y, node.label);
   } else if (target.edgeId?.startsWith('e:')) {
     const [s, t] = view.graph.extremities(target.edgeId);
-    const title = `${view.graph.getNodeAttribute(s, 'data').label} on ${view.graph.getNodeAttribute(t, 'data').label}`;
+    const title = tr('{0} on {1}', view.graph.getNodeAttribute(s, 'data').label, view.graph.getNodeAttribute(t, 'data').label);
     menu.open({ targetId: target.edgeId }, r.left + x, r.top + y, title);
   }
 }
@@ -161,6 +162,17 @@ function showNotice(text: string | undefined): void {
   notice.hidden = !text;
   notice.textContent = text ?? '';
 }
+
+const PLAN_STATUS: Record<PlanOverlay['items'][number]['status'], () => string> = {
+  ok: () => tr('ok'),
+  missing: () => tr('missing'),
+  undeclared: () => tr('undeclared'),
+  different: () => tr('different'),
+};
+const PLAN_KIND: Record<PlanOverlay['items'][number]['kind'], () => string> = {
+  network: () => tr('network'),
+  service: () => tr('service'),
+};
 
 /** Marks from the compose plan and from a connectivity check's path, shown together. */
 let planMarks = new Map<string, string>();
@@ -186,7 +198,7 @@ function renderPlan(overlay: PlanOverlay | null): void {
   const items = el('ul');
   for (const it of overlay.items) {
     if (it.nodeId && it.status !== 'ok') marks.set(it.nodeId, it.status);
-    const li = el('li', { className: `plan-${it.status}` }, el('span', { className: 'badge', text: it.status }), document.createTextNode(` ${it.kind} ${it.name}: ${it.detail}`));
+    const li = el('li', { className: `plan-${it.status}` }, el('span', { className: 'badge', text: PLAN_STATUS[it.status]() }), document.createTextNode(` ${PLAN_KIND[it.kind]()} ${it.name}: ${it.detail}`));
     if (it.nodeId) {
       const id = it.nodeId;
       li.tabIndex = 0;
@@ -197,7 +209,7 @@ function renderPlan(overlay: PlanOverlay | null): void {
     }
     items.append(li);
   }
-  plan.replaceChildren(el('h2', { text: `Plan: ${overlay.file} (project ${overlay.project})` }), items);
+  plan.replaceChildren(el('h2', { text: tr('Plan: {0} (project {1})', overlay.file, overlay.project) }), items);
   plan.hidden = false;
   applyMarks();
 }

@@ -2,6 +2,7 @@
  * Export of the current view (visible nodes and their edges, as positioned now) as SVG, and as PNG by drawing
  * that SVG on a canvas. Built with DOM calls and serialised, so engine strings end up escaped text nodes.
  */
+import { tr } from './l10n';
 import type { GraphView } from './graphView';
 
 const NS = 'http://www.w3.org/2000/svg';
@@ -42,13 +43,13 @@ export function exportSvg(view: GraphView): { svg: string; width: number; height
   const svg = svgEl('svg', { xmlns: NS, width, height, viewBox: `0 0 ${width} ${height}`, 'font-family': 'sans-serif', 'font-size': 12 });
   svg.append(svgEl('rect', { x: 0, y: 0, width, height, fill: p.background }));
   const title = svgEl('title', {});
-  title.textContent = 'Docker network topology';
+  title.textContent = tr('Docker network topology');
   svg.append(title);
   const edges = svgEl('g', { class: 'edges' });
   const labels = svgEl('g', { class: 'edge-labels', fill: p.foreground, 'font-size': 10 });
   g.forEachEdge((_id, a, s, t, sa, ta) => {
     if (!view.isVisible(s) || !view.isVisible(t)) return;
-    edges.append(svgEl('line', { x1: X(sa.x), y1: Y(sa.y), x2: X(ta.x), y2: Y(ta.y), stroke: a.data.kind === 'member' ? p.edgeMember : p.edge, 'stroke-width': a.data.kind === 'member' ? 0.5 : 1 }));
+    edges.append(svgEl('line', { x1: X(sa.x), y1: Y(sa.y), x2: X(ta.x), y2: Y(ta.y), stroke: p.edge, 'stroke-width': 1 }));
     if (a.data.kind === 'endpoint' && a.label) {
       const text = svgEl('text', { x: (X(sa.x) + X(ta.x)) / 2, y: (Y(sa.y) + Y(ta.y)) / 2, 'text-anchor': 'middle' });
       text.textContent = a.label;

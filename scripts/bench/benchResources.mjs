@@ -22,7 +22,7 @@ export function networksOf(i, networkCount) {
  * Runs jobs with at most `limit` in flight (2 cores: more only queues in dockerd). After a failure no new job
  * starts, and it rejects only once the jobs in flight have settled: cleanup then sees everything they created.
  */
-async function inParallel(items, limit, job) {
+export async function inParallel(items, limit, job) {
   let next = 0;
   let failure;
   const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {

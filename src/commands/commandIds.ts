@@ -8,6 +8,7 @@ export const COMMAND_IDS = [
   'dockerNetworks.refresh',
   'dockerNetworks.retryConnection',
   'dockerNetworks.openHostSetting',
+  'dockerNetworks.switchEngine',
   'dockerNetworks.createNetwork',
   'dockerNetworks.removeNetwork',
   'dockerNetworks.pruneNetworks',

@@ -10,6 +10,7 @@ import type { CommandEntry, CommandServices } from './services';
 import { connectionCommands, refreshCommands } from './refresh';
 import { createNetworkCommands } from './createNetwork/createNetworkCommand';
 import { endpointCommands } from './endpointCommands';
+import { engineCommands } from './engineCommands';
 import { inspectCommands } from './inspectDocument';
 import { networkCommands } from './networkCommands';
 import { connectivityCommands } from './connectivityCommands';
@@ -18,6 +19,7 @@ import { topologyCommands } from '../topology/commands';
 export const commandTable: readonly CommandEntry[] = [
   ...refreshCommands,
   ...connectionCommands,
+  ...engineCommands,
   ...createNetworkCommands,
   ...networkCommands,
   ...endpointCommands,

@@ -2,7 +2,15 @@
  * The engine client's public surface. Everything outside src/engine/ talks to the engine through these types;
  * the dockerode-backed implementation lives beside this file.
  */
-import type { EngineContainerDetails, EngineEvent, EngineInfo, EngineListing, EngineVersion } from './records';
+import type {
+  EngineContainer,
+  EngineContainerDetails,
+  EngineEvent,
+  EngineInfo,
+  EngineListing,
+  EngineNetwork,
+  EngineVersion,
+} from './records';
 
 export type EndpointSource = 'setting' | 'DOCKER_HOST' | 'context' | 'default';
 
@@ -27,6 +35,11 @@ export interface EngineEndpoint {
   protocol?: 'http' | 'https' | 'ssh';
   username?: string;
   tls?: TlsMaterial;
+  /** ssh: the key file from ~/.ssh/config (IdentityFile) or ssh's default names, read at resolution. */
+  identityFile?: string;
+  privateKey?: Buffer;
+  /** ssh: the host keys ~/.ssh/known_hosts accepts for host:port (base64 blobs); the connection checks them. */
+  knownHostKeys?: readonly string[];
   /** What users read: unix:///var/run/docker.sock, tcp://host:2376 (TLS), ssh://user@host. */
   display: string;
 }
@@ -138,5 +151,15 @@ export interface EngineApi {
   runHelper(request: HelperRequest, options?: ExecOptions): Promise<ExecResult>;
   /** Network events and container events (connect/disconnect arrive as network events). */
   subscribe(handlers: EventHandlers): Disposable;
+  // Targeted requests of the incremental model (issue 13): one object each, in the listing's own shapes.
+  /**
+   * The listing records of these containers (those that still exist), in one request:
+   * `GET /containers/json?all=1&filters={"id":[...]}`.
+   */
+  listContainersById(ids: readonly string[]): Promise<EngineContainer[]>;
+  /** `GET /networks/{id}` as the listing's network record; undefined when the network is gone (404). */
+  inspectNetworkRecord(id: string): Promise<EngineNetwork | undefined>;
+  /** The events between two times (seconds since the epoch), answered at once: `GET /events?since&until`. */
+  eventsBetween(since: number, until: number): Promise<EngineEvent[]>;
   dispose(): void;
 }

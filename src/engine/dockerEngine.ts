@@ -7,7 +7,7 @@
 import * as https from 'node:https';
 import type { Readable } from 'node:stream';
 import Docker from 'dockerode';
-import type { Logger } from '../common/logger';
+import { consoleLogger, type Logger } from '../common/logger';
 import type {
   ConnectRequest,
   CreateNetworkRequest,
@@ -20,28 +20,42 @@ import type {
   HelperRequest,
 } from './api';
 import { EngineError, checkApiVersion, timeoutProblem, toEngineError, toEngineProblem } from './errors';
+import { EventLineParser } from './eventParser';
 import { subscribeToEvents } from './eventStream';
 import { execInContainer } from './exec';
 import { runHelperContainer } from './helperContainer';
 import type { EngineTransport, RequestSpec, StreamSpec } from './transport';
-import type { EngineContainer, EngineContainerDetails, EngineInfo, EngineListing, EngineNetwork, EngineVersion } from './records';
+import { dockerOptions } from './modemOptions';
+import type {
+  EngineContainer,
+  EngineContainerDetails,
+  EngineEvent,
+  EngineInfo,
+  EngineListing,
+  EngineNetwork,
+  EngineVersion,
+} from './records';
 
 export interface EngineOptions {
   /** Per-request timeout of reads (lists, version, info, inspect). */
   readTimeoutMs?: number;
   /** Per-request timeout of changes (create, remove, connect, disconnect, prune). */
   writeTimeoutMs?: number;
+  /** How often to check that the events stream still delivers (SilentStreamCheck); 0: never. */
+  eventsCheckMs?: number;
   /** Where the events stream reports malformed lines and throwing handlers; the console when not given. */
   log?: Logger;
 }
 
 export const READ_TIMEOUT_MS = 15_000;
 export const WRITE_TIMEOUT_MS = 60_000;
+export const EVENTS_CHECK_MS = 30_000;
 
 /** Container actions that change what the topology shows; exec, health and attach noise is filtered out. */
 const CONTAINER_EVENTS = ['create', 'start', 'restart', 'die', 'kill', 'stop', 'destroy', 'rename', 'pause', 'unpause', 'update'];
 /** Network actions; connect and disconnect carry the container in Actor.Attributes.container. */
 const NETWORK_EVENTS = ['create', 'destroy', 'remove', 'connect', 'disconnect', 'update'];
+const EVENT_FILTERS = { type: ['network', 'container'], event: [...new Set([...CONTAINER_EVENTS, ...NETWORK_EVENTS])] };
 
 export function createEngine(endpoint: EngineEndpoint, options: EngineOptions = {}): EngineApi {
   return new DockerEngine(endpoint, options);
@@ -52,6 +66,7 @@ class DockerEngine implements EngineApi, EngineTransport {
   private readonly agent?: https.Agent;
   readonly readTimeoutMs: number;
   readonly writeTimeoutMs: number;
+  private readonly eventsCheckMs: number;
   private readonly log?: Logger;
   private readonly live = new Set<AbortController>();
   private readonly subscriptions = new Set<Disposable>();
@@ -63,6 +78,7 @@ class DockerEngine implements EngineApi, EngineTransport {
   ) {
     this.readTimeoutMs = options.readTimeoutMs ?? READ_TIMEOUT_MS;
     this.writeTimeoutMs = options.writeTimeoutMs ?? WRITE_TIMEOUT_MS;
+    this.eventsCheckMs = options.eventsCheckMs ?? EVENTS_CHECK_MS;
     this.log = options.log;
     if (endpoint.tls && !endpoint.tls.verify) {
       this.agent = new https.Agent({ keepAlive: true, rejectUnauthorized: false });
@@ -230,11 +246,67 @@ class DockerEngine implements EngineApi, EngineTransport {
     return runHelperContainer(this, request, options);
   }
 
+  /**
+   * The listing's own request with an id filter, rather than GET /containers/{id}/json: its answer is exactly
+   * the record buildSnapshot consumes (the inspect form is another shape that would need a mapping of its own,
+   * with its own differences: Name vs Names, State as an object, no Ports list), and several ids share one
+   * request. The engine matches ids by prefix, so only exact ids are kept.
+   */
+  async listContainersById(ids: readonly string[]): Promise<EngineContainer[]> {
+    if (ids.length === 0) return [];
+    const found = await this.request<EngineContainer[]>({
+      method: 'GET',
+      path: '/containers/json',
+      query: { all: 1, filters: { id: [...ids] } },
+      ok: [200],
+      timeoutMs: this.readTimeoutMs,
+      operation: `listing ${ids.length === 1 ? `container ${ids[0]}` : `${ids.length} containers`}`,
+    });
+    const wanted = new Set(ids);
+    return (found ?? []).filter((record) => wanted.has(record.Id));
+  }
+
+  async inspectNetworkRecord(id: string): Promise<EngineNetwork | undefined> {
+    try {
+      return await this.request<EngineNetwork>({
+        method: 'GET',
+        path: `/networks/${encodeURIComponent(id)}`,
+        query: { verbose: false },
+        ok: [200],
+        timeoutMs: this.readTimeoutMs,
+        operation: `inspecting network ${id}`,
+      });
+    } catch (error) {
+      if (error instanceof EngineError && error.problem.kind === 'notFound') return undefined;
+      throw error;
+    }
+  }
+
+  /** With `until` set the engine answers with what it has and closes: newline-delimited JSON, parsed here. */
+  async eventsBetween(since: number, until: number): Promise<EngineEvent[]> {
+    const body = await this.request<unknown>({
+      method: 'GET',
+      path: '/events',
+      query: { since: since.toFixed(9), until: until.toFixed(9), filters: EVENT_FILTERS },
+      ok: [200],
+      timeoutMs: this.readTimeoutMs,
+      operation: 'asking for the latest events',
+    });
+    // docker-modem parses a body of one line, and hands over a Buffer of several.
+    if (Buffer.isBuffer(body) || typeof body === 'string') {
+      const log = this.log ?? consoleLogger;
+      const parser = new EventLineParser((line, reason) => log.warn(`Docker events: ignored a malformed line (${reason}): ${line}`));
+      return [...parser.push(body), ...parser.end()];
+    }
+    return body && typeof body === 'object' ? [body as EngineEvent] : [];
+  }
+
   subscribe(handlers: EventHandlers): Disposable {
     if (this.disposed) throw new Error('The engine client is disposed.');
     const subscription = subscribeToEvents((signal) => this.openEvents(signal), handlers, {
       endpoint: this.endpoint.display,
       classify: (e) => toEngineProblem(e, { endpoint: this.endpoint }),
+      silentCheck: { intervalMs: this.eventsCheckMs, eventsBetween: (since, until) => this.eventsBetween(since, until) },
       log: this.log,
     });
     const entry: Disposable = {
@@ -262,9 +334,7 @@ class DockerEngine implements EngineApi, EngineTransport {
         {
           path: '/events?',
           method: 'GET',
-          options: {
-            filters: { type: ['network', 'container'], event: [...new Set([...CONTAINER_EVENTS, ...NETWORK_EVENTS])] },
-          },
+          options: { filters: EVENT_FILTERS },
           isStream: true,
           statusCodes: { 200: true },
           abortSignal: signal,
@@ -335,54 +405,5 @@ class DockerEngine implements EngineApi, EngineTransport {
         },
       );
     });
-  }
-}
-
-/** Every connection field is set explicitly, so docker-modem's own DOCKER_HOST defaults cannot leak in. */
-type ModemOptions = Docker.DockerOptions & { pathPrefix?: string; agent?: https.Agent };
-
-function dockerOptions(endpoint: EngineEndpoint, agent: https.Agent | undefined): ModemOptions {
-  // pathPrefix and agent are docker-modem options that @types/dockerode does not declare.
-  const none: ModemOptions = {
-    pathPrefix: '/',
-    agent: undefined,
-    socketPath: undefined,
-    host: undefined,
-    port: undefined,
-    protocol: undefined,
-    ca: undefined,
-    cert: undefined,
-    key: undefined,
-    username: undefined,
-    timeout: undefined,
-    version: undefined,
-  };
-  switch (endpoint.kind) {
-    case 'unix':
-    case 'npipe':
-      return { ...none, socketPath: endpoint.socketPath };
-    case 'tcp': {
-      const tcp: ModemOptions = {
-        ...none,
-        // docker-modem parses host as a URL part: an IPv6 literal needs its brackets there.
-        host: endpoint.host?.includes(':') ? `[${endpoint.host}]` : endpoint.host,
-        port: endpoint.port,
-        protocol: endpoint.protocol === 'https' ? 'https' : 'http',
-        ca: endpoint.tls?.ca,
-        cert: endpoint.tls?.cert,
-        key: endpoint.tls?.key,
-        agent,
-      };
-      return tcp;
-    }
-    case 'ssh':
-      return {
-        ...none,
-        host: endpoint.host,
-        port: endpoint.port,
-        protocol: 'ssh',
-        username: endpoint.username,
-        sshOptions: { agent: process.env.SSH_AUTH_SOCK },
-      };
   }
 }

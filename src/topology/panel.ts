@@ -3,8 +3,10 @@
  * the graph and then the patches derived from each model diff, the engine's state and the plan overlay, and turns
  * the webview's messages into actions (the explorer's commands), Mermaid copies and export answers.
  */
+import { describeFailure } from '../common/failure';
 import * as vscode from 'vscode';
 import type { CommandServices } from '../commands/services';
+import type { Logger } from '../common/logger';
 import type { FeedState, TopologyChange } from '../model/feed';
 import { openWebviewPanel, WebviewHost } from '../webviewHost/webviewHost';
 import { runNodeAction } from './actions';
@@ -13,6 +15,7 @@ import { isEmptyPatch } from './graph/diff';
 import { LiveGraph } from './graph/liveGraph';
 import { toMermaid } from './mermaid';
 import { PlanScheduler } from './planScheduler';
+import { webviewStrings } from './webviewStrings';
 import { isWebviewMessage, type ExportFormat, type GraphData, type HostMessage, type PathHighlight, type WebviewMessage } from './protocol';
 
 export const TOPOLOGY_VIEW_TYPE = 'dockerNetworks.topology';
@@ -20,7 +23,6 @@ export const TOPOLOGY_VIEW_TYPE = 'dockerNetworks.topology';
 /** What the panel needs from the extension besides the command services (set once by registerTopology). */
 export interface PanelEnvironment {
   extensionUri: vscode.Uri;
-  log(): vscode.LogOutputChannel;
 }
 
 const t = (message: string, ...args: Array<string | number | boolean>): string => vscode.l10n.t(message, ...args);
@@ -75,7 +77,7 @@ export class TopologyPanel implements vscode.Disposable {
     focusNodeId?: string,
   ) {
     this.pendingFocus = focusNodeId;
-    const log = env.log();
+    const log = services.log;
     this.host = new WebviewHost<WebviewMessage, HostMessage>(panel, {
       extensionUri: env.extensionUri,
       title: t('Docker Network Topology'),
@@ -83,6 +85,7 @@ export class TopologyPanel implements vscode.Disposable {
       style: ['media', 'topology.css'],
       log,
       isMessage: isWebviewMessage,
+      data: () => ({ strings: webviewStrings() }),
       onReady: () => this.onReady(),
       onMessage: (m) => this.receive(m, log),
     });
@@ -157,14 +160,14 @@ export class TopologyPanel implements vscode.Disposable {
     void this.host.post({ type: 'engine', state: state.kind, message });
   }
 
-  private receive(m: WebviewMessage, log: vscode.LogOutputChannel): void {
+  private receive(m: WebviewMessage, log: Logger): void {
     switch (m.type) {
       case 'action':
         void runNodeAction(this.services, m.action, m.targetId);
         break;
       case 'copyMermaid':
         this.copyMermaid(new Set(m.visibleNodeIds)).catch((err: unknown) => {
-          const why = err instanceof Error ? err.message : String(err);
+          const why = describeFailure(err);
           void vscode.window.showErrorMessage(t('Could not copy the topology as Mermaid: {0}', why));
         });
         break;

@@ -15,7 +15,7 @@ import {
   type ReadyMessage,
 } from '../webviewHost/protocol';
 
-export const NODE_KINDS = ['network', 'container', 'port', 'project'] as const;
+export const NODE_KINDS = ['network', 'container', 'port'] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 export const NODE_SHAPES = ['circle', 'square', 'diamond'] as const;
 export type NodeShape = (typeof NODE_SHAPES)[number];
@@ -35,7 +35,7 @@ export const COLOR_ROLES = [
   'project',
 ] as const;
 export type ColorRole = (typeof COLOR_ROLES)[number];
-export const EDGE_KINDS = ['endpoint', 'publish', 'member', 'shared'] as const;
+export const EDGE_KINDS = ['endpoint', 'publish', 'shared'] as const;
 export type EdgeKind = (typeof EDGE_KINDS)[number];
 export const GRAPH_MODES = ['full', 'aggregate'] as const;
 export type GraphMode = (typeof GRAPH_MODES)[number];
@@ -56,14 +56,14 @@ export interface DetailRow {
 }
 
 export interface GraphNode {
-  /** n:<networkId>, c:<containerId>, p:<containerId>:<hostIp>:<hostPort>:<port>/<proto>, g:<project>. */
+  /** n:<networkId>, c:<containerId>, p:<containerId>:<hostIp>:<hostPort>:<port>/<proto>. */
   id: string;
   kind: NodeKind;
   label: string;
   shape: NodeShape;
   role: ColorRole;
   size: number;
-  /** For filters: driver of a network; project of a network, container or group; networks of a container. */
+  /** For filters: driver of a network; compose project of a network or container (drawn as a frame around its members); networks of a container. */
   driver?: string;
   scope?: string;
   project?: string;

@@ -4,6 +4,7 @@
  */
 import type { EngineView } from '../../../src/compose/rules/types';
 import type { NetworkModel, EndpointModel } from '../../../src/model/topology';
+import { CONNECTIVITY_CASES } from './connectivityCases';
 
 export interface RuleCase {
   rule: string;
@@ -37,7 +38,7 @@ export const CASES: RuleCase[] = [
   {
     rule: 'undeclared-network',
     bad: 'services:\n  web:\n    image: nginx\n    networks:\n      - frontend\nnetworks:\n  fronted: {}\n',
-    findings: [[5, 'network "frontend", which is not declared']],
+    findings: [[5, 'network "frontend", which is not declared under the top-level networks. Did you mean "fronted"?']],
     good: 'services:\n  web:\n    image: nginx\n    networks:\n      - frontend\nnetworks:\n  frontend: {}\n',
     fixes: ['Change to "fronted"', 'Declare network "frontend"'],
   },
@@ -236,4 +237,5 @@ export const CASES: RuleCase[] = [
     fixes: [],
     engine: ENGINE,
   },
+  ...CONNECTIVITY_CASES,
 ];

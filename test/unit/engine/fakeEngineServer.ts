@@ -59,6 +59,16 @@ export class FakeEngineServer {
     });
   }
 
+  /** Answers like an engine at API 1.41 holding these networks and the containers `containers()` returns now. */
+  engineHolding(networks: unknown[], containers: () => unknown[]): this {
+    return this.json('GET /version', 200, { Version: '20.10.24', ApiVersion: '1.41' })
+      .json('GET /networks', 200, networks)
+      .on('GET /containers/json', (_req, res) => {
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify(containers()));
+      });
+  }
+
   /** Stops answering, like a stopped engine: open streams are cut and the socket file goes away. */
   async pause(): Promise<void> {
     for (const res of this.open) res.destroy();

@@ -47,6 +47,9 @@ function fakeEngine(table: Map<string, EngineContainerDetails>, calls: string[])
     runHelper: unexpected,
     disconnect: unexpected,
     subscribe: unexpected,
+    listContainersById: unexpected,
+    inspectNetworkRecord: unexpected,
+    eventsBetween: unexpected,
     dispose: () => undefined,
   };
 }
