@@ -20,7 +20,8 @@ const argument = (name, fallback) => {
 
 async function engineParts(result, sizes) {
   const endpoint = resolveProcessEndpoint();
-  if (endpoint.kind !== 'unix' || !endpoint.socketPath) throw new Error(`the storm needs a unix socket engine; found ${endpoint.display}`);
+  if (endpoint.kind !== 'unix' || !endpoint.socketPath)
+    throw new Error(`the storm needs a unix socket engine; found ${endpoint.display}`);
   const socket = endpoint.socketPath;
   const version = await engineCall(socket, 'GET', `${API}/version`);
   result.machine.engine = `${version.Version} (API ${version.ApiVersion})`;
@@ -48,9 +49,18 @@ async function engineParts(result, sizes) {
 }
 
 async function main() {
-  const sizes = String(argument('sizes', '120,500')).split(',').map(Number).filter((n) => n > 0);
+  const sizes = String(argument('sizes', '120,500'))
+    .split(',')
+    .map(Number)
+    .filter((n) => n > 0);
   const result = {
-    machine: { date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), cpus: os.availableParallelism(), node: process.version, engine: 'not measured', loadBefore: load() },
+    machine: {
+      date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+      cpus: os.availableParallelism(),
+      node: process.version,
+      engine: 'not measured',
+      loadBefore: load(),
+    },
     storms: [],
     applyRuns: APPLY_RUNS,
   };

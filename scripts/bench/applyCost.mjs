@@ -17,7 +17,13 @@ function toggledRecord(record, networks, k) {
   const attached = copy.NetworkSettings.Networks;
   const extra = networks[(k * 7) % networks.length];
   if (attached[extra.Name]) delete attached[extra.Name];
-  else attached[extra.Name] = { NetworkID: extra.Id, EndpointID: `ep${k}`, IPAddress: `10.250.${k % 250}.9`, IPPrefixLen: 24 };
+  else
+    attached[extra.Name] = {
+      NetworkID: extra.Id,
+      EndpointID: `ep${k}`,
+      IPAddress: `10.250.${k % 250}.9`,
+      IPPrefixLen: 24,
+    };
   return copy;
 }
 
@@ -59,7 +65,8 @@ export async function benchApplyCost(runs, networkCount = 1000, containerCount =
     perEvent.push(nowMs() - start);
     changed += diff.endpoints.added.length + diff.endpoints.removed.length;
   }
-  if (changed < EVENTS) throw new Error('the generated events did not change endpoints: the benchmark would measure nothing');
+  if (changed < EVENTS)
+    throw new Error('the generated events did not change endpoints: the benchmark would measure nothing');
   return {
     size: `${networkCount} networks x ${containerCount} containers`,
     endpoints: snapshot.endpoints.size,

@@ -14,7 +14,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { createEngine } from '../../src/engine/dockerEngine.ts';
 import { LiveTopology } from '../../src/model/liveTopology.ts';
 import { buildSnapshot } from '../../src/model/snapshot.ts';
-import { BENCH_LABEL, IMAGE, createNetwork, inParallel } from './benchResources.mjs';
+import { BENCH_LABEL, IMAGE, createNetwork, inParallel, removeNetworkPatiently } from './benchResources.mjs';
 import { startRequestCounter } from './requestCounter.mjs';
 import { API, engineCall } from './socketHttp.mjs';
 import { nowMs } from './stats.mjs';
@@ -61,23 +61,7 @@ export async function removeStormResources(socket) {
   await inParallel(ours, 4, (c) => engineCall(socket, 'DELETE', `${API}/containers/${c.Id}?force=1`));
   const networks = await engineCall(socket, 'GET', `${API}/networks?filters=${filters}`);
   const ourNetworks = networks.filter((n) => n.Name.startsWith(`${STORM_PREFIX}-`));
-  // A busy engine may still be tearing down the endpoints of containers just removed: try a few times.
-  await inParallel(ourNetworks, 4, async (n) => {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await engineCall(socket, 'DELETE', `${API}/networks/${n.Id}`);
-      } catch (error) {
-        if (!/active endpoints/.test(error.message)) throw error;
-        if (attempt >= 5) {
-          // Seen on a loaded 20.10 engine after the storm: an endpoint count dockerd never releases (the
-          // network lists no container). Only a dockerd restart frees it; leave the network, say so, go on.
-          console.warn(`could not remove network ${n.Name}: ${error.message}`);
-          return undefined;
-        }
-        await new Promise((resolve) => setTimeout(resolve, 1_000));
-      }
-    }
-  });
+  await inParallel(ourNetworks, 4, (n) => removeNetworkPatiently(socket, n));
   return ours.length + ourNetworks.length;
 }
 
@@ -194,7 +178,9 @@ export async function runStorm({ socket, size, incremental }) {
     await counter.close();
     // Reported, not thrown: an error of the storm itself must stay visible. The next run removes leftovers.
     await removeStormResources(socket).catch((error) => {
-      console.error(`cleanup failed: ${error.message}; run the benchmark again or remove the ${STORM_PREFIX}-* resources`);
+      console.error(
+        `cleanup failed: ${error.message}; run the benchmark again or remove the ${STORM_PREFIX}-* resources`,
+      );
       process.exitCode = 1;
     });
   }

@@ -32,7 +32,11 @@ export async function benchSilentStream(socket) {
     await engineCall(socket, 'POST', `${API}/networks/${other}/connect`, { Container: created.Id });
     const connectedAt = nowMs();
     await live.waitFor((s) => s.endpoints.has(`${other}/${created.Id}`), 90_000);
-    return { noticedMs: nowMs() - connectedAt, frozenToConnectMs: connectedAt - frozenAt, streamsOpened: proxy.streamsOpened };
+    return {
+      noticedMs: nowMs() - connectedAt,
+      frozenToConnectMs: connectedAt - frozenAt,
+      streamsOpened: proxy.streamsOpened,
+    };
   } finally {
     live.dispose();
     engine.dispose();

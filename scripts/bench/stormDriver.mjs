@@ -8,8 +8,10 @@ import { API, closeAgent, engineCall } from './socketHttp.mjs';
 const CONCURRENCY = 8;
 
 const PHASES = {
-  connect: (socket, networkId, id) => engineCall(socket, 'POST', `${API}/networks/${networkId}/connect`, { Container: id }),
-  disconnect: (socket, networkId, id) => engineCall(socket, 'POST', `${API}/networks/${networkId}/disconnect`, { Container: id }),
+  connect: (socket, networkId, id) =>
+    engineCall(socket, 'POST', `${API}/networks/${networkId}/connect`, { Container: id }),
+  disconnect: (socket, networkId, id) =>
+    engineCall(socket, 'POST', `${API}/networks/${networkId}/disconnect`, { Container: id }),
   remove: (socket, _networkId, id) => engineCall(socket, 'DELETE', `${API}/containers/${id}?force=1`),
 };
 

@@ -24,6 +24,8 @@ export const COMMAND_IDS = [
   'dockerNetworks.showTopology',
   'dockerNetworks.exportTopology',
   'dockerNetworks.copyTopologyMermaid',
+  'dockerNetworks.openSampleComposeFile',
+  'dockerNetworks.reviewSecurity',
   'dockerNetworks.checkConnectivity',
 ] as const;
 

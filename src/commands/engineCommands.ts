@@ -50,8 +50,9 @@ async function switchEngine(services: CommandServices, args: readonly unknown[])
   const settled = nextSettledState(services);
   try {
     await writeSelection(config, selection);
-    // Nothing changed in the settings, so nothing reconnects by itself: the user asked for this engine again.
-    if (alreadyActive) void services.reconnect();
+    // Nothing reconnects by itself when the settings did not change (the user asked for this engine again) or when
+    // no session is open yet (it opens on first need): open it now.
+    if (alreadyActive || !sessionStarted(services)) void services.reconnect();
   } catch (error) {
     settled.cancel();
     await reportFailure(prompter, services, vscode.l10n.t('Switching the Docker engine'), error);
@@ -63,6 +64,11 @@ async function switchEngine(services: CommandServices, args: readonly unknown[])
   } else if (state?.kind === 'unreachable') {
     void prompter.notify({ level: 'error', message: state.problem.message });
   }
+}
+
+/** SessionFeed says whether anything opened the engine yet; a feed without that notion is always open. */
+function sessionStarted(services: CommandServices): boolean {
+  return (services.feed as Partial<{ readonly started: boolean }>).started !== false;
 }
 
 function pickItems(choices: readonly EngineChoice[]): PickItem<Choice>[] {

@@ -20,12 +20,12 @@ import type {
   HelperRequest,
 } from './api';
 import { EngineError, checkApiVersion, timeoutProblem, toEngineError, toEngineProblem } from './errors';
-import { EventLineParser } from './eventParser';
 import { subscribeToEvents } from './eventStream';
+import { dockerOptions } from './modemOptions';
 import { execInContainer } from './exec';
 import { runHelperContainer } from './helperContainer';
+import { EVENT_FILTERS, eventsBetween, inspectNetworkRecord, listContainersById } from './targetedRequests';
 import type { EngineTransport, RequestSpec, StreamSpec } from './transport';
-import { dockerOptions } from './modemOptions';
 import type {
   EngineContainer,
   EngineContainerDetails,
@@ -51,11 +51,6 @@ export const READ_TIMEOUT_MS = 15_000;
 export const WRITE_TIMEOUT_MS = 60_000;
 export const EVENTS_CHECK_MS = 30_000;
 
-/** Container actions that change what the topology shows; exec, health and attach noise is filtered out. */
-const CONTAINER_EVENTS = ['create', 'start', 'restart', 'die', 'kill', 'stop', 'destroy', 'rename', 'pause', 'unpause', 'update'];
-/** Network actions; connect and disconnect carry the container in Actor.Attributes.container. */
-const NETWORK_EVENTS = ['create', 'destroy', 'remove', 'connect', 'disconnect', 'update'];
-const EVENT_FILTERS = { type: ['network', 'container'], event: [...new Set([...CONTAINER_EVENTS, ...NETWORK_EVENTS])] };
 
 export function createEngine(endpoint: EngineEndpoint, options: EngineOptions = {}): EngineApi {
   return new DockerEngine(endpoint, options);
@@ -238,67 +233,24 @@ class DockerEngine implements EngineApi, EngineTransport {
     });
   }
 
+  listContainersById(ids: readonly string[]): Promise<EngineContainer[]> {
+    return listContainersById(this, ids);
+  }
+
+  inspectNetworkRecord(id: string): Promise<EngineNetwork | undefined> {
+    return inspectNetworkRecord(this, id);
+  }
+
+  eventsBetween(since: number, until: number): Promise<EngineEvent[]> {
+    return eventsBetween(this, since, until, this.log ?? consoleLogger);
+  }
+
   exec(container: string, cmd: string[], options?: ExecOptions): Promise<ExecResult> {
     return execInContainer(this, container, cmd, options);
   }
 
   runHelper(request: HelperRequest, options?: ExecOptions): Promise<ExecResult> {
     return runHelperContainer(this, request, options);
-  }
-
-  /**
-   * The listing's own request with an id filter, rather than GET /containers/{id}/json: its answer is exactly
-   * the record buildSnapshot consumes (the inspect form is another shape that would need a mapping of its own,
-   * with its own differences: Name vs Names, State as an object, no Ports list), and several ids share one
-   * request. The engine matches ids by prefix, so only exact ids are kept.
-   */
-  async listContainersById(ids: readonly string[]): Promise<EngineContainer[]> {
-    if (ids.length === 0) return [];
-    const found = await this.request<EngineContainer[]>({
-      method: 'GET',
-      path: '/containers/json',
-      query: { all: 1, filters: { id: [...ids] } },
-      ok: [200],
-      timeoutMs: this.readTimeoutMs,
-      operation: `listing ${ids.length === 1 ? `container ${ids[0]}` : `${ids.length} containers`}`,
-    });
-    const wanted = new Set(ids);
-    return (found ?? []).filter((record) => wanted.has(record.Id));
-  }
-
-  async inspectNetworkRecord(id: string): Promise<EngineNetwork | undefined> {
-    try {
-      return await this.request<EngineNetwork>({
-        method: 'GET',
-        path: `/networks/${encodeURIComponent(id)}`,
-        query: { verbose: false },
-        ok: [200],
-        timeoutMs: this.readTimeoutMs,
-        operation: `inspecting network ${id}`,
-      });
-    } catch (error) {
-      if (error instanceof EngineError && error.problem.kind === 'notFound') return undefined;
-      throw error;
-    }
-  }
-
-  /** With `until` set the engine answers with what it has and closes: newline-delimited JSON, parsed here. */
-  async eventsBetween(since: number, until: number): Promise<EngineEvent[]> {
-    const body = await this.request<unknown>({
-      method: 'GET',
-      path: '/events',
-      query: { since: since.toFixed(9), until: until.toFixed(9), filters: EVENT_FILTERS },
-      ok: [200],
-      timeoutMs: this.readTimeoutMs,
-      operation: 'asking for the latest events',
-    });
-    // docker-modem parses a body of one line, and hands over a Buffer of several.
-    if (Buffer.isBuffer(body) || typeof body === 'string') {
-      const log = this.log ?? consoleLogger;
-      const parser = new EventLineParser((line, reason) => log.warn(`Docker events: ignored a malformed line (${reason}): ${line}`));
-      return [...parser.push(body), ...parser.end()];
-    }
-    return body && typeof body === 'object' ? [body as EngineEvent] : [];
   }
 
   subscribe(handlers: EventHandlers): Disposable {

@@ -92,7 +92,8 @@ export interface EngineContainerDetails {
   Id: string;
   /** "/name": with the engine's leading slash. */
   Name?: string;
-  State?: { Status?: string; Running?: boolean; Paused?: boolean; Restarting?: boolean } | null;
+  /** Pid: the container's first process as the engine's host sees it (0 when not running). */
+  State?: { Status?: string; Running?: boolean; Paused?: boolean; Restarting?: boolean; Pid?: number } | null;
   Config?: {
     Hostname?: string;
     Domainname?: string;
@@ -106,6 +107,8 @@ export interface EngineContainerDetails {
     Links?: string[] | null;
     /** --add-host entries: "name:address" (address may be host-gateway). */
     ExtraHosts?: string[] | null;
+    Privileged?: boolean;
+    CapAdd?: string[] | null;
   } | null;
   NetworkSettings?: { Networks?: Record<string, EngineEndpointSettings> | null } | null;
 }

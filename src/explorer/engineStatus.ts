@@ -23,7 +23,7 @@ export class EngineStatus implements vscode.Disposable {
   private readonly subscription: { dispose(): void };
 
   constructor(
-    feed: TopologyFeed,
+    private readonly feed: TopologyFeed & { readonly started: boolean },
     private readonly views: StatusViews,
   ) {
     this.item = vscode.window.createStatusBarItem('dockerNetworks.engine', vscode.StatusBarAlignment.Left, 10);
@@ -51,6 +51,15 @@ export class EngineStatus implements vscode.Disposable {
       state.kind === 'unreachable' ? state.problem.kind : '',
     );
     const endpoint = state.endpoint || vscode.l10n.t('Docker engine');
+    if (!this.feed.started) {
+      this.item.text = `$(plug) ${vscode.l10n.t('Docker: not connected yet')}`;
+      this.item.tooltip = vscode.l10n.t(
+        'Not connected to the Docker engine yet: it connects when you open the Docker Networks view, the topology or a compose file with engine checks. Click to connect now.',
+      );
+      this.item.backgroundColor = undefined;
+      this.item.command = { command: 'dockerNetworks.refresh', title: vscode.l10n.t('Connect') };
+      return;
+    }
     switch (state.kind) {
       case 'connecting':
         this.item.text = `$(sync~spin) ${endpoint}`;

@@ -66,6 +66,11 @@ export class SessionFeed implements TopologyFeed {
     return this.opened?.feed.stats;
   }
 
+  /** False until something first needs the engine (a view, the panel, an engine-aware check, a command). */
+  get started(): boolean {
+    return this.generation > 0;
+  }
+
   onDidChange(listener: (change: TopologyChange) => void): Disposable {
     return this.changes.event(listener);
   }

@@ -99,6 +99,9 @@ export class TopologyPanel implements vscode.Disposable {
       services.feed.onDidChangeState((s) => this.postEngineState(s)),
     ];
     this.host.onDidDispose(() => this.dispose());
+    // The panel needs the engine: connect now if nothing has yet. The user sees a failure as the feed's unreachable
+    // state (panel banner and status bar, with the engine's message and what to do); the log keeps it too.
+    services.engine().catch((e: unknown) => log.warn(`Topology panel: the Docker engine did not open: ${describeFailure(e)}`));
   }
 
   /** Marks a connectivity check's path (or clears it with null); kept across webview reloads. */

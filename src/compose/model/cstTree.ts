@@ -75,7 +75,11 @@ class CstBuilder {
    * Checks a token list holding only white space, comments and at most one `indicator`; returns the indicator's
    * index (-1 when absent), whether a newline follows it, and whether a comment is among them.
    */
-  private props(tokens: readonly SourceToken[], indicator: string, flow = false): { at: number; newlineAfter: boolean; comment: boolean } {
+  private props(
+    tokens: readonly SourceToken[],
+    indicator: string,
+    flow = false,
+  ): { at: number; newlineAfter: boolean; comment: boolean } {
     let at = -1;
     let newlineAfter = false;
     let comment = false;
@@ -179,7 +183,8 @@ class CstBuilder {
     fc.items.forEach((item, i) => {
       const { start, key, sep, value } = item as { start: SourceToken[]; key?: Token | null; sep?: SourceToken[]; value?: Token };
       if (this.props(start, 'comma', true).at < 0 !== (i === 0)) throw DECLINE;
-      if (!value || (value.type !== 'flow-collection' && !isFlowScalar(value)) || ('source' in value && value.source.includes('\n'))) throw DECLINE;
+      if (!value || (value.type !== 'flow-collection' && !isFlowScalar(value))) throw DECLINE;
+      if ('source' in value && value.source.includes('\n')) throw DECLINE;
       const v = this.node(value).node;
       if (!isMap) {
         if (key || sep) throw DECLINE;

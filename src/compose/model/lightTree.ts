@@ -87,7 +87,9 @@ export function treeFromDocument(doc: Document): LightTree {
       const map: LMap = { kind: 'map', range: rangeOf(node), items: [], flow: node.flow === true, anchor };
       out = map;
       if (anchor) addAnchor(anchors, anchor, out);
-      for (const pair of node.items) map.items.push({ key: keyText(pair), keyNode: convert(pair.key), value: convert(pair.value) });
+      for (const pair of node.items) {
+        map.items.push({ key: keyText(pair), keyNode: convert(pair.key), value: convert(pair.value) });
+      }
       return out;
     }
     if (isSeq(node)) {

@@ -17,7 +17,10 @@ import type { ComposeModel, IpamConfigModel, NetworkDecl, ParseProblem } from '.
 /** The composed-Document path: the reference for syntax errors and the fallback of the CST path. */
 export function treeViaDocument(text: string): { tree: LightTree; errors: ParseProblem[] } {
   const doc = parseDocument(text, { merge: true, uniqueKeys: false, prettyErrors: false });
-  const errors = doc.errors.map((e) => ({ message: e.message.split('\n')[0], range: [e.pos[0], Math.max(e.pos[1], e.pos[0])] as const }));
+  const errors = doc.errors.map((e) => ({
+    message: e.message.split('\n')[0],
+    range: [e.pos[0], Math.max(e.pos[1], e.pos[0])] as const,
+  }));
   return { tree: treeFromDocument(doc), errors };
 }
 
@@ -26,7 +29,8 @@ export type ParsePath = 'fastest' | 'cst' | 'document';
 
 export function parseCompose(text: string, env: Env, options: { path?: ParsePath } = {}): ComposeModel {
   const path = options.path ?? 'fastest';
-  const fast = path === 'document' ? undefined : ((path === 'fastest' ? treeFromLexer(text) : undefined) ?? treeFromCst(text));
+  const lexed = path === 'fastest' ? treeFromLexer(text) : undefined;
+  const fast = path === 'document' ? undefined : (lexed ?? treeFromCst(text));
   const { tree, errors } = fast ? { tree: fast, errors: [] } : treeViaDocument(text);
   const ctx: Ctx = { text, env, anchors: tree.anchors };
   const model: ComposeModel = { text, services: [], networks: [], includes: [], syntaxErrors: errors };

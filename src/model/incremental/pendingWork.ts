@@ -48,9 +48,21 @@ export class PendingWork {
 
   /** Takes up to `maxContainers` containers and `maxNetworks` networks to ask for, and every gone object. */
   take(maxContainers: number, maxNetworks: number): PendingBatch {
-    const batch: PendingBatch = { containers: [], networks: [], goneContainers: [], goneNetworks: [], generations: new Map() };
+    const batch: PendingBatch = {
+      containers: [],
+      networks: [],
+      goneContainers: [],
+      goneNetworks: [],
+      generations: new Map(),
+    };
     const generations = batch.generations as Map<string, number>;
-    const drain = (pending: Map<string, boolean>, kind: EventTarget['kind'], ask: string[], gone: string[], max: number) => {
+    const drain = (
+      pending: Map<string, boolean>,
+      kind: EventTarget['kind'],
+      ask: string[],
+      gone: string[],
+      max: number,
+    ) => {
       for (const [id, isGone] of [...pending]) {
         if (!isGone && ask.length >= max) continue;
         (isGone ? gone : ask).push(id);

@@ -99,7 +99,13 @@ export class SnapshotEditor {
     };
     const diff: SnapshotDiff = {
       networks: diffTouched(before.networks, after.networks, edit.networks.touched, sameNetwork, byNameThenId),
-      containers: diffTouched(before.containers, after.containers, edit.containers.touched, sameContainer, byNameThenId),
+      containers: diffTouched(
+        before.containers,
+        after.containers,
+        edit.containers.touched,
+        sameContainer,
+        byNameThenId,
+      ),
       endpoints: diffTouched(before.endpoints, after.endpoints, edit.endpoints.touched, sameEndpoint, compareEndpoints),
     };
     this.current = after;
@@ -173,7 +179,8 @@ class Edit {
   rebuildEndpoints(containerId: string, attached: Attached | undefined): void {
     const container = this.containers.get(containerId);
     const previous = this.byContainer.get(containerId) ?? [];
-    const next = container && attached ? containerEndpoints(attached, container, this.networks, this.byName) : undefined;
+    const next =
+      container && attached ? containerEndpoints(attached, container, this.networks, this.byName) : undefined;
     // Unchanged endpoints keep their object, so consumers comparing by identity see no change.
     const kept = new Set<EndpointModel>();
     if (next) {

@@ -25,10 +25,17 @@ export interface RoundResult {
   failure?: unknown;
 }
 
-export async function targetedRound(source: TargetedSource, pending: PendingWork, maxRequests: number): Promise<RoundResult> {
+export async function targetedRound(
+  source: TargetedSource,
+  pending: PendingWork,
+  maxRequests: number,
+): Promise<RoundResult> {
   const counts = pending.askCounts();
   const networkSlots = counts.containers > 0 ? Math.min(counts.networks, Math.floor(maxRequests / 2)) : maxRequests;
-  const batch = pending.take((maxRequests - Math.min(networkSlots, counts.networks)) * CONTAINERS_PER_REQUEST, networkSlots);
+  const batch = pending.take(
+    (maxRequests - Math.min(networkSlots, counts.networks)) * CONTAINERS_PER_REQUEST,
+    networkSlots,
+  );
   const chunks: string[][] = [];
   for (let i = 0; i < batch.containers.length; i += CONTAINERS_PER_REQUEST) {
     chunks.push(batch.containers.slice(i, i + CONTAINERS_PER_REQUEST));
@@ -50,14 +57,21 @@ export async function targetedRound(source: TargetedSource, pending: PendingWork
     if (answer.status === 'rejected') return failed(result, pending, 'container', ids, answer.reason);
     const byId = new Map(answer.value.map((record) => [record.Id, record]));
     for (const id of ids) {
-      if (pending.isCurrent('container', id, batch)) result.updates.push({ kind: 'container', id, record: byId.get(id) });
+      if (pending.isCurrent('container', id, batch))
+        result.updates.push({ kind: 'container', id, record: byId.get(id) });
     }
   });
   pending.done(batch as PendingBatch);
   return result;
 }
 
-function failed(result: RoundResult, pending: PendingWork, kind: 'container' | 'network', ids: string[], reason: unknown): void {
+function failed(
+  result: RoundResult,
+  pending: PendingWork,
+  kind: 'container' | 'network',
+  ids: string[],
+  reason: unknown,
+): void {
   for (const id of ids) pending.retry(kind, id);
   result.failure ??= reason;
 }

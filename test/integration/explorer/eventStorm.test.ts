@@ -19,16 +19,20 @@ const PARALLEL = 8;
 function dockerAsync(...args: string[]): Promise<string> {
   return new Promise((resolve, reject) =>
     execFile('docker', args, { timeout: 60_000 }, (error, stdout, stderr) =>
-      error ? reject(new Error(`docker ${args.join(' ')} failed: ${stderr.trim() || error.message}`)) : resolve(stdout.trim()),
+      error
+        ? reject(new Error(`docker ${args.join(' ')} failed: ${stderr.trim() || error.message}`))
+        : resolve(stdout.trim()),
     ),
   );
 }
 
 async function eightAtATime(items: string[], job: (item: string) => Promise<unknown>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: PARALLEL }, async () => {
-    while (next < items.length) await job(items[next++]);
-  }));
+  await Promise.all(
+    Array.from({ length: PARALLEL }, async () => {
+      while (next < items.length) await job(items[next++]);
+    }),
+  );
 }
 
 /** What this test made, as the model holds it: its networks, containers and their endpoints (status text aside). */
@@ -38,7 +42,9 @@ function ours(snapshot: TopologySnapshot, prefix: string): unknown {
     networks: [...snapshot.networks.values()].filter((n) => mine(n.name)),
     containers: [...snapshot.containers.values()].filter((c) => mine(c.name)).map((c) => ({ ...c, status: '' })),
     endpoints: [...snapshot.endpoints.values()].filter((e) => mine(e.containerName) || mine(e.networkName)),
-    byNetwork: [...snapshot.networks.values()].filter((n) => mine(n.name)).map((n) => snapshot.endpointsByNetwork.get(n.id)),
+    byNetwork: [...snapshot.networks.values()]
+      .filter((n) => mine(n.name))
+      .map((n) => snapshot.endpointsByNetwork.get(n.id)),
   };
 }
 
@@ -55,13 +61,19 @@ describe('explorer: a storm of engine events is applied incrementally', function
     await waitConnected(api);
     docker('network', 'create', '--subnet', randomSubnet(236).subnet, home);
     docker('network', 'create', '--subnet', randomSubnet(237).subnet, storm);
-    await eightAtATime(names, (name) => dockerAsync('run', '-d', '--name', name, '--network', home, testImage, 'sleep', '100000'));
+    await eightAtATime(names, (name) =>
+      dockerAsync('run', '-d', '--name', name, '--network', home, testImage, 'sleep', '100000'),
+    );
   });
 
   after(() => removeResources({ containers: names, networks: [storm, home] }));
 
   it('after 30 connects, disconnects and removals the model equals a fresh listing, with few full listings', async () => {
-    await waitForSnapshot(api, (s) => names.every((name) => [...s.containers.values()].some((c) => c.name === name)), 60_000);
+    await waitForSnapshot(
+      api,
+      (s) => names.every((name) => [...s.containers.values()].some((c) => c.name === name)),
+      60_000,
+    );
     const before = api.feed.stats;
     assert.ok(before, 'the feed reports its request counters');
     await eightAtATime(names, (name) => dockerAsync('network', 'connect', storm, name));
@@ -73,19 +85,28 @@ describe('explorer: a storm of engine events is applied incrementally', function
     // Quiet for a moment, then the model and a fresh listing must agree on everything this test made.
     await new Promise((resolve) => setTimeout(resolve, 500));
     const fresh = buildSnapshot(await engine.listing());
-    assert.ok(isDeepStrictEqual(ours(api.feed.snapshot, prefix), ours(fresh, prefix)), 'the model equals a fresh listing');
+    assert.ok(
+      isDeepStrictEqual(ours(api.feed.snapshot, prefix), ours(fresh, prefix)),
+      'the model equals a fresh listing',
+    );
 
     const after = api.feed.stats;
     assert.ok(after);
     const listings = after.fullListings - before.fullListings;
     // Chosen as the cheaper way: other work on a shared engine may make it slow or add bursts of its own.
     const chosen =
-      after.fullListingsForBursts - before.fullListingsForBursts + after.fullListingsWhileSlow - before.fullListingsWhileSlow;
+      after.fullListingsForBursts -
+      before.fullListingsForBursts +
+      after.fullListingsWhileSlow -
+      before.fullListingsWhileSlow;
     const targeted = after.targetedRequests - before.targetedRequests;
     const events = after.events - before.events;
     const figures = `${events} events, ${listings} full listings (${chosen} for bursts or a slow engine), ${targeted} targeted`;
     assert.ok(events >= 3 * COUNT, `${figures}: at least one event per change`);
-    assert.ok(listings - chosen <= 2, `${figures}: no full listing but the required ones (a stream reconnect may add one)`);
+    assert.ok(
+      listings - chosen <= 2,
+      `${figures}: no full listing but the required ones (a stream reconnect may add one)`,
+    );
     assert.ok(targeted <= events, `${figures}: at most one targeted request per change`);
   });
 });

@@ -2,7 +2,12 @@ import * as assert from 'node:assert/strict';
 import type { EngineEvent } from '../../../src/engine/records';
 import { SilentStreamCheck } from '../../../src/engine/silentStreamCheck';
 
-const at = (seconds: number): EngineEvent => ({ Type: 'network', Action: 'connect', time: Math.floor(seconds), timeNano: seconds * 1e9 });
+const at = (seconds: number): EngineEvent => ({
+  Type: 'network',
+  Action: 'connect',
+  time: Math.floor(seconds),
+  timeNano: seconds * 1e9,
+});
 
 describe('SilentStreamCheck: an event the stream did not deliver means the stream is dead', () => {
   let clock: number;

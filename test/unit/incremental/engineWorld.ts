@@ -31,12 +31,20 @@ export const operation: fc.Arbitrary<Operation> = fc.oneof(
     networks: fc.array(fc.nat(), { maxLength: 3 }),
     running: fc.boolean(),
   }),
-  fc.record({ op: fc.constantFrom('start' as const, 'stop' as const, 'destroy' as const, 'pause' as const, 'relabel' as const), pick: fc.nat() }),
+  fc.record({
+    op: fc.constantFrom('start' as const, 'stop' as const, 'destroy' as const, 'pause' as const, 'relabel' as const),
+    pick: fc.nat(),
+  }),
   fc.record({ op: fc.constant('rename' as const), pick: fc.nat(), name: fc.nat(5) }),
   fc.record({ op: fc.constantFrom('connect' as const, 'disconnect' as const), pick: fc.nat(), network: fc.nat() }),
 );
 
-function event(type: 'container' | 'network', action: string, id: string, attributes: Record<string, string> = {}): EngineEvent {
+function event(
+  type: 'container' | 'network',
+  action: string,
+  id: string,
+  attributes: Record<string, string> = {},
+): EngineEvent {
   return { Type: type, Action: action, Actor: { ID: id, Attributes: attributes } };
 }
 
@@ -182,7 +190,9 @@ export class EngineWorld {
     record.State = running ? 'running' : 'exited';
     record.Status = running ? 'Up 1 second' : 'Exited (0) 1 second ago';
     const attached = record.NetworkSettings?.Networks ?? {};
-    const events: EngineEvent[] = running ? [event('container', 'start', record.Id)] : [event('container', 'die', record.Id)];
+    const events: EngineEvent[] = running
+      ? [event('container', 'start', record.Id)]
+      : [event('container', 'die', record.Id)];
     for (const name of Object.keys(attached)) {
       const settings = attached[name];
       settings.EndpointID = running ? `ep-${this.counter++}` : '';

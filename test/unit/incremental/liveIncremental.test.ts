@@ -105,7 +105,10 @@ describe('LiveTopology: engine events cost requests in proportion to the change'
     const counts = { listings: source.listings, targeted: source.targeted };
     run({ op: 'rename', pick: 6, name: 2 });
     await settled();
-    assert.deepEqual({ listings: source.listings - counts.listings, targeted: source.targeted - counts.targeted }, { listings: 0, targeted: 1 });
+    assert.deepEqual(
+      { listings: source.listings - counts.listings, targeted: source.targeted - counts.targeted },
+      { listings: 0, targeted: 1 },
+    );
   });
 
   it('an answer that raced a later event about the same container is not shown: the newer answer is', async () => {

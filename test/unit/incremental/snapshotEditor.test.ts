@@ -6,7 +6,6 @@ import { eventTarget } from '../../../src/model/incremental/eventTargets';
 import { EngineWorld, SEED, operation } from './engineWorld';
 import { assertSameAsFreshListing } from './snapshotOracle';
 
-
 describe('SnapshotEditor: incremental updates equal a fresh listing', () => {
   it('after any operations, the updates of the objects their events name give buildSnapshot of the final listing, and the same diff', () => {
     fc.assert(
@@ -23,7 +22,9 @@ describe('SnapshotEditor: incremental updates equal a fresh listing', () => {
             // Duplicated and reordered: each target is answered with the engine's present state.
             const listing = world.listing();
             const updates: ObjectUpdate[] = [];
-            for (const event of [...events, ...events.filter(() => noise.next().value < 30)].sort(() => noise.next().value - 50)) {
+            for (const event of [...events, ...events.filter(() => noise.next().value < 30)].sort(
+              () => noise.next().value - 50,
+            )) {
               const target = eventTarget(event);
               assert.ok(target, `every generated event names its object: ${JSON.stringify(event)}`);
               if (target.kind === 'container') {
@@ -52,11 +53,18 @@ describe('SnapshotEditor: incremental updates equal a fresh listing', () => {
     const editor = new SnapshotEditor(initial);
     const versions = [editor.snapshot];
     for (let i = 0; i < 60; i++) {
-      const events = world.apply(i % 3 === 2 ? { op: 'destroy', pick: i } : { op: 'createContainer', name: i % 6, networks: [0], running: true });
+      const events = world.apply(
+        i % 3 === 2 ? { op: 'destroy', pick: i } : { op: 'createContainer', name: i % 6, networks: [0], running: true },
+      );
       const listing = world.listing();
       const updates: ObjectUpdate[] = [];
       for (const target of events.map(eventTarget)) {
-        if (target?.kind === 'container') updates.push({ kind: 'container', id: target.id, record: listing.containers.find((c) => c.Id === target.id) });
+        if (target?.kind === 'container')
+          updates.push({
+            kind: 'container',
+            id: target.id,
+            record: listing.containers.find((c) => c.Id === target.id),
+          });
       }
       versions.push(editor.apply(updates).snapshot);
     }
