@@ -13,6 +13,8 @@ import { findContainer } from '../diagnose/reachability/namespaces';
 import type { ListeningSocket, Protocol, ReachabilityReport, TargetSpec } from '../diagnose/reachability/types';
 import { buildSnapshot } from '../model/snapshot';
 import type { TopologySnapshot } from '../model/topology';
+import { listeningSockets } from '../diagnose/sockets';
+import { SocketGatherer } from '../hostFacts';
 import { runProbe, type ProbeOptions } from './probeRunner';
 
 export interface CheckRequest {
@@ -72,12 +74,33 @@ export function displayName(snapshot: TopologySnapshot, target: TargetSpec | str
   return target.name ?? snapshot.containers.get(target.containerId)?.name ?? target.containerId.slice(0, 12);
 }
 
+/**
+ * The sockets the target's namespace listens on (host /proc for a local engine, else exec of cat), when a port is
+ * asked: the analyzer then says listening / loopback only / nothing listening. A table that cannot be read (image
+ * without cat, exec refused) leaves the port unknown, which the probe then settles.
+ */
+async function gatherListening(engine: EngineApi, snapshot: TopologySnapshot, request: CheckRequest, signal?: AbortSignal): Promise<Map<string, ListeningSocket[]> | undefined> {
+  if (request.port === undefined || request.target.kind !== 'container') return undefined;
+  let target = snapshot.containers.get(request.target.containerId);
+  while (target?.networkMode.startsWith('container:')) target = findContainer(snapshot, target.networkMode.slice(10));
+  if (!target?.running || target.networkMode === 'host') return undefined;
+  const { readings } = await new SocketGatherer(engine).gather([target], { timeoutMs: 2_000, signal });
+  const listening = new Map<string, ListeningSocket[]>();
+  for (const reading of readings) {
+    if (reading.result.kind !== 'rows') continue;
+    const sockets = listeningSockets(reading.result.rows);
+    for (const id of reading.containerIds) listening.set(id, sockets);
+  }
+  return listening.size > 0 ? listening : undefined;
+}
+
 export async function runCheck(engine: EngineApi, request: CheckRequest, options: CheckOptions = {}, known?: { sourceName?: string; targetName?: string }): Promise<CheckResult> {
   const snapshot = buildSnapshot(await engine.listing());
   const ids = [request.sourceId, ...(request.target.kind === 'container' ? [request.target.containerId] : [])];
   const details = await gatherDetails(engine, snapshot, ids);
+  const listeningRead = options.listening ?? (await gatherListening(engine, snapshot, request, options.signal));
   const started = performance.now();
-  const report = analyzeReachability(request, { snapshot, details, listening: options.listening });
+  const report = analyzeReachability(request, { snapshot, details, listening: listeningRead });
   const explainMs = performance.now() - started;
   const result: CheckResult = {
     request,

@@ -73,7 +73,7 @@ export function factText(l10n: L10n, f: Fact): string {
     case 'outsideDocker':
       return l10n.t('{0} is outside the networks Docker knows: traffic leaves through the gateway, and whether it arrives depends on the host\'s routes and firewall. The probe tells.', p(f, 'host'));
     case 'listening':
-      return l10n.t('Something listens on {1}/{0} ({2}).', p(f, 'port'), p(f, 'protocol'), p(f, 'addresses'));
+      return l10n.t('Something listens on port {0}/{1} ({2}).', p(f, 'port'), p(f, 'protocol'), p(f, 'addresses'));
     case 'listeningLoopbackOnly':
       return l10n.t('Port {0}/{1} listens on loopback only ({2}): other containers cannot reach it.', p(f, 'port'), p(f, 'protocol'), p(f, 'addresses'));
     case 'notListening':

@@ -100,6 +100,7 @@ describe('troubleshoot: Check Connectivity', function () {
     assert.equal(after.verdict, 'reachable', factTexts(report));
     assert.match(after.headline, /^Reachable: /);
     assert.match(factTexts(report), new RegExp(`"${target}" resolves on ${netB}\\.`));
+    assert.match(factTexts(report), /Something listens on port 8080\/tcp \((0\.0\.0\.0|::)/, 'the socket table of the target was read');
     assert.equal(step(report, 'connect')?.outcome, 'connected');
     assert.equal(report.result?.probe?.conclusion, 'reachable');
     assert.equal(after.probeVerdict?.text, 'The probe confirms the verdict.');
