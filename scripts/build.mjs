@@ -81,6 +81,17 @@ if (existsSync('webview/main.ts') && !cliPackage) {
   });
 }
 
+if (existsSync('webview/connectivity/main.ts')) {
+  configs.push({
+    ...common,
+    entryPoints: ['webview/connectivity/main.ts'],
+    outfile: 'dist/connectivityWebview.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  });
+}
+
 if (watch) {
   for (const c of configs) (await esbuild.context(c)).watch();
   console.log('build: watching');

@@ -2,7 +2,7 @@
  * The topology panel's front end: toolbar, graph, details, plan overlay and list view, wired to the host through
  * the validated protocol. Runs in the webview under a strict CSP; every engine string is rendered as text.
  */
-import { isHostMessage, isWebviewMessage, type GraphNode, type HostMessage, type PlanOverlay, type WebviewMessage } from '../src/topology/protocol';
+import { isHostMessage, isWebviewMessage, type GraphNode, type HostMessage, type PathHighlight, type PlanOverlay, type WebviewMessage } from '../src/topology/protocol';
 import { HostBridge } from './hostBridge';
 import { GraphView } from './graphView';
 import { onThemeChange, readPalette } from './theme';
@@ -186,12 +186,25 @@ const PLAN_KIND: Record<PlanOverlay['items'][number]['kind'], () => string> = {
   service: () => tr('service'),
 };
 
+/** Marks from the compose plan and from a connectivity check's path, shown together. */
+let planMarks = new Map<string, string>();
+let pathMarks = new Map<string, string>();
+const applyMarks = (): void => view.setMarks(new Map([...planMarks, ...pathMarks]));
+
+function renderPath(path: PathHighlight | null): void {
+  pathMarks = new Map((path?.marks ?? []).map((m) => [m.nodeId, m.label]));
+  applyMarks();
+  const first = path?.marks.find((m) => view.graph.hasNode(m.nodeId));
+  if (first) focusNode(first.nodeId);
+}
+
 function renderPlan(overlay: PlanOverlay | null): void {
   const marks = new Map<string, string>();
+  planMarks = marks;
   if (!overlay) {
     plan.hidden = true;
     plan.replaceChildren();
-    view.setMarks(marks);
+    applyMarks();
     return;
   }
   const items = el('ul');
@@ -210,7 +223,7 @@ function renderPlan(overlay: PlanOverlay | null): void {
   }
   plan.replaceChildren(el('h2', { text: tr('Plan: {0} (project {1})', overlay.file, overlay.project) }), items);
   plan.hidden = false;
-  view.setMarks(marks);
+  applyMarks();
 }
 
 /** Reveals a node once the initial layout has settled (earlier, the layout would move it away again). */
@@ -264,6 +277,9 @@ async function handle(m: HostMessage): Promise<void> {
       break;
     case 'plan':
       renderPlan(m.overlay);
+      break;
+    case 'path':
+      renderPath(m.path);
       break;
     case 'engine':
       status.textContent = m.message;

@@ -26,6 +26,7 @@ export const COMMAND_IDS = [
   'dockerNetworks.copyTopologyMermaid',
   'dockerNetworks.openSampleComposeFile',
   'dockerNetworks.reviewSecurity',
+  'dockerNetworks.checkConnectivity',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

@@ -14,6 +14,7 @@ import { engineCommands } from './engineCommands';
 import { inspectCommands } from './inspectDocument';
 import { networkCommands } from './networkCommands';
 import { securityCommands } from './securityCommands';
+import { connectivityCommands } from './connectivityCommands';
 import { topologyCommands } from '../topology/commands';
 import { walkthroughCommands } from './walkthroughCommands';
 
@@ -28,6 +29,7 @@ export const commandTable: readonly CommandEntry[] = [
   ...securityCommands,
   ...topologyCommands,
   ...walkthroughCommands,
+  ...connectivityCommands,
   // Other command files: one spread per file, e.g. ...networkCommands,
 ];
 

@@ -16,7 +16,7 @@ import { LiveGraph } from './graph/liveGraph';
 import { toMermaid } from './mermaid';
 import { PlanScheduler } from './planScheduler';
 import { webviewStrings } from './webviewStrings';
-import { isWebviewMessage, type ExportFormat, type GraphData, type HostMessage, type WebviewMessage } from './protocol';
+import { isWebviewMessage, type ExportFormat, type GraphData, type HostMessage, type PathHighlight, type WebviewMessage } from './protocol';
 
 export const TOPOLOGY_VIEW_TYPE = 'dockerNetworks.topology';
 
@@ -35,6 +35,7 @@ export class TopologyPanel implements vscode.Disposable {
   /** The graph the webview holds, kept current from the model's diffs (undefined until the webview is ready). */
   private live: LiveGraph | undefined;
   private pendingFocus: string | undefined;
+  private path: PathHighlight | null = null;
 
   static get instance(): TopologyPanel | undefined {
     return TopologyPanel.current;
@@ -103,6 +104,12 @@ export class TopologyPanel implements vscode.Disposable {
     services.engine().catch((e: unknown) => log.warn(`Topology panel: the Docker engine did not open: ${describeFailure(e)}`));
   }
 
+  /** Marks a connectivity check's path (or clears it with null); kept across webview reloads. */
+  showPath(path: PathHighlight | null): void {
+    this.path = path;
+    if (this.host.isReady) void this.host.post({ type: 'path', path });
+  }
+
   focus(nodeId: string): void {
     if (this.host.isReady) void this.host.post({ type: 'focus', nodeId });
     else this.pendingFocus = nodeId;
@@ -112,6 +119,7 @@ export class TopologyPanel implements vscode.Disposable {
     this.live = undefined;
     this.pushGraph();
     this.postEngineState(this.services.feed.state);
+    if (this.path) void this.host.post({ type: 'path', path: this.path });
     if (this.pendingFocus) {
       void this.host.post({ type: 'focus', nodeId: this.pendingFocus });
       this.pendingFocus = undefined;

@@ -121,6 +121,16 @@ export interface PlanOverlay {
   items: PlanItem[];
 }
 
+/** A connectivity check's path in the graph: each node on it (source, networks, target) with a short label. */
+export interface PathMark {
+  nodeId: string;
+  label: string;
+}
+
+export interface PathHighlight {
+  marks: PathMark[];
+}
+
 export type HostMessage =
   /** layoutKey: the engine's endpoint, under which the webview keeps this graph's positions across reloads. */
   | { type: 'graph'; graph: GraphData; notice?: string; layoutKey?: string }
@@ -128,7 +138,8 @@ export type HostMessage =
   | { type: 'focus'; nodeId: string }
   | { type: 'plan'; overlay: PlanOverlay | null }
   | { type: 'engine'; state: EngineState; message: string }
-  | { type: 'exportRequest'; requestId: number; format: ExportFormat };
+  | { type: 'exportRequest'; requestId: number; format: ExportFormat }
+  | { type: 'path'; path: PathHighlight | null };
 
 export type WebviewMessage =
   | ReadyMessage
@@ -192,6 +203,8 @@ const isPlanItem = (v: unknown): v is PlanItem =>
   isOptStr(v.nodeId) &&
   isStr(v.detail);
 
+const isPathMark = (v: unknown): v is PathMark => isObj(v) && isStr(v.nodeId) && isStr(v.label);
+
 const isPlanOverlay = (v: unknown): v is PlanOverlay => isObj(v) && isStr(v.file) && isStr(v.project) && isArrOf(v.items, isPlanItem);
 
 export function isHostMessage(v: unknown): v is HostMessage {
@@ -209,6 +222,8 @@ export function isHostMessage(v: unknown): v is HostMessage {
       return oneOf(ENGINE_STATES)(v.state) && isStr(v.message);
     case 'exportRequest':
       return isNum(v.requestId) && oneOf(EXPORT_FORMATS)(v.format);
+    case 'path':
+      return v.path === null || (isObj(v.path) && isArrOf(v.path.marks, isPathMark));
     default:
       return false;
   }
