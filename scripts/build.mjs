@@ -1,10 +1,16 @@
 // Bundles the extension host code, the lint CLI, the lint worker and the webview with esbuild.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
+// --cli-package: only the CLI and the engine client it loads for --engine, into the standalone npm package.
+const cliPackage = process.argv.includes('--cli-package');
+const outdir = cliPackage ? 'packages/docker-net-lint/dist' : 'dist';
+const CLI_PACKAGE_FILES = ['dist/cli.js', 'dist/dockerode.js', 'dist/ssh2.js'];
+// --clean: start from an empty output folder (a package must hold no stale bundle or source map).
+if (process.argv.includes('--clean')) rmSync(outdir, { recursive: true, force: true });
 
 const common = {
   bundle: true,
@@ -35,13 +41,25 @@ const yamlApart = {
   },
 };
 
+// And `ssh2` (~600 KB): docker-modem (inside dockerode.js) and the engine's key check both require it; one bundle of
+// its own, loaded on first ssh use, keeps it out of the activation path and out of the package twice.
+const ssh2Apart = {
+  name: 'ssh2-apart',
+  setup(build) {
+    build.onResolve({ filter: /^ssh2$/ }, () => ({ path: './ssh2.js', external: true }));
+  },
+};
+
 const entries = [
-  { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [dockerodeApart, yamlApart] },
-  { entryPoints: [createRequire(import.meta.url).resolve('dockerode')], outfile: 'dist/dockerode.js' },
+  { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [dockerodeApart, yamlApart, ssh2Apart] },
+  { entryPoints: [createRequire(import.meta.url).resolve('dockerode')], outfile: 'dist/dockerode.js', plugins: [ssh2Apart] },
+  { entryPoints: [createRequire(import.meta.url).resolve('ssh2')], outfile: 'dist/ssh2.js' },
   { entryPoints: [createRequire(import.meta.url).resolve('yaml')], outfile: 'dist/yaml.js' },
-  { entryPoints: ['src/compose/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [dockerodeApart] },
+  { entryPoints: ['src/compose/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [dockerodeApart, ssh2Apart] },
   { entryPoints: ['src/compose/lintWorker.ts'], outfile: 'dist/lintWorker.js' },
-].filter((e) => existsSync(e.entryPoints[0]));
+]
+  .filter((e) => existsSync(e.entryPoints[0]) && (!cliPackage || CLI_PACKAGE_FILES.includes(e.outfile)))
+  .map((e) => ({ ...e, outfile: e.outfile.replace(/^dist\//, `${outdir}/`) }));
 
 const configs = entries.map((e) => ({
   ...common,
@@ -52,11 +70,22 @@ const configs = entries.map((e) => ({
   external: nodeExternals,
 }));
 
-if (existsSync('webview/main.ts')) {
+if (existsSync('webview/main.ts') && !cliPackage) {
   configs.push({
     ...common,
     entryPoints: ['webview/main.ts'],
     outfile: 'dist/webview.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  });
+}
+
+if (existsSync('webview/connectivity/main.ts')) {
+  configs.push({
+    ...common,
+    entryPoints: ['webview/connectivity/main.ts'],
+    outfile: 'dist/connectivityWebview.js',
     platform: 'browser',
     format: 'iife',
     target: 'es2022',

@@ -24,8 +24,10 @@ async function main() {
   ensureEngineAndImage();
   buildExtension();
   ensureCodeServer();
-  const files = findE2e(join(repoRoot, 'test', 'e2e'));
-  if (files.length === 0) throw new Error('no test/e2e/**/*.e2e.ts files');
+  // DNE_E2E_DIR: another suite of the same kind (scripts/run-e2e-vsix.mjs runs test/e2e-vsix).
+  const suiteDir = process.env.DNE_E2E_DIR || join('test', 'e2e');
+  const files = findE2e(join(repoRoot, suiteDir));
+  if (files.length === 0) throw new Error(`no ${suiteDir}/**/*.e2e.ts files`);
   const extra = process.argv.includes('--') ? process.argv.slice(process.argv.indexOf('--') + 1) : [];
   // Env filters, for callers that cannot pass args (scripts/test.sh): DNE_E2E_GREP, DNE_E2E_INVERT=1.
   const grep = filterFromEnv('DNE_E2E_GREP');

@@ -11,6 +11,8 @@ command -v dockerd >/dev/null 2>&1 || need_pkgs+=(docker.io)
 command -v chromium >/dev/null 2>&1 || need_pkgs+=(chromium)
 command -v rg >/dev/null 2>&1 || need_pkgs+=(ripgrep)
 command -v curl >/dev/null 2>&1 || need_pkgs+=(curl)
+# sshd on loopback is the ssh:// engine of the Switch Engine tests (key file + ~/.ssh/config, no agent).
+[ -x /usr/sbin/sshd ] || need_pkgs+=(openssh-server)
 for p in libkrb5-dev libxkbfile-dev libsecret-1-dev pkg-config iproute2 procps; do
   dpkg -s "$p" >/dev/null 2>&1 || need_pkgs+=("$p")
 done

@@ -82,6 +82,7 @@ export DNE_SKIP_BUILD=1
 if step code-server bash scripts/install-code-server.sh; then
   step integration node scripts/run-integration.mjs
   step e2e node scripts/run-e2e.mjs
+  step e2e-vsix node scripts/run-e2e-vsix.mjs
 else
   record integration 1 /dev/null
   record e2e 1 /dev/null

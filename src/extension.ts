@@ -1,20 +1,22 @@
 /**
  * The composition root: wires engine, model and UI parts together and does nothing else.
- * Activation stays cheap: the engine client and the live topology load after activation (first view shown or
- * the next tick), through dynamic imports.
+ * Activation stays cheap and connects to nothing: the engine client and the live topology load, through dynamic
+ * imports, when a view, the panel, an engine-aware check or a command first needs the engine.
  */
 import * as vscode from 'vscode';
 import type { CommandServices } from './commands/services';
 import { registerCommands } from './commands/index';
 import { ContainerDetailsCache } from './explorer/containerDetailsCache';
 import { ContainersProvider } from './explorer/containersProvider';
-import { createEngineOpener } from './explorer/engineOpener';
+import { createEngineOpener, engineSettings } from './explorer/engineOpener';
 import { EngineStatus } from './explorer/engineStatus';
 import { NetworksProvider } from './explorer/networksProvider';
 import { parseGroupBy, type NetworkListOptions } from './explorer/present/grouping';
 import { SessionFeed } from './model/sessionFeed';
 import { composeEngineAccessFrom, registerComposeLint } from './compose/index';
 import { registerTopology } from './topology/index';
+import { createTroubleshooting } from './troubleshoot/index';
+import type { NetworkObservations } from './troubleshoot/networkObservations';
 
 /**
  * What activate() returns: for the integration tests and for other extensions. Stable members only:
@@ -27,6 +29,8 @@ export interface ExplorerApi {
   readonly networksView: vscode.TreeView<unknown>;
   readonly containersView: vscode.TreeView<unknown>;
   readonly services: CommandServices;
+  /** Observed socket activity and host interface facts (troubleshooting). */
+  readonly observations: NetworkObservations;
 }
 
 const REVEAL_TIMEOUT_MS = 10_000;
@@ -46,12 +50,23 @@ function listOptions(): NetworkListOptions {
 export function activate(context: vscode.ExtensionContext): ExplorerApi {
   // The one log channel: every part logs here (Output > Docker Networks).
   const log = vscode.window.createOutputChannel('Docker Networks', { log: true });
-  const feed = new SessionFeed(createEngineOpener(() => configuration().get<string>('host', ''), log), log);
+  const feed = new SessionFeed(
+    createEngineOpener(
+      () => engineSettings(configuration()),
+      log,
+      () => ({
+        resyncIntervalSeconds: configuration().get<number>('resyncIntervalSeconds', 300),
+        eventsCheckSeconds: configuration().get<number>('eventsCheckSeconds', 30),
+      }),
+    ),
+    log,
+  );
   const start = (): void => void feed.start();
 
   const containerDetails = new ContainerDetailsCache(() => feed.engine(), feed);
-  const networksProvider = new NetworksProvider(feed, listOptions(), start, containerDetails);
-  const containersProvider = new ContainersProvider(feed, start, containerDetails);
+  const troubleshooting = createTroubleshooting(() => feed.engine(), feed);
+  const networksProvider = new NetworksProvider(feed, listOptions(), start, containerDetails, troubleshooting.hostFacts);
+  const containersProvider = new ContainersProvider(feed, start, containerDetails, troubleshooting.activity);
   const networksView = vscode.window.createTreeView('dockerNetworks.networks', {
     treeDataProvider: networksProvider,
     showCollapseAll: true,
@@ -78,6 +93,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
   context.subscriptions.push(
     feed,
     containerDetails,
+    troubleshooting,
     networksProvider,
     containersProvider,
     networksView,
@@ -90,20 +106,37 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
       if (event.affectsConfiguration('dockerNetworks.groupBy') || event.affectsConfiguration('dockerNetworks.showBuiltInNetworks')) {
         networksProvider.setOptions(listOptions());
       }
-      if (event.affectsConfiguration('dockerNetworks.host')) void feed.reconnect();
+      // Switch Engine writes host/context; a change re-opens the session, and every view follows the feed.
+      if (
+        event.affectsConfiguration('dockerNetworks.host') ||
+        event.affectsConfiguration('dockerNetworks.context') ||
+        event.affectsConfiguration('dockerNetworks.resyncIntervalSeconds') ||
+        event.affectsConfiguration('dockerNetworks.eventsCheckSeconds')
+      ) {
+        // Only a session that something already needed; the first view or command opens it with the new value.
+        if (feed.started) void feed.reconnect();
+      }
     }),
   );
 
   // Other parts register here, one line each, e.g. registerComposeLint(context, services).
-  registerComposeLint(context, composeEngineAccessFrom(feed), log);
+  registerComposeLint(context, composeEngineAccessFrom(feed, start), log);
   registerTopology(context, services);
   // Disposed last: the parts above may log while they shut down.
   context.subscriptions.push(log);
 
-  // Off the activation path: the views may not be visible yet, but the status bar wants the engine's state.
-  setImmediate(start);
+  // No connection here: the views, the topology panel, engine-aware compose checks and commands start the feed
+  // when they first need it (a compose file opened with nothing else shown never reaches for the engine).
 
-  return { feed, networksProvider, containersProvider, networksView, containersView, services };
+  return {
+    feed,
+    networksProvider,
+    containersProvider,
+    networksView,
+    containersView,
+    services,
+    observations: troubleshooting.observations,
+  };
 }
 
 export function deactivate(): void {

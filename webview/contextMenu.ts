@@ -1,5 +1,6 @@
 /** The right-click menu of a node or an endpoint edge: the explorer's own commands, run by the host. */
 import type { GraphNode, NodeAction } from '../src/topology/protocol';
+import { tr } from './l10n';
 import { el } from './dom';
 
 export interface MenuTarget {
@@ -8,11 +9,11 @@ export interface MenuTarget {
   node?: GraphNode;
 }
 
-const LABELS: Record<NodeAction, string> = {
-  disconnect: 'Disconnect',
-  connect: 'Connect to...',
-  inspect: 'Inspect',
-  reveal: 'Reveal in the Tree',
+const LABELS: Record<NodeAction, () => string> = {
+  disconnect: () => tr('Disconnect'),
+  connect: () => tr('Connect to...'),
+  inspect: () => tr('Inspect'),
+  reveal: () => tr('Reveal in the Tree'),
 };
 
 export function actionsFor(target: MenuTarget): NodeAction[] {
@@ -48,7 +49,7 @@ export class ContextMenu {
     this.root.replaceChildren(
       el('div', { className: 'menu-title', text: title }),
       ...actions.map((a) => {
-        const b = el('button', { text: LABELS[a], attrs: { role: 'menuitem', 'data-action': a, tabindex: '-1' } });
+        const b = el('button', { text: LABELS[a](), attrs: { role: 'menuitem', 'data-action': a, tabindex: '-1' } });
         b.addEventListener('click', () => {
           this.close();
           this.run(a, target.targetId);

@@ -3,16 +3,20 @@
  * A full graph is laid out once; a patch touches only the nodes and edges it names: new nodes are placed next to
  * their neighbours and every other node keeps its position.
  */
+import { tr } from './l10n';
 import Graph from 'graphology';
 import Sigma from 'sigma';
 import { EdgeLineProgram, NodePointProgram } from 'sigma/rendering';
-import FA2Layout from 'graphology-layout-forceatlas2/worker';
-import { inferSettings } from 'graphology-layout-forceatlas2';
 import type { GraphData, GraphEdge, GraphNode, GraphPatch } from '../src/topology/protocol';
 import { NodeDiamondProgram, NodeSquareProgram } from './shapes';
 import type { Palette } from './theme';
+import { drawHoverLabel, LabelLayer, type HoverData } from './labelLayer';
+import { GroupLayer } from './groupLayer';
+import { LayoutRunner } from './layoutRunner';
+import { arrangeGraph, seedPositions } from './placement';
+import { probing, report } from './testHook';
 
-interface NodeAttrs {
+export interface NodeAttrs {
   x: number;
   y: number;
   size: number;
@@ -21,7 +25,7 @@ interface NodeAttrs {
   data: GraphNode;
   fixed?: boolean;
 }
-interface EdgeAttrs {
+export interface EdgeAttrs {
   size: number;
   label: string;
   data: GraphEdge;
@@ -34,22 +38,24 @@ export interface GraphViewEvents {
 
 /** Beyond this many edges, sigma's edge picking costs more than it helps: edges are then reached from nodes. */
 const EDGE_EVENTS_LIMIT = 1000;
-/** Up to this many nodes, every label is drawn. */
-const SMALL_GRAPH_LABELS = 300;
+
+
+/** A label's width before any canvas measured it (for the fit's margin): about 7 px a character at 12 px. */
+const estimateTextPx = (text: string): number => 7 * text.length;
 
 export class GraphView {
   readonly graph = new Graph<NodeAttrs, EdgeAttrs>({ type: 'undirected', multi: false });
   private readonly sigma: Sigma<NodeAttrs, EdgeAttrs>;
-  private layout: FA2Layout | undefined;
-  private layoutTimer: ReturnType<typeof setTimeout> | undefined;
-  private layoutSync: ReturnType<typeof setInterval> | undefined;
-  private layoutCopy: Graph<NodeAttrs, EdgeAttrs> | undefined;
+  private readonly layout: LayoutRunner;
   private visible: Set<string> | null = null;
   private selected: string | null = null;
   private neighbourhood: Set<string> | null = null;
   private marked = new Map<string, string>();
   private palette: Palette;
-  private layoutListener: ((running: boolean) => void) | undefined;
+  private readonly labels: LabelLayer;
+  private readonly groups: GroupLayer;
+  private hoveredNode: string | null = null;
+  private hoveredEdge: string | null = null;
 
   constructor(
     container: HTMLElement,
@@ -57,6 +63,7 @@ export class GraphView {
     private readonly events: GraphViewEvents,
   ) {
     this.palette = palette;
+    this.layout = new LayoutRunner(this.graph, { arrange: () => this.arrange(), fit: () => this.zoomToFit(false) });
     this.sigma = new Sigma<NodeAttrs, EdgeAttrs>(this.graph, container, {
       allowInvalidContainer: true,
       defaultNodeType: 'circle',
@@ -65,9 +72,10 @@ export class GraphView {
       // programs under software WebGL (docs/BENCHMARKS.md), and they look the same at these sizes.
       defaultEdgeType: 'line',
       edgeProgramClasses: { line: EdgeLineProgram },
-      renderEdgeLabels: true,
+      // labels are placed and drawn by LabelLayer after each frame: no overlap, no cut text (see labels.ts)
+      renderLabels: false,
+      renderEdgeLabels: false,
       enableEdgeEvents: true,
-      labelRenderedSizeThreshold: 5,
       hideEdgesOnMove: false,
       zIndex: true,
       labelFont: 'var(--vscode-font-family), sans-serif',
@@ -90,6 +98,48 @@ export class GraphView {
       this.events.onContextMenu({ edgeId: edge }, event.x, event.y);
     });
     container.addEventListener('contextmenu', (e) => e.preventDefault());
+    this.labels = new LabelLayer(this.sigma, this.graph);
+    this.groups = new GroupLayer(container, this.sigma, this.graph);
+    this.sigma.on('afterRender', () => this.drawLabels());
+    const hover = (node: string | null, edge: string | null): void => {
+      this.hoveredNode = node;
+      this.hoveredEdge = edge;
+      this.sigma.scheduleRender();
+    };
+    this.sigma.on('enterNode', ({ node }) => hover(node, null));
+    this.sigma.on('leaveNode', () => hover(null, null));
+    this.sigma.on('enterEdge', ({ edge }) => hover(null, edge));
+    this.sigma.on('leaveEdge', () => hover(null, null));
+  }
+
+  /** The selection and the hovered node or edge, with their edges: their labels are drawn first. */
+  private drawLabels(): void {
+    const frames = this.groups.draw(this.palette.roles.project);
+    const moving = this.sigma.getCamera().isAnimated() || this.sigma.getMouseCaptor().isMoving;
+    if (moving && this.sigma.getSetting('hideLabelsOnMove')) return;
+    const focusNodes = new Set<string>();
+    const focusEdges = new Set<string>();
+    for (const id of [this.selected, this.hoveredNode]) {
+      if (!id || !this.graph.hasNode(id)) continue;
+      focusNodes.add(id);
+      this.graph.forEachEdge(id, (e) => void focusEdges.add(e));
+    }
+    if (this.hoveredEdge && this.graph.hasEdge(this.hoveredEdge)) focusEdges.add(this.hoveredEdge);
+    this.labels.draw({
+      focusNodes,
+      focusEdges,
+      text: (id) => this.labelText(id),
+      palette: this.palette,
+      font: this.palette.fontFamily,
+      extra: frames.map((f) => ({ id: `g:${f.project}`, text: tr('compose: {0}', f.project), anchors: f.labelAnchors })),
+    });
+    if (probing) report({ name: 'labels', ...this.labels.last });
+  }
+
+  private labelText(id: string): string {
+    const a = this.graph.getNodeAttributes(id);
+    const mark = this.marked.get(id);
+    return mark ? `${a.label} (${mark})` : a.label;
   }
 
   setPalette(p: Palette): void {
@@ -107,7 +157,6 @@ export class GraphView {
     const mark = this.marked.get(id);
     return {
       ...a,
-      label: mark ? `${a.label} (${mark})` : a.label,
       color: dim ? this.palette.dimmed : this.palette.roles[a.data.role],
       hidden,
       highlighted: id === this.selected || mark !== undefined,
@@ -119,29 +168,16 @@ export class GraphView {
     const [s, t] = this.graph.extremities(id);
     const hidden = this.visible !== null && (!this.visible.has(s) || !this.visible.has(t));
     const dim = this.neighbourhood !== null && (!this.neighbourhood.has(s) || !this.neighbourhood.has(t));
-    const member = a.data.kind === 'member';
     return {
       ...a,
-      // endpoint labels (IP addresses) only where they can be read: around the selection, or on small graphs
-      label: a.data.kind === 'endpoint' && (this.graph.size < 100 || (this.selected !== null && (s === this.selected || t === this.selected))) ? a.label : '',
-      color: dim ? this.palette.dimmed : member ? this.palette.edgeMember : this.palette.edge,
-      size: member ? 0.5 : a.size,
+      color: dim ? this.palette.dimmed : this.palette.edge,
       hidden,
     };
   }
 
-  private drawHover(ctx: CanvasRenderingContext2D, d: { x: number; y: number; size: number; label: string | null }): void {
-    if (!d.label) return;
-    const size = 13;
-    ctx.font = `${size}px sans-serif`;
-    const w = ctx.measureText(d.label).width + 8;
-    ctx.fillStyle = this.palette.background;
-    ctx.strokeStyle = this.palette.selection;
-    ctx.lineWidth = 1;
-    ctx.fillRect(d.x + d.size + 2, d.y - size / 2 - 4, w, size + 8);
-    ctx.strokeRect(d.x + d.size + 2, d.y - size / 2 - 4, w, size + 8);
-    ctx.fillStyle = this.palette.foreground;
-    ctx.fillText(d.label, d.x + d.size + 6, d.y + size / 3); // canvas text: engine strings are never markup
+  /** The hovered node's full name in a box (a label the placement had to hide is readable this way). */
+  private drawHover(ctx: CanvasRenderingContext2D, d: HoverData): void {
+    if (d.label && d.key === this.hoveredNode) drawHoverLabel(ctx, d, this.palette); // the selection's is placed
   }
 
   // ---- data ----
@@ -150,28 +186,44 @@ export class GraphView {
     return { x, y, size: n.size, label: n.label, type: n.shape, data: n };
   }
 
-  /** Replaces the data, keeping positions of nodes that stay; lays out only when most nodes are new. */
-  setGraph(data: GraphData): void {
-    const fresh = this.graph.order === 0;
+  /**
+   * Replaces the data, keeping positions of nodes that stay, or taking them from `saved` (positions kept from an
+   * earlier session); lays out only when most nodes have no position, else fits the view to them.
+   */
+  setGraph(data: GraphData, saved: Readonly<Record<string, readonly [number, number]>> = {}): void {
     const keep = new Set(data.nodes.map((n) => n.id));
-    const known = data.nodes.filter((n) => this.graph.hasNode(n.id)).length;
     this.graph.forEachNode((id) => {
       if (!keep.has(id)) this.graph.dropNode(id);
     });
     this.graph.clearEdges();
+    for (const n of data.nodes) {
+      const p = saved[n.id];
+      if (!this.graph.hasNode(n.id) && p) this.graph.addNode(n.id, this.attrs(n, p[0], p[1]));
+    }
+    const known = data.nodes.filter((n) => this.graph.hasNode(n.id)).length;
     const added = data.nodes.filter((n) => !this.graph.hasNode(n.id));
     for (const n of data.nodes) if (this.graph.hasNode(n.id)) this.graph.mergeNodeAttributes(n.id, { label: n.label, size: n.size, type: n.shape, data: n });
-    this.seed(added, data.edges);
+    seedPositions(this.graph, added, data.edges, (n, x, y) => this.attrs(n, x, y));
     for (const e of data.edges) this.addEdge(e);
     this.refreshNeighbourhood();
-    if (fresh || known < data.nodes.length / 2) this.runLayout();
-    else this.sigma.refresh();
+    if (data.nodes.length > 0 && known < data.nodes.length / 2) this.runLayout();
+    else {
+      this.zoomToFit(false);
+      this.layout.settled(); // positions came from the last session or the graph before
+    }
+  }
+
+  /** Every node's position (for the webview state, so a reload finds the drawing as it was). */
+  positions(): Record<string, [number, number]> {
+    const out: Record<string, [number, number]> = {};
+    this.graph.forEachNode((id, a) => (out[id] = [Math.round(a.x * 100) / 100, Math.round(a.y * 100) / 100]));
+    return out;
   }
 
   /** Touches only what the patch names (drawing is scheduled). */
   applyPatch(p: GraphPatch): void {
-    if (this.layout) {
-      this.stopLayout(); // the worker's copy would not hold the patch: keep its positions so far, then patch
+    if (this.layout.running) {
+      this.layout.stop(); // the worker's copy would not hold the patch: keep its positions so far, then patch
       this.zoomToFit(false);
     }
     for (const id of p.removeEdges) if (this.graph.hasEdge(id)) this.graph.dropEdge(id);
@@ -180,7 +232,7 @@ export class GraphView {
       if (this.graph.hasNode(n.id)) this.graph.mergeNodeAttributes(n.id, { label: n.label, size: n.size, type: n.shape, data: n });
       else p.addNodes.push(n);
     }
-    this.seed(p.addNodes, [...p.addEdges, ...p.updateEdges]);
+    seedPositions(this.graph, p.addNodes, [...p.addEdges, ...p.updateEdges], (n, x, y) => this.attrs(n, x, y));
     for (const e of p.updateEdges) if (this.graph.hasEdge(e.id)) this.graph.dropEdge(e.id);
     for (const e of [...p.addEdges, ...p.updateEdges]) this.addEdge(e);
     if (this.selected && !this.graph.hasNode(this.selected)) this.select(null);
@@ -195,123 +247,24 @@ export class GraphView {
     this.graph.addEdgeWithKey(e.id, e.source, e.target, { size: e.kind === 'shared' ? 1.5 : 1, label: e.label, data: e });
   }
 
-  /**
-   * Positions for new nodes: next to a neighbour already placed (a new container beside its network, a port
-   * beside its container), otherwise on a ring around the graph. Nothing else moves.
-   */
-  private seed(nodes: GraphNode[], edges: GraphEdge[]): void {
-    if (!nodes.length) return;
-    const neighbours = new Map<string, string[]>();
-    const link = (a: string, b: string): void => {
-      (neighbours.get(a) ?? neighbours.set(a, []).get(a)!).push(b);
-    };
-    for (const e of edges) {
-      link(e.source, e.target);
-      link(e.target, e.source);
-    }
-    const pending = new Map(nodes.map((n) => [n.id, n]));
-    const { cx, cy, r } = this.extent();
-    const networks = nodes.filter((n) => n.kind === 'network');
-    networks.forEach((n, i) => {
-      if (neighbours.get(n.id)?.some((m) => this.graph.hasNode(m))) return;
-      const angle = (2 * Math.PI * i) / Math.max(1, networks.length);
-      const radius = this.graph.order === 0 ? 10 * Math.sqrt(networks.length) : r * 1.1;
-      this.graph.addNode(n.id, this.attrs(n, cx + radius * Math.cos(angle), cy + radius * Math.sin(angle)));
-      pending.delete(n.id);
-    });
-    // Place the rest in waves: each wave places nodes with a placed neighbour.
-    for (let wave = 0; pending.size && wave < 4; wave++) {
-      for (const n of [...pending.values()]) {
-        const placed = (neighbours.get(n.id) ?? []).filter((m) => this.graph.hasNode(m));
-        if (!placed.length && wave < 3) continue;
-        let x = cx;
-        let y = cy;
-        if (placed.length) {
-          x = 0;
-          y = 0;
-          for (const m of placed) {
-            x += this.graph.getNodeAttribute(m, 'x');
-            y += this.graph.getNodeAttribute(m, 'y');
-          }
-          x /= placed.length;
-          y /= placed.length;
-        }
-        const spread = n.kind === 'port' ? 0.6 : 2 + Math.random() * 2;
-        const a = Math.random() * 2 * Math.PI;
-        this.graph.addNode(n.id, this.attrs(n, x + spread * Math.cos(a), y + spread * Math.sin(a)));
-        pending.delete(n.id);
-      }
-    }
-  }
-
-  private extent(): { cx: number; cy: number; r: number } {
-    if (this.graph.order === 0) return { cx: 0, cy: 0, r: 10 };
-    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-    this.graph.forEachNode((_id, a) => {
-      minX = Math.min(minX, a.x);
-      maxX = Math.max(maxX, a.x);
-      minY = Math.min(minY, a.y);
-      maxY = Math.max(maxY, a.y);
-    });
-    return { cx: (minX + maxX) / 2, cy: (minY + maxY) / 2, r: Math.max(10, (maxX - minX) / 2, (maxY - minY) / 2) };
-  }
-
-  /**
-   * ForceAtlas2 in its web worker for a bounded time, then stop and freeze the frame so patches never move it.
-   * The worker moves a copy of the graph; its positions reach the drawn graph four times a second, so the main
-   * thread redraws a big graph at that rate instead of after every iteration.
-   */
   private runLayout(): void {
-    this.stopLayout();
     this.sigma.setCustomBBox(null);
-    const settings = { ...inferSettings(this.graph), barnesHutOptimize: this.graph.order > 300, adjustSizes: false };
-    const copy = this.graph.copy();
-    this.layoutCopy = copy;
-    this.layout = new FA2Layout(copy, { settings });
-    this.layout.start();
-    this.layoutListener?.(true);
-    this.layoutSync = setInterval(() => this.takePositions(copy), 250);
-    const ms = Math.min(6000, 1200 + this.graph.order);
-    this.layoutTimer = setTimeout(() => {
-      this.stopLayout();
-      this.zoomToFit(false);
-    }, ms);
+    this.layout.run();
   }
 
-  private takePositions(from: Graph<NodeAttrs, EdgeAttrs>): void {
-    this.graph.updateEachNodeAttributes(
-      (id, a) => {
-        if (from.hasNode(id)) {
-          const p = from.getNodeAttributes(id);
-          a.x = p.x;
-          a.y = p.y;
-        }
-        return a;
-      },
-      { attributes: ['x', 'y'] },
-    );
-  }
-
-  private stopLayout(): void {
-    if (this.layoutTimer) clearTimeout(this.layoutTimer);
-    if (this.layoutSync) clearInterval(this.layoutSync);
-    this.layoutTimer = undefined;
-    this.layoutSync = undefined;
-    const wasRunning = this.layout !== undefined;
-    this.layout?.kill();
-    if (this.layoutCopy) this.takePositions(this.layoutCopy);
-    this.layout = undefined;
-    this.layoutCopy = undefined;
-    if (wasRunning) this.layoutListener?.(false);
+  /** Packs what is visible (see placement.ts arrangeGraph); the rest keeps its place. */
+  private arrange(): void {
+    const { width, height } = this.sigma.getDimensions();
+    arrangeGraph(this.graph, (id) => this.isVisible(id), width > 0 && height > 0 ? width / height : 1.5);
   }
 
   /** Calls back when the layout starts (true) and when it stops and the frame is fixed (false). */
   onLayout(listener: (running: boolean) => void): void {
-    this.layoutListener = listener;
+    this.layout.onChange(listener);
   }
 
   get layoutRunning(): boolean {
-    return this.layout !== undefined;
+    return this.layout.running;
   }
 
   // ---- view state ----
@@ -369,6 +322,7 @@ export class GraphView {
 
   /** Fits the camera to the visible nodes (all nodes when nothing is filtered). */
   zoomToFit(animate = true): void {
+    if (!this.layout.running) this.arrange();
     let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
     this.graph.forEachNode((id, a) => {
       if (this.visible && !this.visible.has(id)) return;
@@ -378,9 +332,18 @@ export class GraphView {
       maxY = Math.max(maxY, a.y);
     });
     if (minX === Infinity) return;
-    const pad = Math.max(1, (maxX - minX + maxY - minY) * 0.04);
-    // Labels are drawn to the right of their node: leave room for the rightmost ones on that side.
-    const labelRoom = Math.max(pad, (maxX - minX) * 0.18);
+    const spanX = Math.max(maxX - minX, 1e-6);
+    const spanY = Math.max(maxY - minY, 1e-6);
+    const pad = Math.max(spanX, spanY) * 0.02;
+    // Labels go to the right of their node when there is room: leave the widest of the rightmost ones that room,
+    // in graph units at the scale the fit will have (the canvas keeps its width in pixels).
+    const { width } = this.sigma.getDimensions();
+    let labelPx = 0;
+    this.graph.forEachNode((id, a) => {
+      if ((!this.visible || this.visible.has(id)) && a.x > maxX - spanX * 0.2) labelPx = Math.max(labelPx, estimateTextPx(a.label));
+    });
+    labelPx = Math.min(labelPx + 12, width / 3);
+    const labelRoom = (spanX * labelPx) / Math.max(1, width - 60 - labelPx);
     this.sigma.setCustomBBox({ x: [minX - pad, maxX + labelRoom], y: [minY - pad, maxY + pad] });
     if (animate) void this.sigma.getCamera().animatedReset({ duration: 250 });
     else this.sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
@@ -409,12 +372,6 @@ export class GraphView {
     this.sigma.setSetting('enableEdgeEvents', this.graph.size <= EDGE_EVENTS_LIMIT);
     this.sigma.setSetting('hideEdgesOnMove', this.graph.size > 5000);
     this.sigma.setSetting('hideLabelsOnMove', this.graph.order > EDGE_EVENTS_LIMIT);
-    // A small graph shows every label (a container's name is what the user looks for, and sigma draws an edge's
-    // IP only when both ends are labelled); a big one keeps sigma's label grid (one label per cell, the largest
-    // node's) and only nodes drawn large enough, so the canvas stays readable.
-    const small = this.graph.order <= SMALL_GRAPH_LABELS;
-    this.sigma.setSetting('labelRenderedSizeThreshold', small ? 0 : 5);
-    this.sigma.setSetting('labelDensity', small ? SMALL_GRAPH_LABELS : 1);
   }
 
   resize(): void {

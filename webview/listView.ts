@@ -3,32 +3,37 @@
  * headers, one row per network, container or port). Built only while shown; rows are text.
  */
 import type { GraphNode } from '../src/topology/protocol';
+import { tr } from './l10n';
 import { el } from './dom';
 
-const KIND_NAMES: Record<GraphNode['kind'], string> = { network: 'Network', container: 'Container', port: 'Published port', project: 'Compose project' };
+const KIND_NAMES: Record<GraphNode['kind'], () => string> = {
+  network: () => tr('Network'),
+  container: () => tr('Container'),
+  port: () => tr('Published port'),
+};
 
 function summary(n: GraphNode): string {
+  // the host translated the row names with the same catalogue as tr()
   const get = (label: string): string => n.details.find((d) => d.label === label)?.value ?? '';
   switch (n.kind) {
     case 'network':
-      return [n.driver, n.scope, get('Subnet')].filter(Boolean).join(', ');
+      return [n.driver, n.scope, get(tr('Subnet'))].filter(Boolean).join(', ');
     case 'container':
-      return get('State');
+      return get(tr('State'));
     case 'port':
-      return get('Reachable from');
-    case 'project':
-      return `${get('Members')} members`;
+      return get(tr('Reachable from'));
   }
 }
 
 export function renderList(root: HTMLElement, nodes: GraphNode[], onPick: (id: string) => void, limit = 3000): void {
-  const table = el('table', { attrs: { 'aria-label': 'Topology as a list' } });
-  table.append(el('caption', { text: `${nodes.length} items${nodes.length > limit ? `, first ${limit} shown: filter to narrow` : ''}` }));
+  const table = el('table', { attrs: { 'aria-label': tr('Topology as a list') } });
+  const caption = nodes.length > limit ? tr('{0} items, first {1} shown: filter to narrow', nodes.length, limit) : tr('{0} items', nodes.length);
+  table.append(el('caption', { text: caption }));
   const head = el('tr');
-  for (const h of ['Kind', 'Name', 'Details', 'Networks', 'Compose project']) head.append(el('th', { text: h, attrs: { scope: 'col' } }));
+  for (const h of [tr('Kind'), tr('Name'), tr('Details'), tr('Networks'), tr('Compose project')]) head.append(el('th', { text: h, attrs: { scope: 'col' } }));
   table.append(el('thead', {}, head));
   const body = el('tbody');
-  const order: Record<GraphNode['kind'], number> = { network: 0, container: 1, port: 2, project: 3 };
+  const order: Record<GraphNode['kind'], number> = { network: 0, container: 1, port: 2 };
   const sorted = [...nodes].sort((a, b) => order[a.kind] - order[b.kind] || a.label.localeCompare(b.label)).slice(0, limit);
   for (const n of sorted) {
     const name = el('button', { className: 'link', text: n.label, attrs: { 'data-node': n.id } });
@@ -37,7 +42,7 @@ export function renderList(root: HTMLElement, nodes: GraphNode[], onPick: (id: s
       el(
         'tr',
         {},
-        el('td', { text: KIND_NAMES[n.kind] }),
+        el('td', { text: KIND_NAMES[n.kind]() }),
         el('th', { attrs: { scope: 'row' } }, name),
         el('td', { text: summary(n) }),
         el('td', { text: (n.networks ?? []).join(', ') }),

@@ -2,11 +2,12 @@
  * The topology panel's front end: toolbar, graph, details, plan overlay and list view, wired to the host through
  * the validated protocol. Runs in the webview under a strict CSP; every engine string is rendered as text.
  */
-import { isHostMessage, isWebviewMessage, type GraphNode, type HostMessage, type PlanOverlay, type WebviewMessage } from '../src/topology/protocol';
+import { isHostMessage, isWebviewMessage, type GraphNode, type HostMessage, type PathHighlight, type PlanOverlay, type WebviewMessage } from '../src/topology/protocol';
 import { HostBridge } from './hostBridge';
 import { GraphView } from './graphView';
 import { onThemeChange, readPalette } from './theme';
 import { button, dropdown, registerToolkit, textField } from './toolkit';
+import { tr } from './l10n';
 import { el } from './dom';
 import { renderDetails } from './detailsPane';
 import { ContextMenu } from './contextMenu';
@@ -20,7 +21,13 @@ interface SavedState {
   filters: FilterState;
   listView: boolean;
   selected: string | null;
+  /** Node positions per engine (the graph message's layoutKey), so a reload finds the drawing as it was. */
+  positions?: Record<string, Record<string, [number, number]>>;
 }
+
+/** Positions are kept for graphs up to this size (the webview state stays small) and for this many engines. */
+const KEEP_POSITIONS_MAX_NODES = 3000;
+const KEEP_POSITIONS_ENGINES = 3;
 
 const isSavedState = (v: unknown): v is SavedState =>
   typeof v === 'object' && v !== null && 'filters' in v && typeof (v as SavedState).listView === 'boolean';
@@ -30,6 +37,8 @@ const bridge = new HostBridge<HostMessage, WebviewMessage>(isHostMessage, isWebv
 const saved = bridge.getState(isSavedState);
 const filters: FilterState = { ...NO_FILTER, ...(saved?.filters ?? {}) };
 let listView = saved?.listView ?? false;
+let positions = saved?.positions ?? {};
+let layoutKey: string | undefined;
 
 const app = document.getElementById('app') ?? document.body.appendChild(el('div', { attrs: { id: 'app' } }));
 const status = el('div', { className: 'status', attrs: { role: 'status', 'aria-live': 'polite' } });
@@ -40,12 +49,12 @@ const graphHost = el('div', {
     id: 'graph',
     tabindex: '0',
     role: 'application',
-    'aria-roledescription': 'network graph',
-    'aria-label': 'Topology graph. Arrow keys move between nodes, Enter centres, F fits all, Shift+F10 opens actions, L switches to the list view.',
+    'aria-roledescription': tr('network graph'),
+    'aria-label': tr('Topology graph. Arrow keys move between nodes, Enter centres, F fits all, Shift+F10 opens actions, L switches to the list view.'),
   },
 });
-const details = el('aside', { className: 'details', attrs: { 'aria-label': 'Details of the selection', 'aria-live': 'polite' } });
-const plan = el('section', { className: 'plan', attrs: { 'aria-label': 'Compose file against the engine', hidden: '' } });
+const details = el('aside', { className: 'details', attrs: { 'aria-label': tr('Details of the selection'), 'aria-live': 'polite' } });
+const plan = el('section', { className: 'plan', attrs: { 'aria-label': tr('Compose file against the engine'), hidden: '' } });
 const list = el('div', { className: 'list', attrs: { hidden: '' } });
 const live = el('div', { className: 'sr-only', attrs: { 'aria-live': 'assertive' } });
 
@@ -61,32 +70,32 @@ const view = new GraphView(graphHost, readPalette(), {
 const menu = new ContextMenu(app, (action, targetId) => bridge.post({ type: 'action', action, targetId }));
 
 // ---- toolbar (toolkit controls) ----
-const search = textField('Search by name', 'Search nodes by name', (v) => {
+const search = textField(tr('Search by name'), tr('Search nodes by name'), (v) => {
   filters.text = v;
   applyFilters();
 });
-const driverDd = dropdown('Filter by driver', (v) => {
+const driverDd = dropdown(tr('Filter by driver'), (v) => {
   filters.driver = v;
   applyFilters(true);
 });
-const networkDd = dropdown('Filter by network', (v) => {
+const networkDd = dropdown(tr('Filter by network'), (v) => {
   filters.network = v;
   applyFilters(true);
 });
-const projectDd = dropdown('Filter by compose project', (v) => {
+const projectDd = dropdown(tr('Filter by compose project'), (v) => {
   filters.project = v;
   applyFilters(true);
 });
 const toolbar = el(
   'div',
-  { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': 'Topology tools' } },
+  { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': tr('Topology tools') } },
   search.element,
   driverDd.element,
   networkDd.element,
   projectDd.element,
-  button('Fit', 'Zoom to fit', () => view.zoomToFit()),
-  button('List', 'Switch between the graph and the list view', () => toggleList()),
-  button('Mermaid', 'Copy as Mermaid', () => bridge.post({ type: 'copyMermaid', visibleNodeIds: visibleIds() })),
+  button(tr('Fit'), tr('Zoom to fit'), () => view.zoomToFit()),
+  button(tr('List'), tr('Switch between the graph and the list view'), () => toggleList()),
+  button(tr('Mermaid'), tr('Copy as Mermaid'), () => bridge.post({ type: 'copyMermaid', visibleNodeIds: visibleIds() })),
 );
 const body = el('div', { className: 'body' }, graphHost, list, el('div', { className: 'side' }, details, plan));
 app.append(toolbar, status, notice, body, live);
@@ -94,7 +103,11 @@ renderDetails(details, undefined);
 search.setValue(filters.text);
 
 function save(): void {
-  bridge.setState({ filters, listView, selected: view.selection } satisfies SavedState);
+  if (layoutKey && !view.layoutRunning && view.graph.order <= KEEP_POSITIONS_MAX_NODES) {
+    const others = Object.entries(positions).filter(([k]) => k !== layoutKey).slice(-(KEEP_POSITIONS_ENGINES - 1));
+    positions = { ...Object.fromEntries(others), [layoutKey]: view.positions() };
+  }
+  bridge.setState({ filters, listView, selected: view.selection, positions } satisfies SavedState);
 }
 
 function visibleIds(): string[] {
@@ -112,9 +125,9 @@ function applyFilters(refit = false): void {
 
 function refreshOptions(): void {
   const o = filterOptions(view.graph);
-  driverDd.setOptions([{ value: '', label: 'All drivers' }, ...o.drivers.map((d) => ({ value: d, label: d }))]);
-  networkDd.setOptions([{ value: '', label: 'All networks' }, ...o.networks.map((n) => ({ value: n.id, label: n.label }))]);
-  projectDd.setOptions([{ value: '', label: 'All projects' }, ...o.projects.map((p) => ({ value: p, label: p }))]);
+  driverDd.setOptions([{ value: '', label: tr('All drivers') }, ...o.drivers.map((d) => ({ value: d, label: d }))]);
+  networkDd.setOptions([{ value: '', label: tr('All networks') }, ...o.networks.map((n) => ({ value: n.id, label: n.label }))]);
+  projectDd.setOptions([{ value: '', label: tr('All projects') }, ...o.projects.map((p) => ({ value: p, label: p }))]);
   driverDd.setValue(filters.driver);
   networkDd.setValue(filters.network);
   projectDd.setValue(filters.project);
@@ -144,7 +157,7 @@ function openMenu(target: { nodeId?: string; edgeId?: string }, x: number, y: nu
     menu.open({ targetId: target.nodeId, node }, r.left + x, r.top + y, node.label);
   } else if (target.edgeId?.startsWith('e:')) {
     const [s, t] = view.graph.extremities(target.edgeId);
-    const title = `${view.graph.getNodeAttribute(s, 'data').label} on ${view.graph.getNodeAttribute(t, 'data').label}`;
+    const title = tr('{0} on {1}', view.graph.getNodeAttribute(s, 'data').label, view.graph.getNodeAttribute(t, 'data').label);
     menu.open({ targetId: target.edgeId }, r.left + x, r.top + y, title);
   }
 }
@@ -162,18 +175,42 @@ function showNotice(text: string | undefined): void {
   notice.textContent = text ?? '';
 }
 
+const PLAN_STATUS: Record<PlanOverlay['items'][number]['status'], () => string> = {
+  ok: () => tr('ok'),
+  missing: () => tr('missing'),
+  undeclared: () => tr('undeclared'),
+  different: () => tr('different'),
+};
+const PLAN_KIND: Record<PlanOverlay['items'][number]['kind'], () => string> = {
+  network: () => tr('network'),
+  service: () => tr('service'),
+};
+
+/** Marks from the compose plan and from a connectivity check's path, shown together. */
+let planMarks = new Map<string, string>();
+let pathMarks = new Map<string, string>();
+const applyMarks = (): void => view.setMarks(new Map([...planMarks, ...pathMarks]));
+
+function renderPath(path: PathHighlight | null): void {
+  pathMarks = new Map((path?.marks ?? []).map((m) => [m.nodeId, m.label]));
+  applyMarks();
+  const first = path?.marks.find((m) => view.graph.hasNode(m.nodeId));
+  if (first) focusNode(first.nodeId);
+}
+
 function renderPlan(overlay: PlanOverlay | null): void {
   const marks = new Map<string, string>();
+  planMarks = marks;
   if (!overlay) {
     plan.hidden = true;
     plan.replaceChildren();
-    view.setMarks(marks);
+    applyMarks();
     return;
   }
   const items = el('ul');
   for (const it of overlay.items) {
     if (it.nodeId && it.status !== 'ok') marks.set(it.nodeId, it.status);
-    const li = el('li', { className: `plan-${it.status}` }, el('span', { className: 'badge', text: it.status }), document.createTextNode(` ${it.kind} ${it.name}: ${it.detail}`));
+    const li = el('li', { className: `plan-${it.status}` }, el('span', { className: 'badge', text: PLAN_STATUS[it.status]() }), document.createTextNode(` ${PLAN_KIND[it.kind]()} ${it.name}: ${it.detail}`));
     if (it.nodeId) {
       const id = it.nodeId;
       li.tabIndex = 0;
@@ -184,9 +221,9 @@ function renderPlan(overlay: PlanOverlay | null): void {
     }
     items.append(li);
   }
-  plan.replaceChildren(el('h2', { text: `Plan: ${overlay.file} (project ${overlay.project})` }), items);
+  plan.replaceChildren(el('h2', { text: tr('Plan: {0} (project {1})', overlay.file, overlay.project) }), items);
   plan.hidden = false;
-  view.setMarks(marks);
+  applyMarks();
 }
 
 /** Reveals a node once the initial layout has settled (earlier, the layout would move it away again). */
@@ -203,7 +240,8 @@ async function handle(m: HostMessage): Promise<void> {
   switch (m.type) {
     case 'graph': {
       const t0 = performance.now();
-      view.setGraph(m.graph);
+      layoutKey = m.layoutKey;
+      view.setGraph(m.graph, (layoutKey && positions[layoutKey]) || {});
       view.tuneForSize();
       app.dataset.mode = m.graph.mode;
       showNotice(m.notice);
@@ -231,6 +269,7 @@ async function handle(m: HostMessage): Promise<void> {
       if (sel) renderDetails(details, view.graph.getNodeAttribute(sel, 'data'));
       else renderDetails(details, undefined);
       updateCounts();
+      save(); // new nodes' positions
       break;
     }
     case 'focus':
@@ -238,6 +277,9 @@ async function handle(m: HostMessage): Promise<void> {
       break;
     case 'plan':
       renderPlan(m.overlay);
+      break;
+    case 'path':
+      renderPath(m.path);
       break;
     case 'engine':
       status.textContent = m.message;
@@ -268,6 +310,7 @@ if (probing) view.onRender((ms) => report({ name: 'render', ms }));
 view.onLayout((running) => {
   // state, not timing: tests and assistive technology read when the graph has settled
   app.dataset.layout = running ? 'running' : 'done';
+  if (!running) save(); // the drawing as laid out, for the next session
   graphHost.setAttribute('aria-busy', String(running));
   if (probing) report({ name: 'layout', running });
 });

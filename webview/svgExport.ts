@@ -2,6 +2,8 @@
  * Export of the current view (visible nodes and their edges, as positioned now) as SVG, and as PNG by drawing
  * that SVG on a canvas. Built with DOM calls and serialised, so engine strings end up escaped text nodes.
  */
+import { discHull } from './groupLayer';
+import { tr } from './l10n';
 import type { GraphView } from './graphView';
 
 const NS = 'http://www.w3.org/2000/svg';
@@ -10,6 +12,30 @@ function svgEl(tag: string, attrs: Record<string, string | number>): SVGElement 
   const e = document.createElementNS(NS, tag);
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
   return e;
+}
+
+/** The compose projects' frames, as in the panel: a dashed hull around the members, the name above it. */
+function groupFrames(view: GraphView, ids: string[], X: (x: number) => number, Y: (y: number) => number, unit: number): SVGElement {
+  const g = view.graph;
+  const color = view.currentPalette.roles.project;
+  const group = svgEl('g', { class: 'groups' });
+  const members = new Map<string, Array<{ x: number; y: number; r: number }>>();
+  for (const id of ids) {
+    const a = g.getNodeAttributes(id);
+    if (!a.data.project || a.data.kind === 'port') continue;
+    const disc = { x: X(a.x), y: Y(a.y), r: a.size * unit };
+    (members.get(a.data.project) ?? members.set(a.data.project, []).get(a.data.project)!).push(disc);
+  }
+  for (const [project, discs] of members) {
+    const hull = discHull(discs);
+    const points = hull.map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ');
+    group.append(svgEl('polygon', { points, fill: color, 'fill-opacity': 0.08, stroke: color, 'stroke-dasharray': '6 4' }));
+    const top = hull.reduce((a, b) => (b.y < a.y ? b : a));
+    const name = svgEl('text', { x: top.x, y: top.y - 4, 'text-anchor': 'middle', fill: view.currentPalette.foreground });
+    name.textContent = tr('compose: {0}', project);
+    group.append(name);
+  }
+  return group;
 }
 
 export function exportSvg(view: GraphView): { svg: string; width: number; height: number } {
@@ -42,13 +68,13 @@ export function exportSvg(view: GraphView): { svg: string; width: number; height
   const svg = svgEl('svg', { xmlns: NS, width, height, viewBox: `0 0 ${width} ${height}`, 'font-family': 'sans-serif', 'font-size': 12 });
   svg.append(svgEl('rect', { x: 0, y: 0, width, height, fill: p.background }));
   const title = svgEl('title', {});
-  title.textContent = 'Docker network topology';
+  title.textContent = tr('Docker network topology');
   svg.append(title);
   const edges = svgEl('g', { class: 'edges' });
   const labels = svgEl('g', { class: 'edge-labels', fill: p.foreground, 'font-size': 10 });
   g.forEachEdge((_id, a, s, t, sa, ta) => {
     if (!view.isVisible(s) || !view.isVisible(t)) return;
-    edges.append(svgEl('line', { x1: X(sa.x), y1: Y(sa.y), x2: X(ta.x), y2: Y(ta.y), stroke: a.data.kind === 'member' ? p.edgeMember : p.edge, 'stroke-width': a.data.kind === 'member' ? 0.5 : 1 }));
+    edges.append(svgEl('line', { x1: X(sa.x), y1: Y(sa.y), x2: X(ta.x), y2: Y(ta.y), stroke: p.edge, 'stroke-width': 1 }));
     if (a.data.kind === 'endpoint' && a.label) {
       const text = svgEl('text', { x: (X(sa.x) + X(ta.x)) / 2, y: (Y(sa.y) + Y(ta.y)) / 2, 'text-anchor': 'middle' });
       text.textContent = a.label;
@@ -83,7 +109,7 @@ export function exportSvg(view: GraphView): { svg: string; width: number; height
       nodeLabels.append(text);
     }
   }
-  svg.append(edges, nodes, labels, nodeLabels);
+  svg.append(groupFrames(view, ids, X, Y, unit), edges, nodes, labels, nodeLabels);
   return { svg: new XMLSerializer().serializeToString(svg), width, height };
 }
 

@@ -3,13 +3,16 @@
  * the bundle runs (test/webview/harness.ts does), the panel reports what it did and how long it took there.
  * In VS Code nothing defines it, and each report is one property check: no timers, no datasets, no cost.
  */
+import type { PlacedLabel } from './labels';
 
 /** What the panel reports: a graph set, a patch applied, a frame drawn, the layout started or stopped. */
 export type ProbeEvent =
   | { name: 'graph'; setGraphMs: number; optionsMs: number }
   | { name: 'patch'; applyMs: number }
   | { name: 'render'; ms: number }
-  | { name: 'layout'; running: boolean };
+  | { name: 'layout'; running: boolean }
+  /** After each frame: every label drawn (text and box in viewport pixels) and those left hidden. */
+  | { name: 'labels'; placed: PlacedLabel[]; hidden: string[]; nodes: Record<string, { x: number; y: number }> };
 
 interface Probe {
   report(event: ProbeEvent): void;

@@ -12,6 +12,8 @@ export interface Palette {
   edgeMember: string;
   selection: string;
   dimmed: string;
+  /** The editor's UI font (canvas text needs a resolved family, not a CSS variable). */
+  fontFamily: string;
 }
 
 function read(style: CSSStyleDeclaration, name: string, fallback: string): string {
@@ -31,6 +33,7 @@ export function readPalette(): Palette {
     edgeMember: read(style, '--dne-edge-member', '#444444'),
     selection: read(style, '--dne-selection', '#007fd4'),
     dimmed: read(style, '--dne-dimmed', '#3a3a3a'),
+    fontFamily: read(style, '--vscode-font-family', 'sans-serif'),
   };
 }
 

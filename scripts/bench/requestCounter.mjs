@@ -9,6 +9,7 @@ export async function startRequestCounter(engineSocket, proxySocket) {
   rmSync(proxySocket, { force: true });
   const requests = [];
   const connections = new Set();
+  const counted = { bytesRead: 0 };
   const server = net.createServer((client) => {
     const upstream = net.connect(engineSocket);
     connections.add(client).add(upstream);
@@ -25,6 +26,7 @@ export async function startRequestCounter(engineSocket, proxySocket) {
       }
       pending = pending.slice(consumed); // the listing's traffic is small: keep what may start the next line
     });
+    upstream.on('data', (chunk) => (counted.bytesRead += chunk.length)); // what the client reads from the engine
     client.pipe(upstream).pipe(client);
     const close = () => {
       client.destroy();
@@ -38,6 +40,10 @@ export async function startRequestCounter(engineSocket, proxySocket) {
   await new Promise((resolve, reject) => server.once('error', reject).listen(proxySocket, resolve));
   return {
     requests,
+    /** Bytes the engine sent back (answers and the events stream), headers included. */
+    get bytesRead() {
+      return counted.bytesRead;
+    },
     async close() {
       for (const socket of connections) socket.destroy();
       await new Promise((resolve) => server.close(resolve));

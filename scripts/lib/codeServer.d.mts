@@ -17,6 +17,8 @@ export interface StartOptions {
   extensionsDir?: string;
   env?: Record<string, string>;
   label?: string;
+  /** Keep workspace trust on (an untrusted folder opens in Restricted Mode). */
+  workspaceTrust?: boolean;
 }
 export interface CodeServer {
   origin: string;
@@ -28,6 +30,7 @@ export interface CodeServer {
   stop(): Promise<void>;
 }
 export function startCodeServer(opts?: StartOptions): Promise<CodeServer>;
+export function installExtension(vsix: string, runDir: string): string;
 
 export interface WorkbenchUrlOptions {
   folder?: string;

@@ -100,7 +100,8 @@ async function startOnce(opts, port) {
   const out = openSync(logFile, 'a');
   const args = [
     '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust', '--disable-getting-started-override',
+    // workspaceTrust: true keeps VS Code's trust model on, so an untrusted folder opens in Restricted Mode.
+    ...(opts.workspaceTrust ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override',
     '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
     // its own config file, so nothing is written to ~/.config/code-server
     '--config', join(runDir, 'config.yaml'),
@@ -132,6 +133,21 @@ async function startOnce(opts, port) {
     throw e;
   }
   return { origin, port, runDir, logFile, pid: child.pid, child, stop };
+}
+
+/**
+ * Installs a packaged extension (.vsix) the way users do, `code-server --install-extension`, into the extensions
+ * folder a later startCodeServer({ runDir }) uses. Throws with code-server's output when it refuses the package.
+ */
+export function installExtension(vsix, runDir) {
+  ensureCodeServer();
+  const r = spawnSync(codeServerBin(), [
+    '--install-extension', resolve(vsix), '--force',
+    '--extensions-dir', join(runDir, 'extensions'), '--user-data-dir', join(runDir, 'user-data'),
+    '--config', join(runDir, 'config.yaml'),
+  ], { cwd: repoRoot, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`code-server --install-extension ${vsix} failed (exit ${r.status}): ${r.stdout}${r.stderr}`);
+  return `${r.stdout}${r.stderr}`.trim();
 }
 
 /** The workbench URL opening `folder`, optionally with a payload (extension development / tests). */

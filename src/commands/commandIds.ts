@@ -8,6 +8,7 @@ export const COMMAND_IDS = [
   'dockerNetworks.refresh',
   'dockerNetworks.retryConnection',
   'dockerNetworks.openHostSetting',
+  'dockerNetworks.switchEngine',
   'dockerNetworks.createNetwork',
   'dockerNetworks.removeNetwork',
   'dockerNetworks.pruneNetworks',
@@ -23,6 +24,9 @@ export const COMMAND_IDS = [
   'dockerNetworks.showTopology',
   'dockerNetworks.exportTopology',
   'dockerNetworks.copyTopologyMermaid',
+  'dockerNetworks.openSampleComposeFile',
+  'dockerNetworks.reviewSecurity',
+  'dockerNetworks.checkConnectivity',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

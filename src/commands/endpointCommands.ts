@@ -78,7 +78,8 @@ async function askConnectOptions(prompter: Prompter, snapshot: TopologySnapshot,
   return request;
 }
 
-async function connect(services: CommandServices, prompter: Prompter, network: NetworkModel, container: ContainerModel): Promise<boolean> {
+/** The Connect flow for one network and one container (aliases, static addresses, progress, failure report). */
+export async function connect(services: CommandServices, prompter: Prompter, network: NetworkModel, container: ContainerModel): Promise<boolean> {
   const request = await askConnectOptions(prompter, services.feed.snapshot, network, container);
   if (!request) return false;
   const engine = await services.engine();

@@ -10,18 +10,26 @@ import type { CommandEntry, CommandServices } from './services';
 import { connectionCommands, refreshCommands } from './refresh';
 import { createNetworkCommands } from './createNetwork/createNetworkCommand';
 import { endpointCommands } from './endpointCommands';
+import { engineCommands } from './engineCommands';
 import { inspectCommands } from './inspectDocument';
 import { networkCommands } from './networkCommands';
+import { securityCommands } from './securityCommands';
+import { connectivityCommands } from './connectivityCommands';
 import { topologyCommands } from '../topology/commands';
+import { walkthroughCommands } from './walkthroughCommands';
 
 export const commandTable: readonly CommandEntry[] = [
   ...refreshCommands,
   ...connectionCommands,
+  ...engineCommands,
   ...createNetworkCommands,
   ...networkCommands,
   ...endpointCommands,
   ...inspectCommands,
+  ...securityCommands,
   ...topologyCommands,
+  ...walkthroughCommands,
+  ...connectivityCommands,
   // Other command files: one spread per file, e.g. ...networkCommands,
 ];
 
@@ -36,7 +44,9 @@ async function runReportingFailures(entry: CommandEntry, services: CommandServic
   try {
     return await entry.run(services, ...args);
   } catch (error) {
-    void vscode.window.showErrorMessage(describeFailure(error));
+    const message = describeFailure(error);
+    services.log.error(`${entry.id} failed: ${message}`);
+    void vscode.window.showErrorMessage(message);
     return undefined;
   }
 }

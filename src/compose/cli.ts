@@ -1,40 +1,33 @@
 /**
- * docker-net-lint [--format text|json|sarif] [--engine] FILE...
- * Exit codes: 1 when any error is found, 0 otherwise, 2 on bad usage or unreadable files.
+ * docker-net-lint: the compose network rules for shells and CI pipelines (`--help` prints the full usage).
+ * Exit status: 1 when an error is found, 0 otherwise; 2 on bad usage, an unreadable input (reported; the other
+ * inputs are still linted and printed) or an engine that does not answer with --engine.
  */
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as v8 from 'node:v8';
-import { errorMessage } from '../common/failure';
+import { repository, version } from '../../package.json';
+import { parseArgs, USAGE, type CliOptions } from './cliArgs';
+import { escapeControl, jsonText, textLines, type FileFindings } from './cliFormat';
+import { collectInputs, readProcessStdin, type InputProblem } from './cliInputs';
 import { lintFileText } from './lintFile';
-import type { Finding } from './lint';
-import { toSarif } from './sarif';
+import { findRuleDocsDir, readRuleDescriptions, repositoryWebUrl } from './ruleDocs';
+import { RULES } from './rules';
 import type { EngineView } from './rules/types';
+import type { EngineViewResult } from './cliEngine';
+import { resolveRuleSettings } from './ruleSettings';
+import { SYNTAX_RULE } from './lint';
+import { toSarif } from './sarif';
 
-const USAGE = 'usage: docker-net-lint [--format text|json|sarif] [--engine] FILE...';
-const VERSION = '0.1.0';
+export const CLI_VERSION: string = version;
+export const REPOSITORY_URL = repositoryWebUrl(repository) ?? 'https://github.com/docker-network-explorer/docker-network-explorer';
 
-interface Args {
-  format: 'text' | 'json' | 'sarif';
-  engine: boolean;
-  files: string[];
-}
-
-function parseArgs(argv: string[]): Args | string {
-  const args: Args = { format: 'text', engine: false, files: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--engine') args.engine = true;
-    else if (a === '--format' || a.startsWith('--format=')) {
-      const v = a.includes('=') ? a.slice('--format='.length) : argv[++i];
-      if (v !== 'text' && v !== 'json' && v !== 'sarif') return `unknown format "${v ?? ''}" (expected text, json or sarif)`;
-      args.format = v;
-    } else if (a === '--help' || a === '-h') return '';
-    else if (a.startsWith('-') && a !== '-') return `unknown option "${a}"`;
-    else args.files.push(a);
-  }
-  if (args.files.length === 0) return 'no FILE given';
-  return args;
+/** What the CLI touches besides its arguments; tests supply their own. */
+export interface CliIo {
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  readStdin(): Promise<string>;
+  /** The engine's view for --engine (default: the engine client, loaded only then). */
+  loadEngineView(host?: string): Promise<EngineViewResult>;
 }
 
 function readOrUndefined(file: string): string | undefined {
@@ -47,52 +40,64 @@ function readOrUndefined(file: string): string | undefined {
   }
 }
 
-function textLine(file: string, f: Finding): string {
-  return `${file}:${f.start.line}:${f.start.column}: ${f.severity} ${f.message} [${f.rule}]`;
+// Loaded only with --engine: the engine client and snapshot code stay unevaluated on a plain lint.
+async function loadEngineViewLazily(host?: string): Promise<EngineViewResult> {
+  const { loadEngineView } = await import('./cliEngine');
+  return loadEngineView(host);
 }
 
-export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  const args = parseArgs(argv);
-  if (typeof args === 'string') {
-    if (args) err(`docker-net-lint: ${args}`);
-    err(USAGE);
-    return args ? 2 : 0;
+async function engineFor(options: CliOptions, io: CliIo, err: (s: string) => void): Promise<EngineView | undefined | false> {
+  if (!options.engine) return undefined;
+  const loaded = await io.loadEngineView(options.host);
+  if ('view' in loaded) return loaded.view;
+  err(`docker-net-lint: --engine: ${loaded.problem}`);
+  return false;
+}
+
+function print(options: CliOptions, io: CliIo, results: FileFindings[], problems: InputProblem[], out: (s: string) => void): void {
+  if (options.format === 'json') out(jsonText(results));
+  else if (options.format === 'sarif') {
+    const ids = [SYNTAX_RULE, ...RULES.map((r) => r.id)];
+    const descriptions = readRuleDescriptions(findRuleDocsDir(__dirname), ids);
+    const rules = resolveRuleSettings(options.security, options.rules);
+    const run = { version: CLI_VERSION, repositoryUrl: REPOSITORY_URL, cwd: io.cwd, descriptions, rules, problems };
+    out(JSON.stringify(toSarif(results, run), null, 2));
+  } else for (const line of textLines(results)) out(line);
+}
+
+export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void, io?: Partial<CliIo>): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (parsed.kind === 'help' || parsed.kind === 'version') {
+    out(parsed.kind === 'help' ? USAGE : CLI_VERSION);
+    return 0;
   }
-  let engine: EngineView | undefined;
-  if (args.engine) {
-    // Loaded only with --engine: the engine client and snapshot code stay unevaluated on a plain lint.
-    const { loadEngineView } = await import('./cliEngine');
-    const loaded = await loadEngineView();
-    if ('problem' in loaded) {
-      err(`docker-net-lint: --engine: ${loaded.problem}`);
-      return 2;
-    }
-    engine = loaded.view;
+  if (parsed.kind === 'error') {
+    err(`docker-net-lint: ${parsed.message}`);
+    err(`Run "docker-net-lint --help" for the usage.`);
+    return 2;
   }
-  const results: { file: string; findings: Finding[] }[] = [];
-  for (const file of args.files) {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (e) {
-      err(`docker-net-lint: cannot read ${file}: ${errorMessage(e)}`);
-      return 2;
-    }
-    const r = lintFileText(path.resolve(file), text, readOrUndefined, { engine, processEnv: process.env });
-    results.push({ file, findings: r.findings });
-  }
-  if (args.format === 'json') {
-    const rows = results.flatMap(({ file, findings }) =>
-      findings.map((f) => ({ file, line: f.start.line, column: f.start.column, endLine: f.end.line, endColumn: f.end.column, severity: f.severity, rule: f.rule, message: f.message })),
-    );
-    out(JSON.stringify(rows, null, 2));
-  } else if (args.format === 'sarif') {
-    out(JSON.stringify(toSarif(results, VERSION), null, 2));
-  } else {
-    for (const { file, findings } of results) for (const f of findings) out(textLine(file, f));
-    const n = results.reduce((a, r) => a + r.findings.length, 0);
-    if (n > 0) err(`${n} problem${n === 1 ? '' : 's'}`);
-  }
+  const options = parsed.options;
+  const env: CliIo = {
+    cwd: io?.cwd ?? process.cwd(),
+    env: io?.env ?? process.env,
+    readStdin: io?.readStdin ?? readProcessStdin,
+    loadEngineView: io?.loadEngineView ?? loadEngineViewLazily,
+  };
+  const engine = await engineFor(options, env, err);
+  if (engine === false) return 2;
+
+  const { inputs, problems } = await collectInputs(options.paths, { cwd: env.cwd, readStdin: env.readStdin, stdinFilename: options.stdinFilename });
+  const rules = resolveRuleSettings(options.security, options.rules);
+  const results: FileFindings[] = inputs.map((input) => {
+    const read = (file: string) => (file === input.absolute ? input.text : readOrUndefined(file));
+    const r = lintFileText(input.absolute, input.text, read, { engine, processEnv: env.env, rules });
+    return { file: input.shown, findings: r.findings };
+  });
+  for (const p of problems) err(`docker-net-lint: ${escapeControl(p.message)}`);
+  print(options, env, results, problems, out);
+  const count = results.reduce((n, r) => n + r.findings.length, 0);
+  if (options.format === 'text' && count > 0) err(`${count} problem${count === 1 ? '' : 's'} in ${results.length} file${results.length === 1 ? '' : 's'}`);
+  if (problems.length > 0) return 2;
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 

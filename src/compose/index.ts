@@ -21,11 +21,20 @@ export interface ComposeEngineAccess {
   onDidChange(listener: () => void): vscode.Disposable;
 }
 
-/** Adapts the session's topology feed: a snapshot only while connected. */
-export function composeEngineAccessFrom(feed: Pick<TopologyFeed, 'snapshot' | 'state' | 'onDidChange' | 'onDidChangeState'>): ComposeEngineAccess {
+/**
+ * Adapts the session's topology feed: a snapshot only while connected. Asking for it is what an engine-aware check
+ * does, so it starts the feed (once); the snapshot's arrival then re-lints through onDidChange.
+ */
+export function composeEngineAccessFrom(
+  feed: Pick<TopologyFeed, 'snapshot' | 'state' | 'onDidChange' | 'onDidChangeState'>,
+  start: () => void,
+): ComposeEngineAccess {
   const connected = (s: FeedState) => s.kind === 'connected';
   return {
-    getSnapshot: () => (connected(feed.state) ? feed.snapshot : undefined),
+    getSnapshot: () => {
+      start();
+      return connected(feed.state) ? feed.snapshot : undefined;
+    },
     onDidChange(listener) {
       const a = feed.onDidChange(() => listener());
       const b = feed.onDidChangeState(() => listener());

@@ -39,6 +39,16 @@ export interface LintResult {
 export const SYNTAX_RULE = 'yaml-syntax';
 export const INTERNAL_RULE = 'internal-error';
 
+/** What users read when the parser ran out of stack: the file nests deeper than any compose file needs. */
+export const TOO_DEEP_MESSAGE =
+  'The YAML nests too deeply for the parser to follow (it ran out of stack). No compose file needs this depth: ' +
+  'look for generated or runaway nesting.';
+
+/** A parser message as users should read it: stack exhaustion is a nesting problem, not a syntax one. */
+export function describeSyntaxError(message: string): string {
+  return /Maximum call stack size exceeded/i.test(message) ? TOO_DEEP_MESSAGE : message;
+}
+
 const EMPTY_PROJECT: ProjectView = { services: new Set(), networks: new Set(), usedNetworks: new Set() };
 
 export function lintText(text: string, options: LintOptions): LintResult {
@@ -52,7 +62,14 @@ export function lintModel(model: ComposeModel, options: LintOptions): Finding[] 
   const push = (rule: string, severity: Severity, message: string, range: Range, fixes: Fix[] = []) => {
     out.push({ rule, severity, message, range, start: index.position(range[0]), end: index.position(Math.max(range[1], range[0])), fixes });
   };
-  for (const e of model.syntaxErrors) push(SYNTAX_RULE, 'error', e.message, e.range);
+  let tooDeep = false;
+  for (const e of model.syntaxErrors) {
+    const message = describeSyntaxError(e.message);
+    // The parser reports stack exhaustion once per level it unwinds through: one finding says it.
+    if (message === TOO_DEEP_MESSAGE && tooDeep) continue;
+    tooDeep ||= message === TOO_DEEP_MESSAGE;
+    push(SYNTAX_RULE, 'error', message, e.range);
+  }
   // With a broken document the model is partial: reference checks would report phantom problems.
   if (model.syntaxErrors.length > 0) return out;
   const ctx = {

@@ -2,7 +2,15 @@
  * The engine client's public surface. Everything outside src/engine/ talks to the engine through these types;
  * the dockerode-backed implementation lives beside this file.
  */
-import type { EngineContainerDetails, EngineEvent, EngineInfo, EngineListing, EngineVersion } from './records';
+import type {
+  EngineContainer,
+  EngineContainerDetails,
+  EngineEvent,
+  EngineInfo,
+  EngineListing,
+  EngineNetwork,
+  EngineVersion,
+} from './records';
 
 export type EndpointSource = 'setting' | 'DOCKER_HOST' | 'context' | 'default';
 
@@ -27,6 +35,11 @@ export interface EngineEndpoint {
   protocol?: 'http' | 'https' | 'ssh';
   username?: string;
   tls?: TlsMaterial;
+  /** ssh: the key file from ~/.ssh/config (IdentityFile) or ssh's default names, read at resolution. */
+  identityFile?: string;
+  privateKey?: Buffer;
+  /** ssh: the host keys ~/.ssh/known_hosts accepts for host:port (base64 blobs); the connection checks them. */
+  knownHostKeys?: readonly string[];
   /** What users read: unix:///var/run/docker.sock, tcp://host:2376 (TLS), ssh://user@host. */
   display: string;
 }
@@ -88,6 +101,34 @@ export interface EventHandlers {
   onDisconnected(problem: EngineProblem): void;
 }
 
+export interface ExecOptions {
+  /** Stop reading after this long (default 10 s) and report timedOut; the engine cannot kill an exec'd process. */
+  timeoutMs?: number;
+  /** Cancels the wait: the promise rejects with the signal's reason (an AbortError by default). */
+  signal?: AbortSignal;
+}
+
+/** What a command printed (each stream bounded to 64 KiB) and how it ended. */
+export interface ExecResult {
+  /** Undefined when it timed out or the engine did not report one. */
+  exitCode?: number;
+  stdout: string;
+  stderr: string;
+  timedOut: boolean;
+  /** Output beyond the bound was dropped. */
+  truncated?: boolean;
+}
+
+/** A diagnostics container in another container's network namespace (network mode container:<id>). */
+export interface HelperRequest {
+  /** An image already on the engine: it is never pulled. */
+  image: string;
+  /** The container whose network namespace the helper joins. */
+  joinContainer: string;
+  /** The command; its first word replaces the image's entrypoint. */
+  cmd: string[];
+}
+
 export interface EngineApi {
   readonly endpoint: EngineEndpoint;
   version(): Promise<EngineVersion>;
@@ -104,7 +145,21 @@ export interface EngineApi {
   pruneNetworks(): Promise<string[]>;
   connect(network: string, container: string, request?: ConnectRequest): Promise<void>;
   disconnect(network: string, container: string, force?: boolean): Promise<void>;
+  /** Runs a command in a running container (no TTY, no stdin); rejects with an EngineError when the engine refuses. */
+  exec(container: string, cmd: string[], options?: ExecOptions): Promise<ExecResult>;
+  /** Runs a command in a labelled helper container (dne.diagnostics=1) that is always removed afterwards. */
+  runHelper(request: HelperRequest, options?: ExecOptions): Promise<ExecResult>;
   /** Network events and container events (connect/disconnect arrive as network events). */
   subscribe(handlers: EventHandlers): Disposable;
+  // Targeted requests of the incremental model (issue 13): one object each, in the listing's own shapes.
+  /**
+   * The listing records of these containers (those that still exist), in one request:
+   * `GET /containers/json?all=1&filters={"id":[...]}`.
+   */
+  listContainersById(ids: readonly string[]): Promise<EngineContainer[]>;
+  /** `GET /networks/{id}` as the listing's network record; undefined when the network is gone (404). */
+  inspectNetworkRecord(id: string): Promise<EngineNetwork | undefined>;
+  /** The events between two times (seconds since the epoch), answered at once: `GET /events?since&until`. */
+  eventsBetween(since: number, until: number): Promise<EngineEvent[]>;
   dispose(): void;
 }

@@ -7,7 +7,7 @@
 import * as https from 'node:https';
 import type { Readable } from 'node:stream';
 import Docker from 'dockerode';
-import type { Logger } from '../common/logger';
+import { consoleLogger, type Logger } from '../common/logger';
 import type {
   ConnectRequest,
   CreateNetworkRequest,
@@ -15,49 +15,53 @@ import type {
   EngineApi,
   EngineEndpoint,
   EventHandlers,
+  ExecOptions,
+  ExecResult,
+  HelperRequest,
 } from './api';
 import { EngineError, checkApiVersion, timeoutProblem, toEngineError, toEngineProblem } from './errors';
 import { subscribeToEvents } from './eventStream';
-import type { EngineContainer, EngineContainerDetails, EngineInfo, EngineListing, EngineNetwork, EngineVersion } from './records';
+import { dockerOptions } from './modemOptions';
+import { execInContainer } from './exec';
+import { runHelperContainer } from './helperContainer';
+import { EVENT_FILTERS, eventsBetween, inspectNetworkRecord, listContainersById } from './targetedRequests';
+import type { EngineTransport, RequestSpec, StreamSpec } from './transport';
+import type {
+  EngineContainer,
+  EngineContainerDetails,
+  EngineEvent,
+  EngineInfo,
+  EngineListing,
+  EngineNetwork,
+  EngineVersion,
+} from './records';
 
 export interface EngineOptions {
   /** Per-request timeout of reads (lists, version, info, inspect). */
   readTimeoutMs?: number;
   /** Per-request timeout of changes (create, remove, connect, disconnect, prune). */
   writeTimeoutMs?: number;
+  /** How often to check that the events stream still delivers (SilentStreamCheck); 0: never. */
+  eventsCheckMs?: number;
   /** Where the events stream reports malformed lines and throwing handlers; the console when not given. */
   log?: Logger;
 }
 
 export const READ_TIMEOUT_MS = 15_000;
 export const WRITE_TIMEOUT_MS = 60_000;
+export const EVENTS_CHECK_MS = 30_000;
 
-/** Container actions that change what the topology shows; exec, health and attach noise is filtered out. */
-const CONTAINER_EVENTS = ['create', 'start', 'restart', 'die', 'kill', 'stop', 'destroy', 'rename', 'pause', 'unpause', 'update'];
-/** Network actions; connect and disconnect carry the container in Actor.Attributes.container. */
-const NETWORK_EVENTS = ['create', 'destroy', 'remove', 'connect', 'disconnect', 'update'];
-
-interface RequestSpec {
-  method: 'GET' | 'POST' | 'DELETE';
-  path: string;
-  query?: Record<string, unknown>;
-  body?: unknown;
-  /** Status codes that mean success. */
-  ok: number[];
-  timeoutMs: number;
-  /** For timeout messages: "listing networks". */
-  operation: string;
-}
 
 export function createEngine(endpoint: EngineEndpoint, options: EngineOptions = {}): EngineApi {
   return new DockerEngine(endpoint, options);
 }
 
-class DockerEngine implements EngineApi {
+class DockerEngine implements EngineApi, EngineTransport {
   private readonly docker: Docker;
   private readonly agent?: https.Agent;
-  private readonly readTimeoutMs: number;
-  private readonly writeTimeoutMs: number;
+  readonly readTimeoutMs: number;
+  readonly writeTimeoutMs: number;
+  private readonly eventsCheckMs: number;
   private readonly log?: Logger;
   private readonly live = new Set<AbortController>();
   private readonly subscriptions = new Set<Disposable>();
@@ -69,6 +73,7 @@ class DockerEngine implements EngineApi {
   ) {
     this.readTimeoutMs = options.readTimeoutMs ?? READ_TIMEOUT_MS;
     this.writeTimeoutMs = options.writeTimeoutMs ?? WRITE_TIMEOUT_MS;
+    this.eventsCheckMs = options.eventsCheckMs ?? EVENTS_CHECK_MS;
     this.log = options.log;
     if (endpoint.tls && !endpoint.tls.verify) {
       this.agent = new https.Agent({ keepAlive: true, rejectUnauthorized: false });
@@ -228,11 +233,32 @@ class DockerEngine implements EngineApi {
     });
   }
 
+  listContainersById(ids: readonly string[]): Promise<EngineContainer[]> {
+    return listContainersById(this, ids);
+  }
+
+  inspectNetworkRecord(id: string): Promise<EngineNetwork | undefined> {
+    return inspectNetworkRecord(this, id);
+  }
+
+  eventsBetween(since: number, until: number): Promise<EngineEvent[]> {
+    return eventsBetween(this, since, until, this.log ?? consoleLogger);
+  }
+
+  exec(container: string, cmd: string[], options?: ExecOptions): Promise<ExecResult> {
+    return execInContainer(this, container, cmd, options);
+  }
+
+  runHelper(request: HelperRequest, options?: ExecOptions): Promise<ExecResult> {
+    return runHelperContainer(this, request, options);
+  }
+
   subscribe(handlers: EventHandlers): Disposable {
     if (this.disposed) throw new Error('The engine client is disposed.');
     const subscription = subscribeToEvents((signal) => this.openEvents(signal), handlers, {
       endpoint: this.endpoint.display,
       classify: (e) => toEngineProblem(e, { endpoint: this.endpoint }),
+      silentCheck: { intervalMs: this.eventsCheckMs, eventsBetween: (since, until) => this.eventsBetween(since, until) },
       log: this.log,
     });
     const entry: Disposable = {
@@ -260,9 +286,7 @@ class DockerEngine implements EngineApi {
         {
           path: '/events?',
           method: 'GET',
-          options: {
-            filters: { type: ['network', 'container'], event: [...new Set([...CONTAINER_EVENTS, ...NETWORK_EVENTS])] },
-          },
+          options: { filters: EVENT_FILTERS },
           isStream: true,
           statusCodes: { 200: true },
           abortSignal: signal,
@@ -272,8 +296,38 @@ class DockerEngine implements EngineApi {
     });
   }
 
+  /** A hijacked stream (exec start, attach); it lives until its reader destroys it or the client is disposed. */
+  openStream(spec: StreamSpec): Promise<Readable> {
+    if (this.disposed) return Promise.reject(new Error('The engine client is disposed.'));
+    const controller = new AbortController();
+    this.live.add(controller);
+    return new Promise<Readable>((resolve, reject) => {
+      this.docker.modem.dial(
+        {
+          path: `${spec.path}?`,
+          method: 'POST',
+          options: { _query: spec.query ?? {}, _body: spec.body ?? {} },
+          isStream: true,
+          hijack: true,
+          openStdin: false,
+          statusCodes: { 101: true, 200: true },
+          abortSignal: controller.signal,
+        },
+        (err, stream) => {
+          if (err) {
+            this.live.delete(controller);
+            return reject(toEngineError(err, { endpoint: this.endpoint, operation: spec.operation }));
+          }
+          const readable = stream as Readable;
+          readable.once('close', () => this.live.delete(controller));
+          resolve(readable);
+        },
+      );
+    });
+  }
+
   /** One HTTP request with its own timeout; every failure becomes an EngineError. */
-  private request<T>(spec: RequestSpec): Promise<T> {
+  request<T>(spec: RequestSpec): Promise<T> {
     if (this.disposed) return Promise.reject(new Error('The engine client is disposed.'));
     const controller = new AbortController();
     this.live.add(controller);
@@ -303,54 +357,5 @@ class DockerEngine implements EngineApi {
         },
       );
     });
-  }
-}
-
-/** Every connection field is set explicitly, so docker-modem's own DOCKER_HOST defaults cannot leak in. */
-type ModemOptions = Docker.DockerOptions & { pathPrefix?: string; agent?: https.Agent };
-
-function dockerOptions(endpoint: EngineEndpoint, agent: https.Agent | undefined): ModemOptions {
-  // pathPrefix and agent are docker-modem options that @types/dockerode does not declare.
-  const none: ModemOptions = {
-    pathPrefix: '/',
-    agent: undefined,
-    socketPath: undefined,
-    host: undefined,
-    port: undefined,
-    protocol: undefined,
-    ca: undefined,
-    cert: undefined,
-    key: undefined,
-    username: undefined,
-    timeout: undefined,
-    version: undefined,
-  };
-  switch (endpoint.kind) {
-    case 'unix':
-    case 'npipe':
-      return { ...none, socketPath: endpoint.socketPath };
-    case 'tcp': {
-      const tcp: ModemOptions = {
-        ...none,
-        // docker-modem parses host as a URL part: an IPv6 literal needs its brackets there.
-        host: endpoint.host?.includes(':') ? `[${endpoint.host}]` : endpoint.host,
-        port: endpoint.port,
-        protocol: endpoint.protocol === 'https' ? 'https' : 'http',
-        ca: endpoint.tls?.ca,
-        cert: endpoint.tls?.cert,
-        key: endpoint.tls?.key,
-        agent,
-      };
-      return tcp;
-    }
-    case 'ssh':
-      return {
-        ...none,
-        host: endpoint.host,
-        port: endpoint.port,
-        protocol: 'ssh',
-        username: endpoint.username,
-        sshOptions: { agent: process.env.SSH_AUTH_SOCK },
-      };
   }
 }

@@ -1,6 +1,7 @@
 /**
- * Where the engine is: the setting dockerNetworks.host, then DOCKER_HOST (+ DOCKER_TLS_VERIFY / DOCKER_CERT_PATH),
- * then the Docker context in force, then the platform default. Pure: environment, home folder and file reads
+ * Where the engine is: the setting dockerNetworks.host, then the setting dockerNetworks.context (what Switch Engine
+ * remembers), then DOCKER_HOST (+ DOCKER_TLS_VERIFY / DOCKER_CERT_PATH), then the Docker context in force
+ * (DOCKER_CONTEXT, else config.json's currentContext), then the platform default. Pure: environment, home folder and file reads
  * come injected, so every source is unit-testable with temporary folders.
  */
 import * as path from 'node:path';
@@ -8,12 +9,16 @@ import type { EndpointSource, EngineEndpoint, TlsMaterial } from './api';
 import { endpointError } from './errors';
 import { readContextEndpoint } from './dockerContext';
 import { readTlsMaterial, type EndpointFs } from './tlsFiles';
+import { knownHostKeys } from './knownHosts';
+import { DEFAULT_IDENTITY_FILES, sshConfigFor } from './sshConfig';
 
 export type { EndpointFs } from './tlsFiles';
 
 export interface ResolveEndpointInput {
   /** The machine-scoped setting dockerNetworks.host ('' or undefined when unset). */
   setting?: string;
+  /** The machine-scoped setting dockerNetworks.context: a Docker context name chosen in Switch Engine. */
+  contextSetting?: string;
   env: Readonly<Record<string, string | undefined>>;
   platform: string;
   homeDir: string;
@@ -25,22 +30,30 @@ export const DEFAULT_NAMED_PIPE = '//./pipe/docker_engine';
 
 export function resolveEndpoint(input: ResolveEndpointInput): EngineEndpoint {
   const setting = input.setting?.trim();
-  if (setting) return parseHost(setting, 'setting', { tls: tlsFromEnv(input) });
-
-  const dockerHost = input.env.DOCKER_HOST?.trim();
-  if (dockerHost) return parseHost(dockerHost, 'DOCKER_HOST', { tls: tlsFromEnv(input) });
+  if (setting) return parseHost(setting, 'setting', { tls: tlsFromEnv(input), sshFiles: input });
 
   const configDir = dockerConfigDir(input);
+  const chosen = input.contextSetting?.trim();
+  if (chosen) return contextEndpoint({ name: chosen, from: 'the setting dockerNetworks.context' }, configDir, input);
+
+  const dockerHost = input.env.DOCKER_HOST?.trim();
+  if (dockerHost) return parseHost(dockerHost, 'DOCKER_HOST', { tls: tlsFromEnv(input), sshFiles: input });
+
   const context = currentContextName(input, configDir);
-  if (context && context.name !== 'default') {
-    const found = readContextEndpoint(context.name, configDir, input.fs, context.from);
-    const tls = found.tls;
-    return {
-      ...parseHost(found.host, 'context', { tls: () => tls }),
-      contextName: context.name,
-    };
-  }
-  return { ...platformDefault(input.platform), ...(context ? { contextName: 'default' } : {}) };
+  if (context) return contextEndpoint(context, configDir, input);
+  return platformDefault(input.platform);
+}
+
+/** A context's endpoint; the CLI's built-in `default` context is the platform default. */
+function contextEndpoint(
+  context: { name: string; from: string },
+  configDir: string,
+  input: ResolveEndpointInput,
+): EngineEndpoint {
+  if (context.name === 'default') return { ...platformDefault(input.platform), contextName: 'default' };
+  const found = readContextEndpoint(context.name, configDir, input.fs, context.from);
+  const tls = found.tls;
+  return { ...parseHost(found.host, 'context', { tls: () => tls, sshFiles: input }), contextName: context.name };
 }
 
 export function platformDefault(platform: string): EngineEndpoint {
@@ -55,7 +68,7 @@ export function dockerConfigDir(input: Pick<ResolveEndpointInput, 'env' | 'homeD
 }
 
 /** DOCKER_CONTEXT, else currentContext of config.json; undefined when neither names one. */
-function currentContextName(
+export function currentContextName(
   input: ResolveEndpointInput,
   configDir: string,
 ): { name: string; from: string } | undefined {
@@ -81,6 +94,8 @@ function currentContextName(
 interface ParseOptions {
   /** TLS material for a tcp endpoint (given its explicit port, if any), undefined for plain http. */
   tls: (explicitPort: number | undefined) => TlsMaterial | undefined;
+  /** Where ~/.ssh/config and the key files are, for an ssh:// address; without it only ssh-agent is used. */
+  sshFiles?: Pick<ResolveEndpointInput, 'homeDir' | 'fs' | 'env'>;
 }
 
 const SCHEMES = 'unix://, tcp://, ssh:// or npipe://';
@@ -102,7 +117,7 @@ export function parseHost(raw: string, source: EndpointSource, options: ParseOpt
     case 'tcp':
       return tcpEndpoint(raw, address, source, options);
     case 'ssh':
-      return sshEndpoint(raw, address, source);
+      return withSshConfig(sshEndpoint(raw, address, source), options.sshFiles);
     default:
       throw endpointError(
         `The Docker host "${raw}" (from ${sourceLabel(source)}) uses the unsupported scheme "${scheme}://". ` +
@@ -151,6 +166,35 @@ function sshEndpoint(raw: string, address: string, source: EndpointSource): Engi
     protocol: 'ssh',
     ...(username ? { username } : {}),
     display: `ssh://${user}${url.hostname}${url.port ? `:${port}` : ''}`,
+  };
+}
+
+/**
+ * ssh as the Docker CLI's ssh does it: the alias's HostName, User and Port from ~/.ssh/config (the address's own
+ * user and port win), and the first IdentityFile (else ssh's default key names) that exists. ssh-agent stays the
+ * first choice when it runs; the key file is for machines without one.
+ */
+function withSshConfig(endpoint: EngineEndpoint, files: ParseOptions['sshFiles']): EngineEndpoint {
+  if (!files || !endpoint.host) return endpoint;
+  const sshDir = path.join(files.homeDir, '.ssh');
+  const localUser = files.env.USER || files.env.USERNAME || '';
+  const text = files.fs.readFile(path.join(sshDir, 'config'))?.toString('utf8') ?? '';
+  const config = sshConfigFor(text, endpoint.host, { homeDir: files.homeDir, localUser, remoteUser: endpoint.username });
+  const candidates = config.identityFiles.length > 0 ? config.identityFiles : DEFAULT_IDENTITY_FILES.map((f) => path.join(sshDir, f));
+  const identityFile = candidates.find((f) => files.fs.readFile(f) !== undefined);
+  const host = config.hostName ?? endpoint.host;
+  const knownHosts = files.fs.readFile(path.join(sshDir, 'known_hosts'))?.toString('utf8') ?? '';
+  const username = endpoint.username ?? config.user;
+  // sshEndpoint shows the port only when the address names it: then it wins over the config's Port.
+  const addressNamesPort = /:\d+$/.test(endpoint.display);
+  const port = config.port && !addressNamesPort ? config.port : (endpoint.port ?? 22);
+  return {
+    ...endpoint,
+    host,
+    port,
+    knownHostKeys: knownHostKeys(knownHosts, host, port).accepted,
+    ...(username ? { username } : {}),
+    ...(identityFile ? { identityFile, privateKey: files.fs.readFile(identityFile) } : {}),
   };
 }
 

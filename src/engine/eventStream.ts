@@ -8,6 +8,7 @@ import { consoleLogger, type Logger } from '../common/logger';
 import type { Disposable, EngineProblem, EventHandlers } from './api';
 import { unreachableProblem } from './errors';
 import { EventLineParser } from './eventParser';
+import { SilentStreamCheck, type EventsBetween } from './silentStreamCheck';
 
 /** Opens the events response body; rejects when the request fails. Aborting `signal` must end the stream. */
 export type OpenEventStream = (signal: AbortSignal) => Promise<Readable>;
@@ -24,6 +25,8 @@ export interface EventStreamOptions {
   log?: Logger;
   /** The retry timer; tests wrap the real one to see which delays were asked for. */
   timers?: RetryTimers;
+  /** Checks every `intervalMs` that the stream still delivers (see SilentStreamCheck); 0 or absent: no check. */
+  silentCheck?: { intervalMs: number; eventsBetween: EventsBetween };
 }
 
 export interface RetryTimers {
@@ -50,6 +53,8 @@ export function subscribeToEvents(open: OpenEventStream, handlers: EventHandlers
   let disposed = false;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let current: AbortController | undefined;
+  /** The current attempt's check (one attempt at a time). */
+  let check: SilentStreamCheck | undefined;
 
   const attempt = (): void => {
     retryTimer = undefined;
@@ -60,6 +65,7 @@ export function subscribeToEvents(open: OpenEventStream, handlers: EventHandlers
     const fail = (problem: EngineProblem): void => {
       if (finished) return;
       finished = true;
+      check?.stop();
       controller.abort();
       if (disposed) return;
       guard(log, () => handlers.onDisconnected(problem));
@@ -79,6 +85,7 @@ export function subscribeToEvents(open: OpenEventStream, handlers: EventHandlers
         const deliver = (events: ReturnType<EventLineParser['push']>): void => {
           for (const event of events) {
             if (disposed || finished) return;
+            check?.delivered(event);
             guard(log, () => handlers.onEvent(event));
           }
         };
@@ -90,6 +97,13 @@ export function subscribeToEvents(open: OpenEventStream, handlers: EventHandlers
         stream.on('end', ended);
         stream.on('close', ended);
         stream.on('error', (error) => fail(options.classify(error)));
+        if (options.silentCheck && options.silentCheck.intervalMs > 0) {
+          check = new SilentStreamCheck({
+            ...options.silentCheck,
+            warn: (message) => log.warn(message),
+            onDead: () => fail(unreachableProblem(options.endpoint, 'the events stream stopped delivering events')),
+          });
+        }
         guard(log, () => handlers.onConnected());
       },
       (error: unknown) => fail(options.classify(error)),
@@ -104,6 +118,7 @@ export function subscribeToEvents(open: OpenEventStream, handlers: EventHandlers
       if (retryTimer) timers.clearTimeout(retryTimer);
       retryTimer = undefined;
       current?.abort();
+      check?.stop();
     },
   };
 }

@@ -92,9 +92,24 @@ export interface EngineContainerDetails {
   Id: string;
   /** "/name": with the engine's leading slash. */
   Name?: string;
-  State?: { Status?: string; Running?: boolean } | null;
-  Config?: { Hostname?: string; Domainname?: string; Image?: string } | null;
-  HostConfig?: { NetworkMode?: string } | null;
+  /** Pid: the container's first process as the engine's host sees it (0 when not running). */
+  State?: { Status?: string; Running?: boolean; Paused?: boolean; Restarting?: boolean; Pid?: number } | null;
+  Config?: {
+    Hostname?: string;
+    Domainname?: string;
+    Image?: string;
+    /** "5432/tcp": {} for each port the image or `--expose` declares. */
+    ExposedPorts?: Record<string, unknown> | null;
+  } | null;
+  HostConfig?: {
+    NetworkMode?: string;
+    /** Legacy links on the default bridge: "/target:/source/alias". */
+    Links?: string[] | null;
+    /** --add-host entries: "name:address" (address may be host-gateway). */
+    ExtraHosts?: string[] | null;
+    Privileged?: boolean;
+    CapAdd?: string[] | null;
+  } | null;
   NetworkSettings?: { Networks?: Record<string, EngineEndpointSettings> | null } | null;
 }
 

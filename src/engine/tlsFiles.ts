@@ -6,6 +6,8 @@ import { endpointError } from './errors';
 export interface EndpointFs {
   /** The file's bytes, or undefined when it does not exist. Other read errors throw. */
   readFile(file: string): Buffer | undefined;
+  /** The names in a folder, or undefined when it does not exist (only listing the contexts store needs it). */
+  listDir?(dir: string): string[] | undefined;
 }
 
 export function readTlsMaterial(dir: string, fs: EndpointFs, verify: boolean): TlsMaterial {

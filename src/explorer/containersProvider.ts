@@ -10,6 +10,7 @@ import { containerOrder, groupItems } from './present/grouping';
 import { byName } from './present/text';
 import type { ContainerDetailsCache } from './containerDetailsCache';
 import { LiveTreeProvider, reuseNode, type OwnerTree } from './liveTreeProvider';
+import type { ContainerActivitySource, ContributedNodeData } from './observedSources';
 import { containerEndpointItem, containerItem, groupItem, portItem, resolvedContainerEndpointTooltip } from './treeItems';
 
 class ContainerNode implements ContainerNodeData {
@@ -40,7 +41,7 @@ class PortNode implements PortNodeData {
   }
 }
 
-export type ContainersTreeNode = ContainerNode | ContainerEndpointNode | ProjectNode | PortNode;
+export type ContainersTreeNode = ContainerNode | ContainerEndpointNode | ProjectNode | PortNode | ContributedNodeData;
 
 const endpointOrder = byName<EndpointModel>((e) => e.networkName, (e) => e.key);
 
@@ -54,20 +55,32 @@ export class ContainersProvider extends LiveTreeProvider<ContainersTreeNode> imp
     onFirstShow: () => void = () => undefined,
     /** When given, endpoint tooltips add aliases, static IPs and DNS names from the container's inspect form. */
     private readonly details?: ContainerDetailsCache,
+    /** When given, running containers get an "Observed activity" node and their tooltips its summary. */
+    private readonly activity?: ContainerActivitySource,
   ) {
     super(feed, onFirstShow);
+    this.activitySubscription = activity?.onDidChange((nodes) => this.changeEmitter.fire(nodes));
+  }
+
+  private readonly activitySubscription: { dispose(): void } | undefined;
+
+  override dispose(): void {
+    this.activitySubscription?.dispose();
+    super.dispose();
   }
 
   protected buildItem(node: ContainersTreeNode): vscode.TreeItem {
     switch (node.kind) {
       case 'container':
-        return containerItem(node, this.endpointsOf(node.container.id));
+        return containerItem(node, this.endpointsOf(node.container.id), this.activity?.tooltipLines(node.container.id));
       case 'endpoint':
         return containerEndpointItem(node, this.details !== undefined);
       case 'group':
         return groupItem(node, 'containers', this.containersOf(node.key).length);
       case 'port':
         return portItem(node, node.index);
+      case 'contributed':
+        return this.activity?.item(node) ?? new vscode.TreeItem('');
     }
   }
 
@@ -88,7 +101,10 @@ export class ContainersProvider extends LiveTreeProvider<ContainersTreeNode> imp
         return [
           ...this.endpointsOf(node.container.id).map((e) => this.endpointNode(e)),
           ...node.container.ports.map((p, index) => new PortNode(node, index, p)),
+          ...(this.activity?.childrenOf(node.container) ?? []),
         ];
+      case 'contributed':
+        return this.activity?.children(node) ?? [];
       default:
         return [];
     }
@@ -104,6 +120,11 @@ export class ContainersProvider extends LiveTreeProvider<ContainersTreeNode> imp
       }
       case 'port':
         return node.parent;
+      case 'contributed': {
+        if (node.parent) return node.parent;
+        const container = this.feed.snapshot.containers.get(node.containerId);
+        return container ? this.containerNode(container) : undefined;
+      }
       default:
         return undefined;
     }

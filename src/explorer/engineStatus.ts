@@ -23,7 +23,7 @@ export class EngineStatus implements vscode.Disposable {
   private readonly subscription: { dispose(): void };
 
   constructor(
-    feed: TopologyFeed,
+    private readonly feed: TopologyFeed & { readonly started: boolean },
     private readonly views: StatusViews,
   ) {
     this.item = vscode.window.createStatusBarItem('dockerNetworks.engine', vscode.StatusBarAlignment.Left, 10);
@@ -38,6 +38,11 @@ export class EngineStatus implements vscode.Disposable {
     this.item.dispose();
   }
 
+  /** A click on the item lists the engines (Docker contexts, DOCKER_HOST, the setting) to switch to. */
+  private switchCommand(): vscode.Command {
+    return { command: 'dockerNetworks.switchEngine' satisfies CommandId, title: vscode.l10n.t('Switch Docker Engine') };
+  }
+
   private show(state: FeedState): void {
     void vscode.commands.executeCommand('setContext', ENGINE_STATE_KEY, state.kind);
     void vscode.commands.executeCommand(
@@ -46,22 +51,31 @@ export class EngineStatus implements vscode.Disposable {
       state.kind === 'unreachable' ? state.problem.kind : '',
     );
     const endpoint = state.endpoint || vscode.l10n.t('Docker engine');
+    if (!this.feed.started) {
+      this.item.text = `$(plug) ${vscode.l10n.t('Docker: not connected yet')}`;
+      this.item.tooltip = vscode.l10n.t(
+        'Not connected to the Docker engine yet: it connects when you open the Docker Networks view, the topology or a compose file with engine checks. Click to connect now.',
+      );
+      this.item.backgroundColor = undefined;
+      this.item.command = { command: 'dockerNetworks.refresh', title: vscode.l10n.t('Connect') };
+      return;
+    }
     switch (state.kind) {
       case 'connecting':
         this.item.text = `$(sync~spin) ${endpoint}`;
         this.item.tooltip = vscode.l10n.t('Connecting to the Docker engine at {0}...', endpoint);
         this.item.backgroundColor = undefined;
-        this.item.command = { command: 'dockerNetworks.refresh' satisfies CommandId, title: vscode.l10n.t('Refresh') };
+        this.item.command = this.switchCommand();
         this.views.networks.description = undefined;
         this.views.containers.message = undefined;
         break;
       case 'connected':
         this.item.text = state.engineVersion ? `$(plug) ${endpoint} · ${state.engineVersion}` : `$(plug) ${endpoint}`;
         this.item.tooltip = state.engineVersion
-          ? vscode.l10n.t('Connected to Docker Engine {0} at {1}. Click to refresh.', state.engineVersion, endpoint)
-          : vscode.l10n.t('Connected to the Docker engine at {0}. Click to refresh.', endpoint);
+          ? vscode.l10n.t('Connected to Docker Engine {0} at {1}. Click to switch engines.', state.engineVersion, endpoint)
+          : vscode.l10n.t('Connected to the Docker engine at {0}. Click to switch engines.', endpoint);
         this.item.backgroundColor = undefined;
-        this.item.command = { command: 'dockerNetworks.refresh' satisfies CommandId, title: vscode.l10n.t('Refresh') };
+        this.item.command = this.switchCommand();
         this.views.networks.description = undefined;
         this.views.containers.message = undefined;
         break;

@@ -12,6 +12,7 @@ import { groupItems, networkGroupKey, visibleNetworks, type NetworkListOptions }
 import { byName } from './present/text';
 import type { ContainerDetailsCache } from './containerDetailsCache';
 import { LiveTreeProvider, reuseNode, type OwnerTree } from './liveTreeProvider';
+import type { NetworkHostFactsSource } from './observedSources';
 import { detailItem, detailsItem, endpointItem, groupItem, networkItem, resolvedEndpointTooltip } from './treeItems';
 
 class NetworkNode implements NetworkNodeData {
@@ -68,8 +69,20 @@ export class NetworksProvider extends LiveTreeProvider<NetworksTreeNode> impleme
     onFirstShow: () => void = () => undefined,
     /** When given, endpoint tooltips add aliases, static IPs and DNS names from the container's inspect form. */
     private readonly details?: ContainerDetailsCache,
+    /** When given, Details add the network's Linux bridge and endpoint tooltips its host-side veth. */
+    private readonly hostFacts?: NetworkHostFactsSource,
   ) {
     super(feed, onFirstShow);
+    this.hostFactsSubscription = hostFacts?.onDidChange(() => {
+      if (this.detailsNodes.size) this.changeEmitter.fire([...this.detailsNodes.values()]);
+    });
+  }
+
+  private readonly hostFactsSubscription: { dispose(): void } | undefined;
+
+  override dispose(): void {
+    this.hostFactsSubscription?.dispose();
+    super.dispose();
   }
 
   get listOptions(): NetworkListOptions {
@@ -100,7 +113,7 @@ export class NetworksProvider extends LiveTreeProvider<NetworksTreeNode> impleme
   /** Called by VS Code on hover for items whose tooltip is undefined: endpoints, when details are available. */
   async resolveTreeItem(item: vscode.TreeItem, node: NetworksTreeNode): Promise<vscode.TreeItem> {
     if (node.kind === 'endpoint' && this.details && item.tooltip === undefined) {
-      item.tooltip = await resolvedEndpointTooltip(node.endpoint, this.details);
+      item.tooltip = await resolvedEndpointTooltip(node.endpoint, this.details, this.hostFacts?.endpointLines(node.endpoint));
     }
     return item;
   }
@@ -115,7 +128,10 @@ export class NetworksProvider extends LiveTreeProvider<NetworksTreeNode> impleme
         return [...endpoints.map((e) => this.endpointNode(e)), this.detailsNode(node.network)];
       }
       case 'details':
-        return networkDetailRows(node.network, (m, ...a) => vscode.l10n.t(m, ...a)).map(
+        return [
+          ...networkDetailRows(node.network, (m, ...a) => vscode.l10n.t(m, ...a)),
+          ...(this.hostFacts?.detailRows(node.network) ?? []),
+        ].map(
           (row, index) => new DetailNode(node, index, row.field, row.name, row.value),
         );
       default:

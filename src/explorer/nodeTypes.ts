@@ -56,7 +56,10 @@ export type DetailField =
   | 'option'
   | 'label'
   | 'flags'
-  | 'created';
+  | 'created'
+  | 'bridge'
+  | 'hostWarning'
+  | 'hostFacts';
 
 /** One row under a network's details. `value` is what Copy puts on the clipboard. */
 export interface DetailNodeData {

@@ -66,8 +66,13 @@ export function networkItem(node: NetworkNodeData, endpointCount: number): vscod
 }
 
 /** The endpoint tooltip of the Networks view with what the container's inspect form adds (on hover). */
-export async function resolvedEndpointTooltip(endpoint: EndpointModel, details: ContainerDetailsCache): Promise<vscode.MarkdownString> {
-  return safeMarkdown(endpointTooltip(endpoint, t, await details.extrasFor(endpoint, t)));
+export async function resolvedEndpointTooltip(
+  endpoint: EndpointModel,
+  details: ContainerDetailsCache,
+  host: Promise<string[]> = Promise.resolve([]),
+): Promise<vscode.MarkdownString> {
+  const [extras, hostLines] = await Promise.all([details.extrasFor(endpoint, t), host]);
+  return safeMarkdown(endpointTooltip(endpoint, t, extras, hostLines));
 }
 
 /** The same for an endpoint under its container (Containers view). */
@@ -139,12 +144,16 @@ export function groupItem(node: GroupNodeData, view: string, count: number): vsc
   return item;
 }
 
-export function containerItem(node: ContainerNodeData, endpoints: readonly EndpointModel[]): vscode.TreeItem {
+export function containerItem(
+  node: ContainerNodeData,
+  endpoints: readonly EndpointModel[],
+  activity: readonly string[] = [],
+): vscode.TreeItem {
   const container = node.container;
   const item = new vscode.TreeItem(container.name, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = `container:${container.id}`;
   item.description = containerDescription(container);
-  item.tooltip = safeMarkdown(containerTooltip(container, endpoints, t));
+  item.tooltip = safeMarkdown(containerTooltip(container, endpoints, t, activity));
   item.iconPath = container.running ? icons().running : icons().stopped;
   item.contextValue = container.running ? 'container:running' : 'container:stopped';
   return item;

@@ -2,42 +2,55 @@
  * The live topology: a snapshot kept current by the engine's events stream. Pure: the engine comes injected
  * as a TopologySource (the EngineApi fits), so it runs in plain Node tests with a fake source.
  *
- * - Events and (re)connects schedule a refresh coalesced over ~50 ms; a refresh costs two list requests.
- *   While a refresh is in flight, new events cause exactly one more refresh after it.
+ * - Events are applied incrementally (src/model/incremental/): each names a container or a network, which is
+ *   asked for with one targeted request (several containers share one), coalesced over ~50 ms, at most
+ *   MAX_IN_FLIGHT requests at a time; the snapshot is updated at a cost proportional to the change.
+ * - A full listing (two list requests) is made for the first snapshot, on every (re)connect of the events
+ *   stream, on refresh(), every `resyncIntervalMs` (catches anything missed), when a burst names so many
+ *   objects that the listing is the cheaper way, and while the engine answers slowly (see TopologyFollower).
+ *   While a listing is in flight, new events wait and are applied after it (one more listing when they ask
+ *   for one); with `incremental: false` every event leads to a listing (the path before incremental updates).
+ * - A container's status text ("Up 5 minutes") is the engine's as of the last answer about that container;
+ *   the periodic resync renews it.
  * - onDidChange fires only when the diff is non-empty.
  * - A failed refresh makes the state unreachable and probes with back-off (1 s doubling to 15 s); the events
  *   stream reconnecting (onConnected) or any event brings the next refresh forward, so recovery is quick.
  */
 import type { Disposable, EngineProblem, EventHandlers } from '../engine/api';
 import { EngineError, checkApiVersion, toEngineProblem } from '../engine/errors';
-import type { EngineListing, EngineVersion } from '../engine/records';
-import { diffSnapshots } from './diff';
+import type { EngineEvent, EngineListing, EngineVersion } from '../engine/records';
 import { Emitter } from './emitter';
 import type { FeedState, TopologyChange, TopologyFeed } from './feed';
-import { buildSnapshot } from './snapshot';
-import type { SnapshotDiff, TopologySnapshot } from './topology';
+import { TopologyFollower, type FollowOptions, type FollowStats } from './incremental/topologyFollower';
+import type { TargetedSource } from './incremental/targetedRound';
+import type { TopologySnapshot } from './topology';
 
 /** What LiveTopology needs from the engine; EngineApi satisfies it. */
-export interface TopologySource {
+export interface TopologySource extends TargetedSource {
   listing(): Promise<EngineListing>;
   subscribe(handlers: EventHandlers): Disposable;
   version(): Promise<EngineVersion>;
 }
 
-export interface LiveTopologyOptions {
+export type LiveTopologyStats = FollowStats;
+
+export interface LiveTopologyOptions extends FollowOptions {
   /** The endpoint as users read it (EngineEndpoint.display). */
   endpoint: string;
   coalesceMs?: number;
   probeInitialMs?: number;
   probeMaxMs?: number;
+  /** A full listing this long after the last one, whatever the events said (0: never). */
+  resyncIntervalMs?: number;
 }
 
 export const COALESCE_MS = 50;
 export const PROBE_INITIAL_MS = 1_000;
 export const PROBE_MAX_MS = 15_000;
+export const RESYNC_INTERVAL_MS = 300_000;
 
 export class LiveTopology implements TopologyFeed {
-  private current: TopologySnapshot = buildSnapshot({ networks: [], containers: [] });
+  private readonly follower: TopologyFollower;
   private currentState: FeedState;
   private readonly changes = new Emitter<TopologyChange>();
   private readonly states = new Emitter<FeedState>();
@@ -45,13 +58,12 @@ export class LiveTopology implements TopologyFeed {
   private readonly probeInitialMs: number;
   private readonly probeMaxMs: number;
   private probeDelay: number;
+  private resyncTimer?: ReturnType<typeof setTimeout>;
 
   private subscription?: Disposable;
   private timer?: ReturnType<typeof setTimeout>;
   private timerDue = 0;
   private inFlight = false;
-  /** Something happened during the refresh in flight: one more refresh after it. */
-  private again = false;
   /** refresh() callers waiting for the next refresh to finish. */
   private refreshWaiters: Array<() => void> = [];
   private readonly waitForCancels = new Set<(reason: Error) => void>();
@@ -67,10 +79,21 @@ export class LiveTopology implements TopologyFeed {
     this.probeMaxMs = options.probeMaxMs ?? PROBE_MAX_MS;
     this.probeDelay = this.probeInitialMs;
     this.currentState = { kind: 'connecting', endpoint: options.endpoint };
+    this.follower = new TopologyFollower(source, options);
   }
 
   get snapshot(): TopologySnapshot {
-    return this.current;
+    return this.follower.editor.snapshot;
+  }
+
+  /** Nothing in flight, due or waiting: the snapshot holds everything the events announced (tests, benchmark). */
+  get settled(): boolean {
+    return !this.inFlight && this.timer === undefined && this.follower.idle;
+  }
+
+  /** Engine requests and events so far. */
+  get stats(): Readonly<LiveTopologyStats> {
+    return { ...this.follower.stats };
   }
 
   get state(): FeedState {
@@ -90,12 +113,12 @@ export class LiveTopology implements TopologyFeed {
     if (this.started || this.disposed) return;
     this.started = true;
     this.subscription = this.source.subscribe({
-      onEvent: () => this.schedule(this.coalesceMs),
-      onConnected: () => this.schedule(this.coalesceMs),
+      onEvent: (event) => this.noteEvent(event),
+      onConnected: () => this.needFullListing(),
       onDisconnected: () => {
         // A broken stream while connected may mean the engine went away: find out with a refresh.
         // While already unreachable, the probe timer keeps its back-off.
-        if (this.currentState.kind === 'connected') this.schedule(this.coalesceMs);
+        if (this.currentState.kind === 'connected') this.needFullListing();
       },
     });
     this.schedule(this.coalesceMs);
@@ -106,14 +129,14 @@ export class LiveTopology implements TopologyFeed {
     if (this.disposed) return Promise.resolve();
     return new Promise<void>((resolve) => {
       this.refreshWaiters.push(resolve);
-      if (this.inFlight) this.again = true;
-      else this.schedule(0);
+      this.follower.needFull = true;
+      if (!this.inFlight) this.schedule(0);
     });
   }
 
   /** Resolves with the first snapshot (current or coming) that satisfies the predicate; for tests and benchmarks. */
   waitFor(predicate: (snapshot: TopologySnapshot) => boolean, timeoutMs: number): Promise<TopologySnapshot> {
-    if (predicate(this.current)) return Promise.resolve(this.current);
+    if (predicate(this.snapshot)) return Promise.resolve(this.snapshot);
     if (this.disposed) return Promise.reject(new Error('The live topology is disposed.'));
     return new Promise<TopologySnapshot>((resolve, reject) => {
       const finish = (error?: Error): void => {
@@ -121,7 +144,7 @@ export class LiveTopology implements TopologyFeed {
         listener.dispose();
         this.waitForCancels.delete(finish);
         if (error) reject(error);
-        else resolve(this.current);
+        else resolve(this.snapshot);
       };
       const timer = setTimeout(
         () =>
@@ -144,6 +167,7 @@ export class LiveTopology implements TopologyFeed {
     if (this.disposed) return;
     this.disposed = true;
     this.clearTimer();
+    if (this.resyncTimer !== undefined) clearTimeout(this.resyncTimer);
     this.subscription?.dispose();
     this.subscription = undefined;
     for (const cancel of [...this.waitForCancels]) cancel(new Error('The live topology was disposed.'));
@@ -152,13 +176,19 @@ export class LiveTopology implements TopologyFeed {
     this.states.dispose();
   }
 
-  /** Runs a refresh after `delayMs`, unless one is due sooner or in flight (then one more follows it). */
+  private noteEvent(event: EngineEvent): void {
+    this.follower.note(event);
+    this.schedule(this.follower.coalesce(this.coalesceMs));
+  }
+
+  private needFullListing(): void {
+    this.follower.needFull = true;
+    this.schedule(this.coalesceMs);
+  }
+
+  /** Runs a refresh after `delayMs`, unless one is due sooner or in flight (the next follows it). */
   private schedule(delayMs: number): void {
-    if (this.disposed) return;
-    if (this.inFlight) {
-      this.again = true;
-      return;
-    }
+    if (this.disposed || this.inFlight) return;
     const due = Date.now() + delayMs;
     if (this.timer !== undefined && this.timerDue <= due) return;
     this.clearTimer();
@@ -174,14 +204,15 @@ export class LiveTopology implements TopologyFeed {
     this.timer = undefined;
   }
 
-  /** One refresh; never rejects: failures become the unreachable state and a probe with back-off. */
+  /** One full listing or one targeted round; never rejects: failures become the unreachable state and a probe. */
   private async run(): Promise<void> {
     this.inFlight = true;
-    this.again = false;
-    const waiters = this.refreshWaiters.splice(0);
+    const full = this.follower.needsFullListing(this.currentState.kind === 'connected');
+    const waiters = full ? this.refreshWaiters.splice(0) : [];
     let probeIn: number | undefined;
     try {
-      await this.fetchAndApply();
+      if (full) await this.fetchAndApply();
+      else this.announce(await this.follower.applyTargeted(() => this.disposed));
     } catch (error) {
       probeIn = this.fail(toEngineProblem(error, { endpoint: this.options.endpoint }));
     } finally {
@@ -190,8 +221,13 @@ export class LiveTopology implements TopologyFeed {
     }
     if (this.disposed) return;
     if (this.refreshWaiters.length > 0) this.schedule(0);
-    else if (this.again) this.schedule(this.coalesceMs);
     else if (probeIn !== undefined) this.schedule(probeIn);
+    else if (this.follower.needFull) this.schedule(this.follower.coalesce(this.coalesceMs));
+    else if (this.follower.hasPending) this.schedule(0);
+  }
+
+  private announce(change: TopologyChange | undefined): void {
+    if (change && !this.disposed) this.changes.fire(change);
   }
 
   private async fetchAndApply(): Promise<void> {
@@ -203,16 +239,35 @@ export class LiveTopology implements TopologyFeed {
       if (tooOld) throw new EngineError(tooOld);
       engineVersion = version.Version;
     }
-    const listing = await this.source.listing();
+    // Everything noted so far is covered by this listing; events from now on are applied after it.
+    this.follower.beginListing();
+    const started = Date.now();
+    let listing: EngineListing;
+    try {
+      listing = await this.source.listing();
+    } catch (error) {
+      this.follower.listingFailed();
+      throw error;
+    }
     if (this.disposed) return;
-    const next = buildSnapshot(listing);
-    const diff = diffSnapshots(this.current, next);
-    this.current = next;
+    const change = this.follower.applyListing(listing, Date.now() - started);
+    this.armResync();
     this.probeDelay = this.probeInitialMs;
     if (this.currentState.kind !== 'connected') {
       this.setState({ kind: 'connected', endpoint: this.options.endpoint, engineVersion });
     }
-    if (!isEmpty(diff)) this.changes.fire({ diff, snapshot: next });
+    this.announce(change);
+  }
+
+  private armResync(): void {
+    const interval = this.options.resyncIntervalMs ?? RESYNC_INTERVAL_MS;
+    if (this.resyncTimer !== undefined) clearTimeout(this.resyncTimer);
+    this.resyncTimer = undefined;
+    if (interval <= 0) return;
+    this.resyncTimer = setTimeout(() => {
+      this.resyncTimer = undefined;
+      this.needFullListing();
+    }, interval);
   }
 
   /** Enters (or stays in) the unreachable state; returns when to probe next. */
@@ -235,10 +290,4 @@ export class LiveTopology implements TopologyFeed {
   private resolveWaiters(waiters: Array<() => void>): void {
     for (const resolve of waiters) resolve();
   }
-}
-
-function isEmpty(diff: SnapshotDiff): boolean {
-  return [diff.networks, diff.containers, diff.endpoints].every(
-    (d) => d.added.length === 0 && d.removed.length === 0 && d.changed.length === 0,
-  );
 }

@@ -9,12 +9,15 @@ import { diffSnapshots, isEmptyDiff } from './diff';
 import { Emitter } from './emitter';
 import type { FeedState, TopologyChange, TopologyFeed } from './feed';
 import { emptySnapshot } from './snapshot';
-import type { TopologySnapshot } from './topology';
+import type { FollowStats } from './incremental/topologyFollower';
+import type { SnapshotDiff, TopologySnapshot } from './topology';
 
 /** A started feed the session owns (LiveTopology). */
 export interface OwnedFeed extends TopologyFeed {
   start(): void;
   dispose(): void;
+  /** What following the engine cost it so far (LiveTopology has it). */
+  readonly stats?: Readonly<FollowStats>;
 }
 
 export interface OpenedEngine {
@@ -56,6 +59,16 @@ export class SessionFeed implements TopologyFeed {
 
   get state(): FeedState {
     return this.currentState;
+  }
+
+  /** The current engine's request counters (listings, targeted requests, events), for tests and benchmarks. */
+  get stats(): Readonly<FollowStats> | undefined {
+    return this.opened?.feed.stats;
+  }
+
+  /** False until something first needs the engine (a view, the panel, an engine-aware check, a command). */
+  get started(): boolean {
+    return this.generation > 0;
   }
 
   onDidChange(listener: (change: TopologyChange) => void): Disposable {
@@ -144,7 +157,7 @@ export class SessionFeed implements TopologyFeed {
     this.openFailure = undefined;
     const { feed } = opened;
     this.innerSubscriptions = [
-      feed.onDidChange((change) => this.accept(change.snapshot)),
+      feed.onDidChange((change) => this.accept(change.snapshot, change.diff)),
       feed.onDidChangeState((state) => this.setState(state)),
     ];
     this.setState(feed.state);
@@ -153,9 +166,10 @@ export class SessionFeed implements TopologyFeed {
     feed.start();
   }
 
-  private accept(next: TopologySnapshot): void {
+  /** `diff`: the feed's own, from its previous snapshot (ours): walking both snapshots again would cost O(size). */
+  private accept(next: TopologySnapshot, feedDiff?: SnapshotDiff): void {
     if (next === this.current) return;
-    const diff = diffSnapshots(this.current, next);
+    const diff = feedDiff ?? diffSnapshots(this.current, next);
     this.current = next;
     if (!isEmptyDiff(diff)) this.changes.fire({ diff, snapshot: next });
   }

@@ -42,6 +42,7 @@ const BUILT_IN_DRIVERS: ReadonlyMap<string, string> = new Map([
 
 const EMPTY_RECORD: Readonly<Record<string, string>> = Object.freeze({});
 const EMPTY_LIST: readonly never[] = Object.freeze([]);
+const EMPTY_RECORD_OF_SETTINGS: Readonly<Record<string, EngineEndpointSettings>> = Object.freeze({});
 
 export function emptySnapshot(): TopologySnapshot {
   return {
@@ -71,19 +72,9 @@ export function buildSnapshot(listing: EngineListing): TopologySnapshot {
   const endpointsByContainer = new Map<string, EndpointModel[]>();
   for (const { raw, model } of containerList) {
     containers.set(model.id, model);
-    const own: EndpointModel[] = [];
-    const attached = raw.NetworkSettings?.Networks ?? {};
-    for (const networkName of Object.keys(attached)) {
-      const settings = attached[networkName];
-      const network =
-        (settings?.NetworkID ? networks.get(settings.NetworkID) : undefined) ?? networksByName.get(networkName);
-      if (!network) continue;
-      const endpoint = toEndpointModel(network, model, settings ?? {});
-      own.push(endpoint);
-      // Containers are visited in name order, so each network's list comes out sorted by container name.
-      endpointsByNetwork.get(network.id)?.push(endpoint);
-    }
-    own.sort((a, b) => compareText(a.networkName, b.networkName));
+    const own = containerEndpoints(attachedNetworks(raw), model, networks, networksByName);
+    // Containers are visited in name order, so each network's list comes out sorted by container name.
+    for (const endpoint of own) endpointsByNetwork.get(endpoint.networkId)?.push(endpoint);
     endpointsByContainer.set(model.id, own);
   }
 
@@ -95,12 +86,40 @@ export function buildSnapshot(listing: EngineListing): TopologySnapshot {
   return { networks, containers, endpoints, endpointsByNetwork, endpointsByContainer };
 }
 
+/** What endpoint building reads of a network index: a Map, or an incremental update's draft. */
+export type NetworkLookup = Pick<ReadonlyMap<string, NetworkModel>, 'get'>;
+
+/**
+ * One container's endpoints, sorted by network name: each entry of NetworkSettings.Networks resolved to a
+ * network by NetworkID, else by name; entries whose network is unknown are dropped (see the top of this file).
+ */
+export function containerEndpoints(
+  attached: Readonly<Record<string, EngineEndpointSettings | undefined>>,
+  model: ContainerModel,
+  networks: NetworkLookup,
+  networksByName: NetworkLookup,
+): EndpointModel[] {
+  const own: EndpointModel[] = [];
+  for (const networkName of Object.keys(attached)) {
+    const settings = attached[networkName];
+    const network =
+      (settings?.NetworkID ? networks.get(settings.NetworkID) : undefined) ?? networksByName.get(networkName);
+    if (network) own.push(toEndpointModel(network, model, settings ?? {}));
+  }
+  return own.sort((a, b) => compareText(a.networkName, b.networkName));
+}
+
+/** A container's NetworkSettings.Networks: what its endpoints are built from. */
+export function attachedNetworks(raw: EngineContainer): Readonly<Record<string, EngineEndpointSettings>> {
+  return raw.NetworkSettings?.Networks ?? EMPTY_RECORD_OF_SETTINGS;
+}
+
 export function isBuiltInNetwork(network: Pick<EngineNetwork, 'Name' | 'Driver' | 'Scope' | 'Ingress'>): boolean {
   if (network.Ingress) return true;
   return network.Scope === 'local' && BUILT_IN_DRIVERS.get(network.Name) === network.Driver;
 }
 
-function toNetworkModel(raw: EngineNetwork): NetworkModel {
+export function toNetworkModel(raw: EngineNetwork): NetworkModel {
   const labels = copyRecord(raw.Labels);
   return {
     id: raw.Id,
@@ -133,7 +152,7 @@ function toIpamConfig(raw: EngineIpamConfig): IpamConfig {
   };
 }
 
-function toContainerModel(raw: EngineContainer): ContainerModel {
+export function toContainerModel(raw: EngineContainer): ContainerModel {
   const labels = copyRecord(raw.Labels);
   const state = raw.State ?? '';
   return {
@@ -238,12 +257,12 @@ function comparePorts(a: PortModel, b: PortModel): number {
   );
 }
 
-function byNameThenId(a: { name: string; id: string }, b: { name: string; id: string }): number {
+export function byNameThenId(a: { name: string; id: string }, b: { name: string; id: string }): number {
   return compareText(a.name, b.name) || compareText(a.id, b.id);
 }
 
 /** Plain code-unit order: stable across locales and much cheaper than localeCompare on 10,000 names. */
-function compareText(a: string, b: string): number {
+export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

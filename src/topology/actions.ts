@@ -2,7 +2,9 @@
  * The panel's node actions (context menu, keyboard): the explorer's own commands, run with the same node data its
  * tree items carry, so a disconnect from the graph asks and reports exactly as one from the tree.
  */
+import { describeFailure } from '../common/failure';
 import * as vscode from 'vscode';
+import type { CommandId } from '../commands/commandIds';
 import type { CommandServices } from '../commands/services';
 import type { EndpointNodeData, ResourceNodeData } from '../explorer/nodeTypes';
 import type { TopologySnapshot } from '../model/topology';
@@ -15,7 +17,7 @@ const COMMANDS = {
   connectContainerTo: 'dockerNetworks.connectToNetwork',
   connectToNetwork: 'dockerNetworks.connectContainer',
   inspect: 'dockerNetworks.inspectNetwork',
-} as const;
+} as const satisfies Record<string, CommandId>;
 
 export async function runNodeAction(services: CommandServices, action: NodeAction, targetId: string): Promise<void> {
   const snapshot = services.feed.snapshot;
@@ -54,7 +56,7 @@ export async function runNodeAction(services: CommandServices, action: NodeActio
       }
     }
   } catch (err) {
-    const why = err instanceof Error ? err.message : String(err);
+    const why = describeFailure(err);
     void vscode.window.showErrorMessage(vscode.l10n.t('The topology action "{0}" failed: {1}', action, why));
   }
 }

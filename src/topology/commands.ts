@@ -2,6 +2,7 @@
  * The topology panel's three commands, as rows of the one command table (src/commands/index.ts): show the panel
  * (focused on a network when run from a tree node), export the current view as SVG or PNG, copy it as Mermaid.
  */
+import { describeFailure } from '../common/failure';
 import * as vscode from 'vscode';
 import type { CommandEntry, CommandServices } from '../commands/services';
 import { isEndpointNode, isNetworkNode } from '../explorer/nodeTypes';
@@ -65,8 +66,8 @@ async function exportTopology(services: CommandServices): Promise<void> {
     await vscode.workspace.fs.writeFile(target, bytes);
     void vscode.window.showInformationMessage(vscode.l10n.t('Saved the topology to {0}.', target.fsPath));
   } catch (err) {
-    const why = err instanceof Error ? err.message : String(err);
-    env.log().error(`Topology export failed: ${why}`);
+    const why = describeFailure(err);
+    services.log.error(`Topology export failed: ${why}`);
     const message = vscode.l10n.t('Could not export the topology: {0}. Open the panel and try again.', why);
     void vscode.window.showErrorMessage(message);
   }

@@ -1,6 +1,5 @@
 /**
- * The topology panel's entry: gives the panel its environment (the extension's folder, a log created on first
- * use) and registers the serializer that restores the panel after a reload. Its commands are rows of the one
+ * The topology panel's entry: gives the panel its environment (the extension's folder) and registers the serializer that restores the panel after a reload. Its commands are rows of the one
  * command table (./commands.ts); the panel's code runs only when a command or a restore needs it.
  */
 import * as vscode from 'vscode';
@@ -10,17 +9,7 @@ import { setPanelEnvironment } from './commands';
 import { TOPOLOGY_VIEW_TYPE, TopologyPanel, type PanelEnvironment } from './panel';
 
 export function registerTopology(context: vscode.ExtensionContext, services: CommandServices): void {
-  let log: vscode.LogOutputChannel | undefined;
-  const env: PanelEnvironment = {
-    extensionUri: context.extensionUri,
-    log: () => {
-      if (!log) {
-        log = vscode.window.createOutputChannel(vscode.l10n.t('Docker Network Topology'), { log: true });
-        context.subscriptions.push(log);
-      }
-      return log;
-    },
-  };
+  const env: PanelEnvironment = { extensionUri: context.extensionUri };
   setPanelEnvironment(env);
   context.subscriptions.push(
     registerPanelSerializer(TOPOLOGY_VIEW_TYPE, (panel) => TopologyPanel.attach(panel, env, services)),

@@ -20,7 +20,6 @@ export function toMermaid(graph: GraphData, visible?: ReadonlySet<string>): stri
   const lines = ['flowchart LR'];
   for (const n of graph.nodes) {
     if (visible && !visible.has(n.id)) continue;
-    if (n.kind === 'project') continue; // groups become subgraphs below
     const mid = `${n.kind[0]}${ids.size}`;
     ids.set(n.id, mid);
   }

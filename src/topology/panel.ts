@@ -3,8 +3,10 @@
  * the graph and then the patches derived from each model diff, the engine's state and the plan overlay, and turns
  * the webview's messages into actions (the explorer's commands), Mermaid copies and export answers.
  */
+import { describeFailure } from '../common/failure';
 import * as vscode from 'vscode';
 import type { CommandServices } from '../commands/services';
+import type { Logger } from '../common/logger';
 import type { FeedState, TopologyChange } from '../model/feed';
 import { openWebviewPanel, WebviewHost } from '../webviewHost/webviewHost';
 import { runNodeAction } from './actions';
@@ -13,14 +15,14 @@ import { isEmptyPatch } from './graph/diff';
 import { LiveGraph } from './graph/liveGraph';
 import { toMermaid } from './mermaid';
 import { PlanScheduler } from './planScheduler';
-import { isWebviewMessage, type ExportFormat, type GraphData, type HostMessage, type WebviewMessage } from './protocol';
+import { webviewStrings } from './webviewStrings';
+import { isWebviewMessage, type ExportFormat, type GraphData, type HostMessage, type PathHighlight, type WebviewMessage } from './protocol';
 
 export const TOPOLOGY_VIEW_TYPE = 'dockerNetworks.topology';
 
 /** What the panel needs from the extension besides the command services (set once by registerTopology). */
 export interface PanelEnvironment {
   extensionUri: vscode.Uri;
-  log(): vscode.LogOutputChannel;
 }
 
 const t = (message: string, ...args: Array<string | number | boolean>): string => vscode.l10n.t(message, ...args);
@@ -33,6 +35,7 @@ export class TopologyPanel implements vscode.Disposable {
   /** The graph the webview holds, kept current from the model's diffs (undefined until the webview is ready). */
   private live: LiveGraph | undefined;
   private pendingFocus: string | undefined;
+  private path: PathHighlight | null = null;
 
   static get instance(): TopologyPanel | undefined {
     return TopologyPanel.current;
@@ -74,7 +77,7 @@ export class TopologyPanel implements vscode.Disposable {
     focusNodeId?: string,
   ) {
     this.pendingFocus = focusNodeId;
-    const log = env.log();
+    const log = services.log;
     this.host = new WebviewHost<WebviewMessage, HostMessage>(panel, {
       extensionUri: env.extensionUri,
       title: t('Docker Network Topology'),
@@ -82,6 +85,7 @@ export class TopologyPanel implements vscode.Disposable {
       style: ['media', 'topology.css'],
       log,
       isMessage: isWebviewMessage,
+      data: () => ({ strings: webviewStrings() }),
       onReady: () => this.onReady(),
       onMessage: (m) => this.receive(m, log),
     });
@@ -95,6 +99,15 @@ export class TopologyPanel implements vscode.Disposable {
       services.feed.onDidChangeState((s) => this.postEngineState(s)),
     ];
     this.host.onDidDispose(() => this.dispose());
+    // The panel needs the engine: connect now if nothing has yet. The user sees a failure as the feed's unreachable
+    // state (panel banner and status bar, with the engine's message and what to do); the log keeps it too.
+    services.engine().catch((e: unknown) => log.warn(`Topology panel: the Docker engine did not open: ${describeFailure(e)}`));
+  }
+
+  /** Marks a connectivity check's path (or clears it with null); kept across webview reloads. */
+  showPath(path: PathHighlight | null): void {
+    this.path = path;
+    if (this.host.isReady) void this.host.post({ type: 'path', path });
   }
 
   focus(nodeId: string): void {
@@ -106,6 +119,7 @@ export class TopologyPanel implements vscode.Disposable {
     this.live = undefined;
     this.pushGraph();
     this.postEngineState(this.services.feed.state);
+    if (this.path) void this.host.post({ type: 'path', path: this.path });
     if (this.pendingFocus) {
       void this.host.post({ type: 'focus', nodeId: this.pendingFocus });
       this.pendingFocus = undefined;
@@ -130,7 +144,8 @@ export class TopologyPanel implements vscode.Disposable {
     if (!this.live || !change) {
       this.live = new LiveGraph(this.services.feed.snapshot, { t });
       const graph = this.live.graph;
-      void this.host.post({ type: 'graph', graph, notice: this.noticeFor(graph) });
+      const layoutKey = this.services.feed.state.endpoint;
+      void this.host.post({ type: 'graph', graph, notice: this.noticeFor(graph), layoutKey });
     } else {
       const patch = this.live.update(change.diff, change.snapshot);
       if (!isEmptyPatch(patch)) void this.host.post({ type: 'patch', patch, notice: this.noticeFor(patch) });
@@ -149,14 +164,14 @@ export class TopologyPanel implements vscode.Disposable {
     void this.host.post({ type: 'engine', state: state.kind, message });
   }
 
-  private receive(m: WebviewMessage, log: vscode.LogOutputChannel): void {
+  private receive(m: WebviewMessage, log: Logger): void {
     switch (m.type) {
       case 'action':
         void runNodeAction(this.services, m.action, m.targetId);
         break;
       case 'copyMermaid':
         this.copyMermaid(new Set(m.visibleNodeIds)).catch((err: unknown) => {
-          const why = err instanceof Error ? err.message : String(err);
+          const why = describeFailure(err);
           void vscode.window.showErrorMessage(t('Could not copy the topology as Mermaid: {0}', why));
         });
         break;

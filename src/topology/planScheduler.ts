@@ -3,8 +3,10 @@
  * changes, compares the compose file there with the engine and hands the overlay (or null for a file that is not
  * a compose file) to the panel. Focus in the panel itself keeps the last overlay.
  */
+import { describeFailure } from '../common/failure';
 import * as vscode from 'vscode';
 import * as path from 'node:path';
+import type { Logger } from '../common/logger';
 import type { TopologySnapshot } from '../model/topology';
 import type { PlanOverlay } from './protocol';
 
@@ -17,7 +19,7 @@ export class PlanScheduler implements vscode.Disposable {
   constructor(
     private readonly snapshot: () => TopologySnapshot,
     private readonly show: (overlay: PlanOverlay | null) => void,
-    private readonly log: vscode.LogOutputChannel,
+    private readonly log: Logger,
   ) {
     this.subscriptions = [
       vscode.window.onDidChangeActiveTextEditor(() => this.schedule()),
@@ -31,7 +33,7 @@ export class PlanScheduler implements vscode.Disposable {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.compare().catch((e: unknown) =>
-        this.log.warn(`Topology panel: plan overlay failed: ${e instanceof Error ? e.message : String(e)}`),
+        this.log.warn(`Topology panel: plan overlay failed: ${describeFailure(e)}`),
       );
     }, DEBOUNCE_MS);
   }

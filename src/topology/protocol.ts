@@ -15,7 +15,7 @@ import {
   type ReadyMessage,
 } from '../webviewHost/protocol';
 
-export const NODE_KINDS = ['network', 'container', 'port', 'project'] as const;
+export const NODE_KINDS = ['network', 'container', 'port'] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 export const NODE_SHAPES = ['circle', 'square', 'diamond'] as const;
 export type NodeShape = (typeof NODE_SHAPES)[number];
@@ -35,7 +35,7 @@ export const COLOR_ROLES = [
   'project',
 ] as const;
 export type ColorRole = (typeof COLOR_ROLES)[number];
-export const EDGE_KINDS = ['endpoint', 'publish', 'member', 'shared'] as const;
+export const EDGE_KINDS = ['endpoint', 'publish', 'shared'] as const;
 export type EdgeKind = (typeof EDGE_KINDS)[number];
 export const GRAPH_MODES = ['full', 'aggregate'] as const;
 export type GraphMode = (typeof GRAPH_MODES)[number];
@@ -56,14 +56,14 @@ export interface DetailRow {
 }
 
 export interface GraphNode {
-  /** n:<networkId>, c:<containerId>, p:<containerId>:<hostIp>:<hostPort>:<port>/<proto>, g:<project>. */
+  /** n:<networkId>, c:<containerId>, p:<containerId>:<hostIp>:<hostPort>:<port>/<proto>. */
   id: string;
   kind: NodeKind;
   label: string;
   shape: NodeShape;
   role: ColorRole;
   size: number;
-  /** For filters: driver of a network; project of a network, container or group; networks of a container. */
+  /** For filters: driver of a network; compose project of a network or container (drawn as a frame around its members); networks of a container. */
   driver?: string;
   scope?: string;
   project?: string;
@@ -121,13 +121,25 @@ export interface PlanOverlay {
   items: PlanItem[];
 }
 
+/** A connectivity check's path in the graph: each node on it (source, networks, target) with a short label. */
+export interface PathMark {
+  nodeId: string;
+  label: string;
+}
+
+export interface PathHighlight {
+  marks: PathMark[];
+}
+
 export type HostMessage =
-  | { type: 'graph'; graph: GraphData; notice?: string }
+  /** layoutKey: the engine's endpoint, under which the webview keeps this graph's positions across reloads. */
+  | { type: 'graph'; graph: GraphData; notice?: string; layoutKey?: string }
   | { type: 'patch'; patch: GraphPatch; notice?: string }
   | { type: 'focus'; nodeId: string }
   | { type: 'plan'; overlay: PlanOverlay | null }
   | { type: 'engine'; state: EngineState; message: string }
-  | { type: 'exportRequest'; requestId: number; format: ExportFormat };
+  | { type: 'exportRequest'; requestId: number; format: ExportFormat }
+  | { type: 'path'; path: PathHighlight | null };
 
 export type WebviewMessage =
   | ReadyMessage
@@ -191,13 +203,15 @@ const isPlanItem = (v: unknown): v is PlanItem =>
   isOptStr(v.nodeId) &&
   isStr(v.detail);
 
+const isPathMark = (v: unknown): v is PathMark => isObj(v) && isStr(v.nodeId) && isStr(v.label);
+
 const isPlanOverlay = (v: unknown): v is PlanOverlay => isObj(v) && isStr(v.file) && isStr(v.project) && isArrOf(v.items, isPlanItem);
 
 export function isHostMessage(v: unknown): v is HostMessage {
   if (!isObj(v)) return false;
   switch (v.type) {
     case 'graph':
-      return isGraphData(v.graph) && isOptStr(v.notice);
+      return isGraphData(v.graph) && isOptStr(v.notice) && isOptStr(v.layoutKey);
     case 'patch':
       return isGraphPatch(v.patch) && isOptStr(v.notice);
     case 'focus':
@@ -208,6 +222,8 @@ export function isHostMessage(v: unknown): v is HostMessage {
       return oneOf(ENGINE_STATES)(v.state) && isStr(v.message);
     case 'exportRequest':
       return isNum(v.requestId) && oneOf(EXPORT_FORMATS)(v.format);
+    case 'path':
+      return v.path === null || (isObj(v.path) && isArrOf(v.path.marks, isPathMark));
     default:
       return false;
   }

@@ -12,6 +12,8 @@ export interface PanelHtmlInput {
   /** A fresh random nonce per render for the script, another one for the toolkit's style probe. */
   scriptNonce: string;
   styleNonce: string;
+  /** Data the page reads at start (e.g. its translated sentences), as a JSON block with id "webview-data". */
+  data?: unknown;
 }
 
 export function makeNonce(randomBytes: (n: number) => Uint8Array): string {
@@ -36,6 +38,16 @@ export function contentSecurityPolicy(i: Pick<PanelHtmlInput, 'cspSource' | 'scr
   ].join('; ');
 }
 
+/**
+ * JSON inside <script type="application/json">: never executed (so CSP has nothing to allow), and `<` escaped so
+ * no string in it can close the element.
+ */
+function dataBlock(data: unknown): string {
+  if (data === undefined) return '';
+  const json = JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return `<script type="application/json" id="webview-data">${json}</script>\n`;
+}
+
 const attr = (s: string): string => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 export function panelHtml(i: PanelHtmlInput, title: string): string {
@@ -51,7 +63,7 @@ export function panelHtml(i: PanelHtmlInput, title: string): string {
 </head>
 <body>
 <div id="app"></div>
-<script nonce="${attr(i.scriptNonce)}" src="${attr(i.scriptUri)}"></script>
+${dataBlock(i.data)}<script nonce="${attr(i.scriptNonce)}" src="${attr(i.scriptUri)}"></script>
 </body>
 </html>`;
 }

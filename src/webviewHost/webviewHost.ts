@@ -11,7 +11,7 @@
  *
  *     const panel = openWebviewPanel({ viewType: 'dockerNetworks.report', title, extensionUri });
  *     const host = new WebviewHost<ReportWebviewMessage, ReportHostMessage>(panel, {
- *       extensionUri, title, log, script: ['dist', 'report.js'], style: ['media', 'report.css'],
+ *       extensionUri, title, log: services.log, script: ['dist', 'report.js'], style: ['media', 'report.css'],
  *       isMessage: isReportWebviewMessage,
  *       onReady: () => void host.post({ type: 'report', report }),
  *       onMessage: (m) => { if (m.type === 'rerun') rerun(); },
@@ -22,6 +22,7 @@
  */
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
+import type { Logger } from '../common/logger';
 import { makeNonce, panelHtml } from './html';
 import { describeRejected, isResponseMessage } from './protocol';
 
@@ -33,11 +34,13 @@ export interface WebviewHostOptions<In extends Message> {
   /** The bundle and the stylesheet, as path segments under the extension's folder. */
   script: readonly string[];
   style: readonly string[];
-  log: vscode.LogOutputChannel;
+  log: Logger;
   /** The protocol's validator for messages from the webview. */
   isMessage(v: unknown): v is In;
   /** Every valid message but the handshake and the answers to requests. */
   onMessage(message: In): void;
+  /** What the page reads at start (e.g. `{ strings }`, its translated sentences); rendered as a JSON block. */
+  data?: () => unknown;
   /** The webview's script has started (first load or reload): send it what it shows. */
   onReady(): void;
   requestTimeoutMs?: number;
@@ -115,6 +118,7 @@ export class WebviewHost<In extends Message, Out extends Message> implements vsc
       styleUri: uri(this.options.style),
       scriptNonce: makeNonce(randomBytes),
       styleNonce: makeNonce(randomBytes),
+      data: this.options.data?.(),
     };
     return panelHtml(page, this.options.title);
   }

@@ -30,16 +30,7 @@ describe('compose lint quick fix in the browser', () => {
   it('applies the fix from the lightbulb (Ctrl+.) and the problem is gone', async () => {
     assert.ok(wb);
     const page = wb.page;
-    await page.locator('.monaco-workbench').focus();
-    await page.keyboard.press('Control+P');
-    const input = page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor();
-    await input.fill('compose.yaml');
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'compose.yaml' }).first().waitFor();
-    await input.press('Enter');
-
-    const editor = page.locator('.editor-instance .monaco-editor').first();
-    await editor.waitFor();
+    const editor = await wb.quickOpen('compose.yaml');
     const squiggle = editor.locator('.squiggly-error');
     await squiggle.first().waitFor({ timeout: 30_000 });
     assert.equal(await squiggle.count(), 1, 'one error squiggle: the misspelt "bakend"');

@@ -1,6 +1,7 @@
 /**
  * Browser e2e harness: the real VS Code workbench (code-server) with this extension loaded in extension
- * development mode, driven by headless Debian Chromium through playwright-core.
+ * development mode (or, with `vsix`, installed from its package), driven by headless Debian Chromium through
+ * playwright-core. `workspaceTrust: true` opens the folder untrusted, in Restricted Mode.
  *
  *   let wb: Workbench;
  *   before(async () => { wb = await Workbench.open(); });
@@ -15,7 +16,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import {
-  freshRunDir, launchChromium, repoRoot, startCodeServer, workbenchUrl, type CodeServer,
+  freshRunDir, installExtension, launchChromium, repoRoot, startCodeServer, workbenchUrl, type CodeServer,
 } from '../../scripts/lib/codeServer.mjs';
 
 export const resultsDir = join(repoRoot, 'test-results');
@@ -32,7 +33,18 @@ export interface WorkbenchOptions {
   env?: Record<string, string>;
   /** Browser viewport; the default suits readable screenshots. */
   viewport?: { width: number; height: number };
+  /** A .vsix to install with --install-extension and run instead of the development folder. */
+  vsix?: string;
+  /** Keep workspace trust on: the folder opens untrusted, in Restricted Mode. */
+  workspaceTrust?: boolean;
 }
+
+// With trust on: no prompt over the UI; the folder simply stays untrusted (Restricted Mode).
+const restrictedModeSettings: Record<string, unknown> = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.emptyWindow': false,
+};
 
 // Quiet defaults: no welcome page, tips, update or marketplace prompts over the UI being tested.
 const baseSettings: Record<string, unknown> = {
@@ -63,14 +75,18 @@ export class Workbench {
     const runDir = freshRunDir('e2e');
     const userDir = join(runDir, 'user-data', 'User');
     mkdirSync(userDir, { recursive: true });
-    writeFileSync(join(userDir, 'settings.json'), JSON.stringify({ ...baseSettings, ...opts.settings }, null, 2));
-    const server = await startCodeServer({ workspace, runDir, env: opts.env });
+    const trust = opts.workspaceTrust ? restrictedModeSettings : {};
+    writeFileSync(join(userDir, 'settings.json'), JSON.stringify({ ...baseSettings, ...trust, ...opts.settings }, null, 2));
+    if (opts.vsix) console.log(`      ${installExtension(opts.vsix, runDir).split('\n').join('\n      ')}`);
+    const server = await startCodeServer({ workspace, runDir, env: opts.env, workspaceTrust: opts.workspaceTrust });
     let browser: Browser | undefined;
     try {
       browser = await launchChromium();
       const page = await browser.newPage({ viewport: opts.viewport ?? { width: 1400, height: 900 } });
       const wb = new Workbench(page, browser, server);
-      await page.goto(workbenchUrl(server.origin, { folder: workspace, extensionDevelopmentPath: repoRoot }));
+      // the first load parses the whole workbench: on a busy shared machine it takes well over 30 s
+      const development = opts.vsix ? {} : { extensionDevelopmentPath: repoRoot };
+      await page.goto(workbenchUrl(server.origin, { folder: workspace, ...development }), { timeout: 120_000 });
       await wb.waitForWorkbench();
       return wb;
     } catch (err) {
@@ -167,6 +183,20 @@ export class Workbench {
   /** Expands a collapsed tree row (click on its twistie). */
   async expand(row: Locator): Promise<void> {
     if ((await row.getAttribute('aria-expanded')) === 'false') await row.locator('.monaco-tl-twistie').click();
+  }
+
+  /** Opens a workspace file by name through Quick Open (Ctrl+P), like a user; returns its editor. */
+  async quickOpen(fileName: string): Promise<Locator> {
+    await this.page.locator('.monaco-workbench').focus({ timeout: 120_000 });
+    await this.page.keyboard.press('Control+P');
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor();
+    await input.fill(fileName);
+    await this.page.locator('.quick-input-widget .monaco-list-row', { hasText: fileName }).first().waitFor();
+    await input.press('Enter');
+    const editor = this.page.locator('.editor-instance .monaco-editor').first();
+    await editor.waitFor();
+    return editor;
   }
 
   /** Runs a command by its palette title ("Category: Title") through F1, like a user. */

@@ -32,7 +32,8 @@ export interface Served {
   close(): Promise<void>;
 }
 
-export async function serve(): Promise<Served> {
+/** `data`: the page data the host would embed (e.g. `{ strings }`, translated sentences). */
+export async function serve(data?: unknown): Promise<Served> {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     const files: Record<string, [string, string]> = {
@@ -48,6 +49,7 @@ export async function serve(): Promise<Served> {
           styleUri: `${origin}/media/topology.css`,
           scriptNonce: makeNonce(randomBytes),
           styleNonce: makeNonce(randomBytes),
+          data,
         },
         'Topology test',
       );
@@ -76,6 +78,8 @@ declare global {
     __violations: string[];
     __dialogs: number;
     __probeEvents: ProbeEvent[];
+    __lastLabels?: Extract<ProbeEvent, { name: 'labels' }>;
+    __state?: unknown;
   }
 }
 
@@ -98,19 +102,29 @@ const FAKE_VSCODE_API = `
   window.__posted = [];
   // the panel's test hook (webview/testHook.ts): what it did, and how long it took
   window.__probeEvents = [];
-  window.__dneTopologyProbe = { report: (e) => window.__probeEvents.push(e) };
+  // labels are reported after every frame: only the latest is kept
+  window.__dneTopologyProbe = {
+    report: (e) => (e.name === 'labels' ? (window.__lastLabels = e) : window.__probeEvents.push(e)),
+  };
   window.__violations = [];
-  let state;
+  let state = window.__initialState;
   document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
   window.acquireVsCodeApi = () => ({
     postMessage: (m) => window.__posted.push(JSON.parse(JSON.stringify(m))),
     getState: () => state,
-    setState: (s) => { state = s; },
+    setState: (s) => { state = s; window.__state = JSON.parse(JSON.stringify(s)); },
   });
 `;
 
-export async function openWebview(browser: Browser, origin: string, viewport = { width: 1200, height: 800 }): Promise<WebviewPage> {
+/** `state`: what vscode.getState() returns at start, as after a window reload (the last page's `__state`). */
+export async function openWebview(
+  browser: Browser,
+  origin: string,
+  viewport = { width: 1200, height: 800 },
+  state?: unknown,
+): Promise<WebviewPage> {
   const page = await browser.newPage({ viewport });
+  if (state !== undefined) await page.addInitScript(`window.__initialState = ${JSON.stringify(state)};`);
   const problems: string[] = [];
   const dialogs: string[] = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
@@ -152,7 +166,8 @@ export async function openWebview(browser: Browser, origin: string, viewport = {
         Extract<ProbeEvent, { name: N }>
       >,
   };
-  await wp.waitForPosted((m) => m.type === 'ready');
+  // generous: on a shared, busy machine the bundle may take long to start; a missing handshake still fails
+  await wp.waitForPosted((m) => m.type === 'ready', 60_000);
   return wp;
 }
 

@@ -69,14 +69,14 @@ describe('topology webview in headless Chromium', function () {
       dd.value = '';
       dd.dispatchEvent(new Event('change'));
     });
-    assert.equal(Number(await wp.app('visible')), 11);
-    // project shop: its two networks, two containers, web's two ports and the group node
+    assert.equal(Number(await wp.app('visible')), 10);
+    // project shop: its two networks, two containers and web's two ports
     const shop = await visibleAfter(() => wp.page.evaluate(() => {
       const dd = document.querySelectorAll('vscode-dropdown')[2] as HTMLElement & { value: string };
       dd.value = 'shop';
       dd.dispatchEvent(new Event('change'));
     }));
-    assert.equal(shop, 7);
+    assert.equal(shop, 6);
     // driver host on top of project shop: nothing is both
     const none = await visibleAfter(() => wp.page.evaluate(() => {
       const dd = document.querySelectorAll('vscode-dropdown')[0] as HTMLElement & { value: string };

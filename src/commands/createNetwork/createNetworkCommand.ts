@@ -1,5 +1,6 @@
 /** dockerNetworks.createNetwork: the wizard, then the engine call with progress, then the new network revealed. */
 import * as vscode from 'vscode';
+import { errorMessage } from '../../common/failure';
 import type { CreateNetworkRequest } from '../../engine/api';
 import { prompterFrom, reportFailure, sortedNetworks } from '../operationSupport';
 import type { CommandEntry, CommandServices } from '../services';
@@ -22,7 +23,11 @@ export async function createNetwork(services: CommandServices, args: readonly un
     return undefined;
   }
   if (created.warning) void prompter.notify({ level: 'warning', message: vscode.l10n.t('The engine created "{0}" with a warning: {1}', request.name, created.warning) });
-  await services.revealNetwork(created.id);
+  // The network exists whether or not it can be shown: a reveal that times out (the model lags on a busy engine) is
+  // logged, not reported as a failed creation; the tree shows the network once the model has it.
+  await services.revealNetwork(created.id).catch((error: unknown) => {
+    services.log.warn(`Created network "${request.name}" but could not reveal it in the tree: ${errorMessage(error)}`);
+  });
   return created.id;
 }
 

@@ -31,7 +31,8 @@ const ADDRESS_FIELDS: Record<AddressField, AddressFieldSpec> = {
   },
   range: {
     suffix: 'Range',
-    prompt: (label) => vscode.l10n.t('{0} range to allocate container addresses from (optional, inside the subnet)', label),
+    prompt: (label) =>
+      vscode.l10n.t('{0} range to allocate container addresses from (optional, inside the subnet)', label),
     example: { ipv4: '10.42.0.128/25', ipv6: 'fd00:42::/80' },
     check: (value, subnet) => checkIpRange(value, subnet),
   },

@@ -32,7 +32,11 @@ export function wizardStep<S, T>(
 }
 
 /** Resolves true when the user answered the last step, false when they cancelled (or went back from the first). */
-export async function runWizard<S>(state: S, title: string, stepsFor: (state: S) => readonly WizardStep<S>[]): Promise<boolean> {
+export async function runWizard<S>(
+  state: S,
+  title: string,
+  stepsFor: (state: S) => readonly WizardStep<S>[],
+): Promise<boolean> {
   const answered: string[] = [];
   let currentId: string | undefined = stepsFor(state)[0]?.id;
   while (currentId !== undefined) {
@@ -40,7 +44,13 @@ export async function runWizard<S>(state: S, title: string, stepsFor: (state: S)
     const step = steps.find((s) => s.id === currentId);
     if (!step) throw new Error(`The wizard has no step "${currentId}" any more.`);
     const depth = answered.length;
-    const position = { id: step.id, title, step: depth + 1, totalSteps: Math.max(steps.length, depth + 1), canGoBack: depth > 0 };
+    const position = {
+      id: step.id,
+      title,
+      step: depth + 1,
+      totalSteps: Math.max(steps.length, depth + 1),
+      canGoBack: depth > 0,
+    };
     const result = await step.run(state, position);
     if (result === undefined) return false;
     if (result === BACK) {

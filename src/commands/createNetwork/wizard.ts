@@ -52,7 +52,9 @@ function wizardSteps(ctx: WizardContext, s: WizardState): Step[] {
     ...familySteps(ctx.prompter, ctx.networks, 'ipv4', s),
     ...familySteps(ctx.prompter, ctx.networks, 'ipv6', s),
     flagsStep(ctx.prompter),
-    ...(options.length > 0 ? [optionsStep(ctx.prompter, options), ...chosen.map((o) => optionValueStep(ctx.prompter, o))] : []),
+    ...(options.length > 0
+      ? [optionsStep(ctx.prompter, options), ...chosen.map((o) => optionValueStep(ctx.prompter, o))]
+      : []),
     labelsStep(ctx.prompter),
   ];
 }
@@ -130,7 +132,12 @@ function optionsStep(prompter: Prompter, options: readonly DriverOption[]): Step
       prompter.pickMany({
         ...position,
         placeholder: vscode.l10n.t('Driver options to set (none: the engine defaults)'),
-        items: options.map((o) => ({ label: o.label, description: o.key, value: o.key, picked: s.optionKeys.includes(o.key) })),
+        items: options.map((o) => ({
+          label: o.label,
+          description: o.key,
+          value: o.key,
+          picked: s.optionKeys.includes(o.key),
+        })),
       }),
     (s, keys) => {
       s.optionKeys = keys;

@@ -30,7 +30,16 @@ export interface WizardState {
 export const emptyFamily = (): FamilyAnswers => ({ subnet: '', gateway: '', range: '', aux: '' });
 
 export function initialState(): WizardState {
-  return { name: '', driver: 'bridge', ipv4: emptyFamily(), ipv6: emptyFamily(), flags: [], optionKeys: [], options: {}, labels: '' };
+  return {
+    name: '',
+    driver: 'bridge',
+    ipv4: emptyFamily(),
+    ipv6: emptyFamily(),
+    flags: [],
+    optionKeys: [],
+    options: {},
+    labels: '',
+  };
 }
 
 function familyIpam(f: FamilyAnswers, family: IpFamily): CreateNetworkIpam | undefined {

@@ -78,6 +78,20 @@ export interface ExtraHostItem {
   error?: string;
 }
 
+export interface DependsOnItem {
+  /** The service depended on. */
+  name: string;
+  range: Range;
+  /** Long form `condition:` (service_started when absent). */
+  condition?: string;
+}
+
+/** One `environment` variable: map form `KEY: value`, or list form `KEY=value` (then the item's text and range). */
+export interface EnvItem {
+  key: string;
+  value: Text;
+}
+
 export interface ServiceModel {
   name: string;
   entry: Entry;
@@ -92,6 +106,8 @@ export interface ServiceModel {
   dns?: Entry;
   extraHosts?: { entry: Entry; items: ExtraHostItem[] };
   hostname?: Entry;
+  dependsOn?: { entry: Entry; items: DependsOnItem[] };
+  environment?: { entry: Entry; items: EnvItem[] };
   replicas?: { value: number; range: Range };
   keys: Entry[];
 }
@@ -114,6 +130,8 @@ export interface NetworkDecl {
   nameValue?: Text;
   driver?: Text;
   enableIpv6?: { entry: Entry; value: boolean };
+  /** `internal: true`: no route out, and the engine publishes no port of a container only on such networks. */
+  internal?: { entry: Entry; value: boolean };
   ipam: IpamConfigModel[];
   /** Offset range of the declaration's own mapping block (empty when `net:` or `net: {}`). */
   blockRange: Range;

@@ -1,5 +1,5 @@
 /** Builders of text edits that keep the comments and formatting around them. */
-import type { ComposeModel, Entry, Range, Text } from '../model/types';
+import type { ComposeModel, Entry, Range, ServiceModel, Text } from '../model/types';
 import { indentAt, lineStart } from '../model/textRanges';
 import type { TextEdit } from './types';
 
@@ -69,4 +69,29 @@ export function declareNetwork(model: ComposeModel, name: string): TextEdit | un
   const lineEnd = text.indexOf('\n', end - (text[end - 1] === '\n' ? 1 : 0));
   const at = lineEnd < 0 ? text.length : lineEnd + 1;
   return appendToBlock(text, at, indent, `${name}: {}`);
+}
+
+/**
+ * Adds `network` to a service's own `networks` (block list, block map, or flow form), keeping the rest. Undefined
+ * when the service has no `networks` written in this file (a fix would then have to spell out `default` too).
+ */
+export function joinNetworkEdit(model: ComposeModel, service: ServiceModel, network: string): TextEdit | undefined {
+  const nets = service.networks;
+  const last = nets?.refs.at(-1);
+  if (!nets?.entry.local || !last) return undefined;
+  const text = model.text;
+  const [vStart, vEnd] = nets.entry.valueRange;
+  const open = text[vStart];
+  if (open === '[' || open === '{') {
+    const close = text.lastIndexOf(open === '[' ? ']' : '}', vEnd);
+    if (close <= vStart) return undefined;
+    return { range: [close, close], newText: open === '[' ? `, ${network}` : `, ${network}: {}` };
+  }
+  // Insert before the newline that ends the last entry (its options included), so it never touches an edit that
+  // starts on the next line (a deletion there would swallow an insertion at the same offset).
+  const end = last.deleteRange[1];
+  const nl = end > 0 && text[end - 1] === '\n' ? end - 1 : text.indexOf('\n', end);
+  const at = nl < 0 ? text.length : text[nl - 1] === '\r' ? nl - 1 : nl;
+  const line = nets.form === 'list' ? `- ${network}` : `${network}: {}`;
+  return { range: [at, at], newText: `\n${' '.repeat(indentAt(text, last.range[0]))}${line}` };
 }

@@ -15,10 +15,17 @@ export function serviceNames(ctx: RuleContext): Set<string> {
   return names;
 }
 
+// Several rules ask for every service's networks (and the connectivity rules once per reference): compute once.
+const networksCache = new WeakMap<ServiceModel, readonly string[]>();
+
 /** Networks a service joins: its `networks`, or `default` when it has neither networks nor network_mode. */
-export function effectiveNetworks(s: ServiceModel): string[] {
-  if (s.networks) return s.networks.refs.map((r) => r.name);
-  return s.networkMode ? [] : ['default'];
+export function effectiveNetworks(s: ServiceModel): readonly string[] {
+  let out = networksCache.get(s);
+  if (!out) {
+    out = s.networks ? s.networks.refs.map((r) => r.name) : s.networkMode ? [] : ['default'];
+    networksCache.set(s, out);
+  }
+  return out;
 }
 
 export function findNetwork(model: ComposeModel, name: string): NetworkDecl | undefined {
@@ -95,4 +102,41 @@ export function closest(name: string, candidates: Iterable<string>): string | un
     }
   }
   return best !== undefined && bestD <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+}
+
+/**
+ * Where a service's network stack lives. `network_mode: service:x` shares x's stack, so the chain is followed to
+ * its owner; `bridge`, `container:` and unresolved modes are `unknown` (the file alone cannot tell).
+ */
+export type Attachment =
+  | { kind: 'networks'; networks: readonly string[]; owner: ServiceModel }
+  | { kind: 'host' | 'none' | 'unknown'; owner: ServiceModel };
+
+export function attachmentOf(s: ServiceModel, byName: ReadonlyMap<string, ServiceModel>): Attachment {
+  let owner = s;
+  for (let hops = 0; hops <= byName.size; hops++) {
+    const mode = owner.networkMode;
+    if (!mode) return { kind: 'networks', networks: effectiveNetworks(owner), owner };
+    const kind = modeKind(owner);
+    if (kind === 'host' || kind === 'none') return { kind, owner };
+    const next = kind === 'service' ? byName.get(mode.value.value.slice('service:'.length)) : undefined;
+    if (!next) break;
+    owner = next;
+  }
+  return { kind: 'unknown', owner };
+}
+
+export function servicesByName(model: ComposeModel): Map<string, ServiceModel> {
+  return new Map(model.services.map((s) => [s.name, s]));
+}
+
+/** The networks two attachments have in common (empty unless both sit on compose networks). */
+export function sharedNetworks(a: Attachment, b: Attachment): string[] {
+  if (a.kind !== 'networks' || b.kind !== 'networks') return [];
+  return a.networks.filter((n) => b.networks.includes(n));
+}
+
+/** A `depends_on` that only waits for a one-shot job to finish: ordering, not traffic. */
+export function waitsForCompletion(condition: string | undefined): boolean {
+  return condition === 'service_completed_successfully';
 }

@@ -11,11 +11,13 @@ import { hostModePorts } from './hostModePorts';
 import { hostModeWithLinks } from './hostModeWithLinks';
 import { hostNetworkMode } from './hostNetworkMode';
 import { invalidCidr } from './invalidCidr';
+import { internalNetworkPorts } from './internalNetworkPorts';
 import { ipv6NotEnabled } from './ipv6NotEnabled';
 import { linkWithoutSharedNetwork } from './linkWithoutSharedNetwork';
 import { malformedExtraHost } from './malformedExtraHost';
 import { malformedPort } from './malformedPort';
 import { networkModeWithNetworks } from './networkModeWithNetworks';
+import { noneModeReferenced } from './noneModeReferenced';
 import { overlappingSubnets } from './overlappingSubnets';
 import { portAllInterfaces } from './portAllInterfaces';
 import { sharedNamespaceConflict } from './sharedNamespaceConflict';
@@ -23,6 +25,7 @@ import { staticIpOutsideSubnet } from './staticIpOutsideSubnet';
 import { staticIpWithoutSubnet } from './staticIpWithoutSubnet';
 import { undeclaredNetwork } from './undeclaredNetwork';
 import { unknownServiceReference } from './unknownServiceReference';
+import { unreachableService } from './unreachableService';
 import { unusedNetwork } from './unusedNetwork';
 import type { Rule } from './types';
 
@@ -47,6 +50,9 @@ export const RULES: readonly Rule[] = [
   hostModePorts,
   deprecatedExternalName,
   linkWithoutSharedNetwork,
+  unreachableService,
+  internalNetworkPorts,
+  noneModeReferenced,
   portAllInterfaces,
   hostNetworkMode,
   engineNetworkMissing,

@@ -1,5 +1,5 @@
 import { effectiveNetworks } from './helpers';
-import { deleteRange, indentUnit, insertBeforeKey } from './edits';
+import { deleteRange, indentUnit, insertBeforeKey, joinNetworkEdit } from './edits';
 import { indentAt } from '../model/textRanges';
 import type { NetworkRef, ServiceModel } from '../model/types';
 import type { Fix, Rule, RuleContext, RuleFinding, TextEdit } from './types';
@@ -27,17 +27,12 @@ function convertFix(ctx: RuleContext, from: ServiceModel, to: ServiceModel, link
   // A link alias becomes a network alias of the target, so the name the service used keeps resolving.
   const alias = link.alias !== link.target ? aliasEdit(ctx, to.networks?.refs.find((r) => r.name === target), link.alias) : undefined;
   if (link.alias !== link.target && !alias) return undefined;
-  const text = ctx.model.text;
-  const last = nets.refs[nets.refs.length - 1];
-  const indent = indentAt(text, last.range[0]);
-  // Insert at the end of the last entry's line (before its newline) so it never touches the links deletion.
-  const nl = text.indexOf('\n', last.range[1]);
-  const at = nl < 0 ? text.length : nl;
-  const line = nets.form === 'list' ? `- ${target}` : `${target}: {}`;
+  const join = joinNetworkEdit(ctx.model, from, target);
+  if (!join) return undefined;
   const removeLinks = from.links!.items.length === 1 ? from.links!.entry.deleteRange : link.deleteRange;
   return {
     title: `Join network "${target}" and drop the link to "${to.name}"${alias ? ` (alias "${link.alias}" kept on that network)` : ''}`,
-    edits: [{ range: [at, at], newText: `\n${' '.repeat(indent)}${line}` }, deleteRange(removeLinks), ...(alias ? [alias] : [])],
+    edits: [join, deleteRange(removeLinks), ...(alias ? [alias] : [])],
     preferred: true,
   };
 }

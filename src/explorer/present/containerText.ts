@@ -10,7 +10,13 @@ export function containerDescription(container: ContainerModel): string {
   return `${container.image} · ${container.state}`;
 }
 
-export function containerTooltip(container: ContainerModel, endpoints: readonly EndpointModel[], t: Translate): string {
+/** `activity`: Markdown lines about observed sockets (activityText's activityTooltipLines), when observed. */
+export function containerTooltip(
+  container: ContainerModel,
+  endpoints: readonly EndpointModel[],
+  t: Translate,
+  activity: readonly string[] = [],
+): string {
   return paragraphs([
     `**${escapeMarkdown(container.name)}** (${escapeMarkdown(container.status || container.state)})`,
     field(t('Image'), container.image),
@@ -21,6 +27,7 @@ export function containerTooltip(container: ContainerModel, endpoints: readonly 
       ? field(t('Networks'), endpoints.map((e) => `${e.networkName} ${e.ipv4 ?? ''} ${e.ipv6 ?? ''}`.trim()).join(', '))
       : undefined,
     container.ports.length ? field(t('Ports'), container.ports.map((p) => portLabel(p)).join(', ')) : undefined,
+    ...activity,
     field(t('ID'), container.id),
   ]);
 }

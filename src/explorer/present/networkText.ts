@@ -47,7 +47,8 @@ export function endpointDescription(endpoint: EndpointModel, t: Translate): stri
 }
 
 /** `extra`: what the container's inspect form adds (resolved on hover); without it, the snapshot's facts only. */
-export function endpointTooltip(endpoint: EndpointModel, t: Translate, extra?: EndpointExtrasResult): string {
+/** `host`: Markdown lines about the endpoint's interfaces on the host (hostNetText's vethTooltipLines). */
+export function endpointTooltip(endpoint: EndpointModel, t: Translate, extra?: EndpointExtrasResult, host: readonly string[] = []): string {
   return paragraphs([
     `**${escapeMarkdown(endpoint.containerName)}** ${t('on')} **${escapeMarkdown(endpoint.networkName)}** (${
       endpoint.running ? t('running') : t('not running')
@@ -58,6 +59,7 @@ export function endpointTooltip(endpoint: EndpointModel, t: Translate, extra?: E
     ...extraLines(endpoint, extra, t),
     endpoint.gateway ? field(t('Gateway'), endpoint.gateway) : undefined,
     endpoint.ipv6Gateway ? field(t('IPv6 gateway'), endpoint.ipv6Gateway) : undefined,
+    ...host,
     field(t('Container ID'), endpoint.containerId),
   ]);
 }
@@ -102,6 +104,9 @@ export function detailTooltip(row: DetailRow, t: Translate): string {
     label: t('Label'),
     flags: t('Flags'),
     created: t('Created'),
+    bridge: t('Linux bridge on the host'),
+    hostWarning: t('Host interface warning'),
+    hostFacts: t('Host interfaces'),
   };
   return paragraphs([`**${kind[row.field]}**`, field(escapeMarkdown(row.name), row.value)]);
 }

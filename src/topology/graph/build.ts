@@ -1,6 +1,6 @@
 /**
- * Turns the topology snapshot into the graph the webview draws: one node per network, container, published port
- * and compose project, one edge per endpoint. Pure (no vscode), O(nodes + edges); the node and edge factories
+ * Turns the topology snapshot into the graph the webview draws: one node per network, container and published
+ * port, one edge per endpoint; compose projects are a property of their members (the webview frames them). Pure (no vscode), O(nodes + edges); the node and edge factories
  * are shared with LiveGraph, which rebuilds only the ones a change names.
  */
 import type { ContainerModel, EndpointModel, NetworkModel, PortModel, TopologySnapshot } from '../../model/topology';
@@ -20,10 +20,7 @@ export interface BuildOptions {
 
 export const networkNodeId = (id: string): string => `n:${id}`;
 export const containerNodeId = (id: string): string => `c:${id}`;
-export const projectNodeId = (name: string): string => `g:${name}`;
 export const endpointEdgeId = (networkId: string, containerId: string): string => `e:${networkId}/${containerId}`;
-/** Compose membership: network and container ids never collide, so one `m:` namespace serves both. */
-export const memberEdgeId = (entityId: string): string => `m:${entityId}`;
 export const portNodeId = (containerId: string, p: PortModel): string =>
   `p:${containerId}:${p.hostIp ?? ''}:${p.hostPort ?? ''}:${p.containerPort}/${p.protocol}`;
 export const portEdgeId = (portId: string): string => `x:${portId}`;
@@ -70,10 +67,6 @@ export function containerNode(c: ContainerModel, eps: readonly EndpointModel[], 
   };
 }
 
-export function memberEdge(entityId: string, nodeId: string, project: string): GraphEdge {
-  return { id: memberEdgeId(entityId), kind: 'member', source: nodeId, target: projectNodeId(project), label: '' };
-}
-
 export function portNode(c: ContainerModel, p: PortModel, t: Translate): GraphNode {
   return {
     id: portNodeId(c.id, p),
@@ -107,19 +100,6 @@ export function endpointEdge(e: EndpointModel, snapshot: TopologySnapshot): Grap
   };
 }
 
-export function projectNode(name: string, members: number, t: Translate): GraphNode {
-  return {
-    id: projectNodeId(name),
-    kind: 'project',
-    label: text.projectLabel(name, t),
-    shape: 'circle',
-    role: 'project',
-    size: 9,
-    project: name,
-    details: text.projectDetails(name, members, t),
-  };
-}
-
 export function graphCounts(snapshot: TopologySnapshot): GraphData['counts'] {
   return { networks: snapshot.networks.size, containers: snapshot.containers.size, endpoints: snapshot.endpoints.size };
 }
@@ -129,16 +109,9 @@ const endpointCount = (s: TopologySnapshot, networkId: string): number => s.endp
 export function buildFullGraph(snapshot: TopologySnapshot, t: Translate = untranslated): GraphData {
   const nodes: GraphNode[] = [];
   const edges: GraphEdge[] = [];
-  const projects = new Map<string, number>();
-  for (const n of snapshot.networks.values()) {
-    nodes.push(networkNode(n, endpointCount(snapshot, n.id), t));
-    addCount(projects, n.composeProject, 1);
-    if (n.composeProject) edges.push(memberEdge(n.id, networkNodeId(n.id), n.composeProject));
-  }
+  for (const n of snapshot.networks.values()) nodes.push(networkNode(n, endpointCount(snapshot, n.id), t));
   for (const c of snapshot.containers.values()) {
     nodes.push(containerNode(c, snapshot.endpointsByContainer.get(c.id) ?? [], t));
-    addCount(projects, c.composeProject, 1);
-    if (c.composeProject) edges.push(memberEdge(c.id, containerNodeId(c.id), c.composeProject));
     for (const p of c.ports) {
       if (!isPublished(p)) continue;
       const node = portNode(c, p, t);
@@ -150,7 +123,6 @@ export function buildFullGraph(snapshot: TopologySnapshot, t: Translate = untran
     const edge = endpointEdge(e, snapshot);
     if (edge) edges.push(edge);
   }
-  for (const [name, members] of projects) nodes.push(projectNode(name, members, t));
   return { mode: 'full', counts: graphCounts(snapshot), nodes, edges };
 }
 
@@ -187,22 +159,15 @@ export function buildAggregateGraph(snapshot: TopologySnapshot, t: Translate = u
   return { mode: 'aggregate', counts: graphCounts(snapshot), nodes, edges };
 }
 
-/** Members per compose project (networks and containers) and the number of published ports. */
-export function projectMembers(snapshot: TopologySnapshot): { projects: Map<string, number>; ports: number } {
-  const projects = new Map<string, number>();
+export function publishedPorts(snapshot: TopologySnapshot): number {
   let ports = 0;
-  for (const n of snapshot.networks.values()) addCount(projects, n.composeProject, 1);
-  for (const c of snapshot.containers.values()) {
-    addCount(projects, c.composeProject, 1);
-    ports += publishedCount(c);
-  }
-  return { projects, ports };
+  for (const c of snapshot.containers.values()) ports += publishedCount(c);
+  return ports;
 }
 
 /** Size of the full graph without building it, to pick the mode first. */
 export function fullGraphSize(snapshot: TopologySnapshot): number {
-  const { projects, ports } = projectMembers(snapshot);
-  return snapshot.networks.size + snapshot.containers.size + ports + projects.size;
+  return snapshot.networks.size + snapshot.containers.size + publishedPorts(snapshot);
 }
 
 export function buildGraph(snapshot: TopologySnapshot, options: BuildOptions = {}): GraphData {

@@ -1,7 +1,7 @@
 /**
  * The graph of the live topology, kept current from the model's own SnapshotDiff: a change rebuilds only the
- * nodes and edges of the networks, containers and endpoints it names (and the compose groups and shared-network
- * edges those imply), so an event costs what it touches, not what the engine holds. Pure (no vscode).
+ * nodes and edges of the networks, containers and endpoints it names (and the shared-network edges those
+ * imply), so an event costs what it touches, not what the engine holds. Pure (no vscode).
  */
 import type { EndpointModel, SnapshotDiff, TopologySnapshot } from '../../model/topology';
 import { type Translate, untranslated } from '../../explorer/present/text';
@@ -31,8 +31,7 @@ export class LiveGraph {
   private readonly edges = new Map<string, GraphEdge>();
   private snapshot: TopologySnapshot;
   private mode: GraphMode = 'full';
-  /** Members per compose project (networks and containers), and published ports: the full graph's size. */
-  private projects = new Map<string, number>();
+  /** Published ports: with the networks and containers, the full graph's size. */
   private publishedPorts = 0;
   /** Containers per network pair, kept in the networks-only mode only. */
   private shared = new Map<string, number>();
@@ -66,14 +65,14 @@ export class LiveGraph {
 
     const prev = this.snapshot;
     const dirty = dirtySets(diff, prev, snapshot);
-    const dirtyProjects = this.countMembers(dirty, prev, snapshot);
-    const size = snapshot.networks.size + snapshot.containers.size + this.publishedPorts + this.projects.size;
+    this.countPorts(dirty, prev, snapshot);
+    const size = snapshot.networks.size + snapshot.containers.size + this.publishedPorts;
     if ((size > this.nodeLimit ? 'aggregate' : 'full') !== this.mode) return this.rebuild(snapshot);
 
     this.lastWasRebuild = false;
     this.snapshot = snapshot;
     const patch = emptyPatch(this.mode, b.graphCounts(snapshot));
-    if (this.mode === 'full') this.patchFull(patch, dirty, dirtyProjects, prev, snapshot);
+    if (this.mode === 'full') this.patchFull(patch, dirty, prev, snapshot);
     else this.patchAggregate(patch, dirty, prev, snapshot);
     return patch;
   }
@@ -97,51 +96,26 @@ export class LiveGraph {
     this.edges.clear();
     for (const n of graph.nodes) this.nodes.set(n.id, n);
     for (const e of graph.edges) this.edges.set(e.id, e);
-    const { projects, ports } = b.projectMembers(snapshot);
-    this.projects = projects;
-    this.publishedPorts = ports;
+    this.publishedPorts = b.publishedPorts(snapshot);
     this.shared = graph.mode === 'aggregate' ? b.sharedCounts(snapshot) : new Map();
   }
 
-  /** Updates project members and published ports for the dirty entities; returns the projects whose count moved. */
-  private countMembers(dirty: DirtySets, prev: TopologySnapshot, next: TopologySnapshot): Set<string> {
-    const moved = new Set<string>();
-    const move = (before: string | undefined, after: string | undefined): void => {
-      if (before === after) return;
-      if (before) moved.add(before);
-      if (after) moved.add(after);
-      b.addCount(this.projects, before, -1);
-      b.addCount(this.projects, after, 1);
-    };
-    for (const id of dirty.networks) move(prev.networks.get(id)?.composeProject, next.networks.get(id)?.composeProject);
+  /** Updates the count of published ports for the dirty containers. */
+  private countPorts(dirty: DirtySets, prev: TopologySnapshot, next: TopologySnapshot): void {
     for (const id of dirty.containers) {
-      const before = prev.containers.get(id);
-      const after = next.containers.get(id);
-      move(before?.composeProject, after?.composeProject);
-      this.publishedPorts += b.publishedCount(after) - b.publishedCount(before);
+      this.publishedPorts += b.publishedCount(next.containers.get(id)) - b.publishedCount(prev.containers.get(id));
     }
-    return moved;
   }
 
-  private patchFull(
-    patch: GraphPatch,
-    dirty: DirtySets,
-    dirtyProjects: Set<string>,
-    prev: TopologySnapshot,
-    next: TopologySnapshot,
-  ): void {
+  private patchFull(patch: GraphPatch, dirty: DirtySets, prev: TopologySnapshot, next: TopologySnapshot): void {
     const t = this.t;
     for (const id of dirty.networks) {
       const n = next.networks.get(id);
-      const nid = b.networkNodeId(id);
-      this.setNode(patch, nid, n && b.networkNode(n, next.endpointsByNetwork.get(id)?.length ?? 0, t));
-      this.setEdge(patch, b.memberEdgeId(id), n?.composeProject ? b.memberEdge(id, nid, n.composeProject) : undefined);
+      this.setNode(patch, b.networkNodeId(id), n && b.networkNode(n, next.endpointsByNetwork.get(id)?.length ?? 0, t));
     }
     for (const id of dirty.containers) {
       const c = next.containers.get(id);
-      const cid = b.containerNodeId(id);
-      this.setNode(patch, cid, c && b.containerNode(c, next.endpointsByContainer.get(id) ?? [], t));
-      this.setEdge(patch, b.memberEdgeId(id), c?.composeProject ? b.memberEdge(id, cid, c.composeProject) : undefined);
+      this.setNode(patch, b.containerNodeId(id), c && b.containerNode(c, next.endpointsByContainer.get(id) ?? [], t));
       // Ports: every published port of the new version (details carry the name), then those that went away.
       const kept = new Set<string>();
       for (const p of c?.ports ?? []) {
@@ -161,10 +135,6 @@ export class LiveGraph {
     for (const e of dirty.endpoints.values()) {
       const now = next.endpoints.get(e.key);
       this.setEdge(patch, b.endpointEdgeId(e.networkId, e.containerId), now && b.endpointEdge(now, next));
-    }
-    for (const name of dirtyProjects) {
-      const members = this.projects.get(name) ?? 0;
-      this.setNode(patch, b.projectNodeId(name), members > 0 ? b.projectNode(name, members, t) : undefined);
     }
   }
 

@@ -128,12 +128,4 @@ export function portDetails(c: ContainerModel, p: PortModel, t: Translate): Deta
   ];
 }
 
-export function projectDetails(name: string, members: number, t: Translate): DetailRow[] {
-  return [
-    { label: t('Compose project'), value: name },
-    { label: t('Members'), value: String(members) },
-  ];
-}
-
-export const projectLabel = (name: string, t: Translate): string => t('compose: {0}', name);
 export const sharedLabel = (count: number, t: Translate): string => t('{0} shared', count);

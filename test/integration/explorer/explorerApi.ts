@@ -10,6 +10,8 @@ export async function explorerApi(): Promise<ExplorerApi> {
   if (!ext) throw new Error(`${extensionId} is not loaded in this extension host`);
   const api = await ext.activate();
   if (!api?.feed) throw new Error('activate() returned no explorer API');
+  // Activation connects to nothing; the views start the feed when shown. These tests drive the API, so start it.
+  void api.feed.start();
   return api;
 }
 

@@ -10,7 +10,10 @@ const extensionId = 'docker-network-explorer.docker-network-explorer';
 export async function explorer(): Promise<ExplorerApi> {
   const ext = vscode.extensions.getExtension<ExplorerApi>(extensionId);
   if (!ext) throw new Error(`${extensionId} is not loaded`);
-  return ext.activate();
+  const api = await ext.activate();
+  // Activation connects to nothing; the views start the feed when shown. These tests drive the API, so start it.
+  void api.feed.start();
+  return api;
 }
 
 /** Waits until the live topology satisfies `predicate` (events usually land within ~100 ms). */

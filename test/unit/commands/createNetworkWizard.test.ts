@@ -84,8 +84,18 @@ describe('Create Network wizard (scripted, no extension host)', () => {
       attachable: true,
       enableIPv6: true,
       ipam: [
-        { subnet: '10.60.0.0/24', gateway: '10.60.0.1', ipRange: '10.60.0.128/25', auxAddresses: { router: '10.60.0.2' } },
-        { subnet: 'fd00:60::/64', gateway: 'fd00:60::1', ipRange: 'fd00:60::/80', auxAddresses: { dns: 'fd00:60::53' } },
+        {
+          subnet: '10.60.0.0/24',
+          gateway: '10.60.0.1',
+          ipRange: '10.60.0.128/25',
+          auxAddresses: { router: '10.60.0.2' },
+        },
+        {
+          subnet: 'fd00:60::/64',
+          gateway: 'fd00:60::1',
+          ipRange: 'fd00:60::/80',
+          auxAddresses: { dns: 'fd00:60::53' },
+        },
       ],
       options: { 'com.docker.network.bridge.enable_icc': 'false', 'com.docker.network.driver.mtu': '1400' },
       labels: { 'com.example.team': 'net', env: 'test' },
@@ -137,7 +147,10 @@ describe('Create Network wizard (scripted, no extension host)', () => {
   });
 
   it('offers bridge, overlay only when Swarm is active, macvlan, ipvlan, then network plugins', async () => {
-    const swarm: EngineInfo = { Swarm: { LocalNodeState: 'active' }, Plugins: { Network: ['bridge', 'overlay', 'weave'] } };
+    const swarm: EngineInfo = {
+      Swarm: { LocalNodeState: 'active' },
+      Plugins: { Network: ['bridge', 'overlay', 'weave'] },
+    };
     const { request, prompter } = await wizard(
       [
         { id: 'name', reply: 'drivers' },
@@ -151,8 +164,17 @@ describe('Create Network wizard (scripted, no extension host)', () => {
       swarm,
     );
     assert.deepEqual(prompter.seen.offered.get('driver'), ['bridge', 'overlay', 'macvlan', 'ipvlan', 'weave']);
-    assert.deepEqual(request, { name: 'drivers', driver: 'weave', internal: false, attachable: true, enableIPv6: false });
-    const local = await wizard([{ id: 'name', reply: 'x' }, { id: 'driver', reply: CANCEL }]);
+    assert.deepEqual(request, {
+      name: 'drivers',
+      driver: 'weave',
+      internal: false,
+      attachable: true,
+      enableIPv6: false,
+    });
+    const local = await wizard([
+      { id: 'name', reply: 'x' },
+      { id: 'driver', reply: CANCEL },
+    ]);
     assert.deepEqual(local.prompter.seen.offered.get('driver'), ['bridge', 'macvlan', 'ipvlan']);
   });
 
@@ -202,7 +224,13 @@ describe('Create Network wizard (scripted, no extension host)', () => {
       { id: 'driverOptions', reply: [] },
       { id: 'labels', reply: '' },
     ]);
-    assert.deepEqual(request, { name: 'nosub', driver: 'bridge', internal: false, attachable: false, enableIPv6: false });
+    assert.deepEqual(request, {
+      name: 'nosub',
+      driver: 'bridge',
+      internal: false,
+      attachable: false,
+      enableIPv6: false,
+    });
   });
 
   it('switching the driver after going back drops the options of the old driver', async () => {

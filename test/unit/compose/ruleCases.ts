@@ -4,6 +4,7 @@
  */
 import type { EngineView } from '../../../src/compose/rules/types';
 import type { NetworkModel, EndpointModel } from '../../../src/model/topology';
+import { CONNECTIVITY_CASES } from './connectivityCases';
 
 export interface RuleCase {
   rule: string;
@@ -236,4 +237,5 @@ export const CASES: RuleCase[] = [
     fixes: [],
     engine: ENGINE,
   },
+  ...CONNECTIVITY_CASES,
 ];

@@ -24,7 +24,8 @@ describe('createEngine (dockerode client against a fake engine on a unix socket)
 
   beforeEach(async () => {
     server = await new FakeEngineServer().start();
-    engine = createEngine(server.endpoint, { readTimeoutMs: 300 });
+    // Generous for answers on a busy machine; the time-out test makes its own short-fused client.
+    engine = createEngine(server.endpoint, { readTimeoutMs: 5_000 });
   });
   afterEach(async () => {
     engine.dispose();
@@ -144,8 +145,9 @@ describe('createEngine (dockerode client against a fake engine on a unix socket)
   it('a list request that gets no answer rejects with timeout', async () => {
     server.on('GET /networks', () => undefined); // never answers
     server.json('GET /containers/json', 200, []);
+    const shortFused = createEngine(server.endpoint, { readTimeoutMs: 300 });
     const started = Date.now();
-    const e = await rejection(engine.listing());
+    const e = await rejection(shortFused.listing()).finally(() => shortFused.dispose());
     assert.equal(e.problem.kind, 'timeout');
     assert.match(e.message, /did not answer within 0\.3 s while listing networks/);
     assert.ok(Date.now() - started < 2000);

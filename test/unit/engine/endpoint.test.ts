@@ -1,47 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { resolveEndpoint, type ResolveEndpointInput } from '../../../src/engine/endpoint';
+import { resolveEndpoint } from '../../../src/engine/endpoint';
 import { EngineError } from '../../../src/engine/errors';
-import { nodeEndpointFs } from '../../../src/engine/processEndpoint';
-
-/** A temporary home folder with a real Docker config and context store, laid out as the CLI writes it. */
-class FakeHome {
-  readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dne-engine-home-'));
-  readonly dockerDir = path.join(this.dir, '.docker');
-
-  write(relative: string, content: string): string {
-    const file = path.join(this.dir, relative);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, content);
-    return file;
-  }
-
-  /** A context as `docker context create` stores it, optionally with TLS files. */
-  context(name: string, host: string, options: { skipTls?: boolean; tls?: string[]; configDir?: string } = {}): void {
-    const id = createHash('sha256').update(name).digest('hex');
-    const base = options.configDir ?? '.docker';
-    this.write(
-      `${base}/contexts/meta/${id}/meta.json`,
-      JSON.stringify({
-        Name: name,
-        Metadata: {},
-        Endpoints: { docker: { Host: host, SkipTLSVerify: options.skipTls ?? false } },
-      }),
-    );
-    for (const f of options.tls ?? []) this.write(`${base}/contexts/tls/${id}/docker/${f}`, `${name}-${f}`);
-  }
-
-  input(env: Record<string, string>, extra: Partial<ResolveEndpointInput> = {}): ResolveEndpointInput {
-    return { env, platform: 'linux', homeDir: this.dir, fs: nodeEndpointFs, ...extra };
-  }
-
-  remove(): void {
-    fs.rmSync(this.dir, { recursive: true, force: true });
-  }
-}
+import { FakeHome } from './fakeHome';
 
 function expectEngineError(run: () => unknown, pattern: RegExp): EngineError {
   try {

@@ -43,8 +43,13 @@ function fakeEngine(table: Map<string, EngineContainerDetails>, calls: string[])
     removeNetwork: unexpected,
     pruneNetworks: unexpected,
     connect: unexpected,
+    exec: unexpected,
+    runHelper: unexpected,
     disconnect: unexpected,
     subscribe: unexpected,
+    listContainersById: unexpected,
+    inspectNetworkRecord: unexpected,
+    eventsBetween: unexpected,
     dispose: () => undefined,
   };
 }

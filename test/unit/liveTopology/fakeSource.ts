@@ -61,6 +61,7 @@ export class FakeSource implements TopologySource {
   listingNow: EngineListing = { networks: [network('bridge', 'id-bridge', '172.17.0.0/16')], containers: [] };
   apiVersion = '1.41';
   listingCalls = 0;
+  targetedCalls = 0;
   versionCalls = 0;
   /** Every request fails with this error while set (like a stopped engine). */
   down?: Error;
@@ -94,6 +95,20 @@ export class FakeSource implements TopologySource {
     this.check();
     // A copy, as the engine's JSON is new on every request.
     return JSON.parse(JSON.stringify(this.listingNow)) as EngineListing;
+  }
+
+  async listContainersById(ids: readonly string[]): Promise<EngineContainer[]> {
+    this.targetedCalls++;
+    this.check();
+    const wanted = new Set(ids);
+    return JSON.parse(JSON.stringify(this.listingNow.containers.filter((c) => wanted.has(c.Id)))) as EngineContainer[];
+  }
+
+  async inspectNetworkRecord(id: string): Promise<EngineNetwork | undefined> {
+    this.targetedCalls++;
+    this.check();
+    const found = this.listingNow.networks.find((n) => n.Id === id);
+    return found ? (JSON.parse(JSON.stringify(found)) as EngineNetwork) : undefined;
   }
 
   subscribe(handlers: EventHandlers): Disposable {

@@ -23,14 +23,14 @@ function timers(): number {
   return process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
 }
 
-describe('LiveTopology', () => {
+describe('LiveTopology (full listings only, incremental: false)', () => {
   let source: FakeSource;
   let live: LiveTopology;
   let changes: TopologyChange[];
   let states: FeedState[];
 
   function make(options: { probeInitialMs?: number; probeMaxMs?: number } = {}): LiveTopology {
-    live = new LiveTopology(source, { endpoint: ENDPOINT, ...options });
+    live = new LiveTopology(source, { endpoint: ENDPOINT, incremental: false, ...options });
     live.onDidChange((c) => changes.push(c));
     live.onDidChangeState((s) => states.push(s));
     return live;

@@ -21,12 +21,7 @@ describe('LiveTopology over the dockerode client and a fake engine socket', func
   beforeEach(async () => {
     server = await new FakeEngineServer().start();
     server
-      .json('GET /version', 200, { Version: '20.10.24', ApiVersion: '1.41' })
-      .json('GET /networks', 200, [web])
-      .on('GET /containers/json', (_req, res) => {
-        res.writeHead(200, { 'Content-Type': 'application/json' });
-        res.end(JSON.stringify(containers));
-      })
+      .engineHolding([web], () => containers)
       .on('GET /events', (_req, res) => {
         res.writeHead(200, { 'Content-Type': 'application/json' });
         res.flushHeaders();

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { EngineApi, EngineProblem } from '../../../src/engine/api';
 import type { FeedState, TopologyChange } from '../../../src/model/feed';
 import type { TopologySnapshot } from '../../../src/model/topology';
+import { diffSnapshots } from '../../../src/model/diff';
 import { emptySnapshot } from '../../../src/model/snapshot';
 import { SessionFeed, type OwnedFeed, type SessionOpener } from '../../../src/model/sessionFeed';
 import { recordedSnapshot } from '../explorer/fixtureSnapshot';
@@ -32,9 +33,11 @@ class ScriptedFeed implements OwnedFeed {
   dispose() {
     this.disposed = true;
   }
+  /** Like LiveTopology: the diff from this feed's previous snapshot. */
   emit(snapshot: TopologySnapshot) {
+    const diff = diffSnapshots(this.snapshot, snapshot);
     this.snapshot = snapshot;
-    for (const l of this.changeListeners) l({ snapshot, diff: { networks: { added: [], removed: [], changed: [] }, containers: { added: [], removed: [], changed: [] }, endpoints: { added: [], removed: [], changed: [] } } });
+    for (const l of this.changeListeners) l({ snapshot, diff });
   }
   setState(state: FeedState) {
     this.state = state;

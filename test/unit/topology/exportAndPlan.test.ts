@@ -94,4 +94,13 @@ describe('topology webview HTML', () => {
     assert.match(html, /<script nonce="abc123" src="https:\/\/x\/dist\/webview.js"><\/script>/);
     assert.match(html, /<meta property="csp-nonce" content="def456">/);
   });
+  it('carries the page data (translated sentences) as JSON that is never executed and cannot close its element', () => {
+    const hostile = '</script><script>alert(1)</script>';
+    const html = panelHtml({ ...input, data: { strings: { Fit: hostile } } }, 'T');
+    const block = /<script type="application\/json" id="webview-data">(.*?)<\/script>/.exec(html);
+    assert.ok(block, 'one JSON data block');
+    assert.ok(!block[1].includes('<'), 'no "<" inside the block');
+    assert.deepEqual(JSON.parse(block[1]), { strings: { Fit: hostile } });
+    assert.equal((html.match(/<script nonce=/g) ?? []).length, 1, 'still one executable script');
+  });
 });

@@ -11,7 +11,11 @@ describe('topology graph building', () => {
     const g = buildFullGraph(sampleTopology());
     assert.ok(isGraphData(g), 'the graph satisfies the protocol validator');
     const ids = new Set(g.nodes.map((n) => n.id));
-    for (const id of ['n:n-bridge', 'n:n-host', 'n:n-none', 'n:n-front', 'n:n-back', 'c:c-web', 'c:c-db', 'c:c-tool', 'g:shop']) assert.ok(ids.has(id), id);
+    for (const id of ['n:n-bridge', 'n:n-host', 'n:n-none', 'n:n-front', 'n:n-back', 'c:c-web', 'c:c-db', 'c:c-tool']) assert.ok(ids.has(id), id);
+    // compose projects are framed by the webview around their members: no hub node, no membership edges
+    assert.ok(g.nodes.every((n) => !n.id.startsWith('g:')) && g.edges.every((e) => e.kind !== ('member' as string)));
+    const shop = g.nodes.filter((n) => n.project === 'shop').map((n) => n.id).sort();
+    assert.deepEqual(shop, ['c:c-db', 'c:c-web', 'n:n-back', 'n:n-front', ...shop.filter((id) => id.startsWith('p:'))]);
     const web = g.edges.find((e) => e.id === 'e:n-front/c-web');
     assert.equal(web?.label, '172.20.0.2');
     assert.equal(g.edges.filter((e) => e.kind === 'endpoint').length, 4);
@@ -60,7 +64,8 @@ describe('topology graph building', () => {
     const none = g.nodes.find((n) => n.id === 'n:n-none')!;
     assert.equal(none.label, 'none [NO NETWORKING]');
     assert.ok(none.details.some((d) => d.label === 'DRIVER' && d.value === 'null'));
-    assert.equal(g.nodes.find((n) => n.id === 'g:shop')?.label, 'COMPOSE: shop');
+    const web = g.nodes.find((n) => n.id === 'c:c-web')!;
+    assert.ok(web.details.some((d) => d.label === 'ON shop_front'), 'the engine name fills the translated sentence');
   });
 
   it('switches to a networks-only graph above the node limit', () => {

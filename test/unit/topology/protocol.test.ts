@@ -15,6 +15,8 @@ describe('topology protocol validators', () => {
     assert.ok(isHostMessage({ type: 'plan', overlay: { file: 'compose.yaml', project: 'p', items: [{ kind: 'service', name: 'web', status: 'missing', detail: 'x' }] } }));
     assert.ok(isHostMessage({ type: 'engine', state: 'unreachable', message: 'Cannot reach' }));
     assert.ok(isHostMessage({ type: 'exportRequest', requestId: 3, format: 'png' }));
+    assert.ok(isHostMessage({ type: 'path', path: { marks: [{ nodeId: 'c:1', label: 'source' }] } }));
+    assert.ok(isHostMessage({ type: 'path', path: null }));
   });
 
   it('rejects malformed host messages', () => {
@@ -34,6 +36,7 @@ describe('topology protocol validators', () => {
       { type: 'engine', state: 'weird', message: '' },
       { type: 'exportRequest', requestId: 'a', format: 'svg' },
       { type: 'exportRequest', requestId: 1, format: 'gif' },
+      { type: 'path', path: { marks: [{ nodeId: 'c:1' }] } },
       { type: 'exec', code: 'alert(1)' },
     ])
       assert.equal(isHostMessage(m), false, JSON.stringify(m));

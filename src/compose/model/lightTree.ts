@@ -1,0 +1,106 @@
+/**
+ * The light YAML tree the model is built from: only what the compose walk reads (scalars as Compose sees them,
+ * mappings, sequences, aliases, anchors, ranges). It comes from yaml's CST directly (cstTree.ts, the fast path) or,
+ * when the CST path declines a file, from a composed yaml Document (here), so both paths feed one walk.
+ */
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import type { Range } from './types';
+
+export interface LScalar {
+  kind: 'scalar';
+  range: Range;
+  /** The value as a string, as the core schema reads it (numbers as written, booleans lower-case); undefined for null. */
+  text: string | undefined;
+  anchor?: string;
+}
+
+export interface LMap {
+  kind: 'map';
+  range: Range;
+  items: LPair[];
+  flow: boolean;
+  anchor?: string;
+}
+
+export interface LPair {
+  /** The key as a string (`<<` for a merge key); undefined for a null or non-scalar key. */
+  key: string | undefined;
+  keyNode: LNode | null;
+  value: LNode | null;
+}
+
+export interface LSeq {
+  kind: 'seq';
+  range: Range;
+  items: (LNode | null)[];
+  anchor?: string;
+}
+
+export interface LAlias {
+  kind: 'alias';
+  range: Range;
+  source: string;
+}
+
+export type LNode = LScalar | LMap | LSeq | LAlias;
+
+export interface LightTree {
+  root: LNode | null;
+  /** Anchor name -> its definitions in document order (an anchor may be redefined). */
+  anchors: Map<string, LNode[]>;
+}
+
+export function addAnchor(anchors: Map<string, LNode[]>, name: string, node: LNode): void {
+  const list = anchors.get(name);
+  if (list) list.push(node);
+  else anchors.set(name, [node]);
+}
+
+function rangeOf(node: { range?: readonly number[] | null } | null | undefined): Range {
+  const r = node?.range;
+  return r ? [r[0], r[1]] : [0, 0];
+}
+
+/** A scalar's value as the model reads it: null -> undefined, numbers as written, everything else as a string. */
+function scalarText(node: Node): string | undefined {
+  if (!isScalar(node) || node.value === null || node.value === undefined) return undefined;
+  if (typeof node.value === 'number' && typeof node.source === 'string' && node.source !== '') return node.source;
+  return String(node.value);
+}
+
+function keyText(pair: Pair): string | undefined {
+  const k = pair.key;
+  if (!isScalar(k)) return undefined;
+  if (typeof k.value === 'symbol' || k.source === '<<') return '<<';
+  return k.value === null || k.value === undefined ? undefined : String(k.value);
+}
+
+/** Converts a composed Document (the fallback path), in document order so anchors are indexed in order. */
+export function treeFromDocument(doc: Document): LightTree {
+  const anchors = new Map<string, LNode[]>();
+  const convert = (node: unknown): LNode | null => {
+    if (node === null || node === undefined) return null;
+    let out: LNode;
+    if (isAlias(node)) return { kind: 'alias', range: rangeOf(node), source: node.source };
+    const anchor = (node as { anchor?: string }).anchor || undefined;
+    if (isMap(node)) {
+      const map: LMap = { kind: 'map', range: rangeOf(node), items: [], flow: node.flow === true, anchor };
+      out = map;
+      if (anchor) addAnchor(anchors, anchor, out);
+      for (const pair of node.items) {
+        map.items.push({ key: keyText(pair), keyNode: convert(pair.key), value: convert(pair.value) });
+      }
+      return out;
+    }
+    if (isSeq(node)) {
+      const seq: LSeq = { kind: 'seq', range: rangeOf(node), items: [], anchor };
+      if (anchor) addAnchor(anchors, anchor, seq);
+      for (const item of node.items) seq.items.push(convert(item));
+      return seq;
+    }
+    out = { kind: 'scalar', range: rangeOf(node as Node), text: scalarText(node as Node), anchor };
+    if (anchor) addAnchor(anchors, anchor, out);
+    return out;
+  };
+  return { root: convert(doc.contents), anchors };
+}

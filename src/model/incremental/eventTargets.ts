@@ -1,0 +1,36 @@
+/**
+ * What an engine event says needs updating, read from the event's own attributes: the container or network it
+ * names, and whether that object is gone (no request needed) or must be asked for (one targeted request).
+ * - container events name the container in Actor.ID; `destroy` removes it, every other action (create, start,
+ *   stop, die, kill, pause, unpause, restart, rename, update) changes what its listing record says.
+ * - network connect / disconnect name the network in Actor.ID and the container in Actor.Attributes.container:
+ *   the endpoint lives in the container's record (NetworkSettings.Networks), so the container is asked for.
+ * - network create / update: the network is asked for; destroy / remove: it is gone.
+ * An event without the id it needs yields `undefined`: the caller falls back to a full listing.
+ */
+import type { EngineEvent } from '../../engine/records';
+
+export interface EventTarget {
+  kind: 'container' | 'network';
+  id: string;
+  /** The object is gone for good (ids are never reused), so nothing needs asking. */
+  gone: boolean;
+}
+
+export function eventTarget(event: EngineEvent): EventTarget | undefined {
+  const id = event.Actor?.ID;
+  const action = event.Action ?? '';
+  if (event.Type === 'container') {
+    if (!id) return undefined;
+    return { kind: 'container', id, gone: action === 'destroy' };
+  }
+  if (event.Type === 'network') {
+    if (action === 'connect' || action === 'disconnect') {
+      const container = event.Actor?.Attributes?.container;
+      return container ? { kind: 'container', id: container, gone: false } : undefined;
+    }
+    if (!id) return undefined;
+    return { kind: 'network', id, gone: action === 'destroy' || action === 'remove' };
+  }
+  return undefined;
+}

@@ -1,0 +1,146 @@
+import * as assert from 'node:assert/strict';
+import type { TopologyChange } from '../../../src/model/feed';
+import { diffSnapshots } from '../../../src/model/diff';
+import { LiveTopology, type LiveTopologyOptions } from '../../../src/model/liveTopology';
+import { buildSnapshot } from '../../../src/model/snapshot';
+import { EngineWorld, type Operation } from './engineWorld';
+import { assertSameAsFreshListing } from './snapshotOracle';
+import { WorldSource } from './worldSource';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('LiveTopology: engine events cost requests in proportion to the change', function () {
+  this.timeout(10_000);
+  let world: EngineWorld;
+  let source: WorldSource;
+  let live: LiveTopology;
+  let changes: TopologyChange[];
+
+  async function start(options: Partial<LiveTopologyOptions> = {}): Promise<void> {
+    live = new LiveTopology(source, { endpoint: 'unix:///fake', coalesceMs: 5, resyncIntervalMs: 0, ...options });
+    live.onDidChange((change) => changes.push(change));
+    live.start();
+    source.handlers?.onConnected();
+    await live.waitFor(() => live.state.kind === 'connected', 2000);
+    await settled();
+  }
+
+  async function settled(): Promise<void> {
+    for (let i = 0; i < 400 && !live.settled; i++) await sleep(5);
+    assert.ok(live.settled, 'settled within 2 s');
+  }
+
+  function run(...operations: Operation[]): void {
+    for (const op of operations) for (const event of world.apply(op)) source.handlers?.onEvent(event);
+  }
+
+  beforeEach(() => {
+    world = new EngineWorld();
+    world.apply({ op: 'createNetwork', name: 0 });
+    for (let i = 0; i < 80; i++) world.apply({ op: 'createContainer', name: i % 6, networks: [i], running: true });
+    world.apply({ op: 'createNetwork', name: 1 }); // network 2, which no container is on yet
+    source = new WorldSource(world);
+    changes = [];
+  });
+  afterEach(() => live?.dispose());
+
+  it('a connect costs one targeted request, no listing, and emits the diff a full listing would', async () => {
+    await start();
+    const before = live.snapshot;
+    const counts = { listings: source.listings, targeted: source.targeted };
+    run({ op: 'connect', pick: 3, network: 2 });
+    await settled();
+    assert.equal(source.listings - counts.listings, 0);
+    assert.equal(source.targeted - counts.targeted, 1);
+    assert.equal(changes.length, 2, 'the first snapshot, then the connect');
+    assert.equal(changes[1].diff.endpoints.added.length, 1);
+    assert.deepStrictEqual(changes[1].diff, diffSnapshots(before, buildSnapshot(world.listing())));
+    assertSameAsFreshListing(live.snapshot, world.listing());
+  });
+
+  it('a burst of 30 connects shares a few requests; then 30 removals need none', async () => {
+    await start();
+    const counts = { listings: source.listings, targeted: source.targeted };
+    for (let i = 0; i < 30; i++) run({ op: 'connect', pick: i, network: 2 });
+    await settled();
+    const connectRequests = source.targeted - counts.targeted;
+    assert.ok(connectRequests >= 1 && connectRequests <= 4, `${connectRequests} requests for 30 connects`);
+    for (let i = 0; i < 30; i++) run({ op: 'destroy', pick: 0 });
+    await settled();
+    assert.equal(source.listings - counts.listings, 0, 'no full listing');
+    assert.ok(source.maxInFlight <= 4);
+    assertSameAsFreshListing(live.snapshot, world.listing());
+    assert.deepEqual(live.stats.fullListings, 1);
+  });
+
+  it('a burst naming most of what the engine holds is served by one full listing instead', async () => {
+    await start();
+    const counts = { listings: source.listings, targeted: source.targeted };
+    source.delay = () => 20; // the burst arrives while nothing is answered yet
+    for (let i = 0; i < 70; i++) run({ op: 'relabel', pick: i });
+    await settled();
+    assert.equal(source.listings - counts.listings, 1);
+    assert.equal(source.targeted - counts.targeted, 0);
+    assertSameAsFreshListing(live.snapshot, world.listing());
+  });
+
+  it('when the engine answers slowly, falls back to coalesced full listings, and back when it is fast again', async () => {
+    await start({ slowMs: 150 });
+    source.delay = () => 300;
+    run({ op: 'connect', pick: 1, network: 2 });
+    await settled();
+    const afterSlowRound = { listings: source.listings, targeted: source.targeted };
+    for (let i = 0; i < 10; i++) {
+      run({ op: 'connect', pick: 10 + i, network: 2 });
+      await sleep(10);
+    }
+    await settled();
+    assert.equal(source.targeted, afterSlowRound.targeted, 'no targeted request while slow');
+    assert.ok(source.listings - afterSlowRound.listings <= 3, `${source.listings - afterSlowRound.listings} listings`);
+    assert.equal(source.maxInFlight <= 2, true, 'one listing (two requests) at a time');
+    assertSameAsFreshListing(live.snapshot, world.listing());
+    source.delay = () => 0;
+    run({ op: 'rename', pick: 5, name: 2 });
+    await settled(); // a listing (still slow-flagged), which is fast: targeted requests again after it
+    const counts = { listings: source.listings, targeted: source.targeted };
+    run({ op: 'rename', pick: 6, name: 2 });
+    await settled();
+    assert.deepEqual(
+      { listings: source.listings - counts.listings, targeted: source.targeted - counts.targeted },
+      { listings: 0, targeted: 1 },
+    );
+  });
+
+  it('an answer that raced a later event about the same container is not shown: the newer answer is', async () => {
+    await start();
+    source.readAt = 'request';
+    source.delay = () => 40;
+    run({ op: 'rename', pick: 4, name: 0 });
+    await sleep(15); // the first request is in flight now, with the first name
+    const first = world.listing().containers[4].Names?.[0];
+    run({ op: 'rename', pick: 4, name: 1 });
+    await settled();
+    const shown = changes.flatMap((c) => c.diff.containers.changed.map((m) => `/${m.name}`));
+    assert.ok(!shown.includes(first ?? ''), `the stale name ${first} never shown (shown: ${shown.join(', ')})`);
+    assertSameAsFreshListing(live.snapshot, world.listing());
+  });
+
+  it('the periodic resync lists everything again and catches a change no event announced', async () => {
+    await start({ resyncIntervalMs: 150 });
+    world.apply({ op: 'rename', pick: 2, name: 1 }); // its event is lost
+    await live.waitFor(() => source.listings >= 2, 1000).catch(() => undefined);
+    for (let i = 0; i < 60 && source.listings < 2; i++) await sleep(10);
+    await settled();
+    assertSameAsFreshListing(live.snapshot, world.listing());
+  });
+
+  it('refresh() and a reconnect of the events stream make a full listing', async () => {
+    await start();
+    await live.refresh();
+    source.handlers?.onConnected();
+    await sleep(30);
+    await settled();
+    assert.equal(source.listings, 3);
+    assert.equal(live.stats.fullListings, 3);
+  });
+});
