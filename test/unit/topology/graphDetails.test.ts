@@ -1,6 +1,6 @@
 /**
- * The details pane of the topology panel, row by row, for a network, a container, a published port and a compose
- * group; and the patch between two graphs when only an edge's label or ends change. Expected rows are written out.
+ * The details pane of the topology panel, row by row, for a network, a container and a published
+ * port; and the patch between two graphs when only an edge's label or ends change. Expected rows are written out.
  */
 import { strict as assert } from 'node:assert';
 import { buildFullGraph } from '../../../src/topology/graph/build';
@@ -59,11 +59,10 @@ describe('topology graph: the details pane', () => {
     assert.deepEqual(rows(bare, 'c:c1').slice(2, 3), ['State: running']);
   });
 
-  it('a published port and a compose group', () => {
+  it('a published port', () => {
     assert.deepEqual(rows(g, 'p:c0123456789abcdef:127.0.0.1:8443:443/tcp'), [
       'Published port: 127.0.0.1:8443 → 443/tcp', 'Container: web', 'Reachable from: loopback only',
     ]);
-    assert.deepEqual(rows(g, 'g:shop'), ['Compose project: shop', 'Members: 2']);
   });
 });
 
