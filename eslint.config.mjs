@@ -32,7 +32,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-imports': ['error', { paths: [{ name: 'dockerode', message: 'Only src/engine/ talks to the engine.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'dockerode', message: 'Only src/engine/ talks to the engine.' }] },
+      ],
     },
   },
   {
@@ -57,7 +60,17 @@ export default tseslint.config(
   {
     files: ['scripts/**/*.mjs', 'test/**/*.mjs'],
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly', Buffer: 'readonly', document: 'readonly', window: 'readonly', performance: 'readonly' },
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        URL: 'readonly',
+        Buffer: 'readonly',
+        document: 'readonly',
+        window: 'readonly',
+        performance: 'readonly',
+      },
     },
   },
 );

@@ -26,7 +26,8 @@ const rounds = (() => {
 const IMAGE = process.env.DNE_TEST_IMAGE || 'dne-busybox:latest';
 const PREFIX = `dne-bench-conn-${process.pid}`;
 const load = () => os.loadavg()[0].toFixed(2);
-const docker = (...args) => execFileSync('docker', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+const docker = (...args) =>
+  execFileSync('docker', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 const stats = (values) => ({ median: median(values), p90: p90(values), max: Math.max(...values) });
 
 function benchExplain() {
@@ -36,12 +37,14 @@ function benchExplain() {
   const times = [];
   const lookups = [];
   const verdicts = new Map();
-  for (let i = 0; i < 40; i++) analyzeReachability({ sourceId: ids[i], target: { kind: 'container', containerId: ids[i + 1] } }, { snapshot });
+  for (let i = 0; i < 40; i++)
+    analyzeReachability({ sourceId: ids[i], target: { kind: 'container', containerId: ids[i + 1] } }, { snapshot });
   let cpuMicros = 0;
   for (let i = 0; i < 500; i++) {
     const source = ids[(i * 7919) % ids.length];
     // Half the pairs share a network (a neighbour on the source's first network), half are random.
-    const neighbours = snapshot.endpointsByNetwork.get(snapshot.endpointsByContainer.get(source)?.[0]?.networkId ?? '') ?? [];
+    const neighbours =
+      snapshot.endpointsByNetwork.get(snapshot.endpointsByContainer.get(source)?.[0]?.networkId ?? '') ?? [];
     const neighbour = neighbours.find((e) => e.containerId !== source);
     const targetName = i % 2 === 0 && neighbour ? neighbour.containerName : names[(i * 104729 + 13) % names.length];
     globalThis.gc?.();
@@ -50,13 +53,23 @@ function benchExplain() {
     lookups.push(nowMs() - start);
     start = nowMs();
     const cpu = process.cpuUsage();
-    const report = analyzeReachability({ sourceId: source, target: { kind: 'container', containerId: match.container.id }, port: 5432 }, { snapshot });
+    const report = analyzeReachability(
+      { sourceId: source, target: { kind: 'container', containerId: match.container.id }, port: 5432 },
+      { snapshot },
+    );
     times.push(nowMs() - start);
     const used = process.cpuUsage(cpu);
     cpuMicros += used.user + used.system;
     verdicts.set(report.verdict, (verdicts.get(report.verdict) ?? 0) + 1);
   }
-  return { explain: stats(times), cpuMeanMs: cpuMicros / 500 / 1000, lookup: stats(lookups), verdicts: Object.fromEntries(verdicts), containers: snapshot.containers.size, networks: snapshot.networks.size };
+  return {
+    explain: stats(times),
+    cpuMeanMs: cpuMicros / 500 / 1000,
+    lookup: stats(lookups),
+    verdicts: Object.fromEntries(verdicts),
+    containers: snapshot.containers.size,
+    networks: snapshot.networks.size,
+  };
 }
 
 function ipOn(container, network) {
@@ -68,7 +81,18 @@ async function benchProbe() {
   const made = { containers: [], networks: [] };
   const net = (name, ...opts) => (docker('network', 'create', ...opts, name), made.networks.push(name), name);
   const box = (name, network, ...cmd) => {
-    docker('run', '-d', '--name', name, '--dns', '127.0.0.1', '--network', network, IMAGE, ...(cmd.length ? cmd : ['sleep', '3600']));
+    docker(
+      'run',
+      '-d',
+      '--name',
+      name,
+      '--dns',
+      '127.0.0.1',
+      '--network',
+      network,
+      IMAGE,
+      ...(cmd.length ? cmd : ['sleep', '3600']),
+    );
     made.containers.push(name);
     return name;
   };
@@ -100,7 +124,9 @@ async function benchProbe() {
         outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
         start = nowMs();
         try {
-          execFileSync('docker', ['exec', from, 'nc', '-w', '2', address, String(port), '-e', 'true'], { stdio: 'ignore' });
+          execFileSync('docker', ['exec', from, 'nc', '-w', '2', address, String(port), '-e', 'true'], {
+            stdio: 'ignore',
+          });
         } catch {
           // refused and dropped exit non-zero: that is the answer being timed
         }
@@ -111,11 +137,17 @@ async function benchProbe() {
     const helper = [];
     for (let i = 0; i < Math.min(rounds, 5); i++) {
       const start = nowMs();
-      const viaHelper = await engine.runHelper({ image: IMAGE, joinContainer: source, cmd: ['nc', '-w', '2', target, '8080', '-e', 'true'] }, { timeoutMs: 6000 });
+      const viaHelper = await engine.runHelper(
+        { image: IMAGE, joinContainer: source, cmd: ['nc', '-w', '2', target, '8080', '-e', 'true'] },
+        { timeoutMs: 6000 },
+      );
       helper.push(nowMs() - start);
-      if (viaHelper.exitCode !== 0) throw new Error(`the helper container did not connect: ${viaHelper.stdout}${viaHelper.stderr}`);
+      if (viaHelper.exitCode !== 0)
+        throw new Error(`the helper container did not connect: ${viaHelper.stdout}${viaHelper.stderr}`);
     }
-    const left = docker('ps', '-aq', '--filter', 'label=dne.diagnostics=1', '--filter', `name=dne-diag-`).split('\n').filter(Boolean);
+    const left = docker('ps', '-aq', '--filter', 'label=dne.diagnostics=1', '--filter', `name=dne-diag-`)
+      .split('\n')
+      .filter(Boolean);
     return { results, helper: stats(helper), leftHelpers: left.length };
   } finally {
     engine.dispose();
@@ -138,7 +170,7 @@ const report = [
   '',
   '| Target | Measured | Result |',
   '| --- | --- | --- |',
-  `| explain < 20 ms on a 2,000-container snapshot | wall clock median ${formatMs(explain.explain.median)}, p90 ${formatMs(explain.explain.p90)}, max ${formatMs(explain.explain.max)} over 500 pairs; CPU time ${formatMs(explain.cpuMeanMs)} per explain (mean) | ${explain.explain.max < 20 ? 'met' : explain.explain.median < 20 ? 'met at the median; the tail is the machine\'s scheduling (see load)' : 'not met'} |`,
+  `| explain < 20 ms on a 2,000-container snapshot | wall clock median ${formatMs(explain.explain.median)}, p90 ${formatMs(explain.explain.p90)}, max ${formatMs(explain.explain.max)} over 500 pairs; CPU time ${formatMs(explain.cpuMeanMs)} per explain (mean) | ${explain.explain.max < 20 ? 'met' : explain.explain.median < 20 ? "met at the median; the tail is the machine's scheduling (see load)" : 'not met'} |`,
   `| probe < 3 s worst case (timeouts) | max ${formatMs(worst)} (dropped on an ICC-disabled bridge) | ${worst < 3000 ? 'met' : 'not met'} |`,
   `| probe typically < 500 ms | median ${formatMs(typical)} (connected) | ${typical < 500 ? 'met' : 'not met'} |`,
   '',
@@ -148,7 +180,10 @@ const report = [
   '',
   '| Case (runs) | Ours: median | p90 | max | Peer (docker exec nc): median | p90 | max |',
   '| --- | --- | --- | --- | --- | --- | --- |',
-  ...probe.results.map((r) => `| ${r.label} (${r.n}) | ${formatMs(r.ours.median)} | ${formatMs(r.ours.p90)} | ${formatMs(r.ours.max)} | ${formatMs(r.peer.median)} | ${formatMs(r.peer.p90)} | ${formatMs(r.peer.max)} |`),
+  ...probe.results.map(
+    (r) =>
+      `| ${r.label} (${r.n}) | ${formatMs(r.ours.median)} | ${formatMs(r.ours.p90)} | ${formatMs(r.ours.max)} | ${formatMs(r.peer.median)} | ${formatMs(r.peer.p90)} | ${formatMs(r.peer.max)} |`,
+  ),
   '',
   `Probe conclusions (expected: ${probe.results.map((r) => `${r.label.split(' ')[0]} = ${r.expected}`).join(', ')}): ${probe.results.map((r) => JSON.stringify(r.outcomes)).join(', ')}. A "timedOut" means the engine itself took longer than the 5 s exec bound to run the script (the script's own steps stop at 2 s).`,
   '',

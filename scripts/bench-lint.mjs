@@ -40,7 +40,14 @@ function timeWarm(fn) {
 
 // The lint core, bundled from the sources as the CLI and worker are.
 const core = path.join(work, 'lintCore.cjs');
-await esbuild.build({ entryPoints: [path.join(root, 'src/compose/lintFile.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: core, logLevel: 'warning' });
+await esbuild.build({
+  entryPoints: [path.join(root, 'src/compose/lintFile.ts')],
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  outfile: core,
+  logLevel: 'warning',
+});
 const { lintFileText } = createRequire(import.meta.url)(core);
 const noFiles = () => undefined;
 
@@ -103,12 +110,15 @@ let dclintDir = arg('--dclint-dir', path.join(os.tmpdir(), 'dne-dclint-3.1.0'));
 const dclintBin = () => path.join(dclintDir, 'node_modules/.bin/dclint');
 if (!fs.existsSync(dclintBin())) {
   console.error(`installing dclint 3.1.0 into ${dclintDir} ...`);
-  const r = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--prefix', dclintDir, 'dclint@3.1.0'], { stdio: 'inherit' });
+  const r = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--prefix', dclintDir, 'dclint@3.1.0'], {
+    stdio: 'inherit',
+  });
   if (r.status !== 0) dclintDir = undefined;
 }
 const cliRuns = [];
 const dclintRuns = [];
-const runCli = () => cliRuns.push(wall(process.execPath, [path.join(root, 'dist/cli.js'), '--format', 'json', files[1000]]));
+const runCli = () =>
+  cliRuns.push(wall(process.execPath, [path.join(root, 'dist/cli.js'), '--format', 'json', files[1000]]));
 const runDclint = () => dclintDir && dclintRuns.push(wall(dclintBin(), [files[1000]]));
 // The floor of any yaml-based CLI: a fresh Node that only reads and parses the file (cold JIT, as the CLI is), with
 // yaml bundled into one file as in dist/cli.js (dist/yaml.js; the package's many files when it was not built).
@@ -140,7 +150,10 @@ for (let i = 0; i < cliRounds; i++) {
 }
 // The 39 awesome-compose files in one call each (real files: several take the parser or Document path).
 const corpusDir = path.join(root, 'test/fixtures/corpus/awesome-compose');
-const corpusFiles = fs.readdirSync(corpusDir).filter((f) => /\.ya?ml$/.test(f)).map((f) => path.join(corpusDir, f));
+const corpusFiles = fs
+  .readdirSync(corpusDir)
+  .filter((f) => /\.ya?ml$/.test(f))
+  .map((f) => path.join(corpusDir, f));
 const corpusCli = [];
 const corpusDclint = [];
 for (let i = 0; i < cliRounds; i++) {
@@ -155,33 +168,61 @@ const dclint = dclintDir ? { time: median(dclintRuns.map((r) => r.time)), status
 
 const cpu = `${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}`;
 const lines = [];
-lines.push(`Run of ${new Date().toISOString().slice(0, 19)}Z on ${cpu}, Node ${process.version}; warm figures are medians of ${runs} runs after 3 warm-ups.`);
-lines.push(`Load average (1 min) ${loadAtStart.toFixed(2)} at start, ${os.loadavg()[0].toFixed(2)} at the end${os.loadavg()[0] > os.cpus().length ? ': other work shared the machine, so absolute times are inflated; the CLI and dclint ran in the same run, alternating' : ''}.`);
-lines.push('Reproduce: `npm run build && node scripts/bench-lint.mjs` (files from `scripts/bench/compose-generator.mjs`).');
+lines.push(
+  `Run of ${new Date().toISOString().slice(0, 19)}Z on ${cpu}, Node ${process.version}; warm figures are medians of ${runs} runs after 3 warm-ups.`,
+);
+lines.push(
+  `Load average (1 min) ${loadAtStart.toFixed(2)} at start, ${os.loadavg()[0].toFixed(2)} at the end${os.loadavg()[0] > os.cpus().length ? ': other work shared the machine, so absolute times are inflated; the CLI and dclint ran in the same run, alternating' : ''}.`,
+);
+lines.push(
+  'Reproduce: `npm run build && node scripts/bench-lint.mjs` (files from `scripts/bench/compose-generator.mjs`).',
+);
 lines.push('');
-lines.push('| Services | Lines | yaml Document parse alone | Whole lint (parse + model + every rule) | Lint minus the Document parse | Findings |');
+lines.push(
+  '| Services | Lines | yaml Document parse alone | Whole lint (parse + model + every rule) | Lint minus the Document parse | Findings |',
+);
 lines.push('|---:|---:|---:|---:|---:|---:|');
-for (const r of rows) lines.push(`| ${r.n} | ${r.lines} | ${ms(r.parse)} | ${ms(r.lint)} | ${ms(r.lint - r.parse)} | ${r.findings} |`);
+for (const r of rows)
+  lines.push(`| ${r.n} | ${r.lines} | ${ms(r.parse)} | ${ms(r.lint)} | ${ms(r.lint - r.parse)} | ${r.findings} |`);
 lines.push('');
 if (workerFigures) {
-  lines.push(`Worker (dist/lintWorker.js), 1,000 services, request to findings: ${ms(workerFigures.time)}; longest main-thread stall meanwhile: ${ms(workerFigures.maxGap)} (5 ms timer).`);
+  lines.push(
+    `Worker (dist/lintWorker.js), 1,000 services, request to findings: ${ms(workerFigures.time)}; longest main-thread stall meanwhile: ${ms(workerFigures.maxGap)} (5 ms timer).`,
+  );
 }
-lines.push(`Keystroke to diagnostics for 100 services: debounce 200 ms + worker lint (about ${ms(rows[0].lint)}) = about ${ms(200 + rows[0].lint)}.`);
+lines.push(
+  `Keystroke to diagnostics for 100 services: debounce 200 ms + worker lint (about ${ms(rows[0].lint)}) = about ${ms(200 + rows[0].lint)}.`,
+);
 lines.push('');
 const floorTime = median(floorRuns.map((r) => r.time));
 const range = (rs) => `${ms(Math.min(...rs.map((r) => r.time)))} - ${ms(Math.max(...rs.map((r) => r.time)))}`;
-lines.push(`| CLI on the 1,000-service file (wall clock incl. Node start, median of ${cliRounds}) | Time | Range | Exit |`);
+lines.push(
+  `| CLI on the 1,000-service file (wall clock incl. Node start, median of ${cliRounds}) | Time | Range | Exit |`,
+);
 lines.push('|---|---:|---:|---:|');
-lines.push(`| docker-net-lint (\`node dist/cli.js --format json\`) | ${ms(cli.time)} | ${range(cliRuns)} | ${cli.status} |`);
+lines.push(
+  `| docker-net-lint (\`node dist/cli.js --format json\`) | ${ms(cli.time)} | ${range(cliRuns)} | ${cli.status} |`,
+);
 if (dclint) lines.push(`| dclint 3.1.0 | ${ms(dclint.time)} | ${range(dclintRuns)} | ${dclint.status} |`);
-lines.push(`| floor: \`node -e\` reading and parsing the file with the bundled \`yaml\` only, nothing else | ${ms(floorTime)} | ${range(floorRuns)} | ${floorRuns[0].status} |`);
-lines.push(`| \`node -e\` running yaml's lexer and parser only (no composed Document) | ${ms(median(cstRuns.map((r) => r.time)))} | ${range(cstRuns)} | ${cstRuns[0].status} |`);
-lines.push(`| \`node -e\` running yaml's lexer only (what the CLI's model is built from on block-style files) | ${ms(median(lexRuns.map((r) => r.time)))} | ${range(lexRuns)} | ${lexRuns[0].status} |`);
-if (dclint) lines.push(`| ratio of the medians | ${(dclint.time / cli.time).toFixed(1)}x faster (the parse floor alone would be ${(dclint.time / floorTime).toFixed(1)}x) | | |`);
+lines.push(
+  `| floor: \`node -e\` reading and parsing the file with the bundled \`yaml\` only, nothing else | ${ms(floorTime)} | ${range(floorRuns)} | ${floorRuns[0].status} |`,
+);
+lines.push(
+  `| \`node -e\` running yaml's lexer and parser only (no composed Document) | ${ms(median(cstRuns.map((r) => r.time)))} | ${range(cstRuns)} | ${cstRuns[0].status} |`,
+);
+lines.push(
+  `| \`node -e\` running yaml's lexer only (what the CLI's model is built from on block-style files) | ${ms(median(lexRuns.map((r) => r.time)))} | ${range(lexRuns)} | ${lexRuns[0].status} |`,
+);
+if (dclint)
+  lines.push(
+    `| ratio of the medians | ${(dclint.time / cli.time).toFixed(1)}x faster (the parse floor alone would be ${(dclint.time / floorTime).toFixed(1)}x) | | |`,
+  );
 if (dclint) {
   const c = median(corpusCli.map((r) => r.time));
   const d = median(corpusDclint.map((r) => r.time));
-  lines.push(`| the ${corpusFiles.length} awesome-compose files in one call: docker-net-lint | ${ms(c)} | ${range(corpusCli)} | ${corpusCli[0].status} |`);
+  lines.push(
+    `| the ${corpusFiles.length} awesome-compose files in one call: docker-net-lint | ${ms(c)} | ${range(corpusCli)} | ${corpusCli[0].status} |`,
+  );
   lines.push(`| the same files: dclint 3.1.0 | ${ms(d)} | ${range(corpusDclint)} | ${corpusDclint[0].status} |`);
   lines.push(`| ratio of the medians on the corpus | ${(d / c).toFixed(1)}x faster | | |`);
 }
@@ -198,9 +239,17 @@ lines.push('| Target | Measured | Result |');
 lines.push('|---|---|---|');
 const met = (ok) => (ok ? 'met' : 'not met');
 lines.push(`| 100 services: whole lint < 100 ms warm | ${ms(rows[0].lint)} | ${met(rows[0].lint < 100)} |`);
-lines.push(`| 100 services: keystroke to diagnostics < 300 ms (debounce 200 ms) | about ${ms(200 + rows[0].lint)} | ${met(200 + rows[0].lint < 300)} |`);
-if (workerFigures) lines.push(`| 1,000 services: done < 1 s, off the main thread | ${ms(workerFigures.time)} in the worker | ${met(workerFigures.time < 1000)} |`);
-if (dclint) lines.push(`| CLI >= 10x faster than dclint on 1,000 services | ${(dclint.time / cli.time).toFixed(1)}x | ${met(dclint.time / cli.time >= 10)} |`);
+lines.push(
+  `| 100 services: keystroke to diagnostics < 300 ms (debounce 200 ms) | about ${ms(200 + rows[0].lint)} | ${met(200 + rows[0].lint < 300)} |`,
+);
+if (workerFigures)
+  lines.push(
+    `| 1,000 services: done < 1 s, off the main thread | ${ms(workerFigures.time)} in the worker | ${met(workerFigures.time < 1000)} |`,
+  );
+if (dclint)
+  lines.push(
+    `| CLI >= 10x faster than dclint on 1,000 services | ${(dclint.time / cli.time).toFixed(1)}x | ${met(dclint.time / cli.time >= 10)} |`,
+  );
 if (dclint) {
   const ratio = median(corpusDclint.map((r) => r.time)) / median(corpusCli.map((r) => r.time));
   lines.push(`| CLI >= 15x faster than dclint on the corpus (one call) | ${ratio.toFixed(1)}x | ${met(ratio >= 15)} |`);

@@ -17,7 +17,8 @@ const samples = samplesArg > 0 ? Number(process.argv[samplesArg + 1]) : 15;
 const peerArg = process.argv.indexOf('--peer');
 const peerRef = peerArg > 0 ? process.argv[peerArg + 1] : 'main';
 const loadAtStart = os.loadavg()[0];
-const node = (args) => execFileSync(process.execPath, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+const node = (args) =>
+  execFileSync(process.execPath, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 
 /** Fresh-process activation samples of each tree's dist/extension.js, interleaved (order rotated every round). */
 function activations(trees) {
@@ -75,7 +76,9 @@ const report = [
   '',
   '| Activation (load + activate(), stub vscode) | extension.js | load | activate() | total |',
   '|---|---:|---:|---:|---:|',
-  ...rows.map((r) => `| ${r.label} | ${kb(r.bytes)} | ${ms(r.requireMs)} | ${ms(r.activateMs)} | **${ms(r.totalMs)}** |`),
+  ...rows.map(
+    (r) => `| ${r.label} | ${kb(r.bytes)} | ${ms(r.requireMs)} | ${ms(r.activateMs)} | **${ms(r.totalMs)}** |`,
+  ),
   '',
   ...(loadAtStart > os.cpus().length * 2
     ? [

@@ -30,7 +30,17 @@ function populateSecondEngine() {
   const nets = Array.from({ length: NETWORKS }, (_, i) => `dne-bench-sw-n${i}`);
   for (const n of nets) other('network', 'create', n);
   for (let i = 0; i < CONTAINERS; i++) {
-    other('run', '-d', '--name', `dne-bench-sw-c${i}`, '--network', nets[i % NETWORKS], 'dne-busybox:latest', 'sleep', '3600');
+    other(
+      'run',
+      '-d',
+      '--name',
+      `dne-bench-sw-c${i}`,
+      '--network',
+      nets[i % NETWORKS],
+      'dne-busybox:latest',
+      'sleep',
+      '3600',
+    );
   }
   return nets[0];
 }
@@ -83,7 +93,7 @@ async function main() {
     `\`node --import tsx scripts/bench-switch.mjs --write\` (${new Date().toISOString().slice(0, 16)}Z, ${os.availableParallelism()} cores, ` +
       `load ${os.loadavg()[0].toFixed(1)}): ${rounds * 2} switches alternating between the shared engine and a second one in its ` +
       `own network namespace (${NETWORKS} networks, ${CONTAINERS} containers), each from \`SessionFeed.reconnect()\` with the ` +
-      'other endpoint until the feed holds that engine\'s snapshot (what the tree renders). Peer: the Docker CLI listing the ' +
+      "other endpoint until the feed holds that engine's snapshot (what the tree renders). Peer: the Docker CLI listing the " +
       'same engine (`docker -H ... network ls` + `docker -H ... ps -a`), timed right after each switch.',
     '',
     '| path | median | p90 |',

@@ -40,7 +40,9 @@ const load = () => os.loadavg()[0].toFixed(2);
 
 async function realEngineParts(result, endpoint) {
   if (endpoint.kind !== 'unix' || !endpoint.socketPath) {
-    throw new Error(`The real-engine part needs a unix socket endpoint (curl and the raw timing use it); found ${endpoint.display}. Use --skip-engine to run the rest.`);
+    throw new Error(
+      `The real-engine part needs a unix socket endpoint (curl and the raw timing use it); found ${endpoint.display}. Use --skip-engine to run the rest.`,
+    );
   }
   const socket = endpoint.socketPath;
   const engine = createEngine(endpoint);
@@ -62,17 +64,26 @@ async function realEngineParts(result, endpoint) {
     result.machine.api = version.ApiVersion;
     const leftovers = await removeBenchResources(socket);
     if (leftovers.containers + leftovers.networks > 0) {
-      console.log(`removed leftovers of an earlier run: ${leftovers.containers} containers, ${leftovers.networks} networks`);
+      console.log(
+        `removed leftovers of an earlier run: ${leftovers.containers} containers, ${leftovers.networks} networks`,
+      );
     }
     await engineCall(socket, 'GET', `${API}/images/dne-busybox:latest/json`).catch((error) => {
-      throw new Error(`The image dne-busybox:latest is missing (${error.message}); run: bash scripts/make-test-image.sh`);
+      throw new Error(
+        `The image dne-busybox:latest is missing (${error.message}); run: bash scripts/make-test-image.sh`,
+      );
     });
 
     const setupStart = nowMs();
     console.log(`setup: ${NETWORKS} networks, ${CONTAINERS} containers on ${NETWORKS_PER_CONTAINER} networks each...`);
     await createNetworks(socket, NETWORKS);
     await createContainers(socket, CONTAINERS, NETWORKS);
-    result.setup = { networks: NETWORKS, containers: CONTAINERS, perContainer: NETWORKS_PER_CONTAINER, ms: nowMs() - setupStart };
+    result.setup = {
+      networks: NETWORKS,
+      containers: CONTAINERS,
+      perContainer: NETWORKS_PER_CONTAINER,
+      ms: nowMs() - setupStart,
+    };
     console.log(`setup: done in ${(result.setup.ms / 1000).toFixed(1)} s`);
 
     console.log('(a) snapshot: ours vs raw engine vs CLI...');
@@ -81,12 +92,20 @@ async function realEngineParts(result, endpoint) {
     console.log('(c) event to model...');
     const networkId = await createNetwork(socket, 'dne-bench-ev', (octet) => `10.${octet + 1}.0.0/24`);
     const container = await engineCall(socket, 'GET', `${API}/containers/${containerName(0)}/json`);
-    result.events = await benchEventLatency({ engine, endpoint, networkId, containerId: container.Id, samples: option('events', 25) });
+    result.events = await benchEventLatency({
+      engine,
+      endpoint,
+      networkId,
+      containerId: container.Id,
+      samples: option('events', 25),
+    });
   } finally {
     process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
     await cleanup().catch((error) => {
       // Reported, not thrown: an error of the run itself must stay visible. The next run removes leftovers.
-      console.error(`cleanup failed: ${error.message}. Remove the dne-bench-* containers and networks, or run the bench again.`);
+      console.error(
+        `cleanup failed: ${error.message}. Remove the dne-bench-* containers and networks, or run the bench again.`,
+      );
       process.exitCode = 1;
     });
     engine.dispose();

@@ -10,7 +10,9 @@ const target = path.join(root, 'packages', 'docker-net-lint');
 const rootPkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 const cliPkg = JSON.parse(readFileSync(path.join(target, 'package.json'), 'utf8'));
 if (cliPkg.version !== rootPkg.version) {
-  console.error(`build-cli-package: packages/docker-net-lint is ${cliPkg.version}, the extension ${rootPkg.version}: bump both.`);
+  console.error(
+    `build-cli-package: packages/docker-net-lint is ${cliPkg.version}, the extension ${rootPkg.version}: bump both.`,
+  );
   process.exit(1);
 }
 

@@ -52,10 +52,19 @@ const ssh2Apart = {
 
 const entries = [
   { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [dockerodeApart, yamlApart, ssh2Apart] },
-  { entryPoints: [createRequire(import.meta.url).resolve('dockerode')], outfile: 'dist/dockerode.js', plugins: [ssh2Apart] },
+  {
+    entryPoints: [createRequire(import.meta.url).resolve('dockerode')],
+    outfile: 'dist/dockerode.js',
+    plugins: [ssh2Apart],
+  },
   { entryPoints: [createRequire(import.meta.url).resolve('ssh2')], outfile: 'dist/ssh2.js' },
   { entryPoints: [createRequire(import.meta.url).resolve('yaml')], outfile: 'dist/yaml.js' },
-  { entryPoints: ['src/compose/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [dockerodeApart, ssh2Apart] },
+  {
+    entryPoints: ['src/compose/cli.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+    plugins: [dockerodeApart, ssh2Apart],
+  },
   { entryPoints: ['src/compose/lintWorker.ts'], outfile: 'dist/lintWorker.js' },
 ]
   .filter((e) => existsSync(e.entryPoints[0]) && (!cliPackage || CLI_PACKAGE_FILES.includes(e.outfile)))

@@ -18,36 +18,84 @@ const TOPOLOGY = ['test/unit/topology/**/*.test.ts'];
 const SAMPLE = [
   ['diff-ip-range', 'src/model/diff.ts', 'a.ipRange === b.ipRange &&', '', MODEL],
   ['diff-port-protocol', 'src/model/diff.ts', 'a.protocol === b.protocol &&', '', MODEL],
-  ['diff-container-labels', 'src/model/diff.ts',
+  [
+    'diff-container-labels',
+    'src/model/diff.ts',
     '&&\n      sameRecord(a.labels, b.labels))\n  );\n}\n\nfunction samePort',
-    ')\n  );\n}\n\nfunction samePort', MODEL],
+    ')\n  );\n}\n\nfunction samePort',
+    MODEL,
+  ],
   ['diff-endpoint-ipv4', 'src/model/diff.ts', 'a.ipv4 === b.ipv4 &&', '', MODEL],
   ['diff-no-removed', 'src/model/diff.ts', 'if (!after.has(key)) diff.removed.push(previous);', '', MODEL],
   ['cidr-inside-prefix', 'src/model/address.ts', 'inner.prefix >= outer.prefix && ', '', MODEL],
-  ['cidr-prefix-bound', 'src/model/address.ts', 'if (prefix > maxPrefix(family)) return undefined;',
-    'if (prefix > maxPrefix(family) + 1) return undefined;', MODEL],
-  ['overlap-never', 'src/model/address.ts', 'return longer.address.match([shorter.address, shorter.prefix]);',
-    'return false;', [...MODEL, ...COMPOSE]],
-  ['dup-port-unspecified', 'src/compose/rules/duplicatePublishedPort.ts',
-    'if (isUnspecified(a) || isUnspecified(b)) return true;', '', COMPOSE],
-  ['ipv6-service-address', 'src/compose/rules/ipv6NotEnabled.ts',
-    "if (!usable(ref.ipv6) || ipFamily(ref.ipv6.value) !== 'ipv6') continue;", 'continue;', COMPOSE],
+  [
+    'cidr-prefix-bound',
+    'src/model/address.ts',
+    'if (prefix > maxPrefix(family)) return undefined;',
+    'if (prefix > maxPrefix(family) + 1) return undefined;',
+    MODEL,
+  ],
+  [
+    'overlap-never',
+    'src/model/address.ts',
+    'return longer.address.match([shorter.address, shorter.prefix]);',
+    'return false;',
+    [...MODEL, ...COMPOSE],
+  ],
+  [
+    'dup-port-unspecified',
+    'src/compose/rules/duplicatePublishedPort.ts',
+    'if (isUnspecified(a) || isUnspecified(b)) return true;',
+    '',
+    COMPOSE,
+  ],
+  [
+    'ipv6-service-address',
+    'src/compose/rules/ipv6NotEnabled.ts',
+    "if (!usable(ref.ipv6) || ipFamily(ref.ipv6.value) !== 'ipv6') continue;",
+    'continue;',
+    COMPOSE,
+  ],
   ['static-ip-ipv6-half', 'src/compose/rules/staticIpOutsideSubnet.ts', ", ['ipv6', ref.ipv6]]", ']', COMPOSE],
   ['port-explicit-any', 'src/compose/rules/portAllInterfaces.ts', ' && !isUnspecified(p.spec.hostIp)', '', COMPOSE],
-  ['undeclared-suggestion', 'src/compose/rules/undeclaredNetwork.ts', '${near ? ` Did you mean "${near}"?` : \'\'}', '',
-    COMPOSE],
-  ['static-ip-replicas', 'src/compose/rules/duplicateStaticIp.ts', 's.replicas.value > 1', 's.replicas.value > 2',
-    COMPOSE],
+  [
+    'undeclared-suggestion',
+    'src/compose/rules/undeclaredNetwork.ts',
+    '${near ? ` Did you mean "${near}"?` : \'\'}',
+    '',
+    COMPOSE,
+  ],
+  [
+    'static-ip-replicas',
+    'src/compose/rules/duplicateStaticIp.ts',
+    's.replicas.value > 1',
+    's.replicas.value > 2',
+    COMPOSE,
+  ],
   ['ipvlan-colour', 'src/topology/graph/present.ts', "    case 'ipvlan':\n", '', TOPOLOGY],
   ['shared-with-itself', 'src/topology/graph/build.ts', 'let j = i + 1;', 'let j = i;', TOPOLOGY],
-  ['ip-range-row', 'src/explorer/present/networkText.ts',
-    "if (config.ipRange) rows.push({ field: 'ipRange', name: t('IP range'), value: config.ipRange });", '',
-    TOPOLOGY],
+  [
+    'ip-range-row',
+    'src/explorer/present/networkText.ts',
+    "if (config.ipRange) rows.push({ field: 'ipRange', name: t('IP range'), value: config.ipRange });",
+    '',
+    TOPOLOGY,
+  ],
   ['aggregate-count', 'src/topology/graph/build.ts', ' (${endpointCount})`', '`', TOPOLOGY],
-  ['edge-label-ipv6-first', 'src/topology/graph/build.ts', "label: e.ipv4 ?? e.ipv6 ?? '',",
-    "label: e.ipv6 ?? e.ipv4 ?? '',", TOPOLOGY],
-  ['live-added-containers', 'src/topology/graph/liveGraph.ts', '[...containers.added, ...containers.removed]) {',
-    '[...containers.removed]) {', TOPOLOGY],
+  [
+    'edge-label-ipv6-first',
+    'src/topology/graph/build.ts',
+    "label: e.ipv4 ?? e.ipv6 ?? '',",
+    "label: e.ipv6 ?? e.ipv4 ?? '',",
+    TOPOLOGY,
+  ],
+  [
+    'live-added-containers',
+    'src/topology/graph/liveGraph.ts',
+    '[...containers.added, ...containers.removed]) {',
+    '[...containers.removed]) {',
+    TOPOLOGY,
+  ],
 ];
 
 const args = process.argv.slice(2);
@@ -68,13 +116,17 @@ process.on('SIGINT', () => {
  */
 async function failingTest(specs) {
   const mocha = join(repoRoot, 'node_modules', 'mocha', 'bin', 'mocha.js');
-  const specArgs = full ? ['--config', 'test/unit/.mocharc.json'] :
-    ['--require', 'tsx/cjs', '--extension', 'ts', '--timeout', '120000', ...specs];
+  const specArgs = full
+    ? ['--config', 'test/unit/.mocharc.json']
+    : ['--require', 'tsx/cjs', '--extension', 'ts', '--timeout', '120000', ...specs];
   const child = spawn(process.execPath, [mocha, ...specArgs, '--reporter', 'dot'], {
-    cwd: repoRoot, stdio: ['ignore', 'pipe', 'ignore'],
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'ignore'],
   });
   let stdout = '';
-  child.stdout.on('data', (d) => { stdout += d; });
+  child.stdout.on('data', (d) => {
+    stdout += d;
+  });
   const status = await new Promise((resolve) => child.on('close', (code) => resolve(code)));
   if (status === 0) return undefined;
   const first = /^\s+1\) (.+)\n\s+(.+)/m.exec(stdout);

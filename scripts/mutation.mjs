@@ -12,7 +12,8 @@ import { scopes } from '../stryker.config.mjs';
 
 const repoRoot = join(fileURLToPath(import.meta.url), '..', '..');
 const wanted = process.argv.slice(2).filter((a) => a !== '--');
-for (const s of wanted) if (!scopes[s]) throw new Error(`unknown scope ${s}: expected ${Object.keys(scopes).join(', ')}`);
+for (const s of wanted)
+  if (!scopes[s]) throw new Error(`unknown scope ${s}: expected ${Object.keys(scopes).join(', ')}`);
 
 /** Counts per status from Stryker's mutation.json (schema: files[path].mutants[].status). */
 export function scoreOf(report) {
@@ -33,7 +34,9 @@ for (const scope of wanted.length ? wanted : Object.keys(scopes)) {
   const files = process.env.DNE_MUTATION_FILES || scopes[scope].mutate.join(' ');
   console.log(`\n=== mutation ${scope}: ${files} (tests: ${scopes[scope].spec.join(' ')})`);
   const run = spawnSync('npx', ['--no-install', 'stryker', 'run', 'stryker.config.mjs'], {
-    cwd: repoRoot, stdio: 'inherit', env: { ...process.env, DNE_MUTATION_SCOPE: scope },
+    cwd: repoRoot,
+    stdio: 'inherit',
+    env: { ...process.env, DNE_MUTATION_SCOPE: scope },
   });
   const minutes = ((Date.now() - t0) / 60_000).toFixed(1);
   const file = join(repoRoot, 'test-results', 'mutation', scope, 'mutation.json');
@@ -43,8 +46,12 @@ for (const scope of wanted.length ? wanted : Object.keys(scopes)) {
     continue;
   }
   const { counts, score } = scoreOf(JSON.parse(readFileSync(file, 'utf8')));
-  const list = Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ');
-  rows.push(`${scope}: ${score.toFixed(1)}% (${list}) in ${minutes} min; report test-results/mutation/${scope}/index.html`);
+  const list = Object.entries(counts)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+  rows.push(
+    `${scope}: ${score.toFixed(1)}% (${list}) in ${minutes} min; report test-results/mutation/${scope}/index.html`,
+  );
 }
 console.log(`\n=== mutation scores\n${rows.join('\n')}`);
 process.exit(failed ? 1 : 0);

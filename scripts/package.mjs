@@ -9,7 +9,9 @@ import { describeVsix, vsixInfo } from './lib/vsixInfo.mjs';
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 const outIndex = process.argv.indexOf('--out');
-const out = path.resolve(outIndex > 0 ? process.argv[outIndex + 1] : path.join(root, `${pkg.name}-${pkg.version}.vsix`));
+const out = path.resolve(
+  outIndex > 0 ? process.argv[outIndex + 1] : path.join(root, `${pkg.name}-${pkg.version}.vsix`),
+);
 
 // --no-dependencies: every runtime dependency is bundled into dist/, so node_modules is not shipped.
 const vsce = path.join(root, 'node_modules', '.bin', 'vsce');
@@ -17,4 +19,5 @@ execFileSync(vsce, ['package', '--no-dependencies', '--out', out], { cwd: root, 
 
 const info = vsixInfo(out);
 console.log(`package: ${describeVsix(path.relative(root, out), info)}`);
-for (const f of info.files.filter((name) => name.startsWith('extension/')).sort()) console.log(`  ${f.slice('extension/'.length)}`);
+for (const f of info.files.filter((name) => name.startsWith('extension/')).sort())
+  console.log(`  ${f.slice('extension/'.length)}`);

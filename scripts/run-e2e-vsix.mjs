@@ -20,7 +20,11 @@ let code = run([join('scripts', 'package.mjs'), '--out', vsix]);
 const rebuilt = run([join('scripts', 'build.mjs')]);
 if (code === 0) {
   const extra = process.argv.includes('--') ? process.argv.slice(process.argv.indexOf('--')) : [];
-  code = run([join('scripts', 'run-e2e.mjs'), ...extra], { DNE_E2E_DIR: join('test', 'e2e-vsix'), DNE_VSIX: vsix, DNE_SKIP_BUILD: '1' });
+  code = run([join('scripts', 'run-e2e.mjs'), ...extra], {
+    DNE_E2E_DIR: join('test', 'e2e-vsix'),
+    DNE_VSIX: vsix,
+    DNE_SKIP_BUILD: '1',
+  });
 } else {
   printSummary('e2e-vsix', 0, 1);
 }

@@ -13,11 +13,13 @@ import { filterFromEnv, finishRun, pendingTitlesFromSpec } from './lib/runGuards
 import { parseMochaSummary } from './lib/summary.mjs';
 
 function findE2e(dir) {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) return findE2e(p);
-    return e.name.endsWith('.e2e.ts') ? [relative(repoRoot, p)] : [];
-  }).sort();
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) return findE2e(p);
+      return e.name.endsWith('.e2e.ts') ? [relative(repoRoot, p)] : [];
+    })
+    .sort();
 }
 
 async function main() {
@@ -34,13 +36,33 @@ async function main() {
   if (grep) extra.push('--grep', grep);
   if (grep && filterFromEnv('DNE_E2E_INVERT') === '1') extra.push('--invert');
   const mocha = join(repoRoot, 'node_modules', 'mocha', 'bin', 'mocha.js');
-  const args = [mocha, '--require', 'tsx/cjs', '--ui', 'bdd', '--reporter', 'spec', '--timeout', '180000',
-    '--slow', '20000', '--forbid-only', ...extra, ...files];
+  const args = [
+    mocha,
+    '--require',
+    'tsx/cjs',
+    '--ui',
+    'bdd',
+    '--reporter',
+    'spec',
+    '--timeout',
+    '180000',
+    '--slow',
+    '20000',
+    '--forbid-only',
+    ...extra,
+    ...files,
+  ];
   let output = '';
   const code = await new Promise((res) => {
     const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout.on('data', (d) => { process.stdout.write(d); output += d; });
-    child.stderr.on('data', (d) => { process.stderr.write(d); output += d; });
+    child.stdout.on('data', (d) => {
+      process.stdout.write(d);
+      output += d;
+    });
+    child.stderr.on('data', (d) => {
+      process.stderr.write(d);
+      output += d;
+    });
     child.on('close', (c, sig) => res(c ?? (sig ? 1 : 0)));
     // mocha ends its run on SIGINT and exits normally, so the harness's exit hook stops code-server.
     for (const s of ['SIGINT', 'SIGTERM']) process.on(s, () => child.kill('SIGINT'));

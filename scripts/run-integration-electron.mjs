@@ -30,15 +30,23 @@ try {
     extensionTestsEnv: { DNE_TEST_REPORT: reportFile, DNE_TEST_GREP: process.env.DNE_TEST_GREP },
     // runTests adds --no-sandbox, --disable-updates, --skip-welcome and --disable-workspace-trust itself.
     launchArgs: [
-      workspace, '--disable-extensions',
-      '--user-data-dir', join(tmp, 'user-data'), '--extensions-dir', join(tmp, 'extensions'),
+      workspace,
+      '--disable-extensions',
+      '--user-data-dir',
+      join(tmp, 'user-data'),
+      '--extensions-dir',
+      join(tmp, 'extensions'),
     ],
   });
   const report = existsSync(reportFile) ? JSON.parse(readFileSync(reportFile, 'utf8')) : undefined;
   // No report means the suite never ran (wrong executable, extension host crash): never green.
   if (!report) console.error(`integration-electron: VS Code exited with ${code} but the suite wrote no report`);
-  result = { passed: report?.passes ?? 0, failed: Math.max(report?.failures ?? 0, code === 0 && report ? 0 : 1), pending: report?.pending ?? 0,
-    pendingTitles: report?.pendingTitles };
+  result = {
+    passed: report?.passes ?? 0,
+    failed: Math.max(report?.failures ?? 0, code === 0 && report ? 0 : 1),
+    pending: report?.pending ?? 0,
+    pendingTitles: report?.pendingTitles,
+  };
 } catch (e) {
   // runTests rejects with TestRunFailedError when VS Code exits non-zero (failures are in the report).
   const report = existsSync(reportFile) ? JSON.parse(readFileSync(reportFile, 'utf8')) : undefined;

@@ -30,7 +30,9 @@ async function cleanup() {
   server = undefined;
 }
 for (const sig of ['SIGINT', 'SIGTERM']) {
-  process.on(sig, () => { cleanup().finally(() => process.exit(130)); });
+  process.on(sig, () => {
+    cleanup().finally(() => process.exit(130));
+  });
 }
 
 function readReport(file) {
@@ -61,7 +63,9 @@ async function main() {
   browser = await launchChromium();
   const page = await browser.newPage();
   let resolveExit;
-  const exited = new Promise((r) => { resolveExit = r; });
+  const exited = new Promise((r) => {
+    resolveExit = r;
+  });
   await page.exposeFunction('codeAutomationLog', (type, args) => {
     // The host forwards console calls unformatted (mocha's '%s' style): format them as Node would.
     const text = Array.isArray(args) ? format(...args) : String(args);
@@ -71,28 +75,43 @@ async function main() {
   await page.exposeFunction('codeAutomationExit', (code) => resolveExit(Number(code)));
   page.on('pageerror', (e) => console.error(`integration: page error: ${e.message}`));
   // A crashed tab or browser never reports an exit code: end the wait instead of sitting out the timeout.
-  page.on('crash', () => { console.error('integration: the workbench tab crashed'); resolveExit(99); });
+  page.on('crash', () => {
+    console.error('integration: the workbench tab crashed');
+    resolveExit(99);
+  });
   browser.on('disconnected', () => resolveExit(98));
 
-  const url = workbenchUrl(server.origin, { folder: workspace, extensionDevelopmentPath: repoRoot, extensionTestsPath: testsPath });
+  const url = workbenchUrl(server.origin, {
+    folder: workspace,
+    extensionDevelopmentPath: repoRoot,
+    extensionTestsPath: testsPath,
+  });
   await page.goto(url, { timeout: 120_000 });
   let timer;
-  const timedOut = new Promise((r) => { timer = setTimeout(() => r('timeout'), timeoutMs); });
+  const timedOut = new Promise((r) => {
+    timer = setTimeout(() => r('timeout'), timeoutMs);
+  });
   const code = await Promise.race([exited, timedOut]);
   clearTimeout(timer);
 
   const report = readReport(reportFile);
   if (report) {
     for (const f of report.failed) console.error(`\nFAILED: ${f.title}\n${f.error}`);
-    console.log(`\nintegration: ${report.passes} passing, ${report.failures} failing, ${report.pending} pending (${report.durationMs} ms)`);
+    console.log(
+      `\nintegration: ${report.passes} passing, ${report.failures} failing, ${report.pending} pending (${report.durationMs} ms)`,
+    );
   }
   if (code === 'timeout') {
-    console.error(`integration: no exit code from the extension host within ${timeoutMs / 1000} s; see ${server.logFile}`);
+    console.error(
+      `integration: no exit code from the extension host within ${timeoutMs / 1000} s; see ${server.logFile}`,
+    );
     return countsOf(report, 1);
   }
   if (!report) {
-    console.error(`integration: the extension host exited with code ${code} but wrote no report: ` +
-      `the suite did not run (see ${server.logFile})`);
+    console.error(
+      `integration: the extension host exited with code ${code} but wrote no report: ` +
+        `the suite did not run (see ${server.logFile})`,
+    );
     return countsOf(undefined, 1);
   }
   // A non-zero exit without a counted failure (crash, load error) still counts as one failure.

@@ -12,13 +12,31 @@ const built = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inher
 if (built.status !== 0) process.exit(finishRun('webview', { passed: 0, failed: 1, pending: 0 }));
 const extra = process.argv.includes('--') ? process.argv.slice(process.argv.indexOf('--') + 1) : [];
 const mocha = join(repoRoot, 'node_modules', 'mocha', 'bin', 'mocha.js');
-const args = [mocha, '--require', 'tsx/cjs', '--extension', 'ts', '--timeout', '60000', '--reporter', 'spec',
-  '--forbid-only', ...extra, 'test/webview/**/*.test.ts'];
+const args = [
+  mocha,
+  '--require',
+  'tsx/cjs',
+  '--extension',
+  'ts',
+  '--timeout',
+  '60000',
+  '--reporter',
+  'spec',
+  '--forbid-only',
+  ...extra,
+  'test/webview/**/*.test.ts',
+];
 let output = '';
 const code = await new Promise((res) => {
   const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout.on('data', (d) => { process.stdout.write(d); output += d; });
-  child.stderr.on('data', (d) => { process.stderr.write(d); output += d; });
+  child.stdout.on('data', (d) => {
+    process.stdout.write(d);
+    output += d;
+  });
+  child.stderr.on('data', (d) => {
+    process.stderr.write(d);
+    output += d;
+  });
   child.on('close', (c, sig) => res(c ?? (sig ? 1 : 0)));
 });
 const counts = parseMochaSummary(output) ?? { passed: 0, failed: 0, pending: 0 };

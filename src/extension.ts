@@ -65,7 +65,13 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
 
   const containerDetails = new ContainerDetailsCache(() => feed.engine(), feed);
   const troubleshooting = createTroubleshooting(() => feed.engine(), feed);
-  const networksProvider = new NetworksProvider(feed, listOptions(), start, containerDetails, troubleshooting.hostFacts);
+  const networksProvider = new NetworksProvider(
+    feed,
+    listOptions(),
+    start,
+    containerDetails,
+    troubleshooting.hostFacts,
+  );
   const containersProvider = new ContainersProvider(feed, start, containerDetails, troubleshooting.activity);
   const networksView = vscode.window.createTreeView('dockerNetworks.networks', {
     treeDataProvider: networksProvider,
@@ -103,7 +109,10 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
     new EngineStatus(feed, { networks: networksView, containers: containersView }),
     ...registerCommands(services),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('dockerNetworks.groupBy') || event.affectsConfiguration('dockerNetworks.showBuiltInNetworks')) {
+      if (
+        event.affectsConfiguration('dockerNetworks.groupBy') ||
+        event.affectsConfiguration('dockerNetworks.showBuiltInNetworks')
+      ) {
         networksProvider.setOptions(listOptions());
       }
       // Switch Engine writes host/context; a change re-opens the session, and every view follows the feed.

@@ -5,7 +5,9 @@ import { el } from './dom';
 
 export function renderDetails(pane: HTMLElement, node: GraphNode | undefined): void {
   if (!node) {
-    pane.replaceChildren(el('p', { className: 'hint', text: tr('Select a node (click, or arrow keys in the graph) to see its details.') }));
+    pane.replaceChildren(
+      el('p', { className: 'hint', text: tr('Select a node (click, or arrow keys in the graph) to see its details.') }),
+    );
     return;
   }
   const list = el('dl');

@@ -32,7 +32,13 @@ function networkNeighbourhood(g: G, networkIds: Iterable<string>): Set<string> {
 export function computeVisible(g: G, f: FilterState): Set<string> | null {
   const sets: Set<string>[] = [];
   if (f.network) sets.push(networkNeighbourhood(g, [f.network]));
-  if (f.driver) sets.push(networkNeighbourhood(g, g.filterNodes((_id, a) => a.data.kind === 'network' && a.data.driver === f.driver)));
+  if (f.driver)
+    sets.push(
+      networkNeighbourhood(
+        g,
+        g.filterNodes((_id, a) => a.data.kind === 'network' && a.data.driver === f.driver),
+      ),
+    );
   if (f.project) sets.push(new Set(g.filterNodes((_id, a) => a.data.project === f.project)));
   const text = f.text.trim().toLowerCase();
   if (text) {
@@ -51,7 +57,11 @@ export function computeVisible(g: G, f: FilterState): Set<string> | null {
 }
 
 /** Options for the driver, network and project filters, from the nodes present. */
-export function filterOptions(g: G): { drivers: string[]; networks: Array<{ id: string; label: string }>; projects: string[] } {
+export function filterOptions(g: G): {
+  drivers: string[];
+  networks: Array<{ id: string; label: string }>;
+  projects: string[];
+} {
   const drivers = new Set<string>();
   const projects = new Set<string>();
   const networks: Array<{ id: string; label: string }> = [];
@@ -62,5 +72,9 @@ export function filterOptions(g: G): { drivers: string[]; networks: Array<{ id: 
     }
     if (a.data.project) projects.add(a.data.project);
   });
-  return { drivers: [...drivers].sort(), networks: networks.sort((a, b) => a.label.localeCompare(b.label)), projects: [...projects].sort() };
+  return {
+    drivers: [...drivers].sort(),
+    networks: networks.sort((a, b) => a.label.localeCompare(b.label)),
+    projects: [...projects].sort(),
+  };
 }

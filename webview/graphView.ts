@@ -39,7 +39,6 @@ export interface GraphViewEvents {
 /** Beyond this many edges, sigma's edge picking costs more than it helps: edges are then reached from nodes. */
 const EDGE_EVENTS_LIMIT = 1000;
 
-
 /** A label's width before any canvas measured it (for the fit's margin): about 7 px a character at 12 px. */
 const estimateTextPx = (text: string): number => 7 * text.length;
 
@@ -131,7 +130,11 @@ export class GraphView {
       text: (id) => this.labelText(id),
       palette: this.palette,
       font: this.palette.fontFamily,
-      extra: frames.map((f) => ({ id: `g:${f.project}`, text: tr('compose: {0}', f.project), anchors: f.labelAnchors })),
+      extra: frames.map((f) => ({
+        id: `g:${f.project}`,
+        text: tr('compose: {0}', f.project),
+        anchors: f.labelAnchors,
+      })),
     });
     if (probing) report({ name: 'labels', ...this.labels.last });
   }
@@ -151,7 +154,10 @@ export class GraphView {
 
   // ---- drawing ----
 
-  private reduceNode(id: string, a: NodeAttrs): Partial<NodeAttrs> & { color: string; hidden?: boolean; highlighted?: boolean; zIndex?: number } {
+  private reduceNode(
+    id: string,
+    a: NodeAttrs,
+  ): Partial<NodeAttrs> & { color: string; hidden?: boolean; highlighted?: boolean; zIndex?: number } {
     const hidden = this.visible !== null && !this.visible.has(id);
     const dim = this.neighbourhood !== null && !this.neighbourhood.has(id);
     const mark = this.marked.get(id);
@@ -202,7 +208,9 @@ export class GraphView {
     }
     const known = data.nodes.filter((n) => this.graph.hasNode(n.id)).length;
     const added = data.nodes.filter((n) => !this.graph.hasNode(n.id));
-    for (const n of data.nodes) if (this.graph.hasNode(n.id)) this.graph.mergeNodeAttributes(n.id, { label: n.label, size: n.size, type: n.shape, data: n });
+    for (const n of data.nodes)
+      if (this.graph.hasNode(n.id))
+        this.graph.mergeNodeAttributes(n.id, { label: n.label, size: n.size, type: n.shape, data: n });
     seedPositions(this.graph, added, data.edges, (n, x, y) => this.attrs(n, x, y));
     for (const e of data.edges) this.addEdge(e);
     this.refreshNeighbourhood();
@@ -229,7 +237,8 @@ export class GraphView {
     for (const id of p.removeEdges) if (this.graph.hasEdge(id)) this.graph.dropEdge(id);
     for (const id of p.removeNodes) if (this.graph.hasNode(id)) this.graph.dropNode(id);
     for (const n of p.updateNodes) {
-      if (this.graph.hasNode(n.id)) this.graph.mergeNodeAttributes(n.id, { label: n.label, size: n.size, type: n.shape, data: n });
+      if (this.graph.hasNode(n.id))
+        this.graph.mergeNodeAttributes(n.id, { label: n.label, size: n.size, type: n.shape, data: n });
       else p.addNodes.push(n);
     }
     seedPositions(this.graph, p.addNodes, [...p.addEdges, ...p.updateEdges], (n, x, y) => this.attrs(n, x, y));
@@ -244,7 +253,11 @@ export class GraphView {
   private addEdge(e: GraphEdge): void {
     if (!this.graph.hasNode(e.source) || !this.graph.hasNode(e.target) || this.graph.hasEdge(e.id)) return;
     if (this.graph.hasEdge(e.source, e.target)) return; // one line per pair; the protocol never sends two
-    this.graph.addEdgeWithKey(e.id, e.source, e.target, { size: e.kind === 'shared' ? 1.5 : 1, label: e.label, data: e });
+    this.graph.addEdgeWithKey(e.id, e.source, e.target, {
+      size: e.kind === 'shared' ? 1.5 : 1,
+      label: e.label,
+      data: e,
+    });
   }
 
   private runLayout(): void {
@@ -308,7 +321,8 @@ export class GraphView {
       set.add(n);
       const nk = this.graph.getNodeAttribute(n, 'data').kind;
       if (kind === 'container' && nk === 'network') for (const m of this.graph.neighbors(n)) set.add(m);
-      if (kind === 'network' && nk === 'container') for (const m of this.graph.neighbors(n)) if (this.graph.getNodeAttribute(m, 'data').kind === 'port') set.add(m);
+      if (kind === 'network' && nk === 'container')
+        for (const m of this.graph.neighbors(n)) if (this.graph.getNodeAttribute(m, 'data').kind === 'port') set.add(m);
     }
     this.neighbourhood = set;
   }
@@ -317,13 +331,19 @@ export class GraphView {
   reveal(id: string): void {
     if (!this.graph.hasNode(id)) return;
     const pos = this.sigma.getNodeDisplayData(id);
-    if (pos) void this.sigma.getCamera().animate({ x: pos.x, y: pos.y, ratio: Math.min(this.sigma.getCamera().ratio, 0.5) }, { duration: 300 });
+    if (pos)
+      void this.sigma
+        .getCamera()
+        .animate({ x: pos.x, y: pos.y, ratio: Math.min(this.sigma.getCamera().ratio, 0.5) }, { duration: 300 });
   }
 
   /** Fits the camera to the visible nodes (all nodes when nothing is filtered). */
   zoomToFit(animate = true): void {
     if (!this.layout.running) this.arrange();
-    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+    let minX = Infinity,
+      minY = Infinity,
+      maxX = -Infinity,
+      maxY = -Infinity;
     this.graph.forEachNode((id, a) => {
       if (this.visible && !this.visible.has(id)) return;
       minX = Math.min(minX, a.x);
@@ -340,7 +360,8 @@ export class GraphView {
     const { width } = this.sigma.getDimensions();
     let labelPx = 0;
     this.graph.forEachNode((id, a) => {
-      if ((!this.visible || this.visible.has(id)) && a.x > maxX - spanX * 0.2) labelPx = Math.max(labelPx, estimateTextPx(a.label));
+      if ((!this.visible || this.visible.has(id)) && a.x > maxX - spanX * 0.2)
+        labelPx = Math.max(labelPx, estimateTextPx(a.label));
     });
     labelPx = Math.min(labelPx + 12, width / 3);
     const labelRoom = (spanX * labelPx) / Math.max(1, width - 60 - labelPx);

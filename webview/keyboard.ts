@@ -71,7 +71,12 @@ function graphKey(e: KeyboardEvent, view: GraphView, actions: GraphKeyActions): 
   return true;
 }
 
-export function bindKeyboard(graphHost: HTMLElement, list: HTMLElement, view: GraphView, actions: GraphKeyActions): void {
+export function bindKeyboard(
+  graphHost: HTMLElement,
+  list: HTMLElement,
+  view: GraphView,
+  actions: GraphKeyActions,
+): void {
   graphHost.addEventListener('keydown', (e) => {
     if (graphKey(e, view, actions)) e.preventDefault();
   });

@@ -21,5 +21,7 @@ const strings = readStrings();
 
 export function tr(message: string, ...args: Array<string | number>): string {
   const template = strings[message] ?? message;
-  return args.length ? template.replace(/\{(\d+)\}/g, (whole, i: string) => String(args[Number(i)] ?? whole)) : template;
+  return args.length
+    ? template.replace(/\{(\d+)\}/g, (whole, i: string) => String(args[Number(i)] ?? whole))
+    : template;
 }

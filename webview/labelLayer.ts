@@ -8,7 +8,15 @@
 import type Graph from 'graphology';
 import type Sigma from 'sigma';
 import type { GraphEdge, GraphNode } from '../src/topology/protocol';
-import { edgeAnchors, nodeAnchors, placeLabels, type Box, type LabelCandidate, type Obstacle, type PlacedLabel } from './labels';
+import {
+  edgeAnchors,
+  nodeAnchors,
+  placeLabels,
+  type Box,
+  type LabelCandidate,
+  type Obstacle,
+  type PlacedLabel,
+} from './labels';
 import type { Palette } from './theme';
 
 export const NODE_FONT_PX = 12;

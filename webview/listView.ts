@@ -27,14 +27,20 @@ function summary(n: GraphNode): string {
 
 export function renderList(root: HTMLElement, nodes: GraphNode[], onPick: (id: string) => void, limit = 3000): void {
   const table = el('table', { attrs: { 'aria-label': tr('Topology as a list') } });
-  const caption = nodes.length > limit ? tr('{0} items, first {1} shown: filter to narrow', nodes.length, limit) : tr('{0} items', nodes.length);
+  const caption =
+    nodes.length > limit
+      ? tr('{0} items, first {1} shown: filter to narrow', nodes.length, limit)
+      : tr('{0} items', nodes.length);
   table.append(el('caption', { text: caption }));
   const head = el('tr');
-  for (const h of [tr('Kind'), tr('Name'), tr('Details'), tr('Networks'), tr('Compose project')]) head.append(el('th', { text: h, attrs: { scope: 'col' } }));
+  for (const h of [tr('Kind'), tr('Name'), tr('Details'), tr('Networks'), tr('Compose project')])
+    head.append(el('th', { text: h, attrs: { scope: 'col' } }));
   table.append(el('thead', {}, head));
   const body = el('tbody');
   const order: Record<GraphNode['kind'], number> = { network: 0, container: 1, port: 2 };
-  const sorted = [...nodes].sort((a, b) => order[a.kind] - order[b.kind] || a.label.localeCompare(b.label)).slice(0, limit);
+  const sorted = [...nodes]
+    .sort((a, b) => order[a.kind] - order[b.kind] || a.label.localeCompare(b.label))
+    .slice(0, limit);
   for (const n of sorted) {
     const name = el('button', { className: 'link', text: n.label, attrs: { 'data-node': n.id } });
     name.addEventListener('click', () => onPick(n.id));

@@ -2,7 +2,15 @@
  * The topology panel's front end: toolbar, graph, details, plan overlay and list view, wired to the host through
  * the validated protocol. Runs in the webview under a strict CSP; every engine string is rendered as text.
  */
-import { isHostMessage, isWebviewMessage, type GraphNode, type HostMessage, type PathHighlight, type PlanOverlay, type WebviewMessage } from '../src/topology/protocol';
+import {
+  isHostMessage,
+  isWebviewMessage,
+  type GraphNode,
+  type HostMessage,
+  type PathHighlight,
+  type PlanOverlay,
+  type WebviewMessage,
+} from '../src/topology/protocol';
 import { HostBridge } from './hostBridge';
 import { GraphView } from './graphView';
 import { onThemeChange, readPalette } from './theme';
@@ -50,11 +58,19 @@ const graphHost = el('div', {
     tabindex: '0',
     role: 'application',
     'aria-roledescription': tr('network graph'),
-    'aria-label': tr('Topology graph. Arrow keys move between nodes, Enter centres, F fits all, Shift+F10 opens actions, L switches to the list view.'),
+    'aria-label': tr(
+      'Topology graph. Arrow keys move between nodes, Enter centres, F fits all, Shift+F10 opens actions, L switches to the list view.',
+    ),
   },
 });
-const details = el('aside', { className: 'details', attrs: { 'aria-label': tr('Details of the selection'), 'aria-live': 'polite' } });
-const plan = el('section', { className: 'plan', attrs: { 'aria-label': tr('Compose file against the engine'), hidden: '' } });
+const details = el('aside', {
+  className: 'details',
+  attrs: { 'aria-label': tr('Details of the selection'), 'aria-live': 'polite' },
+});
+const plan = el('section', {
+  className: 'plan',
+  attrs: { 'aria-label': tr('Compose file against the engine'), hidden: '' },
+});
 const list = el('div', { className: 'list', attrs: { hidden: '' } });
 const live = el('div', { className: 'sr-only', attrs: { 'aria-live': 'assertive' } });
 
@@ -95,7 +111,9 @@ const toolbar = el(
   projectDd.element,
   button(tr('Fit'), tr('Zoom to fit'), () => view.zoomToFit()),
   button(tr('List'), tr('Switch between the graph and the list view'), () => toggleList()),
-  button(tr('Mermaid'), tr('Copy as Mermaid'), () => bridge.post({ type: 'copyMermaid', visibleNodeIds: visibleIds() })),
+  button(tr('Mermaid'), tr('Copy as Mermaid'), () =>
+    bridge.post({ type: 'copyMermaid', visibleNodeIds: visibleIds() }),
+  ),
 );
 const body = el('div', { className: 'body' }, graphHost, list, el('div', { className: 'side' }, details, plan));
 app.append(toolbar, status, notice, body, live);
@@ -104,7 +122,9 @@ search.setValue(filters.text);
 
 function save(): void {
   if (layoutKey && !view.layoutRunning && view.graph.order <= KEEP_POSITIONS_MAX_NODES) {
-    const others = Object.entries(positions).filter(([k]) => k !== layoutKey).slice(-(KEEP_POSITIONS_ENGINES - 1));
+    const others = Object.entries(positions)
+      .filter(([k]) => k !== layoutKey)
+      .slice(-(KEEP_POSITIONS_ENGINES - 1));
     positions = { ...Object.fromEntries(others), [layoutKey]: view.positions() };
   }
   bridge.setState({ filters, listView, selected: view.selection, positions } satisfies SavedState);
@@ -126,7 +146,10 @@ function applyFilters(refit = false): void {
 function refreshOptions(): void {
   const o = filterOptions(view.graph);
   driverDd.setOptions([{ value: '', label: tr('All drivers') }, ...o.drivers.map((d) => ({ value: d, label: d }))]);
-  networkDd.setOptions([{ value: '', label: tr('All networks') }, ...o.networks.map((n) => ({ value: n.id, label: n.label }))]);
+  networkDd.setOptions([
+    { value: '', label: tr('All networks') },
+    ...o.networks.map((n) => ({ value: n.id, label: n.label })),
+  ]);
   projectDd.setOptions([{ value: '', label: tr('All projects') }, ...o.projects.map((p) => ({ value: p, label: p }))]);
   driverDd.setValue(filters.driver);
   networkDd.setValue(filters.network);
@@ -157,7 +180,11 @@ function openMenu(target: { nodeId?: string; edgeId?: string }, x: number, y: nu
     menu.open({ targetId: target.nodeId, node }, r.left + x, r.top + y, node.label);
   } else if (target.edgeId?.startsWith('e:')) {
     const [s, t] = view.graph.extremities(target.edgeId);
-    const title = tr('{0} on {1}', view.graph.getNodeAttribute(s, 'data').label, view.graph.getNodeAttribute(t, 'data').label);
+    const title = tr(
+      '{0} on {1}',
+      view.graph.getNodeAttribute(s, 'data').label,
+      view.graph.getNodeAttribute(t, 'data').label,
+    );
     menu.open({ targetId: target.edgeId }, r.left + x, r.top + y, title);
   }
 }
@@ -210,7 +237,12 @@ function renderPlan(overlay: PlanOverlay | null): void {
   const items = el('ul');
   for (const it of overlay.items) {
     if (it.nodeId && it.status !== 'ok') marks.set(it.nodeId, it.status);
-    const li = el('li', { className: `plan-${it.status}` }, el('span', { className: 'badge', text: PLAN_STATUS[it.status]() }), document.createTextNode(` ${PLAN_KIND[it.kind]()} ${it.name}: ${it.detail}`));
+    const li = el(
+      'li',
+      { className: `plan-${it.status}` },
+      el('span', { className: 'badge', text: PLAN_STATUS[it.status]() }),
+      document.createTextNode(` ${PLAN_KIND[it.kind]()} ${it.name}: ${it.detail}`),
+    );
     if (it.nodeId) {
       const id = it.nodeId;
       li.tabIndex = 0;
@@ -290,14 +322,20 @@ async function handle(m: HostMessage): Promise<void> {
         const data = m.format === 'svg' ? exportSvg(view).svg : await exportPng(view);
         bridge.post({ type: 'exportResult', requestId: m.requestId, format: m.format, data });
       } catch (err) {
-        bridge.post({ type: 'exportFailed', requestId: m.requestId, message: err instanceof Error ? err.message : String(err) });
+        bridge.post({
+          type: 'exportFailed',
+          requestId: m.requestId,
+          message: err instanceof Error ? err.message : String(err),
+        });
       }
       break;
   }
 }
 
 bridge.listen((m) => {
-  handle(m).catch((err: unknown) => bridge.post({ type: 'problem', message: `handling ${m.type} failed: ${String(err)}` }));
+  handle(m).catch((err: unknown) =>
+    bridge.post({ type: 'problem', message: `handling ${m.type} failed: ${String(err)}` }),
+  );
 });
 
 app.dataset.layout = 'idle';

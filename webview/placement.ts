@@ -66,7 +66,10 @@ export function seedPositions(
 
 function extent(graph: G): { cx: number; cy: number; r: number } {
   if (graph.order === 0) return { cx: 0, cy: 0, r: 10 };
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  let minX = Infinity,
+    minY = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity;
   graph.forEachNode((_id, a) => {
     minX = Math.min(minX, a.x);
     maxX = Math.max(maxX, a.x);
@@ -83,7 +86,8 @@ function extent(graph: G): { cx: number; cy: number; r: number } {
 export function pullProjectsTogether(copy: G): void {
   const members = new Map<string, string[]>();
   copy.forEachNode((id, a) => {
-    if (a.data.project && a.data.kind !== 'port') (members.get(a.data.project) ?? members.set(a.data.project, []).get(a.data.project)!).push(id);
+    if (a.data.project && a.data.kind !== 'port')
+      (members.get(a.data.project) ?? members.set(a.data.project, []).get(a.data.project)!).push(id);
   });
   for (const [project, ids] of members) {
     if (ids.length < 2) continue;

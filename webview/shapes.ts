@@ -24,14 +24,22 @@ void main(void) {
 }
 `;
 
-export class NodeSquareProgram<N extends Attributes = Attributes, E extends Attributes = Attributes, G extends Attributes = Attributes> extends NodePointProgram<N, E, G> {
+export class NodeSquareProgram<
+  N extends Attributes = Attributes,
+  E extends Attributes = Attributes,
+  G extends Attributes = Attributes,
+> extends NodePointProgram<N, E, G> {
   override getDefinition(): ReturnType<NodePointProgram<N, E, G>['getDefinition']> {
     // distance to the square's edge (inset a little so it does not look larger than a disc of the same size)
     return { ...super.getDefinition(), FRAGMENT_SHADER_SOURCE: shader('0.42 - max(abs(m.x), abs(m.y))') };
   }
 }
 
-export class NodeDiamondProgram<N extends Attributes = Attributes, E extends Attributes = Attributes, G extends Attributes = Attributes> extends NodePointProgram<N, E, G> {
+export class NodeDiamondProgram<
+  N extends Attributes = Attributes,
+  E extends Attributes = Attributes,
+  G extends Attributes = Attributes,
+> extends NodePointProgram<N, E, G> {
   override getDefinition(): ReturnType<NodePointProgram<N, E, G>['getDefinition']> {
     return { ...super.getDefinition(), FRAGMENT_SHADER_SOURCE: shader('0.5 - (abs(m.x) + abs(m.y))') };
   }

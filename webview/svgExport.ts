@@ -15,7 +15,13 @@ function svgEl(tag: string, attrs: Record<string, string | number>): SVGElement 
 }
 
 /** The compose projects' frames, as in the panel: a dashed hull around the members, the name above it. */
-function groupFrames(view: GraphView, ids: string[], X: (x: number) => number, Y: (y: number) => number, unit: number): SVGElement {
+function groupFrames(
+  view: GraphView,
+  ids: string[],
+  X: (x: number) => number,
+  Y: (y: number) => number,
+  unit: number,
+): SVGElement {
   const g = view.graph;
   const color = view.currentPalette.roles.project;
   const group = svgEl('g', { class: 'groups' });
@@ -29,9 +35,16 @@ function groupFrames(view: GraphView, ids: string[], X: (x: number) => number, Y
   for (const [project, discs] of members) {
     const hull = discHull(discs);
     const points = hull.map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ');
-    group.append(svgEl('polygon', { points, fill: color, 'fill-opacity': 0.08, stroke: color, 'stroke-dasharray': '6 4' }));
+    group.append(
+      svgEl('polygon', { points, fill: color, 'fill-opacity': 0.08, stroke: color, 'stroke-dasharray': '6 4' }),
+    );
     const top = hull.reduce((a, b) => (b.y < a.y ? b : a));
-    const name = svgEl('text', { x: top.x, y: top.y - 4, 'text-anchor': 'middle', fill: view.currentPalette.foreground });
+    const name = svgEl('text', {
+      x: top.x,
+      y: top.y - 4,
+      'text-anchor': 'middle',
+      fill: view.currentPalette.foreground,
+    });
     name.textContent = tr('compose: {0}', project);
     group.append(name);
   }
@@ -41,7 +54,10 @@ function groupFrames(view: GraphView, ids: string[], X: (x: number) => number, Y
 export function exportSvg(view: GraphView): { svg: string; width: number; height: number } {
   const g = view.graph;
   const p = view.currentPalette;
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  let minX = Infinity,
+    minY = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity;
   const ids: string[] = [];
   g.forEachNode((id, a) => {
     if (!view.isVisible(id)) return;
@@ -65,7 +81,14 @@ export function exportSvg(view: GraphView): { svg: string; width: number; height
   const Y = (y: number): number => +((maxY - y) * scale + pad).toFixed(1);
   const unit = Math.max(1, Math.min(4, scale / 20));
 
-  const svg = svgEl('svg', { xmlns: NS, width, height, viewBox: `0 0 ${width} ${height}`, 'font-family': 'sans-serif', 'font-size': 12 });
+  const svg = svgEl('svg', {
+    xmlns: NS,
+    width,
+    height,
+    viewBox: `0 0 ${width} ${height}`,
+    'font-family': 'sans-serif',
+    'font-size': 12,
+  });
   svg.append(svgEl('rect', { x: 0, y: 0, width, height, fill: p.background }));
   const title = svgEl('title', {});
   title.textContent = tr('Docker network topology');
@@ -74,7 +97,9 @@ export function exportSvg(view: GraphView): { svg: string; width: number; height
   const labels = svgEl('g', { class: 'edge-labels', fill: p.foreground, 'font-size': 10 });
   g.forEachEdge((_id, a, s, t, sa, ta) => {
     if (!view.isVisible(s) || !view.isVisible(t)) return;
-    edges.append(svgEl('line', { x1: X(sa.x), y1: Y(sa.y), x2: X(ta.x), y2: Y(ta.y), stroke: p.edge, 'stroke-width': 1 }));
+    edges.append(
+      svgEl('line', { x1: X(sa.x), y1: Y(sa.y), x2: X(ta.x), y2: Y(ta.y), stroke: p.edge, 'stroke-width': 1 }),
+    );
     if (a.data.kind === 'endpoint' && a.label) {
       const text = svgEl('text', { x: (X(sa.x) + X(ta.x)) / 2, y: (Y(sa.y) + Y(ta.y)) / 2, 'text-anchor': 'middle' });
       text.textContent = a.label;

@@ -17,7 +17,13 @@ let registered = false;
 export function registerToolkit(): void {
   if (registered) return;
   registered = true;
-  provideVSCodeDesignSystem().register(vsCodeButton(), vsCodeCheckbox(), vsCodeDropdown(), vsCodeOption(), vsCodeTextField());
+  provideVSCodeDesignSystem().register(
+    vsCodeButton(),
+    vsCodeCheckbox(),
+    vsCodeDropdown(),
+    vsCodeOption(),
+    vsCodeTextField(),
+  );
 }
 
 export function button(label: string, title: string, onClick: () => void, secondary = true): HTMLElement {
@@ -84,7 +90,10 @@ export function dropdown(label: string, onChange: (value: string) => void): Drop
   };
 }
 
-export function checkbox(label: string, onChange: (checked: boolean) => void): { element: HTMLElement; checked(): boolean } {
+export function checkbox(
+  label: string,
+  onChange: (checked: boolean) => void,
+): { element: HTMLElement; checked(): boolean } {
   const c = document.createElement('vscode-checkbox') as HTMLElement & { checked: boolean };
   c.textContent = label;
   c.addEventListener('change', () => onChange(c.checked));

@@ -12,7 +12,12 @@ function groupPrefix(g) {
 export function generateCompose(services, { anchors = false } = {}) {
   const groups = Math.max(1, Math.ceil(services / 50));
   const out = [];
-  out.push('name: bench', ...(anchors ? ['x-defaults: &defaults', '  restart: unless-stopped', '  logging:', '    driver: json-file'] : []), '', 'services:');
+  out.push(
+    'name: bench',
+    ...(anchors ? ['x-defaults: &defaults', '  restart: unless-stopped', '  logging:', '    driver: json-file'] : []),
+    '',
+    'services:',
+  );
   for (let i = 0; i < services; i++) {
     const id = String(i).padStart(4, '0');
     const group = Math.floor(i / 50);
@@ -30,18 +35,28 @@ export function generateCompose(services, { anchors = false } = {}) {
       `      group-${group}:`,
       `        ipv4_address: ${ip}`,
       `        aliases: [svc-${id}-internal]`,
-      ...(i > 0 ? ['    depends_on:', `      - svc-${String(i - 1).padStart(4, '0')}`] : ['    depends_on: []', '    # first service']),
+      ...(i > 0
+        ? ['    depends_on:', `      - svc-${String(i - 1).padStart(4, '0')}`]
+        : ['    depends_on: []', '    # first service']),
       '    healthcheck:',
       '      test: ["CMD", "wget", "-qO-", "http://localhost:8080/health"]',
     );
   }
   out.push('', 'networks:', '  front:', '    driver: bridge');
   for (let g = 0; g < groups; g++) {
-    out.push(`  group-${g}:`, '    ipam:', '      config:', `        - subnet: ${groupPrefix(g)}.0/24`, `          gateway: ${groupPrefix(g)}.1`);
+    out.push(
+      `  group-${g}:`,
+      '    ipam:',
+      '      config:',
+      `        - subnet: ${groupPrefix(g)}.0/24`,
+      `          gateway: ${groupPrefix(g)}.1`,
+    );
   }
   return out.join('\n') + '\n';
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  process.stdout.write(generateCompose(Number(process.argv[2] ?? 1000), { anchors: process.argv.includes('--anchors') }));
+  process.stdout.write(
+    generateCompose(Number(process.argv[2] ?? 1000), { anchors: process.argv.includes('--anchors') }),
+  );
 }

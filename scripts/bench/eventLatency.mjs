@@ -14,7 +14,8 @@ async function timeUntil(live, predicate) {
     return nowMs() - start;
   } catch (error) {
     await live.refresh();
-    if (!predicate(live.snapshot)) throw new Error(`the model does not hold the expected state even after a refresh: ${error.message}`);
+    if (!predicate(live.snapshot))
+      throw new Error(`the model does not hold the expected state even after a refresh: ${error.message}`);
     return undefined;
   }
 }

@@ -13,7 +13,10 @@ function seededRandom(seed) {
 
 function hexId(random, length = 64) {
   let id = '';
-  while (id.length < length) id += Math.floor(random() * 2 ** 32).toString(16).padStart(8, '0');
+  while (id.length < length)
+    id += Math.floor(random() * 2 ** 32)
+      .toString(16)
+      .padStart(8, '0');
   return id.slice(0, length);
 }
 
@@ -45,7 +48,10 @@ function network(random, index) {
     ConfigOnly: false,
     Containers: {},
     Options: { 'com.docker.network.driver.mtu': '1500' },
-    Labels: index % 3 === 0 ? { 'com.docker.compose.project': `proj${index % 50}`, 'com.docker.compose.network': 'default' } : {},
+    Labels:
+      index % 3 === 0
+        ? { 'com.docker.compose.project': `proj${index % 50}`, 'com.docker.compose.network': 'default' }
+        : {},
   };
 }
 
@@ -89,12 +95,13 @@ function container(random, index, networks, nextHost) {
     ImageID: `sha256:${hexId(random)}`,
     Command: 'sleep 100000',
     Created: 1795831227,
-    Ports: index % 5 === 0
-      ? [
-          { IP: '0.0.0.0', PrivatePort: 80, PublicPort: 10000 + index, Type: 'tcp' },
-          { IP: '::', PrivatePort: 80, PublicPort: 10000 + index, Type: 'tcp' },
-        ]
-      : [],
+    Ports:
+      index % 5 === 0
+        ? [
+            { IP: '0.0.0.0', PrivatePort: 80, PublicPort: 10000 + index, Type: 'tcp' },
+            { IP: '::', PrivatePort: 80, PublicPort: 10000 + index, Type: 'tcp' },
+          ]
+        : [],
     Labels: { 'com.docker.compose.project': project, 'com.docker.compose.service': `svc${index % 20}` },
     State: running ? 'running' : 'exited',
     Status: running ? 'Up 2 hours' : 'Exited (0) 1 hour ago',

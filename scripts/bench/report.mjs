@@ -43,16 +43,28 @@ export function targets(result) {
 
 export function printConsole(result) {
   const { machine, snapshot: s, events, model, activation } = result;
-  console.log(`\nMachine: ${machine.cpus} cores, Node ${machine.node}, engine ${machine.engine} (API ${machine.api}), load ${machine.loadBefore} -> ${machine.loadAfter}`);
+  console.log(
+    `\nMachine: ${machine.cpus} cores, Node ${machine.node}, engine ${machine.engine} (API ${machine.api}), load ${machine.loadBefore} -> ${machine.loadAfter}`,
+  );
   if (s) {
-    console.log(`\n(a) Full snapshot on the real engine: ${s.networks} networks, ${s.containers} containers, ${s.endpoints} endpoints; median of ${s.rounds} rounds`);
+    console.log(
+      `\n(a) Full snapshot on the real engine: ${s.networks} networks, ${s.containers} containers, ${s.endpoints} endpoints; median of ${s.rounds} rounds`,
+    );
     console.table({
       'ours: listing() + buildSnapshot': { median: formatMs(s.oursMs), requests: s.requests.length, processes: 0 },
       '  of which buildSnapshot': { median: formatMs(s.oursBuildMs), requests: 0, processes: 0 },
       'engine raw: curl, 2 requests (sum)': { median: formatMs(s.curlMs), requests: 2, processes: 1 },
       'engine raw: node http, 2 in parallel': { median: formatMs(s.nodeRawMs), requests: 2, processes: 0 },
-      'peer: docker network ls + inspect per network': { median: formatMs(s.cliPerNetworkMs), requests: s.cliPerNetworkRequests, processes: s.cliProcesses },
-      'peer: docker network ls + one inspect of all': { median: formatMs(s.cliOneInspectMs), requests: s.cliOneInspectRequests, processes: 2 },
+      'peer: docker network ls + inspect per network': {
+        median: formatMs(s.cliPerNetworkMs),
+        requests: s.cliPerNetworkRequests,
+        processes: s.cliProcesses,
+      },
+      'peer: docker network ls + one inspect of all': {
+        median: formatMs(s.cliOneInspectMs),
+        requests: s.cliOneInspectRequests,
+        processes: 2,
+      },
     });
   }
   if (model) {
@@ -74,10 +86,14 @@ export function printConsole(result) {
     );
   }
   if (events) {
-    console.log(`\n(c) Event to model over ${events.samples} samples: connect median ${formatMs(events.connectMedianMs)}, p90 ${formatMs(events.connectP90Ms)}; disconnect median ${formatMs(events.disconnectMedianMs)}, p90 ${formatMs(events.disconnectP90Ms)}; missed (not in the model within 5 s): ${events.missed.connect} connects, ${events.missed.disconnect} disconnects`);
+    console.log(
+      `\n(c) Event to model over ${events.samples} samples: connect median ${formatMs(events.connectMedianMs)}, p90 ${formatMs(events.connectP90Ms)}; disconnect median ${formatMs(events.disconnectMedianMs)}, p90 ${formatMs(events.disconnectP90Ms)}; missed (not in the model within 5 s): ${events.missed.connect} connects, ${events.missed.disconnect} disconnects`,
+    );
   }
   if (activation) {
-    console.log(`\n(d) Activation over ${activation.samples} fresh processes: require ${formatMs(activation.requireMs)} + activate() ${formatMs(activation.activateMs)} = ${formatMs(activation.totalMs)} (bundle ${(activation.bundleBytes / 1024).toFixed(0)} KiB)`);
+    console.log(
+      `\n(d) Activation over ${activation.samples} fresh processes: require ${formatMs(activation.requireMs)} + activate() ${formatMs(activation.activateMs)} = ${formatMs(activation.totalMs)} (bundle ${(activation.bundleBytes / 1024).toFixed(0)} KiB)`,
+    );
   }
   console.log('\nTargets');
   console.table(targets(result).map((t) => ({ target: t.target, measured: t.measured, result: verdict(t.ok) })));
@@ -106,7 +122,7 @@ export function markdown(result) {
       '## (a) Full topology snapshot on the real engine',
       '',
       `Size: ${setup.networks} user networks x ${setup.containers} containers, each container on ${setup.perContainer} of the ${setup.networks} networks ("20 networks x 100 containers":`,
-      `100 containers in all, ${setup.perContainer * setup.containers / setup.networks} per network), all running \`sleep\` from dne-busybox:latest. The engine also held the networks of other`,
+      `100 containers in all, ${(setup.perContainer * setup.containers) / setup.networks} per network), all running \`sleep\` from dne-busybox:latest. The engine also held the networks of other`,
       `work at the time: the snapshot had ${s.networks} networks, ${s.containers} containers and ${s.endpoints} endpoints. Median of ${s.rounds} rounds.`,
       '',
       '| Way | Median | Engine requests | Processes |',
@@ -131,7 +147,7 @@ export function markdown(result) {
     lines.push(
       '## (b) Larger sizes, from generated engine JSON',
       '',
-      'scripts/bench/generateListing.mjs writes JSON shaped like the engine\'s answers (each container on 4 networks,',
+      "scripts/bench/generateListing.mjs writes JSON shaped like the engine's answers (each container on 4 networks,",
       'ports, compose labels, 10 % stopped); it goes through `JSON.parse` and then the same `buildSnapshot` and',
       '`diffSnapshots` as the extension. "diff (1 connect)" compares with a listing where one container gained one',
       'endpoint; both diffs compare snapshots built from separately parsed JSON (no shared objects). Median of',
@@ -169,7 +185,7 @@ export function markdown(result) {
       '## (d) Activation',
       '',
       `A fresh Node process per sample loads dist/extension.js (${(activation.bundleBytes / 1024).toFixed(0)} KiB, built by the run) with a stub \`vscode\``,
-      'module in the require cache, and calls `activate()` with a fake context. Node\'s own start-up is not counted;',
+      "module in the require cache, and calls `activate()` with a fake context. Node's own start-up is not counted;",
       `the engine connection activation schedules for later is not part of it. Median of ${activation.samples} processes.`,
       '',
       '| require(dist/extension.js) | activate() | Total |',

@@ -111,16 +111,60 @@ class MarkdownString {
   }
 }
 
-const configuration = { get: (_key, fallback) => fallback, has: () => false, inspect: () => undefined, update: async () => undefined };
+const configuration = {
+  get: (_key, fallback) => fallback,
+  has: () => false,
+  inspect: () => undefined,
+  update: async () => undefined,
+};
 
 /** Namespaces and API names that have no real stand-in here: each one a permissive proxy. */
 const PROXIED = [
-  'window', 'commands', 'languages', 'env', 'extensions', 'tasks', 'debug', 'scm', 'tests', 'authentication',
-  'comments', 'notebooks', 'chat', 'lm', 'Range', 'Position', 'Selection', 'Location', 'Diagnostic', 'CodeAction',
-  'CodeActionKind', 'WorkspaceEdit', 'TextEdit', 'CompletionItem', 'CompletionItemKind', 'CompletionList', 'Hover',
-  'SnippetString', 'RelativePattern', 'FileType', 'DiagnosticSeverity', 'DiagnosticTag', 'ProgressLocation',
-  'ViewColumn', 'TreeItemCheckboxState', 'QuickPickItemKind', 'DocumentLink', 'SymbolKind', 'DocumentSymbol',
-  'FileDecoration', 'CancellationTokenSource', 'TextEditorRevealType', 'StatusBarItem', 'UIKind', 'LogLevel',
+  'window',
+  'commands',
+  'languages',
+  'env',
+  'extensions',
+  'tasks',
+  'debug',
+  'scm',
+  'tests',
+  'authentication',
+  'comments',
+  'notebooks',
+  'chat',
+  'lm',
+  'Range',
+  'Position',
+  'Selection',
+  'Location',
+  'Diagnostic',
+  'CodeAction',
+  'CodeActionKind',
+  'WorkspaceEdit',
+  'TextEdit',
+  'CompletionItem',
+  'CompletionItemKind',
+  'CompletionList',
+  'Hover',
+  'SnippetString',
+  'RelativePattern',
+  'FileType',
+  'DiagnosticSeverity',
+  'DiagnosticTag',
+  'ProgressLocation',
+  'ViewColumn',
+  'TreeItemCheckboxState',
+  'QuickPickItemKind',
+  'DocumentLink',
+  'SymbolKind',
+  'DocumentSymbol',
+  'FileDecoration',
+  'CancellationTokenSource',
+  'TextEditorRevealType',
+  'StatusBarItem',
+  'UIKind',
+  'LogLevel',
 ];
 
 export function createVscodeStub() {

@@ -33,6 +33,8 @@ export async function buildIntegrationTests() {
     external: ['vscode', 'mocha', 'cpu-features', './crypto/build/Release/sshcrypto.node'],
     logLevel: 'warning',
   });
-  console.log(`integration: built ${tests.length} test file(s): ${tests.map((t) => relative(integrationSrc, t)).join(', ')}`);
+  console.log(
+    `integration: built ${tests.length} test file(s): ${tests.map((t) => relative(integrationSrc, t)).join(', ')}`,
+  );
   return join(integrationOut, 'index.js');
 }

@@ -48,7 +48,13 @@ export function freshRunDir(prefix) {
 // Process groups of code-servers still running: killed when this process exits, whatever the path to exit.
 const liveGroups = new Set();
 process.on('exit', () => {
-  for (const pid of liveGroups) { try { process.kill(-pid, 'SIGKILL'); } catch { /* already gone */ } }
+  for (const pid of liveGroups) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+  }
 });
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -56,7 +62,10 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /** True when `url` answers 2xx within 2 s; false while nothing listens yet. */
 function answers(url) {
   return new Promise((res) => {
-    const req = get(url, { timeout: 2000 }, (r) => { r.resume(); res(r.statusCode >= 200 && r.statusCode < 300); });
+    const req = get(url, { timeout: 2000 }, (r) => {
+      r.resume();
+      res(r.statusCode >= 200 && r.statusCode < 300);
+    });
     req.on('timeout', () => req.destroy());
     req.on('error', () => res(false));
   });
@@ -65,7 +74,8 @@ function answers(url) {
 async function waitForHttp(url, child, timeoutMs, logFile) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`code-server exited with code ${child.exitCode} before answering; see ${logFile}`);
+    if (child.exitCode !== null)
+      throw new Error(`code-server exited with code ${child.exitCode} before answering; see ${logFile}`);
     if (await answers(url)) return;
     await sleep(250);
   }
@@ -99,12 +109,22 @@ async function startOnce(opts, port) {
   const logFile = join(runDir, 'code-server.log');
   const out = openSync(logFile, 'a');
   const args = [
-    '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--disable-telemetry',
+    '--disable-update-check',
     // workspaceTrust: true keeps VS Code's trust model on, so an untrusted folder opens in Restricted Mode.
-    ...(opts.workspaceTrust ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override',
-    '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
+    ...(opts.workspaceTrust ? [] : ['--disable-workspace-trust']),
+    '--disable-getting-started-override',
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
     // its own config file, so nothing is written to ~/.config/code-server
-    '--config', join(runDir, 'config.yaml'),
+    '--config',
+    join(runDir, 'config.yaml'),
   ];
   if (opts.workspace) args.push(opts.workspace);
   // detached: own process group, so stop() also ends the extension host and other children.
@@ -121,10 +141,18 @@ async function startOnce(opts, port) {
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((r) => child.once('exit', r));
-    try { process.kill(-child.pid, 'SIGTERM'); } catch { return; }
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      return;
+    }
     await Promise.race([exited, sleep(5000)]);
     // Whatever of the group outlived code-server itself (extension host, pty host) goes now.
-    try { process.kill(-child.pid, 'SIGKILL'); } catch { /* group already empty */ }
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      /* group already empty */
+    }
   };
   try {
     await waitForHttp(`${origin}/healthz`, child, 60_000, logFile);
@@ -141,12 +169,23 @@ async function startOnce(opts, port) {
  */
 export function installExtension(vsix, runDir) {
   ensureCodeServer();
-  const r = spawnSync(codeServerBin(), [
-    '--install-extension', resolve(vsix), '--force',
-    '--extensions-dir', join(runDir, 'extensions'), '--user-data-dir', join(runDir, 'user-data'),
-    '--config', join(runDir, 'config.yaml'),
-  ], { cwd: repoRoot, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`code-server --install-extension ${vsix} failed (exit ${r.status}): ${r.stdout}${r.stderr}`);
+  const r = spawnSync(
+    codeServerBin(),
+    [
+      '--install-extension',
+      resolve(vsix),
+      '--force',
+      '--extensions-dir',
+      join(runDir, 'extensions'),
+      '--user-data-dir',
+      join(runDir, 'user-data'),
+      '--config',
+      join(runDir, 'config.yaml'),
+    ],
+    { cwd: repoRoot, encoding: 'utf8' },
+  );
+  if (r.status !== 0)
+    throw new Error(`code-server --install-extension ${vsix} failed (exit ${r.status}): ${r.stdout}${r.stderr}`);
   return `${r.stdout}${r.stderr}`.trim();
 }
 
@@ -166,14 +205,22 @@ export function workbenchUrl(origin, { folder, extensionDevelopmentPath, extensi
 
 export const chromiumPath = process.env.DNE_CHROMIUM || '/usr/bin/chromium';
 export const chromiumArgs = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
 ];
 
 /** Headless Debian Chromium via playwright-core (never `playwright install`: no download here). */
 export async function launchChromium() {
   if (!existsSync(chromiumPath)) {
-    throw new Error(`Chromium not found at ${chromiumPath}: run scripts/setup-machine.sh as root (apt-get install chromium) or set DNE_CHROMIUM`);
+    throw new Error(
+      `Chromium not found at ${chromiumPath}: run scripts/setup-machine.sh as root (apt-get install chromium) or set DNE_CHROMIUM`,
+    );
   }
   const { chromium } = await import('playwright-core');
   return chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });

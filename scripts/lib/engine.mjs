@@ -8,7 +8,9 @@ export function ensureEngineAndImage() {
   for (const script of ['start-engine.sh', 'make-test-image.sh']) {
     const r = spawnSync('bash', [join(repoRoot, 'scripts', script)], { stdio: 'inherit' });
     if (r.status !== 0) {
-      throw new Error(`scripts/${script} failed (exit ${r.status}): the suites need a Docker engine and the dne-busybox image; run scripts/setup-machine.sh as root`);
+      throw new Error(
+        `scripts/${script} failed (exit ${r.status}): the suites need a Docker engine and the dne-busybox image; run scripts/setup-machine.sh as root`,
+      );
     }
   }
 }

@@ -72,8 +72,10 @@ export function judgeRun(suite, counts, pendingTitles = [], allowed = allowedSki
     for (const t of excused) console.log(`${suite}: skipped as allowed: ${t}`);
     if (unlisted > 0) {
       const names = pendingTitles.filter((t) => !excused.has(t));
-      reasons.push(`${suite}: ${unlisted} skipped test(s) not listed with a reason in test/allowed-skips.json` +
-        (names.length ? `: ${names.map((t) => JSON.stringify(t)).join(', ')}` : ''));
+      reasons.push(
+        `${suite}: ${unlisted} skipped test(s) not listed with a reason in test/allowed-skips.json` +
+          (names.length ? `: ${names.map((t) => JSON.stringify(t)).join(', ')}` : ''),
+      );
       failed += unlisted;
     }
   }

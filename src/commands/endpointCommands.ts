@@ -25,7 +25,12 @@ function attachedContainerIds(snapshot: TopologySnapshot, networkId: string): Se
 }
 
 /** Asks aliases, then a static IPv4 and IPv6 for each family the network has subnets of (with Back). */
-async function askConnectOptions(prompter: Prompter, snapshot: TopologySnapshot, network: NetworkModel, container: ContainerModel): Promise<ConnectRequest | undefined> {
+async function askConnectOptions(
+  prompter: Prompter,
+  snapshot: TopologySnapshot,
+  network: NetworkModel,
+  container: ContainerModel,
+): Promise<ConnectRequest | undefined> {
   // The default bridge takes neither aliases nor static addresses: the engine refuses both there.
   if (network.builtIn) return {};
   const endpoints = snapshot.endpointsByNetwork.get(network.id) ?? [];
@@ -34,25 +39,33 @@ async function askConnectOptions(prompter: Prompter, snapshot: TopologySnapshot,
   const total = 1 + families.length;
   const answers = { aliases: '', ipv4: '', ipv6: '' };
 
-  const addressStep = (index: number): Step => async () => {
-    if (index >= families.length) return DONE;
-    const family = families[index];
-    const label = family === 'ipv4' ? 'IPv4' : 'IPv6';
-    const subnets = networkSubnets(network, family).map((s) => s.text).join(', ');
-    const answer = await prompter.input({
-      id: family,
-      title,
-      step: 2 + index,
-      totalSteps: total,
-      canGoBack: true,
-      prompt: vscode.l10n.t('Static {0} address inside {1} (optional; empty: the engine assigns one; the engine accepts one only on networks created with an explicit subnet)', label, subnets),
-      value: answers[family],
-      validate: (v) => (v.trim() ? messageOf(checkStaticAddress(v, family, network, endpoints)) : undefined),
-    });
-    if (answer === undefined || answer === BACK) return answer;
-    answers[family] = answer.trim();
-    return addressStep(index + 1);
-  };
+  const addressStep =
+    (index: number): Step =>
+    async () => {
+      if (index >= families.length) return DONE;
+      const family = families[index];
+      const label = family === 'ipv4' ? 'IPv4' : 'IPv6';
+      const subnets = networkSubnets(network, family)
+        .map((s) => s.text)
+        .join(', ');
+      const answer = await prompter.input({
+        id: family,
+        title,
+        step: 2 + index,
+        totalSteps: total,
+        canGoBack: true,
+        prompt: vscode.l10n.t(
+          'Static {0} address inside {1} (optional; empty: the engine assigns one; the engine accepts one only on networks created with an explicit subnet)',
+          label,
+          subnets,
+        ),
+        value: answers[family],
+        validate: (v) => (v.trim() ? messageOf(checkStaticAddress(v, family, network, endpoints)) : undefined),
+      });
+      if (answer === undefined || answer === BACK) return answer;
+      answers[family] = answer.trim();
+      return addressStep(index + 1);
+    };
   const aliasStep: Step = async () => {
     const answer = await prompter.input({
       id: 'aliases',
@@ -60,7 +73,11 @@ async function askConnectOptions(prompter: Prompter, snapshot: TopologySnapshot,
       step: 1,
       totalSteps: total,
       canGoBack: false,
-      prompt: vscode.l10n.t('Network aliases (optional): extra DNS names of {0} on {1}, separated by commas', container.name, network.name),
+      prompt: vscode.l10n.t(
+        'Network aliases (optional): extra DNS names of {0} on {1}, separated by commas',
+        container.name,
+        network.name,
+      ),
       placeholder: 'db, primary',
       value: answers.aliases,
       validate: (v) => messageOf(checkAliases(v)),
@@ -79,16 +96,31 @@ async function askConnectOptions(prompter: Prompter, snapshot: TopologySnapshot,
 }
 
 /** The Connect flow for one network and one container (aliases, static addresses, progress, failure report). */
-export async function connect(services: CommandServices, prompter: Prompter, network: NetworkModel, container: ContainerModel): Promise<boolean> {
+export async function connect(
+  services: CommandServices,
+  prompter: Prompter,
+  network: NetworkModel,
+  container: ContainerModel,
+): Promise<boolean> {
   const request = await askConnectOptions(prompter, services.feed.snapshot, network, container);
   if (!request) return false;
   const engine = await services.engine();
   try {
-    await prompter.withProgress(vscode.l10n.t('Connecting {0} to {1}...', container.name, network.name), () => engine.connect(network.id, container.id, request));
+    await prompter.withProgress(vscode.l10n.t('Connecting {0} to {1}...', container.name, network.name), () =>
+      engine.connect(network.id, container.id, request),
+    );
   } catch (error) {
-    await reportFailure(prompter, services, vscode.l10n.t('Connecting container "{0}" to network "{1}"', container.name, network.name), error, {
-      advice: vscode.l10n.t('The views are refreshed: check that the container and network still exist and that the address is free, then try again.'),
-    });
+    await reportFailure(
+      prompter,
+      services,
+      vscode.l10n.t('Connecting container "{0}" to network "{1}"', container.name, network.name),
+      error,
+      {
+        advice: vscode.l10n.t(
+          'The views are refreshed: check that the container and network still exist and that the address is free, then try again.',
+        ),
+      },
+    );
     return false;
   }
   tell(prompter, vscode.l10n.t('Connected {0} to {1}.', container.name, network.name));
@@ -100,15 +132,29 @@ export async function connectContainer(services: CommandServices, args: readonly
   const snapshot = services.feed.snapshot;
   const title = vscode.l10n.t('Connect Container');
   const node = nodesFrom(args, isNetworkNode)[0];
-  const network = node ? currentNetwork(snapshot, node.network) ?? node.network : await pickNetwork(prompter, snapshot, title, acceptsConnections);
+  const network = node
+    ? (currentNetwork(snapshot, node.network) ?? node.network)
+    : await pickNetwork(prompter, snapshot, title, acceptsConnections);
   if (!network) return false;
   if (!acceptsConnections(network)) {
-    tell(prompter, vscode.l10n.t('Containers cannot be connected to "{0}" ({1}): use a bridge or another user-defined network.', network.name, network.driver));
+    tell(
+      prompter,
+      vscode.l10n.t(
+        'Containers cannot be connected to "{0}" ({1}): use a bridge or another user-defined network.',
+        network.name,
+        network.driver,
+      ),
+    );
     return false;
   }
   const attached = attachedContainerIds(snapshot, network.id);
   const candidates = [...snapshot.containers.values()].filter((c) => !attached.has(c.id) && canConnectElsewhere(c));
-  const container = await pickContainer(prompter, candidates, title, vscode.l10n.t('Every container that can connect is already attached to "{0}".', network.name));
+  const container = await pickContainer(
+    prompter,
+    candidates,
+    title,
+    vscode.l10n.t('Every container that can connect is already attached to "{0}".', network.name),
+  );
   if (!container) return false;
   return connect(services, prompter, network, container);
 }
@@ -119,10 +165,24 @@ export async function connectToNetwork(services: CommandServices, args: readonly
   const title = vscode.l10n.t('Connect to Network');
   const node = nodesFrom(args, isContainerNode)[0];
   const candidates = [...snapshot.containers.values()].filter(canConnectElsewhere);
-  const container = node ? snapshot.containers.get(node.container.id) ?? node.container : await pickContainer(prompter, candidates, title, vscode.l10n.t('There is no container that can connect to another network.'));
+  const container = node
+    ? (snapshot.containers.get(node.container.id) ?? node.container)
+    : await pickContainer(
+        prompter,
+        candidates,
+        title,
+        vscode.l10n.t('There is no container that can connect to another network.'),
+      );
   if (!container) return false;
   if (!canConnectElsewhere(container)) {
-    tell(prompter, vscode.l10n.t('"{0}" uses the network mode "{1}" and cannot be connected to other networks.', container.name, container.networkMode));
+    tell(
+      prompter,
+      vscode.l10n.t(
+        '"{0}" uses the network mode "{1}" and cannot be connected to other networks.',
+        container.name,
+        container.networkMode,
+      ),
+    );
     return false;
   }
   const joined = new Set((snapshot.endpointsByContainer.get(container.id) ?? []).map((e) => e.networkId));
@@ -132,7 +192,10 @@ export async function connectToNetwork(services: CommandServices, args: readonly
 }
 
 /** Disconnects each endpoint; when the engine refuses one, offers Force for the ones that failed. */
-export async function disconnectEndpoints(services: CommandServices, args: readonly unknown[]): Promise<{ disconnected: string[]; failed: string[] }> {
+export async function disconnectEndpoints(
+  services: CommandServices,
+  args: readonly unknown[],
+): Promise<{ disconnected: string[]; failed: string[] }> {
   const prompter = prompterFrom(args);
   const snapshot = services.feed.snapshot;
   // A container in the host or none network mode has no endpoint to take away: the engine always refuses.
@@ -141,18 +204,28 @@ export async function disconnectEndpoints(services: CommandServices, args: reado
     return !network || acceptsConnections(network);
   };
   const given = nodesFrom(args, isEndpointNode).map((n) => n.endpoint);
-  const chosen = given.length > 0 ? given : await pickEndpoints(prompter, snapshot, vscode.l10n.t('Disconnect'), detachable);
+  const chosen =
+    given.length > 0 ? given : await pickEndpoints(prompter, snapshot, vscode.l10n.t('Disconnect'), detachable);
   const result = { disconnected: [] as string[], failed: [] as string[] };
   const fixed = chosen.filter((e) => !detachable(e));
   if (fixed.length > 0) {
-    tell(prompter, vscode.l10n.t('Left as they are: {0}. A container cannot be disconnected from the host or none network; recreate it with another network instead.', fixed.map((e) => `${e.containerName} (${e.networkName})`).join(', ')));
+    tell(
+      prompter,
+      vscode.l10n.t(
+        'Left as they are: {0}. A container cannot be disconnected from the host or none network; recreate it with another network instead.',
+        fixed.map((e) => `${e.containerName} (${e.networkName})`).join(', '),
+      ),
+    );
   }
   const endpoints = chosen.filter(detachable);
   if (endpoints.length === 0) return result;
   const engine = await services.engine();
   const describe = (e: EndpointModel): string => vscode.l10n.t('{0} from {1}', e.containerName, e.networkName);
 
-  const attempt = async (list: EndpointModel[], force: boolean): Promise<Array<{ endpoint: EndpointModel; error: unknown }>> => {
+  const attempt = async (
+    list: EndpointModel[],
+    force: boolean,
+  ): Promise<Array<{ endpoint: EndpointModel; error: unknown }>> => {
     const failures: Array<{ endpoint: EndpointModel; error: unknown }> = [];
     await prompter.withProgress(vscode.l10n.t('Disconnecting...'), async () => {
       for (const e of list) {
@@ -171,22 +244,41 @@ export async function disconnectEndpoints(services: CommandServices, args: reado
   if (failures.length > 0) {
     const forceLabel = vscode.l10n.t('Force Disconnect');
     const what = failures.map((f) => describe(f.endpoint)).join(', ');
-    const done = result.disconnected.length > 0 ? vscode.l10n.t(' (Disconnected: {0}.)', result.disconnected.join(', ')) : '';
-    const choice = await reportFailure(prompter, services, vscode.l10n.t('Disconnecting {0}{1}', what, done), failures[0].error, {
-      advice: vscode.l10n.t('The container may have been removed or disconnected meanwhile. Force Disconnect also removes a stale endpoint the engine still holds.'),
-      actions: [forceLabel],
-    });
+    const done =
+      result.disconnected.length > 0 ? vscode.l10n.t(' (Disconnected: {0}.)', result.disconnected.join(', ')) : '';
+    const choice = await reportFailure(
+      prompter,
+      services,
+      vscode.l10n.t('Disconnecting {0}{1}', what, done),
+      failures[0].error,
+      {
+        advice: vscode.l10n.t(
+          'The container may have been removed or disconnected meanwhile. Force Disconnect also removes a stale endpoint the engine still holds.',
+        ),
+        actions: [forceLabel],
+      },
+    );
     if (choice === forceLabel) {
-      failures = await attempt(failures.map((f) => f.endpoint), true);
+      failures = await attempt(
+        failures.map((f) => f.endpoint),
+        true,
+      );
       if (failures.length > 0) {
-        await reportFailure(prompter, services, vscode.l10n.t('Force-disconnecting {0}', failures.map((f) => describe(f.endpoint)).join(', ')), failures[0].error, {
-          advice: vscode.l10n.t('The engine holds no such endpoint any more; the views are refreshed.'),
-        });
+        await reportFailure(
+          prompter,
+          services,
+          vscode.l10n.t('Force-disconnecting {0}', failures.map((f) => describe(f.endpoint)).join(', ')),
+          failures[0].error,
+          {
+            advice: vscode.l10n.t('The engine holds no such endpoint any more; the views are refreshed.'),
+          },
+        );
       }
     }
     result.failed = failures.map((f) => describe(f.endpoint));
   }
-  if (failures.length === 0 && result.disconnected.length > 0) tell(prompter, vscode.l10n.t('Disconnected {0}.', result.disconnected.join(', ')));
+  if (failures.length === 0 && result.disconnected.length > 0)
+    tell(prompter, vscode.l10n.t('Disconnected {0}.', result.disconnected.join(', ')));
   return result;
 }
 

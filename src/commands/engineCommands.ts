@@ -87,10 +87,14 @@ function pickItems(choices: readonly EngineChoice[]): PickItem<Choice>[] {
   items.push(
     {
       label: vscode.l10n.t('Follow the environment'),
-      description: vscode.l10n.t('DOCKER_HOST, else the Docker CLI\'s current context'),
+      description: vscode.l10n.t("DOCKER_HOST, else the Docker CLI's current context"),
       value: { kind: 'environment' },
     },
-    { label: vscode.l10n.t('Enter an address...'), description: 'unix://, tcp://, ssh://, npipe://', value: { kind: 'typed' } },
+    {
+      label: vscode.l10n.t('Enter an address...'),
+      description: 'unix://, tcp://, ssh://, npipe://',
+      value: { kind: 'typed' },
+    },
   );
   return items;
 }
@@ -118,7 +122,11 @@ async function typedAddress(prompter: Prompter): Promise<EngineSelection | undef
   return typeof answer === 'string' ? { kind: 'host', host: answer.trim() } : undefined;
 }
 
-function isActive(selection: Selection, choices: readonly EngineChoice[], config: vscode.WorkspaceConfiguration): boolean {
+function isActive(
+  selection: Selection,
+  choices: readonly EngineChoice[],
+  config: vscode.WorkspaceConfiguration,
+): boolean {
   if (selection.kind === 'context' || selection.kind === 'host') {
     return choices.some((c) => c.active && JSON.stringify(c.selection) === JSON.stringify(selection));
   }

@@ -19,7 +19,8 @@ class InspectProvider implements vscode.TextDocumentContentProvider {
     services.feed.onDidChange(({ diff }) => {
       const touched = new Set<string>();
       for (const n of [...diff.networks.added, ...diff.networks.changed, ...diff.networks.removed]) touched.add(n.id);
-      for (const e of [...diff.endpoints.added, ...diff.endpoints.changed, ...diff.endpoints.removed]) touched.add(e.networkId);
+      for (const e of [...diff.endpoints.added, ...diff.endpoints.changed, ...diff.endpoints.removed])
+        touched.add(e.networkId);
       for (const id of touched) {
         const uri = this.open.get(id);
         if (uri) this.changed.fire(uri);
@@ -60,18 +61,27 @@ export function inspectUri(network: { id: string; name: string }): vscode.Uri {
   return vscode.Uri.from({ scheme: INSPECT_SCHEME, path: `/${network.name}.json`, query: network.id });
 }
 
-export async function inspectNetwork(services: CommandServices, args: readonly unknown[]): Promise<vscode.TextEditor | undefined> {
+export async function inspectNetwork(
+  services: CommandServices,
+  args: readonly unknown[],
+): Promise<vscode.TextEditor | undefined> {
   const prompter = prompterFrom(args);
   const p = ensureProvider(services);
   const snapshot = services.feed.snapshot;
   const node = args[0];
-  const network = isNetworkNode(node) ? currentNetwork(snapshot, node.network) ?? node.network : await pickNetwork(prompter, snapshot, vscode.l10n.t('Inspect Network'));
+  const network = isNetworkNode(node)
+    ? (currentNetwork(snapshot, node.network) ?? node.network)
+    : await pickNetwork(prompter, snapshot, vscode.l10n.t('Inspect Network'));
   if (!network) return undefined;
   const uri = inspectUri(network);
   const doc = await vscode.workspace.openTextDocument(uri);
   p.refresh(uri);
   const jsonDoc = await vscode.languages.setTextDocumentLanguage(doc, 'json');
-  return vscode.window.showTextDocument(jsonDoc, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: false });
+  return vscode.window.showTextDocument(jsonDoc, {
+    viewColumn: vscode.ViewColumn.Beside,
+    preview: true,
+    preserveFocus: false,
+  });
 }
 
 /** The editor-title Refresh of an open inspect document: reads the engine's JSON again. */

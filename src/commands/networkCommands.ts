@@ -3,7 +3,16 @@ import * as vscode from 'vscode';
 import type { EngineApi } from '../engine/api';
 import { isContainerNode, isEndpointNode, isNetworkNode, type NetworkNodeData } from '../explorer/nodeTypes';
 import type { EndpointModel, NetworkModel } from '../model/topology';
-import { currentNetwork, nodesFrom, problemOf, prompterFrom, reasonOf, reportFailure, resync, tell } from './operationSupport';
+import {
+  currentNetwork,
+  nodesFrom,
+  problemOf,
+  prompterFrom,
+  reasonOf,
+  reportFailure,
+  resync,
+  tell,
+} from './operationSupport';
 import { pickNetwork, pickNetworks, pickText } from './pickers';
 import type { Prompter } from './prompter';
 import type { CommandEntry, CommandServices } from './services';
@@ -23,7 +32,12 @@ interface RemoveOutcome {
   failures: string[];
 }
 
-async function removeOne(engine: EngineApi, network: NetworkModel, endpoints: readonly EndpointModel[], outcome: RemoveOutcome): Promise<void> {
+async function removeOne(
+  engine: EngineApi,
+  network: NetworkModel,
+  endpoints: readonly EndpointModel[],
+  outcome: RemoveOutcome,
+): Promise<void> {
   for (const ep of endpoints) {
     try {
       await engine.disconnect(network.id, ep.containerId, false);
@@ -31,7 +45,14 @@ async function removeOne(engine: EngineApi, network: NetworkModel, endpoints: re
     } catch (error) {
       // The container went away meanwhile: its endpoint went with it, so the network may still be removed.
       if (problemOf(error)?.kind === 'notFound') continue;
-      outcome.failures.push(vscode.l10n.t('Disconnecting {0} from {1}: {2}', ep.containerName, network.name, reasonOf(error, vscode.l10n.t('The network was left in place.'))));
+      outcome.failures.push(
+        vscode.l10n.t(
+          'Disconnecting {0} from {1}: {2}',
+          ep.containerName,
+          network.name,
+          reasonOf(error, vscode.l10n.t('The network was left in place.')),
+        ),
+      );
       // The network cannot go while this container stays attached: skip its removal, keep going with the others.
       return;
     }
@@ -41,12 +62,19 @@ async function removeOne(engine: EngineApi, network: NetworkModel, endpoints: re
     outcome.removed.push(network.name);
   } catch (error) {
     outcome.failures.push(
-      vscode.l10n.t('Removing {0}: {1}', network.name, reasonOf(error, vscode.l10n.t('Disconnect what still uses it (Remove offers to) and try again.'))),
+      vscode.l10n.t(
+        'Removing {0}: {1}',
+        network.name,
+        reasonOf(error, vscode.l10n.t('Disconnect what still uses it (Remove offers to) and try again.')),
+      ),
     );
   }
 }
 
-export async function removeNetworks(services: CommandServices, args: readonly unknown[]): Promise<RemoveOutcome | undefined> {
+export async function removeNetworks(
+  services: CommandServices,
+  args: readonly unknown[],
+): Promise<RemoveOutcome | undefined> {
   const prompter = prompterFrom(args);
   // The confirmation names every container Remove will disconnect: read them from a fresh snapshot, not one that
   // a just-made connect's event may not have reached yet. If the engine cannot answer, the removal below reports
@@ -54,11 +82,20 @@ export async function removeNetworks(services: CommandServices, args: readonly u
   await services.feed.refresh().catch(() => undefined);
   const snapshot = services.feed.snapshot;
   const title = vscode.l10n.t('Remove Network');
-  const given = nodesFrom(args, isNetworkNode).map((n: NetworkNodeData) => currentNetwork(snapshot, n.network) ?? n.network);
+  const given = nodesFrom(args, isNetworkNode).map(
+    (n: NetworkNodeData) => currentNetwork(snapshot, n.network) ?? n.network,
+  );
   let networks = given.length > 0 ? given : await pickNetworks(prompter, snapshot, title, (n) => !n.builtIn);
   const builtIns = networks.filter((n) => n.builtIn);
   networks = networks.filter((n) => !n.builtIn);
-  if (builtIns.length > 0) tell(prompter, vscode.l10n.t('Built-in networks cannot be removed and were left out: {0}.', builtIns.map((n) => n.name).join(', ')));
+  if (builtIns.length > 0)
+    tell(
+      prompter,
+      vscode.l10n.t(
+        'Built-in networks cannot be removed and were left out: {0}.',
+        builtIns.map((n) => n.name).join(', '),
+      ),
+    );
   if (networks.length === 0) return undefined;
 
   const attached = networks.map((n) => ({ network: n, endpoints: snapshot.endpointsByNetwork.get(n.id) ?? [] }));
@@ -77,7 +114,11 @@ export async function removeNetworks(services: CommandServices, args: readonly u
       listed(inUse.flatMap((a) => a.endpoints.map((e) => `${e.containerName} (${a.network.name})`))),
     );
   }
-  const choice = await prompter.confirm({ message, detail: detailParts.join('\n\n'), actions: [inUse.length > 0 ? disconnectLabel : removeLabel] });
+  const choice = await prompter.confirm({
+    message,
+    detail: detailParts.join('\n\n'),
+    actions: [inUse.length > 0 ? disconnectLabel : removeLabel],
+  });
   if (!choice) return undefined;
 
   const engine = await services.engine();
@@ -113,7 +154,10 @@ export function pruneCandidates(services: CommandServices): NetworkModel[] {
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-export async function pruneNetworks(services: CommandServices, args: readonly unknown[]): Promise<string[] | undefined> {
+export async function pruneNetworks(
+  services: CommandServices,
+  args: readonly unknown[],
+): Promise<string[] | undefined> {
   const prompter = prompterFrom(args);
   await services.feed.refresh();
   const candidates = pruneCandidates(services);
@@ -123,7 +167,10 @@ export async function pruneNetworks(services: CommandServices, args: readonly un
   }
   const choice = await prompter.confirm({
     message: vscode.l10n.t('Prune {0} unused networks?', String(candidates.length)),
-    detail: vscode.l10n.t('The engine removes every user-defined network no running container uses:') + '\n' + listed(candidates.map((n) => n.name)),
+    detail:
+      vscode.l10n.t('The engine removes every user-defined network no running container uses:') +
+      '\n' +
+      listed(candidates.map((n) => n.name)),
     actions: [vscode.l10n.t('Prune')],
   });
   if (!choice) return undefined;
@@ -138,7 +185,9 @@ export async function pruneNetworks(services: CommandServices, args: readonly un
     );
     return removed;
   } catch (error) {
-    await reportFailure(prompter, services, vscode.l10n.t('Pruning networks'), error, { advice: vscode.l10n.t('Try again; nothing was removed by this attempt unless the views show otherwise.') });
+    await reportFailure(prompter, services, vscode.l10n.t('Pruning networks'), error, {
+      advice: vscode.l10n.t('Try again; nothing was removed by this attempt unless the views show otherwise.'),
+    });
     return undefined;
   }
 }
@@ -151,16 +200,21 @@ function copyValues(what: CopyWhat, node: unknown): Array<{ label: string; value
     const n = node.network;
     if (what === 'name') return [{ label: vscode.l10n.t('name'), value: n.name }];
     if (what === 'id') return [{ label: vscode.l10n.t('ID'), value: n.id }];
-    if (what === 'subnet') return n.ipam.filter((c) => c.subnet).map((c) => ({ label: vscode.l10n.t('subnet'), value: c.subnet as string }));
-    return n.ipam.filter((c) => c.gateway).map((c) => ({ label: vscode.l10n.t('gateway'), value: c.gateway as string }));
+    if (what === 'subnet')
+      return n.ipam.filter((c) => c.subnet).map((c) => ({ label: vscode.l10n.t('subnet'), value: c.subnet as string }));
+    return n.ipam
+      .filter((c) => c.gateway)
+      .map((c) => ({ label: vscode.l10n.t('gateway'), value: c.gateway as string }));
   }
   if (isEndpointNode(node)) {
     const e = node.endpoint;
     if (what === 'name') return [{ label: vscode.l10n.t('container name'), value: e.containerName }];
     if (what === 'id') return [{ label: vscode.l10n.t('container ID'), value: e.containerId }];
     if (what === 'subnet') {
-      const v4 = e.ipv4 && e.ipv4PrefixLen !== undefined ? [{ label: 'IPv4', value: `${e.ipv4}/${e.ipv4PrefixLen}` }] : [];
-      const v6 = e.ipv6 && e.ipv6PrefixLen !== undefined ? [{ label: 'IPv6', value: `${e.ipv6}/${e.ipv6PrefixLen}` }] : [];
+      const v4 =
+        e.ipv4 && e.ipv4PrefixLen !== undefined ? [{ label: 'IPv4', value: `${e.ipv4}/${e.ipv4PrefixLen}` }] : [];
+      const v6 =
+        e.ipv6 && e.ipv6PrefixLen !== undefined ? [{ label: 'IPv6', value: `${e.ipv6}/${e.ipv6PrefixLen}` }] : [];
       return [...v4, ...v6];
     }
     return [
@@ -176,7 +230,11 @@ function copyValues(what: CopyWhat, node: unknown): Array<{ label: string; value
   return [];
 }
 
-export async function copyValue(services: CommandServices, what: CopyWhat, args: readonly unknown[]): Promise<string | undefined> {
+export async function copyValue(
+  services: CommandServices,
+  what: CopyWhat,
+  args: readonly unknown[],
+): Promise<string | undefined> {
   const prompter = prompterFrom(args);
   let node: unknown = args[0];
   if (!isNetworkNode(node) && !isEndpointNode(node) && !isContainerNode(node)) {
@@ -186,7 +244,13 @@ export async function copyValue(services: CommandServices, what: CopyWhat, args:
   }
   const values = copyValues(what, node);
   if (values.length === 0) {
-    tell(prompter, vscode.l10n.t('There is no {0} to copy here.', what === 'ip' ? vscode.l10n.t('IP address') : what === 'subnet' ? vscode.l10n.t('subnet') : what));
+    tell(
+      prompter,
+      vscode.l10n.t(
+        'There is no {0} to copy here.',
+        what === 'ip' ? vscode.l10n.t('IP address') : what === 'subnet' ? vscode.l10n.t('subnet') : what,
+      ),
+    );
     return undefined;
   }
   const value = values.length === 1 ? values[0].value : await pickText(prompter, vscode.l10n.t('Copy'), values);

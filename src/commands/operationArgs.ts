@@ -45,4 +45,3 @@ export function reasonOf(error: unknown, advice?: string): string {
   const text = errorMessage(error);
   return advice ? `${text.replace(/[.\s]+$/, '')}. ${advice}` : text;
 }
-

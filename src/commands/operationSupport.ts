@@ -30,7 +30,11 @@ export async function reportFailure(
   options: { advice?: string; actions?: readonly string[] } = {},
 ): Promise<string | undefined> {
   resync(services);
-  return prompter.notify({ level: 'error', message: vscode.l10n.t('{0} failed: {1}', what, reasonOf(error, options.advice)), actions: options.actions });
+  return prompter.notify({
+    level: 'error',
+    message: vscode.l10n.t('{0} failed: {1}', what, reasonOf(error, options.advice)),
+    actions: options.actions,
+  });
 }
 
 /** Shows an info message without waiting for it to be dismissed. */
@@ -39,7 +43,10 @@ export function tell(prompter: Prompter, message: string): void {
 }
 
 /** The network's current version in the live snapshot (tree nodes may be a little stale), by id or name. */
-export function currentNetwork(snapshot: TopologySnapshot, network: Pick<NetworkModel, 'id' | 'name'>): NetworkModel | undefined {
+export function currentNetwork(
+  snapshot: TopologySnapshot,
+  network: Pick<NetworkModel, 'id' | 'name'>,
+): NetworkModel | undefined {
   const byId = snapshot.networks.get(network.id);
   if (byId) return byId;
   for (const n of snapshot.networks.values()) if (n.name === network.name) return n;

@@ -82,5 +82,10 @@ export interface OperationOptions {
 export function isOperationOptions(arg: unknown): arg is OperationOptions {
   if (typeof arg !== 'object' || arg === null || !('prompter' in arg)) return false;
   const p = (arg as { prompter: unknown }).prompter;
-  return typeof p === 'object' && p !== null && typeof (p as Prompter).input === 'function' && typeof (p as Prompter).pick === 'function';
+  return (
+    typeof p === 'object' &&
+    p !== null &&
+    typeof (p as Prompter).input === 'function' &&
+    typeof (p as Prompter).pick === 'function'
+  );
 }

@@ -3,9 +3,20 @@
  * window.withProgress and the clipboard.
  */
 import * as vscode from 'vscode';
-import { BACK, type Answer, type ConfirmQuestion, type InputQuestion, type Notice, type PickQuestion, type Prompter } from './prompter';
+import {
+  BACK,
+  type Answer,
+  type ConfirmQuestion,
+  type InputQuestion,
+  type Notice,
+  type PickQuestion,
+  type Prompter,
+} from './prompter';
 
-function decorate(box: vscode.QuickInput & { buttons: readonly vscode.QuickInputButton[] }, q: InputQuestion | PickQuestion<unknown>): void {
+function decorate(
+  box: vscode.QuickInput & { buttons: readonly vscode.QuickInputButton[] },
+  q: InputQuestion | PickQuestion<unknown>,
+): void {
   box.title = q.title;
   box.step = q.step;
   box.totalSteps = q.totalSteps;
@@ -52,7 +63,12 @@ function pickAny<T>(q: PickQuestion<T>, many: boolean): Promise<Answer<T[]>> {
   box.canSelectMany = many;
   box.matchOnDescription = true;
   box.matchOnDetail = true;
-  const items: Item[] = q.items.map((i) => ({ label: i.label, description: i.description, detail: i.detail, value: i.value }));
+  const items: Item[] = q.items.map((i) => ({
+    label: i.label,
+    description: i.description,
+    detail: i.detail,
+    value: i.value,
+  }));
   box.items = items;
   // The earlier answer (when going Back) is preselected, or active for a single pick.
   const earlier = items.filter((_, idx) => q.items[idx].picked);

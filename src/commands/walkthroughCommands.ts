@@ -20,10 +20,13 @@ async function openSampleComposeFile(): Promise<void> {
   if (doc.getText().length === 0) {
     const edit = new vscode.WorkspaceEdit();
     edit.insert(uri, new vscode.Position(0, 0), SAMPLE_COMPOSE);
-    if (!(await vscode.workspace.applyEdit(edit))) throw new Error(vscode.l10n.t('The sample compose file could not be filled in.'));
+    if (!(await vscode.workspace.applyEdit(edit)))
+      throw new Error(vscode.l10n.t('The sample compose file could not be filled in.'));
   }
   await vscode.languages.setTextDocumentLanguage(doc, 'dockercompose');
   await vscode.window.showTextDocument(doc, { preview: false });
 }
 
-export const walkthroughCommands: CommandEntry[] = [{ id: 'dockerNetworks.openSampleComposeFile', run: () => openSampleComposeFile() }];
+export const walkthroughCommands: CommandEntry[] = [
+  { id: 'dockerNetworks.openSampleComposeFile', run: () => openSampleComposeFile() },
+];

@@ -19,7 +19,8 @@ import { SYNTAX_RULE } from './lint';
 import { toSarif } from './sarif';
 
 export const CLI_VERSION: string = version;
-export const REPOSITORY_URL = repositoryWebUrl(repository) ?? 'https://github.com/docker-network-explorer/docker-network-explorer';
+export const REPOSITORY_URL =
+  repositoryWebUrl(repository) ?? 'https://github.com/docker-network-explorer/docker-network-explorer';
 
 /** What the CLI touches besides its arguments; tests supply their own. */
 export interface CliIo {
@@ -46,7 +47,11 @@ async function loadEngineViewLazily(host?: string): Promise<EngineViewResult> {
   return loadEngineView(host);
 }
 
-async function engineFor(options: CliOptions, io: CliIo, err: (s: string) => void): Promise<EngineView | undefined | false> {
+async function engineFor(
+  options: CliOptions,
+  io: CliIo,
+  err: (s: string) => void,
+): Promise<EngineView | undefined | false> {
   if (!options.engine) return undefined;
   const loaded = await io.loadEngineView(options.host);
   if ('view' in loaded) return loaded.view;
@@ -54,7 +59,13 @@ async function engineFor(options: CliOptions, io: CliIo, err: (s: string) => voi
   return false;
 }
 
-function print(options: CliOptions, io: CliIo, results: FileFindings[], problems: InputProblem[], out: (s: string) => void): void {
+function print(
+  options: CliOptions,
+  io: CliIo,
+  results: FileFindings[],
+  problems: InputProblem[],
+  out: (s: string) => void,
+): void {
   if (options.format === 'json') out(jsonText(results));
   else if (options.format === 'sarif') {
     const ids = [SYNTAX_RULE, ...RULES.map((r) => r.id)];
@@ -65,7 +76,12 @@ function print(options: CliOptions, io: CliIo, results: FileFindings[], problems
   } else for (const line of textLines(results)) out(line);
 }
 
-export async function main(argv: string[], out: (s: string) => void, err: (s: string) => void, io?: Partial<CliIo>): Promise<number> {
+export async function main(
+  argv: string[],
+  out: (s: string) => void,
+  err: (s: string) => void,
+  io?: Partial<CliIo>,
+): Promise<number> {
   const parsed = parseArgs(argv);
   if (parsed.kind === 'help' || parsed.kind === 'version') {
     out(parsed.kind === 'help' ? USAGE : CLI_VERSION);
@@ -86,7 +102,11 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
   const engine = await engineFor(options, env, err);
   if (engine === false) return 2;
 
-  const { inputs, problems } = await collectInputs(options.paths, { cwd: env.cwd, readStdin: env.readStdin, stdinFilename: options.stdinFilename });
+  const { inputs, problems } = await collectInputs(options.paths, {
+    cwd: env.cwd,
+    readStdin: env.readStdin,
+    stdinFilename: options.stdinFilename,
+  });
   const rules = resolveRuleSettings(options.security, options.rules);
   const results: FileFindings[] = inputs.map((input) => {
     const read = (file: string) => (file === input.absolute ? input.text : readOrUndefined(file));
@@ -96,7 +116,8 @@ export async function main(argv: string[], out: (s: string) => void, err: (s: st
   for (const p of problems) err(`docker-net-lint: ${escapeControl(p.message)}`);
   print(options, env, results, problems, out);
   const count = results.reduce((n, r) => n + r.findings.length, 0);
-  if (options.format === 'text' && count > 0) err(`${count} problem${count === 1 ? '' : 's'} in ${results.length} file${results.length === 1 ? '' : 's'}`);
+  if (options.format === 'text' && count > 0)
+    err(`${count} problem${count === 1 ? '' : 's'} in ${results.length} file${results.length === 1 ? '' : 's'}`);
   if (problems.length > 0) return 2;
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
@@ -112,7 +133,11 @@ if (require.main === module) {
     process.stderr.write(`docker-net-lint: cannot write output: ${e.message}\n`);
     process.exit(2);
   });
-  main(process.argv.slice(2), (s) => process.stdout.write(s + '\n'), (s) => process.stderr.write(s + '\n')).then(
+  main(
+    process.argv.slice(2),
+    (s) => process.stdout.write(s + '\n'),
+    (s) => process.stderr.write(s + '\n'),
+  ).then(
     (code) => {
       process.exitCode = code;
     },

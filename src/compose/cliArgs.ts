@@ -19,10 +19,7 @@ export interface CliOptions {
 }
 
 export type ParsedArgs =
-  | { kind: 'run'; options: CliOptions }
-  | { kind: 'help' }
-  | { kind: 'version' }
-  | { kind: 'error'; message: string };
+  { kind: 'run'; options: CliOptions } | { kind: 'help' } | { kind: 'version' } | { kind: 'error'; message: string };
 
 export const USAGE = `Usage: docker-net-lint [options] PATH...
 
@@ -65,7 +62,8 @@ const VALUE_OPTIONS: Record<string, string> = {
 function applyValue(options: CliOptions, name: string, value: string): string | undefined {
   switch (name) {
     case '--format':
-      if (value !== 'text' && value !== 'json' && value !== 'sarif') return `unknown format "${value}" (expected text, json or sarif)`;
+      if (value !== 'text' && value !== 'json' && value !== 'sarif')
+        return `unknown format "${value}" (expected text, json or sarif)`;
       options.format = value;
       return undefined;
     case '--stdin-filename':
@@ -113,8 +111,11 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       if (problem) return { kind: 'error', message: problem };
     }
   }
-  if (options.paths.length === 0) return { kind: 'error', message: 'no PATH given (a compose file, a directory, or - for stdin)' };
-  if (options.host !== undefined && !options.engine) return { kind: 'error', message: '--host is used only with --engine' };
-  if (options.paths.filter((p) => p === '-').length > 1) return { kind: 'error', message: 'stdin (-) can be read only once' };
+  if (options.paths.length === 0)
+    return { kind: 'error', message: 'no PATH given (a compose file, a directory, or - for stdin)' };
+  if (options.host !== undefined && !options.engine)
+    return { kind: 'error', message: '--host is used only with --engine' };
+  if (options.paths.filter((p) => p === '-').length > 1)
+    return { kind: 'error', message: 'stdin (-) can be read only once' };
   return { kind: 'run', options };
 }

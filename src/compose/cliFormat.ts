@@ -27,7 +27,9 @@ export function escapeControl(text: string): string {
 
 export function textLines(results: readonly FileFindings[]): string[] {
   return results.flatMap(({ file, findings }) =>
-    findings.map((f) => escapeControl(`${file}:${f.start.line}:${f.start.column}: ${f.severity} ${f.message} [${f.rule}]`)),
+    findings.map((f) =>
+      escapeControl(`${file}:${f.start.line}:${f.start.column}: ${f.severity} ${f.message} [${f.rule}]`),
+    ),
   );
 }
 

@@ -6,7 +6,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { COMPOSE_FILE_NAME } from './fileNames';
 
-
 const SKIPPED_FOLDERS = new Set(['node_modules']);
 
 export interface LintInput {
@@ -51,7 +50,8 @@ export function findComposeFiles(dir: string, problems: InputProblem[]): string[
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name)) found.push(...findComposeFiles(full, problems));
+      if (!entry.name.startsWith('.') && !SKIPPED_FOLDERS.has(entry.name))
+        found.push(...findComposeFiles(full, problems));
     } else if (entry.isFile() && COMPOSE_FILE_NAME.test(entry.name)) found.push(full);
   }
   return found;
@@ -73,7 +73,11 @@ export async function collectInputs(paths: readonly string[], sources: InputSour
     if (given === '-') {
       const shown = sources.stdinFilename ?? '<stdin>';
       try {
-        inputs.push({ shown, absolute: path.resolve(sources.cwd, sources.stdinFilename ?? 'compose.yaml'), text: await sources.readStdin() });
+        inputs.push({
+          shown,
+          absolute: path.resolve(sources.cwd, sources.stdinFilename ?? 'compose.yaml'),
+          text: await sources.readStdin(),
+        });
       } catch (e) {
         problems.push({ shown, message: `cannot read stdin: ${reason(e)}` });
       }
@@ -90,8 +94,13 @@ export async function collectInputs(paths: readonly string[], sources: InputSour
       continue;
     }
     const found = findComposeFiles(path.resolve(sources.cwd, given), problems);
-    if (found.length === 0) problems.push({ shown: given, message: `no compose files (compose*.y(a)ml, docker-compose*.y(a)ml) under ${given}` });
-    for (const file of found) readInput(path.join(given, path.relative(path.resolve(sources.cwd, given), file)), sources.cwd, inputs, problems);
+    if (found.length === 0)
+      problems.push({
+        shown: given,
+        message: `no compose files (compose*.y(a)ml, docker-compose*.y(a)ml) under ${given}`,
+      });
+    for (const file of found)
+      readInput(path.join(given, path.relative(path.resolve(sources.cwd, given), file)), sources.cwd, inputs, problems);
   }
   return { inputs, problems };
 }

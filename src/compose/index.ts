@@ -46,7 +46,11 @@ export function composeEngineAccessFrom(
   };
 }
 
-export function registerComposeLint(context: vscode.ExtensionContext, engine: ComposeEngineAccess, logger: Logger): void {
+export function registerComposeLint(
+  context: vscode.ExtensionContext,
+  engine: ComposeEngineAccess,
+  logger: Logger,
+): void {
   const log = (message: string) => logger.warn(message);
   // Snapshot -> view is cached per snapshot object: the rules see a plain, clone-friendly structure.
   let lastSnapshot: TopologySnapshot | undefined;
@@ -61,7 +65,12 @@ export function registerComposeLint(context: vscode.ExtensionContext, engine: Co
   };
 
   const client = new LintClient(vscode.Uri.joinPath(context.extensionUri, 'dist', 'lintWorker.js').fsPath, log);
-  const diagnostics = new ComposeDiagnostics(client, vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules'), engineView, log);
+  const diagnostics = new ComposeDiagnostics(
+    client,
+    vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules'),
+    engineView,
+    log,
+  );
   const features = new NetworkNameFeatures(diagnostics, engineView);
   let engineTimer: NodeJS.Timeout | undefined;
 
@@ -85,7 +94,9 @@ export function registerComposeLint(context: vscode.ExtensionContext, engine: Co
       engineTimer = setTimeout(() => diagnostics.relintAll(), 500);
     }),
     new vscode.Disposable(() => clearTimeout(engineTimer)),
-    vscode.languages.registerCodeActionsProvider(COMPOSE_SELECTOR, new ComposeCodeActions(diagnostics), { providedCodeActionKinds: ComposeCodeActions.kinds }),
+    vscode.languages.registerCodeActionsProvider(COMPOSE_SELECTOR, new ComposeCodeActions(diagnostics), {
+      providedCodeActionKinds: ComposeCodeActions.kinds,
+    }),
     vscode.languages.registerCompletionItemProvider(COMPOSE_SELECTOR, features),
     vscode.languages.registerDefinitionProvider(COMPOSE_SELECTOR, features),
     vscode.languages.registerReferenceProvider(COMPOSE_SELECTOR, features),

@@ -60,7 +60,15 @@ export function lintModel(model: ComposeModel, options: LintOptions): Finding[] 
   const index = new LineIndex(model.text);
   const out: Finding[] = [];
   const push = (rule: string, severity: Severity, message: string, range: Range, fixes: Fix[] = []) => {
-    out.push({ rule, severity, message, range, start: index.position(range[0]), end: index.position(Math.max(range[1], range[0])), fixes });
+    out.push({
+      rule,
+      severity,
+      message,
+      range,
+      start: index.position(range[0]),
+      end: index.position(Math.max(range[1], range[0])),
+      fixes,
+    });
   };
   let tooDeep = false;
   for (const e of model.syntaxErrors) {
@@ -85,7 +93,12 @@ export function lintModel(model: ComposeModel, options: LintOptions): Finding[] 
       for (const f of rule.check(ctx)) push(rule.id, setting, f.message, f.range, f.fixes);
     } catch (err) {
       // A rule bug must not hide the other rules' findings: report it where users see it.
-      push(INTERNAL_RULE, 'warning', `Rule ${rule.id} failed on this file: ${errorMessage(err)}. Please report it.`, [0, 0]);
+      push(
+        INTERNAL_RULE,
+        'warning',
+        `Rule ${rule.id} failed on this file: ${errorMessage(err)}. Please report it.`,
+        [0, 0],
+      );
     }
   }
   out.sort((a, b) => a.range[0] - b.range[0] || a.rule.localeCompare(b.rule));

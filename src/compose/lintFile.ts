@@ -14,7 +14,14 @@ export interface FileLint {
   projectName: string;
 }
 
-export function lintFileText(file: string, text: string, readFile: ReadFile, options: Omit<LintOptions, 'env' | 'project' | 'projectName'> & { processEnv?: Readonly<Record<string, string | undefined>> } = {}): FileLint {
+export function lintFileText(
+  file: string,
+  text: string,
+  readFile: ReadFile,
+  options: Omit<LintOptions, 'env' | 'project' | 'projectName'> & {
+    processEnv?: Readonly<Record<string, string | undefined>>;
+  } = {},
+): FileLint {
   // Interpolation needs the env before parsing; the project context reuses the same env.
   const env = loadEnv(path.dirname(file), readFile, options.processEnv);
   const model = parseOrTooDeep(text, env);
@@ -29,6 +36,12 @@ function parseOrTooDeep(text: string, env: Env): ComposeModel {
     return parseCompose(text, env);
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
-    return { text, services: [], networks: [], includes: [], syntaxErrors: [{ message: TOO_DEEP_MESSAGE, range: [0, 0] }] };
+    return {
+      text,
+      services: [],
+      networks: [],
+      includes: [],
+      syntaxErrors: [{ message: TOO_DEEP_MESSAGE, range: [0, 0] }],
+    };
   }
 }

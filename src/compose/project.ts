@@ -12,7 +12,12 @@ import { effectiveNetworks } from './rules/helpers';
 export type ReadFile = (file: string) => string | undefined;
 
 const BASE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
-const OVERRIDE_NAMES = ['compose.override.yaml', 'compose.override.yml', 'docker-compose.override.yaml', 'docker-compose.override.yml'];
+const OVERRIDE_NAMES = [
+  'compose.override.yaml',
+  'compose.override.yml',
+  'docker-compose.override.yaml',
+  'docker-compose.override.yml',
+];
 const VARIANT = /^(docker-)?compose\..+\.ya?ml$/i;
 
 export interface ProjectContext {
@@ -24,7 +29,11 @@ export interface ProjectContext {
 }
 
 /** .env next to the file, with the process environment taking precedence (as Compose does). */
-export function loadEnv(dir: string, readFile: ReadFile, processEnv: Readonly<Record<string, string | undefined>> = {}): Map<string, string> {
+export function loadEnv(
+  dir: string,
+  readFile: ReadFile,
+  processEnv: Readonly<Record<string, string | undefined>> = {},
+): Map<string, string> {
   const text = readFile(path.join(dir, '.env'));
   const env = text === undefined ? new Map<string, string>() : parseDotEnv(text);
   for (const [k, v] of Object.entries(processEnv)) if (v !== undefined) env.set(k, v);
@@ -44,7 +53,12 @@ export function siblingFiles(file: string): string[] {
   return [];
 }
 
-export function buildProjectContext(file: string, model: ComposeModel, readFile: ReadFile, processEnv: Readonly<Record<string, string | undefined>> = {}): ProjectContext {
+export function buildProjectContext(
+  file: string,
+  model: ComposeModel,
+  readFile: ReadFile,
+  processEnv: Readonly<Record<string, string | undefined>> = {},
+): ProjectContext {
   const dir = path.dirname(file);
   const env = loadEnv(dir, readFile, processEnv);
   const services = new Set<string>();
@@ -53,7 +67,10 @@ export function buildProjectContext(file: string, model: ComposeModel, readFile:
   const related: string[] = [];
   const seen = new Set([path.resolve(file)]);
   const visit = (m: ComposeModel, from: string, depth: number) => {
-    const queue = [...(from === file ? siblingFiles(file) : []), ...m.includes.map((p) => path.resolve(path.dirname(from), p))];
+    const queue = [
+      ...(from === file ? siblingFiles(file) : []),
+      ...m.includes.map((p) => path.resolve(path.dirname(from), p)),
+    ];
     for (const other of queue) {
       const abs = path.resolve(other);
       if (seen.has(abs) || depth > 4) continue;

@@ -12,7 +12,10 @@ export function isRuleSetting(value: unknown): value is RuleSetting {
 }
 
 /** One setting per rule id; overrides that are not a valid level are ignored (the settings UI flags them). */
-export function resolveRuleSettings(security: boolean, overrides: Readonly<Record<string, unknown>>): Record<string, RuleSetting> {
+export function resolveRuleSettings(
+  security: boolean,
+  overrides: Readonly<Record<string, unknown>>,
+): Record<string, RuleSetting> {
   const rules: Record<string, RuleSetting> = {};
   for (const r of RULES) {
     const o = overrides[r.id];

@@ -45,7 +45,11 @@ export function artifactLocation(file: string, cwd: string): { uri: string; uriB
 
 function ruleDescriptors(run: SarifRun): object[] {
   const all = [
-    { id: SYNTAX_RULE, summary: 'The file is not valid YAML, or nests deeper than the parser follows.', severity: 'error' as const },
+    {
+      id: SYNTAX_RULE,
+      summary: 'The file is not valid YAML, or nests deeper than the parser follows.',
+      severity: 'error' as const,
+    },
     ...RULES.map((r) => ({ id: r.id, summary: r.summary, severity: r.severity })),
   ];
   return all.map((r) => ({
@@ -94,7 +98,12 @@ export function toSarif(results: readonly FileFindings[], run: SarifRun): object
               {
                 physicalLocation: {
                   artifactLocation: artifactLocation(file, run.cwd),
-                  region: { startLine: f.start.line, startColumn: f.start.column, endLine: f.end.line, endColumn: f.end.column },
+                  region: {
+                    startLine: f.start.line,
+                    startColumn: f.start.column,
+                    endLine: f.end.line,
+                    endColumn: f.end.column,
+                  },
                 },
               },
             ],

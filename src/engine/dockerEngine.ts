@@ -51,7 +51,6 @@ export const READ_TIMEOUT_MS = 15_000;
 export const WRITE_TIMEOUT_MS = 60_000;
 export const EVENTS_CHECK_MS = 30_000;
 
-
 export function createEngine(endpoint: EngineEndpoint, options: EngineOptions = {}): EngineApi {
   return new DockerEngine(endpoint, options);
 }
@@ -258,7 +257,10 @@ class DockerEngine implements EngineApi, EngineTransport {
     const subscription = subscribeToEvents((signal) => this.openEvents(signal), handlers, {
       endpoint: this.endpoint.display,
       classify: (e) => toEngineProblem(e, { endpoint: this.endpoint }),
-      silentCheck: { intervalMs: this.eventsCheckMs, eventsBetween: (since, until) => this.eventsBetween(since, until) },
+      silentCheck: {
+        intervalMs: this.eventsCheckMs,
+        eventsBetween: (since, until) => this.eventsBetween(since, until),
+      },
       log: this.log,
     });
     const entry: Disposable = {
@@ -337,8 +339,7 @@ class DockerEngine implements EngineApi, EngineTransport {
       controller.abort();
     }, spec.timeoutMs);
     const statusCodes = Object.fromEntries(spec.ok.map((code) => [code, true]));
-    const options =
-      spec.method === 'POST' ? { _query: spec.query ?? {}, _body: spec.body ?? {} } : spec.query ?? {};
+    const options = spec.method === 'POST' ? { _query: spec.query ?? {}, _body: spec.body ?? {} } : (spec.query ?? {});
     return new Promise<T>((resolve, reject) => {
       this.docker.modem.dial(
         { path: `${spec.path}?`, method: spec.method, options, statusCodes, abortSignal: controller.signal },

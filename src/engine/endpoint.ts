@@ -179,8 +179,13 @@ function withSshConfig(endpoint: EngineEndpoint, files: ParseOptions['sshFiles']
   const sshDir = path.join(files.homeDir, '.ssh');
   const localUser = files.env.USER || files.env.USERNAME || '';
   const text = files.fs.readFile(path.join(sshDir, 'config'))?.toString('utf8') ?? '';
-  const config = sshConfigFor(text, endpoint.host, { homeDir: files.homeDir, localUser, remoteUser: endpoint.username });
-  const candidates = config.identityFiles.length > 0 ? config.identityFiles : DEFAULT_IDENTITY_FILES.map((f) => path.join(sshDir, f));
+  const config = sshConfigFor(text, endpoint.host, {
+    homeDir: files.homeDir,
+    localUser,
+    remoteUser: endpoint.username,
+  });
+  const candidates =
+    config.identityFiles.length > 0 ? config.identityFiles : DEFAULT_IDENTITY_FILES.map((f) => path.join(sshDir, f));
   const identityFile = candidates.find((f) => files.fs.readFile(f) !== undefined);
   const host = config.hostName ?? endpoint.host;
   const knownHosts = files.fs.readFile(path.join(sshDir, 'known_hosts'))?.toString('utf8') ?? '';

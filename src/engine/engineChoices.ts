@@ -85,7 +85,11 @@ function parseContextMeta(bytes: Buffer | undefined): ContextMeta | undefined {
   } catch {
     return undefined; // Resolution reports a broken context with its file name when it is chosen.
   }
-  const m = meta as { Name?: unknown; Metadata?: { Description?: unknown }; Endpoints?: { docker?: { Host?: unknown } } };
+  const m = meta as {
+    Name?: unknown;
+    Metadata?: { Description?: unknown };
+    Endpoints?: { docker?: { Host?: unknown } };
+  };
   if (typeof m?.Name !== 'string' || !m.Name) return undefined;
   const host = m.Endpoints?.docker?.Host;
   const description = m.Metadata?.Description;

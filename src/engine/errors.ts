@@ -159,13 +159,29 @@ function fromHttpStatus(status: number, facts: Facts, endpoint: string | undefin
   const kind: EngineProblemKind | undefined = STATUS_KINDS[status];
   switch (kind) {
     case 'notFound':
-      return { ...base, kind, message: `Not found: ${engineMessage}. It may have been removed meanwhile; refresh and try again.` };
+      return {
+        ...base,
+        kind,
+        message: `Not found: ${engineMessage}. It may have been removed meanwhile; refresh and try again.`,
+      };
     case 'conflict':
-      return { ...base, kind, message: `The Docker engine refused because of a conflict: ${engineMessage}. Resolve the conflict (e.g. pick another name, or disconnect or stop what still uses it) and try again.` };
+      return {
+        ...base,
+        kind,
+        message: `The Docker engine refused because of a conflict: ${engineMessage}. Resolve the conflict (e.g. pick another name, or disconnect or stop what still uses it) and try again.`,
+      };
     case 'forbidden':
-      return { ...base, kind, message: `The Docker engine forbids this operation: ${engineMessage}. The engine answers so for built-in (predefined) and swarm-managed resources, which cannot be changed this way.` };
+      return {
+        ...base,
+        kind,
+        message: `The Docker engine forbids this operation: ${engineMessage}. The engine answers so for built-in (predefined) and swarm-managed resources, which cannot be changed this way.`,
+      };
     case 'badRequest':
-      return { ...base, kind, message: `The Docker engine rejected the request: ${engineMessage}. Correct the values and try again.` };
+      return {
+        ...base,
+        kind,
+        message: `The Docker engine rejected the request: ${engineMessage}. Correct the values and try again.`,
+      };
     default:
       return { ...base, kind: 'unknown', message: `The Docker engine answered HTTP ${status}: ${engineMessage}.` };
   }

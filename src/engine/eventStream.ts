@@ -42,7 +42,11 @@ const realTimers: RetryTimers = {
 export const EVENT_RETRY_INITIAL_MS = 250;
 export const EVENT_RETRY_MAX_MS = 10_000;
 
-export function subscribeToEvents(open: OpenEventStream, handlers: EventHandlers, options: EventStreamOptions): Disposable {
+export function subscribeToEvents(
+  open: OpenEventStream,
+  handlers: EventHandlers,
+  options: EventStreamOptions,
+): Disposable {
   const initial = options.initialDelayMs ?? EVENT_RETRY_INITIAL_MS;
   const max = options.maxDelayMs ?? EVENT_RETRY_MAX_MS;
   const log = options.log ?? consoleLogger;

@@ -76,7 +76,11 @@ export function readStream(stream: Readable, options: ExecOptions): Promise<Stre
 }
 
 /** The exit code; the engine may report Running for a moment after the stream closed, so ask again briefly. */
-async function exitCodeOf(transport: EngineTransport, execId: string, signal?: AbortSignal): Promise<number | undefined> {
+async function exitCodeOf(
+  transport: EngineTransport,
+  execId: string,
+  signal?: AbortSignal,
+): Promise<number | undefined> {
   const deadline = Date.now() + EXIT_CODE_WAIT_MS;
   for (;;) {
     throwIfAborted(signal);

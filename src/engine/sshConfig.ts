@@ -37,7 +37,12 @@ export function sshConfigFor(
   const hostName = found.get('hostname')?.replace(/%h/g, alias);
   const user = found.get('user');
   const port = Number(found.get('port'));
-  const tokens = { d: context.homeDir, h: hostName ?? alias, r: context.remoteUser ?? user ?? context.localUser, u: context.localUser };
+  const tokens = {
+    d: context.homeDir,
+    h: hostName ?? alias,
+    r: context.remoteUser ?? user ?? context.localUser,
+    u: context.localUser,
+  };
   return {
     ...(hostName ? { hostName } : {}),
     ...(user ? { user } : {}),
@@ -77,7 +82,10 @@ export function hostMatches(patterns: readonly string[], alias: string): boolean
 }
 
 function globMatches(pattern: string, text: string): boolean {
-  const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const source = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${source}$`, 'i').test(text);
 }
 
@@ -86,7 +94,9 @@ function unquote(value: string): string {
 }
 
 function expandPath(file: string, tokens: Record<'d' | 'h' | 'r' | 'u', string>): string {
-  const withTokens = file.replace(/%([dhru%])/g, (_, t: string) => (t === '%' ? '%' : tokens[t as 'd' | 'h' | 'r' | 'u']));
+  const withTokens = file.replace(/%([dhru%])/g, (_, t: string) =>
+    t === '%' ? '%' : tokens[t as 'd' | 'h' | 'r' | 'u'],
+  );
   return withTokens.startsWith('~/') ? `${tokens.d}/${withTokens.slice(2)}` : withTokens;
 }
 

@@ -9,11 +9,26 @@ import type { EngineContainer, EngineEvent, EngineNetwork } from './records';
 import type { EngineTransport } from './transport';
 
 /** Container actions that change what the topology shows; exec, health and attach noise is filtered out. */
-const CONTAINER_EVENTS = ['create', 'start', 'restart', 'die', 'kill', 'stop', 'destroy', 'rename', 'pause', 'unpause', 'update'];
+const CONTAINER_EVENTS = [
+  'create',
+  'start',
+  'restart',
+  'die',
+  'kill',
+  'stop',
+  'destroy',
+  'rename',
+  'pause',
+  'unpause',
+  'update',
+];
 /** Network actions; connect and disconnect carry the container in Actor.Attributes.container. */
 const NETWORK_EVENTS = ['create', 'destroy', 'remove', 'connect', 'disconnect', 'update'];
 /** The events the extension follows: the stream's filter, and the silent-stream check's. */
-export const EVENT_FILTERS = { type: ['network', 'container'], event: [...new Set([...CONTAINER_EVENTS, ...NETWORK_EVENTS])] };
+export const EVENT_FILTERS = {
+  type: ['network', 'container'],
+  event: [...new Set([...CONTAINER_EVENTS, ...NETWORK_EVENTS])],
+};
 
 /**
  * The listing's own request with an id filter, rather than GET /containers/{id}/json: its answer is exactly
@@ -54,10 +69,10 @@ export async function inspectNetworkRecord(engine: EngineTransport, id: string):
 
 /** With `until` set the engine answers with what it has and closes: newline-delimited JSON, parsed here. */
 export async function eventsBetween(
-engine: EngineTransport,
-since: number,
-until: number,
-log: Logger,
+  engine: EngineTransport,
+  since: number,
+  until: number,
+  log: Logger,
 ): Promise<EngineEvent[]> {
   const body = await engine.request<unknown>({
     method: 'GET',
@@ -69,7 +84,9 @@ log: Logger,
   });
   // docker-modem parses a body of one line, and hands over a Buffer of several.
   if (Buffer.isBuffer(body) || typeof body === 'string') {
-    const parser = new EventLineParser((line, reason) => log.warn(`Docker events: ignored a malformed line (${reason}): ${line}`));
+    const parser = new EventLineParser((line, reason) =>
+      log.warn(`Docker events: ignored a malformed line (${reason}): ${line}`),
+    );
     return [...parser.push(body), ...parser.end()];
   }
   return body && typeof body === 'object' ? [body as EngineEvent] : [];

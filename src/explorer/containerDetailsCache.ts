@@ -59,7 +59,8 @@ export class ContainerDetailsCache implements Disposable {
   }
 
   private forgetTouched({ diff }: TopologyChange): void {
-    for (const c of [...diff.containers.added, ...diff.containers.removed, ...diff.containers.changed]) this.entries.delete(c.id);
+    for (const c of [...diff.containers.added, ...diff.containers.removed, ...diff.containers.changed])
+      this.entries.delete(c.id);
     for (const e of [...diff.endpoints.added, ...diff.endpoints.removed, ...diff.endpoints.changed]) {
       this.entries.delete(e.containerId);
     }

@@ -11,7 +11,13 @@ import { byName } from './present/text';
 import type { ContainerDetailsCache } from './containerDetailsCache';
 import { LiveTreeProvider, reuseNode, type OwnerTree } from './liveTreeProvider';
 import type { ContainerActivitySource, ContributedNodeData } from './observedSources';
-import { containerEndpointItem, containerItem, groupItem, portItem, resolvedContainerEndpointTooltip } from './treeItems';
+import {
+  containerEndpointItem,
+  containerItem,
+  groupItem,
+  portItem,
+  resolvedContainerEndpointTooltip,
+} from './treeItems';
 
 class ContainerNode implements ContainerNodeData {
   readonly kind = 'container';
@@ -43,9 +49,15 @@ class PortNode implements PortNodeData {
 
 export type ContainersTreeNode = ContainerNode | ContainerEndpointNode | ProjectNode | PortNode | ContributedNodeData;
 
-const endpointOrder = byName<EndpointModel>((e) => e.networkName, (e) => e.key);
+const endpointOrder = byName<EndpointModel>(
+  (e) => e.networkName,
+  (e) => e.key,
+);
 
-export class ContainersProvider extends LiveTreeProvider<ContainersTreeNode> implements vscode.TreeDataProvider<ContainersTreeNode> {
+export class ContainersProvider
+  extends LiveTreeProvider<ContainersTreeNode>
+  implements vscode.TreeDataProvider<ContainersTreeNode>
+{
   private readonly containerNodes = new Map<string, ContainerNode>();
   private readonly endpointNodes = new Map<string, ContainerEndpointNode>();
   private readonly projectNodes = new Map<string, ProjectNode>();
@@ -113,7 +125,9 @@ export class ContainersProvider extends LiveTreeProvider<ContainersTreeNode> imp
   getParent(node: ContainersTreeNode): ContainersTreeNode | undefined {
     switch (node.kind) {
       case 'container':
-        return node.container.composeProject !== undefined ? this.projectNode(node.container.composeProject) : undefined;
+        return node.container.composeProject !== undefined
+          ? this.projectNode(node.container.composeProject)
+          : undefined;
       case 'endpoint': {
         const container = this.feed.snapshot.containers.get(node.endpoint.containerId);
         return container ? this.containerNode(container) : undefined;
@@ -152,11 +166,21 @@ export class ContainersProvider extends LiveTreeProvider<ContainersTreeNode> imp
   }
 
   private containerNode(container: ContainerModel): ContainerNode {
-    return reuseNode(this.containerNodes, container.id, () => new ContainerNode(container), (n) => (n.container = container));
+    return reuseNode(
+      this.containerNodes,
+      container.id,
+      () => new ContainerNode(container),
+      (n) => (n.container = container),
+    );
   }
 
   private endpointNode(endpoint: EndpointModel): ContainerEndpointNode {
-    return reuseNode(this.endpointNodes, endpoint.key, () => new ContainerEndpointNode(endpoint), (n) => (n.endpoint = endpoint));
+    return reuseNode(
+      this.endpointNodes,
+      endpoint.key,
+      () => new ContainerEndpointNode(endpoint),
+      (n) => (n.endpoint = endpoint),
+    );
   }
 
   private projectNode(project: string): ProjectNode {

@@ -72,7 +72,11 @@ export class EngineStatus implements vscode.Disposable {
       case 'connected':
         this.item.text = state.engineVersion ? `$(plug) ${endpoint} · ${state.engineVersion}` : `$(plug) ${endpoint}`;
         this.item.tooltip = state.engineVersion
-          ? vscode.l10n.t('Connected to Docker Engine {0} at {1}. Click to switch engines.', state.engineVersion, endpoint)
+          ? vscode.l10n.t(
+              'Connected to Docker Engine {0} at {1}. Click to switch engines.',
+              state.engineVersion,
+              endpoint,
+            )
           : vscode.l10n.t('Connected to the Docker engine at {0}. Click to switch engines.', endpoint);
         this.item.backgroundColor = undefined;
         this.item.command = this.switchCommand();
@@ -84,7 +88,10 @@ export class EngineStatus implements vscode.Disposable {
         // Plain text: the problem quotes the engine's own message, never rendered as Markdown.
         this.item.tooltip = `${state.problem.message}\n\n${vscode.l10n.t('Click to retry.')}`;
         this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
-        this.item.command = { command: 'dockerNetworks.retryConnection' satisfies CommandId, title: vscode.l10n.t('Retry') };
+        this.item.command = {
+          command: 'dockerNetworks.retryConnection' satisfies CommandId,
+          title: vscode.l10n.t('Retry'),
+        };
         this.views.networks.description = state.endpoint || undefined;
         this.views.containers.message = state.problem.message;
         break;

@@ -54,9 +54,15 @@ class DetailNode implements DetailNodeData {
 
 export type NetworksTreeNode = NetworkNode | EndpointNode | DetailsNode | DetailNode | GroupNode;
 
-const endpointOrder = byName<EndpointModel>((e) => e.containerName, (e) => e.key);
+const endpointOrder = byName<EndpointModel>(
+  (e) => e.containerName,
+  (e) => e.key,
+);
 
-export class NetworksProvider extends LiveTreeProvider<NetworksTreeNode> implements vscode.TreeDataProvider<NetworksTreeNode> {
+export class NetworksProvider
+  extends LiveTreeProvider<NetworksTreeNode>
+  implements vscode.TreeDataProvider<NetworksTreeNode>
+{
   private readonly networkNodes = new Map<string, NetworkNode>();
   private readonly endpointNodes = new Map<string, EndpointNode>();
   private readonly detailsNodes = new Map<string, DetailsNode>();
@@ -113,7 +119,11 @@ export class NetworksProvider extends LiveTreeProvider<NetworksTreeNode> impleme
   /** Called by VS Code on hover for items whose tooltip is undefined: endpoints, when details are available. */
   async resolveTreeItem(item: vscode.TreeItem, node: NetworksTreeNode): Promise<vscode.TreeItem> {
     if (node.kind === 'endpoint' && this.details && item.tooltip === undefined) {
-      item.tooltip = await resolvedEndpointTooltip(node.endpoint, this.details, this.hostFacts?.endpointLines(node.endpoint));
+      item.tooltip = await resolvedEndpointTooltip(
+        node.endpoint,
+        this.details,
+        this.hostFacts?.endpointLines(node.endpoint),
+      );
     }
     return item;
   }
@@ -131,9 +141,7 @@ export class NetworksProvider extends LiveTreeProvider<NetworksTreeNode> impleme
         return [
           ...networkDetailRows(node.network, (m, ...a) => vscode.l10n.t(m, ...a)),
           ...(this.hostFacts?.detailRows(node.network) ?? []),
-        ].map(
-          (row, index) => new DetailNode(node, index, row.field, row.name, row.value),
-        );
+        ].map((row, index) => new DetailNode(node, index, row.field, row.name, row.value));
       default:
         return [];
     }
@@ -181,15 +189,30 @@ export class NetworksProvider extends LiveTreeProvider<NetworksTreeNode> impleme
   }
 
   private networkNode(network: NetworkModel): NetworkNode {
-    return reuseNode(this.networkNodes, network.id, () => new NetworkNode(network), (n) => (n.network = network));
+    return reuseNode(
+      this.networkNodes,
+      network.id,
+      () => new NetworkNode(network),
+      (n) => (n.network = network),
+    );
   }
 
   private endpointNode(endpoint: EndpointModel): EndpointNode {
-    return reuseNode(this.endpointNodes, endpoint.key, () => new EndpointNode(endpoint), (n) => (n.endpoint = endpoint));
+    return reuseNode(
+      this.endpointNodes,
+      endpoint.key,
+      () => new EndpointNode(endpoint),
+      (n) => (n.endpoint = endpoint),
+    );
   }
 
   private detailsNode(network: NetworkModel): DetailsNode {
-    return reuseNode(this.detailsNodes, network.id, () => new DetailsNode(network), (n) => (n.network = network));
+    return reuseNode(
+      this.detailsNodes,
+      network.id,
+      () => new DetailsNode(network),
+      (n) => (n.network = network),
+    );
   }
 
   private groupNode(key: string): GroupNode {
@@ -224,4 +247,3 @@ export class NetworksProvider extends LiveTreeProvider<NetworksTreeNode> impleme
     },
   };
 }
-

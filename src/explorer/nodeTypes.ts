@@ -84,15 +84,24 @@ export type InfoNodeData = GroupNodeData | DetailsNodeData | DetailNodeData | Po
 export type TreeNodeData = ResourceNodeData | InfoNodeData;
 
 export function isNetworkNode(node: unknown): node is NetworkNodeData {
-  return typeof node === 'object' && node !== null && (node as { kind?: unknown }).kind === 'network' && 'network' in node;
+  return (
+    typeof node === 'object' && node !== null && (node as { kind?: unknown }).kind === 'network' && 'network' in node
+  );
 }
 
 export function isEndpointNode(node: unknown): node is EndpointNodeData {
-  return typeof node === 'object' && node !== null && (node as { kind?: unknown }).kind === 'endpoint' && 'endpoint' in node;
+  return (
+    typeof node === 'object' && node !== null && (node as { kind?: unknown }).kind === 'endpoint' && 'endpoint' in node
+  );
 }
 
 export function isContainerNode(node: unknown): node is ContainerNodeData {
-  return typeof node === 'object' && node !== null && (node as { kind?: unknown }).kind === 'container' && 'container' in node;
+  return (
+    typeof node === 'object' &&
+    node !== null &&
+    (node as { kind?: unknown }).kind === 'container' &&
+    'container' in node
+  );
 }
 
 export function isDetailNode(node: unknown): node is DetailNodeData {

@@ -12,7 +12,13 @@ import type {
   NetworkNodeData,
   PortNodeData,
 } from './nodeTypes';
-import { networkDescription, networkTooltip, endpointDescription, endpointTooltip, detailTooltip } from './present/networkText';
+import {
+  networkDescription,
+  networkTooltip,
+  endpointDescription,
+  endpointTooltip,
+  detailTooltip,
+} from './present/networkText';
 import {
   containerDescription,
   containerEndpointTooltip,
@@ -85,11 +91,17 @@ export async function resolvedContainerEndpointTooltip(
 
 /** An expandable item opens (or stays closed) as the user last left it, else as its default. */
 export function withRememberedExpansion(item: vscode.TreeItem, memory: ExpansionMemory): vscode.TreeItem {
-  if (item.id === undefined || item.collapsibleState === undefined || item.collapsibleState === vscode.TreeItemCollapsibleState.None) {
+  if (
+    item.id === undefined ||
+    item.collapsibleState === undefined ||
+    item.collapsibleState === vscode.TreeItemCollapsibleState.None
+  ) {
     return item;
   }
   const expanded = memory.isExpanded(item.id, item.collapsibleState === vscode.TreeItemCollapsibleState.Expanded);
-  item.collapsibleState = expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+  item.collapsibleState = expanded
+    ? vscode.TreeItemCollapsibleState.Expanded
+    : vscode.TreeItemCollapsibleState.Collapsed;
   return item;
 }
 

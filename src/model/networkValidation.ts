@@ -60,7 +60,8 @@ export function parseSubnet(raw: string, family: IpFamily): Checked<ParsedCidr> 
   if (!ipaddr.isValidCIDR(text)) return fail({ kind: 'badCidr', value: text, family });
   const [address, prefix] = ipaddr.parseCIDR(text);
   if (familyOf(address) !== family) return fail({ kind: 'badCidr', value: text, family });
-  const network = family === 'ipv4' ? ipaddr.IPv4.networkAddressFromCIDR(text) : ipaddr.IPv6.networkAddressFromCIDR(text);
+  const network =
+    family === 'ipv4' ? ipaddr.IPv4.networkAddressFromCIDR(text) : ipaddr.IPv6.networkAddressFromCIDR(text);
   if (network.toNormalizedString() !== address.toNormalizedString()) {
     return fail({ kind: 'hostBits', value: text, network: `${network.toString()}/${prefix}` });
   }
@@ -82,7 +83,9 @@ export function cidrsOverlap(a: ParsedCidr, b: ParsedCidr): boolean {
 }
 
 function networkAddress(c: ParsedCidr): ipaddr.IPv4 | ipaddr.IPv6 {
-  return c.family === 'ipv4' ? ipaddr.IPv4.networkAddressFromCIDR(`${c.address.toString()}/${c.prefix}`) : ipaddr.IPv6.networkAddressFromCIDR(`${c.address.toString()}/${c.prefix}`);
+  return c.family === 'ipv4'
+    ? ipaddr.IPv4.networkAddressFromCIDR(`${c.address.toString()}/${c.prefix}`)
+    : ipaddr.IPv6.networkAddressFromCIDR(`${c.address.toString()}/${c.prefix}`);
 }
 
 function contains(c: ParsedCidr, addr: ipaddr.IPv4 | ipaddr.IPv6): boolean {
@@ -124,8 +127,12 @@ export function checkHostAddress(raw: string, subnet: ParsedCidr): Checked<strin
   // A /31, /32 (or IPv6 /127, /128) has no separate network address worth reserving.
   const maxPrefix = subnet.family === 'ipv4' ? 32 : 128;
   if (subnet.prefix < maxPrefix - 1) {
-    if (same(networkAddress(subnet))) return fail({ kind: 'reservedAddress', value: text, subnet: subnet.text, reason: 'network' });
-    if (subnet.family === 'ipv4' && same(ipaddr.IPv4.broadcastAddressFromCIDR(`${subnet.address.toString()}/${subnet.prefix}`))) {
+    if (same(networkAddress(subnet)))
+      return fail({ kind: 'reservedAddress', value: text, subnet: subnet.text, reason: 'network' });
+    if (
+      subnet.family === 'ipv4' &&
+      same(ipaddr.IPv4.broadcastAddressFromCIDR(`${subnet.address.toString()}/${subnet.prefix}`))
+    ) {
       return fail({ kind: 'reservedAddress', value: text, subnet: subnet.text, reason: 'broadcast' });
     }
   }
@@ -145,7 +152,10 @@ export function checkIpRange(raw: string, subnet: ParsedCidr): Checked<ParsedCid
 /** `key=value` pairs separated by commas or new lines; empty input is an empty map. */
 export function parseKeyValues(raw: string, example: string): Checked<Record<string, string>> {
   const result: Record<string, string> = {};
-  for (const part of raw.split(/[,\n]/).map((p) => p.trim()).filter((p) => p.length > 0)) {
+  for (const part of raw
+    .split(/[,\n]/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0)) {
     const eq = part.indexOf('=');
     if (eq <= 0) return fail({ kind: 'badPair', value: part, example });
     const key = part.slice(0, eq).trim();
@@ -189,14 +199,19 @@ export function checkInteger(raw: string, min: number, max: number): Checked<num
 /** A Linux interface name: at most 15 characters, no slash, colon or white space. */
 export function checkInterfaceName(raw: string): Checked<string> {
   const text = raw.trim();
-  if (!/^[a-zA-Z0-9_.@-]{1,15}$/.test(text) || text === '.' || text === '..') return fail({ kind: 'badInterface', value: text });
+  if (!/^[a-zA-Z0-9_.@-]{1,15}$/.test(text) || text === '.' || text === '..')
+    return fail({ kind: 'badInterface', value: text });
   return ok(text);
 }
 
 /** Network-scoped DNS aliases, separated by commas or spaces. */
 export function checkAliases(raw: string): Checked<string[]> {
-  const aliases = raw.split(/[\s,]+/).map((a) => a.trim()).filter((a) => a.length > 0);
-  for (const a of aliases) if (!/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(a) || a.length > 253) return fail({ kind: 'badAlias', value: a });
+  const aliases = raw
+    .split(/[\s,]+/)
+    .map((a) => a.trim())
+    .filter((a) => a.length > 0);
+  for (const a of aliases)
+    if (!/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(a) || a.length > 253) return fail({ kind: 'badAlias', value: a });
   return ok([...new Set(aliases)]);
 }
 
@@ -209,7 +224,12 @@ export function networkSubnets(network: NetworkModel, family: IpFamily): ParsedC
  * A static address for connecting a container: inside one of the network's subnets, not its network, broadcast
  * or gateway address, and not held by another endpoint of the network.
  */
-export function checkStaticAddress(raw: string, family: IpFamily, network: NetworkModel, endpoints: readonly EndpointModel[]): Checked<string> {
+export function checkStaticAddress(
+  raw: string,
+  family: IpFamily,
+  network: NetworkModel,
+  endpoints: readonly EndpointModel[],
+): Checked<string> {
   const subnets = networkSubnets(network, family);
   if (subnets.length === 0) return fail({ kind: 'noSubnet', family });
   const addr = parseAddress(raw, family);

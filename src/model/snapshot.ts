@@ -20,14 +20,7 @@ import type {
   EngineNetwork,
   EnginePort,
 } from '../engine/records';
-import type {
-  ContainerModel,
-  EndpointModel,
-  IpamConfig,
-  NetworkModel,
-  PortModel,
-  TopologySnapshot,
-} from './topology';
+import type { ContainerModel, EndpointModel, IpamConfig, NetworkModel, PortModel, TopologySnapshot } from './topology';
 
 export const COMPOSE_PROJECT_LABEL = 'com.docker.compose.project';
 export const COMPOSE_SERVICE_LABEL = 'com.docker.compose.service';

@@ -31,7 +31,11 @@ export async function runNodeAction(services: CommandServices, action: NodeActio
     switch (action) {
       case 'disconnect': {
         const endpoints =
-          node.kind === 'container' ? await pickEndpointsOf(snapshot, node.container.id) : node.kind === 'endpoint' ? [node] : [];
+          node.kind === 'container'
+            ? await pickEndpointsOf(snapshot, node.container.id)
+            : node.kind === 'endpoint'
+              ? [node]
+              : [];
         // (clicked, selected) as from a multi-selection in the tree: the explorer's command disconnects each
         if (endpoints.length) await vscode.commands.executeCommand(COMMANDS.disconnect, endpoints[0], endpoints);
         break;

@@ -60,7 +60,8 @@ async function exportTopology(services: CommandServices): Promise<void> {
   try {
     const data = await panel.requestExport(picked.format);
     const pngPrefix = 'data:image/png;base64,';
-    if (picked.format === 'png' && !data.startsWith(pngPrefix)) throw new Error(vscode.l10n.t('the panel sent no PNG image'));
+    if (picked.format === 'png' && !data.startsWith(pngPrefix))
+      throw new Error(vscode.l10n.t('the panel sent no PNG image'));
     const bytes =
       picked.format === 'svg' ? new TextEncoder().encode(data) : Buffer.from(data.slice(pngPrefix.length), 'base64');
     await vscode.workspace.fs.writeFile(target, bytes);

@@ -29,7 +29,8 @@ export function toMermaid(graph: GraphData, visible?: ReadonlySet<string>): stri
     const mid = ids.get(n.id);
     if (!mid) continue;
     const line = `  ${mid}${(SHAPES[n.shape] ?? SHAPES.circle)(mermaidLabel(n.label))}`;
-    if (n.project && n.kind === 'container') (byProject.get(n.project) ?? byProject.set(n.project, []).get(n.project)!).push(line);
+    if (n.project && n.kind === 'container')
+      (byProject.get(n.project) ?? byProject.set(n.project, []).get(n.project)!).push(line);
     else loose.push(line);
   }
   lines.push(...loose);

@@ -16,7 +16,14 @@ import { LiveGraph } from './graph/liveGraph';
 import { toMermaid } from './mermaid';
 import { PlanScheduler } from './planScheduler';
 import { webviewStrings } from './webviewStrings';
-import { isWebviewMessage, type ExportFormat, type GraphData, type HostMessage, type PathHighlight, type WebviewMessage } from './protocol';
+import {
+  isWebviewMessage,
+  type ExportFormat,
+  type GraphData,
+  type HostMessage,
+  type PathHighlight,
+  type WebviewMessage,
+} from './protocol';
 
 export const TOPOLOGY_VIEW_TYPE = 'dockerNetworks.topology';
 
@@ -101,7 +108,9 @@ export class TopologyPanel implements vscode.Disposable {
     this.host.onDidDispose(() => this.dispose());
     // The panel needs the engine: connect now if nothing has yet. The user sees a failure as the feed's unreachable
     // state (panel banner and status bar, with the engine's message and what to do); the log keeps it too.
-    services.engine().catch((e: unknown) => log.warn(`Topology panel: the Docker engine did not open: ${describeFailure(e)}`));
+    services
+      .engine()
+      .catch((e: unknown) => log.warn(`Topology panel: the Docker engine did not open: ${describeFailure(e)}`));
   }
 
   /** Marks a connectivity check's path (or clears it with null); kept across webview reloads. */

@@ -38,7 +38,8 @@ function declaredNetworks(doc: Obj, project: string, usesDefault: boolean): Decl
     const isExternal = ext === true || isObj(ext);
     out.push({ key, engineName: externalName ?? explicit ?? (isExternal ? key : `${project}_${key}`) });
   }
-  if (usesDefault && !out.some((n) => n.key === 'default')) out.push({ key: 'default', engineName: `${project}_default` });
+  if (usesDefault && !out.some((n) => n.key === 'default'))
+    out.push({ key: 'default', engineName: `${project}_default` });
   return out;
 }
 
@@ -51,7 +52,12 @@ function serviceNetworks(def: Obj): string[] {
 }
 
 /** Returns null when the text is not a compose file with services (nothing to compare). */
-export function comparePlan(text: string, file: string, dirName: string, snapshot: TopologySnapshot): PlanOverlay | null {
+export function comparePlan(
+  text: string,
+  file: string,
+  dirName: string,
+  snapshot: TopologySnapshot,
+): PlanOverlay | null {
   let doc: unknown;
   try {
     doc = parse(text);
@@ -75,19 +81,39 @@ export function comparePlan(text: string, file: string, dirName: string, snapsho
     );
     if (found) {
       keyByNetworkId.set(found.id, d.key);
-      items.push({ kind: 'network', name: d.key, status: 'ok', nodeId: networkNodeId(found.id), detail: `runs as ${found.name}` });
-    } else items.push({ kind: 'network', name: d.key, status: 'missing', detail: `declared, no network ${d.engineName} on the engine` });
+      items.push({
+        kind: 'network',
+        name: d.key,
+        status: 'ok',
+        nodeId: networkNodeId(found.id),
+        detail: `runs as ${found.name}`,
+      });
+    } else
+      items.push({
+        kind: 'network',
+        name: d.key,
+        status: 'missing',
+        detail: `declared, no network ${d.engineName} on the engine`,
+      });
   }
   for (const n of snapshot.networks.values()) {
     if (n.composeProject === project && !keyByNetworkId.has(n.id))
-      items.push({ kind: 'network', name: n.name, status: 'undeclared', nodeId: networkNodeId(n.id), detail: 'runs for this project, not declared in the file' });
+      items.push({
+        kind: 'network',
+        name: n.name,
+        status: 'undeclared',
+        nodeId: networkNodeId(n.id),
+        detail: 'runs for this project, not declared in the file',
+      });
   }
 
   // Services: containers of the project by service label; attachments compared by compose network key.
   const containersByService = new Map<string, string[]>();
   for (const c of snapshot.containers.values()) {
     if (c.composeProject !== project || !c.composeService) continue;
-    (containersByService.get(c.composeService) ?? containersByService.set(c.composeService, []).get(c.composeService)!).push(c.id);
+    (
+      containersByService.get(c.composeService) ?? containersByService.set(c.composeService, []).get(c.composeService)!
+    ).push(c.id);
   }
   for (const [name, nets] of svcNets) {
     const ids = containersByService.get(name) ?? [];
@@ -96,7 +122,9 @@ export function comparePlan(text: string, file: string, dirName: string, snapsho
       continue;
     }
     for (const id of ids) {
-      const actual = (snapshot.endpointsByContainer.get(id) ?? []).map((e) => keyByNetworkId.get(e.networkId) ?? e.networkName).sort();
+      const actual = (snapshot.endpointsByContainer.get(id) ?? [])
+        .map((e) => keyByNetworkId.get(e.networkId) ?? e.networkName)
+        .sort();
       const same = actual.length === nets.length && actual.every((a, i) => a === nets[i]);
       const cname = snapshot.containers.get(id)?.name ?? id;
       items.push({
@@ -104,14 +132,22 @@ export function comparePlan(text: string, file: string, dirName: string, snapsho
         name,
         status: same ? 'ok' : 'different',
         nodeId: containerNodeId(id),
-        detail: same ? `${cname} on ${actual.join(', ') || 'no network'}` : `${cname}: declared on ${nets.join(', ') || 'no network'}, attached to ${actual.join(', ') || 'no network'}`,
+        detail: same
+          ? `${cname} on ${actual.join(', ') || 'no network'}`
+          : `${cname}: declared on ${nets.join(', ') || 'no network'}, attached to ${actual.join(', ') || 'no network'}`,
       });
     }
   }
   for (const [service, ids] of containersByService) {
     if (svcNets.has(service)) continue;
     for (const id of ids)
-      items.push({ kind: 'service', name: service, status: 'undeclared', nodeId: containerNodeId(id), detail: `${snapshot.containers.get(id)?.name ?? id} runs for this project, service not in the file` });
+      items.push({
+        kind: 'service',
+        name: service,
+        status: 'undeclared',
+        nodeId: containerNodeId(id),
+        detail: `${snapshot.containers.get(id)?.name ?? id} runs for this project, service not in the file`,
+      });
   }
   return { file, project, items };
 }

@@ -32,9 +32,7 @@ export class PlanScheduler implements vscode.Disposable {
   schedule(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
-      this.compare().catch((e: unknown) =>
-        this.log.warn(`Topology panel: plan overlay failed: ${describeFailure(e)}`),
-      );
+      this.compare().catch((e: unknown) => this.log.warn(`Topology panel: plan overlay failed: ${describeFailure(e)}`));
     }, DEBOUNCE_MS);
   }
 

@@ -175,10 +175,17 @@ export function isGraphEdge(v: unknown): v is GraphEdge {
   return isObj(v) && isStr(v.id) && oneOf(EDGE_KINDS)(v.kind) && isStr(v.source) && isStr(v.target) && isStr(v.label);
 }
 
-const isCounts = (v: unknown): v is GraphCounts => isObj(v) && isNum(v.networks) && isNum(v.containers) && isNum(v.endpoints);
+const isCounts = (v: unknown): v is GraphCounts =>
+  isObj(v) && isNum(v.networks) && isNum(v.containers) && isNum(v.endpoints);
 
 export function isGraphData(v: unknown): v is GraphData {
-  return isObj(v) && oneOf(GRAPH_MODES)(v.mode) && isCounts(v.counts) && isArrOf(v.nodes, isGraphNode) && isArrOf(v.edges, isGraphEdge);
+  return (
+    isObj(v) &&
+    oneOf(GRAPH_MODES)(v.mode) &&
+    isCounts(v.counts) &&
+    isArrOf(v.nodes, isGraphNode) &&
+    isArrOf(v.edges, isGraphEdge)
+  );
 }
 
 export function isGraphPatch(v: unknown): v is GraphPatch {
@@ -205,7 +212,8 @@ const isPlanItem = (v: unknown): v is PlanItem =>
 
 const isPathMark = (v: unknown): v is PathMark => isObj(v) && isStr(v.nodeId) && isStr(v.label);
 
-const isPlanOverlay = (v: unknown): v is PlanOverlay => isObj(v) && isStr(v.file) && isStr(v.project) && isArrOf(v.items, isPlanItem);
+const isPlanOverlay = (v: unknown): v is PlanOverlay =>
+  isObj(v) && isStr(v.file) && isStr(v.project) && isArrOf(v.items, isPlanItem);
 
 export function isHostMessage(v: unknown): v is HostMessage {
   if (!isObj(v)) return false;
@@ -240,7 +248,9 @@ export function isWebviewMessage(v: unknown): v is WebviewMessage {
     case 'action':
       return oneOf(NODE_ACTIONS)(v.action) && isStr(v.targetId);
     case 'exportResult':
-      return isNum(v.requestId) && oneOf(EXPORT_FORMATS)(v.format) && isStr(v.data) && v.data.length <= MAX_EXPORT_CHARS;
+      return (
+        isNum(v.requestId) && oneOf(EXPORT_FORMATS)(v.format) && isStr(v.data) && v.data.length <= MAX_EXPORT_CHARS
+      );
     case 'exportFailed':
       return isNum(v.requestId) && isStr(v.message);
     case 'copyMermaid':

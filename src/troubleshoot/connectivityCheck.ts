@@ -45,13 +45,19 @@ export interface CheckOptions extends ProbeOptions {
 }
 
 /** Inspect details of the given containers and of every container: X they lead to; a vanished one is skipped. */
-async function gatherDetails(engine: EngineApi, snapshot: TopologySnapshot, ids: string[]): Promise<Map<string, EngineContainerDetails>> {
+async function gatherDetails(
+  engine: EngineApi,
+  snapshot: TopologySnapshot,
+  ids: string[],
+): Promise<Map<string, EngineContainerDetails>> {
   const wanted = new Set<string>();
   for (const start of ids) {
     let current = snapshot.containers.get(start);
     while (current && !wanted.has(current.id)) {
       wanted.add(current.id);
-      current = current.networkMode.startsWith('container:') ? findContainer(snapshot, current.networkMode.slice(10)) : undefined;
+      current = current.networkMode.startsWith('container:')
+        ? findContainer(snapshot, current.networkMode.slice(10))
+        : undefined;
     }
   }
   const details = new Map<string, EngineContainerDetails>();
@@ -79,7 +85,12 @@ export function displayName(snapshot: TopologySnapshot, target: TargetSpec | str
  * asked: the analyzer then says listening / loopback only / nothing listening. A table that cannot be read (image
  * without cat, exec refused) leaves the port unknown, which the probe then settles.
  */
-async function gatherListening(engine: EngineApi, snapshot: TopologySnapshot, request: CheckRequest, signal?: AbortSignal): Promise<Map<string, ListeningSocket[]> | undefined> {
+async function gatherListening(
+  engine: EngineApi,
+  snapshot: TopologySnapshot,
+  request: CheckRequest,
+  signal?: AbortSignal,
+): Promise<Map<string, ListeningSocket[]> | undefined> {
   if (request.port === undefined || request.target.kind !== 'container') return undefined;
   let target = snapshot.containers.get(request.target.containerId);
   while (target?.networkMode.startsWith('container:')) target = findContainer(snapshot, target.networkMode.slice(10));
@@ -94,7 +105,12 @@ async function gatherListening(engine: EngineApi, snapshot: TopologySnapshot, re
   return listening.size > 0 ? listening : undefined;
 }
 
-export async function runCheck(engine: EngineApi, request: CheckRequest, options: CheckOptions = {}, known?: { sourceName?: string; targetName?: string }): Promise<CheckResult> {
+export async function runCheck(
+  engine: EngineApi,
+  request: CheckRequest,
+  options: CheckOptions = {},
+  known?: { sourceName?: string; targetName?: string },
+): Promise<CheckResult> {
   const snapshot = buildSnapshot(await engine.listing());
   const ids = [request.sourceId, ...(request.target.kind === 'container' ? [request.target.containerId] : [])];
   const details = await gatherDetails(engine, snapshot, ids);

@@ -16,16 +16,29 @@ import type { CheckRequest } from './connectivityCheck';
 /** What the report does after the fix: run the check again, with this request. */
 export type FixOutcome = { recheck: CheckRequest } | undefined;
 
-async function connectAll(services: CommandServices, prompter: Prompter, snapshot: TopologySnapshot, networkId: string, containerIds: readonly string[]): Promise<boolean> {
+async function connectAll(
+  services: CommandServices,
+  prompter: Prompter,
+  snapshot: TopologySnapshot,
+  networkId: string,
+  containerIds: readonly string[],
+): Promise<boolean> {
   const engine = await services.engine();
   const network = snapshot.networks.get(networkId) ?? { id: networkId, name: networkId };
   for (const id of containerIds) {
     const container = snapshot.containers.get(id);
     const name = container?.name ?? id.slice(0, 12);
     try {
-      await prompter.withProgress(vscode.l10n.t('Connecting {0} to {1}...', name, network.name), () => engine.connect(networkId, id));
+      await prompter.withProgress(vscode.l10n.t('Connecting {0} to {1}...', name, network.name), () =>
+        engine.connect(networkId, id),
+      );
     } catch (error) {
-      await reportFailure(prompter, services, vscode.l10n.t('Connecting container "{0}" to network "{1}"', name, network.name), error);
+      await reportFailure(
+        prompter,
+        services,
+        vscode.l10n.t('Connecting container "{0}" to network "{1}"', name, network.name),
+        error,
+      );
       return false;
     }
   }
@@ -46,7 +59,10 @@ export async function runFix(
       const network = fix.networkId ? snapshot.networks.get(fix.networkId) : undefined;
       const container = snapshot.containers.get(fix.containerIds[0]);
       if (!network || !container) {
-        void prompter.notify({ level: 'error', message: vscode.l10n.t('The network or the container of this fix no longer exists. Re-run the check.') });
+        void prompter.notify({
+          level: 'error',
+          message: vscode.l10n.t('The network or the container of this fix no longer exists. Re-run the check.'),
+        });
         return undefined;
       }
       return (await connect(services, prompter, network, container)) ? { recheck: request } : undefined;
@@ -54,7 +70,9 @@ export async function runFix(
     case 'createNetworkAndConnect': {
       const networkId = await createNetwork(services, args);
       if (!networkId) return undefined;
-      return (await connectAll(services, prompter, snapshot, networkId, fix.containerIds)) ? { recheck: request } : undefined;
+      return (await connectAll(services, prompter, snapshot, networkId, fix.containerIds))
+        ? { recheck: request }
+        : undefined;
     }
     case 'useName':
     case 'useAddress': {

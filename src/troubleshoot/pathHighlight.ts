@@ -9,12 +9,14 @@ import type { L10n } from './factText';
 export function pathHighlight(l10n: L10n, r: CheckResult): PathHighlight {
   const { report, request } = r;
   const source = report.sourceNamespaceId ?? request.sourceId;
-  const target = report.targetNamespaceId ?? (request.target.kind === 'container' ? request.target.containerId : undefined);
+  const target =
+    report.targetNamespaceId ?? (request.target.kind === 'container' ? request.target.containerId : undefined);
   const marks: PathMark[] = [];
   const reached = report.verdict === 'reachable' || report.verdict === 'onlyViaPublishedPort';
   if (reached || report.pathNetworkIds.length > 0) {
     marks.push({ nodeId: `c:${source}`, label: l10n.t('source') });
-    for (const id of report.pathNetworkIds) marks.push({ nodeId: `n:${id}`, label: reached ? l10n.t('path') : l10n.t('blocked here') });
+    for (const id of report.pathNetworkIds)
+      marks.push({ nodeId: `n:${id}`, label: reached ? l10n.t('path') : l10n.t('blocked here') });
     if (target) marks.push({ nodeId: `c:${target}`, label: l10n.t('target') });
     return { marks };
   }

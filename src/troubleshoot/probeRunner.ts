@@ -27,16 +27,26 @@ export interface ProbeOptions {
 }
 
 function failed(via: ProbeResult['via'], failure: ProbeFailure, detail: string, started: number): ProbeResult {
-  return { via, tools: [], steps: [], conclusion: 'inconclusive', failure, failureDetail: detail, durationMs: Date.now() - started };
+  return {
+    via,
+    tools: [],
+    steps: [],
+    conclusion: 'inconclusive',
+    failure,
+    failureDetail: detail,
+    durationMs: Date.now() - started,
+  };
 }
 
 /** Maps what the engine refused to a probe failure, keeping its message. */
 function engineFailure(error: unknown, via: ProbeResult['via']): { failure: ProbeFailure; detail: string } {
   if (error instanceof Error && error.name === 'AbortError') return { failure: 'cancelled', detail: '' };
-  if (!(error instanceof EngineError)) return { failure: 'engineError', detail: error instanceof Error ? error.message : String(error) };
+  if (!(error instanceof EngineError))
+    return { failure: 'engineError', detail: error instanceof Error ? error.message : String(error) };
   const { kind, engineMessage, message } = error.problem;
   const detail = engineMessage ?? message;
-  if (kind === 'notFound') return { failure: via === 'helper' && /image/i.test(detail) ? 'helperImageMissing' : 'containerGone', detail };
+  if (kind === 'notFound')
+    return { failure: via === 'helper' && /image/i.test(detail) ? 'helperImageMissing' : 'containerGone', detail };
   if (kind === 'forbidden') return { failure: 'execRefused', detail };
   if (kind === 'conflict' && /not running|paused|restarting/i.test(detail)) return { failure: 'notRunning', detail };
   return { failure: 'engineError', detail: message };
@@ -49,12 +59,21 @@ function fromOutput(via: ProbeResult['via'], result: ExecResult, started: number
   return { via, tools, steps, conclusion: concludeSteps(steps), durationMs: Date.now() - started };
 }
 
-export async function runProbe(engine: EngineApi, containerId: string, target: ProbeTarget, options: ProbeOptions = {}): Promise<ProbeResult> {
+export async function runProbe(
+  engine: EngineApi,
+  containerId: string,
+  target: ProbeTarget,
+  options: ProbeOptions = {},
+): Promise<ProbeResult> {
   const started = Date.now();
   const cmd = probeCommand(target);
   let viaExec: ProbeResult;
   try {
-    viaExec = fromOutput('exec', await engine.exec(containerId, cmd, { timeoutMs: PROBE_TIMEOUT_MS, signal: options.signal }), started);
+    viaExec = fromOutput(
+      'exec',
+      await engine.exec(containerId, cmd, { timeoutMs: PROBE_TIMEOUT_MS, signal: options.signal }),
+      started,
+    );
   } catch (error) {
     const { failure, detail } = engineFailure(error, 'exec');
     return failed('exec', failure, detail, started);
@@ -62,7 +81,10 @@ export async function runProbe(engine: EngineApi, containerId: string, target: P
   const image = options.helperImage?.trim();
   if (viaExec.failure !== 'noShell' || !image) return viaExec;
   try {
-    const result = await engine.runHelper({ image, joinContainer: containerId, cmd }, { timeoutMs: HELPER_TIMEOUT_MS, signal: options.signal });
+    const result = await engine.runHelper(
+      { image, joinContainer: containerId, cmd },
+      { timeoutMs: HELPER_TIMEOUT_MS, signal: options.signal },
+    );
     return fromOutput('helper', result, started);
   } catch (error) {
     const { failure, detail } = engineFailure(error, 'helper');

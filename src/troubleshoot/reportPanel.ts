@@ -55,9 +55,15 @@ export class ConnectivityReport implements vscode.Disposable {
     this.host.onDidDispose(() => this.dispose());
   }
 
-  static async show(services: CommandServices, request: CheckRequest, names: { sourceName: string; targetName: string }, prompter?: Prompter): Promise<ConnectivityReport> {
+  static async show(
+    services: CommandServices,
+    request: CheckRequest,
+    names: { sourceName: string; targetName: string },
+    prompter?: Prompter,
+  ): Promise<ConnectivityReport> {
     const title = reportTitle(vscode.l10n, names.sourceName, names.targetName, request.port, request.protocol);
-    const extensionUri = vscode.extensions.getExtension(EXTENSION_ID)?.extensionUri ?? vscode.Uri.file(path.join(__dirname, '..'));
+    const extensionUri =
+      vscode.extensions.getExtension(EXTENSION_ID)?.extensionUri ?? vscode.Uri.file(path.join(__dirname, '..'));
     const panel = openWebviewPanel({ viewType: REPORT_VIEW_TYPE, title, extensionUri, icon: 'network.svg' });
     const report = new ConnectivityReport(panel, extensionUri, services, request, names);
     await report.run(prompter);
@@ -76,11 +82,14 @@ export class ConnectivityReport implements vscode.Disposable {
     try {
       const engine = await this.services.engine();
       const title = vscode.l10n.t('Checking connectivity: {0}...', this.host.panel.title);
-      const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (_progress, token) => {
-        const abort = new AbortController();
-        token.onCancellationRequested(() => abort.abort());
-        return runCheck(engine, this.request, { helperImage, signal: abort.signal }, this.names);
-      });
+      const result = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+        (_progress, token) => {
+          const abort = new AbortController();
+          token.onCancellationRequested(() => abort.abort());
+          return runCheck(engine, this.request, { helperImage, signal: abort.signal }, this.names);
+        },
+      );
       this.result = result;
       this.view = buildReportView(vscode.l10n, result);
       this.host.panel.title = this.view.title;
@@ -97,14 +106,19 @@ export class ConnectivityReport implements vscode.Disposable {
   }
 
   /** Runs fix number `index` of the current result (after the user's click), then checks again. */
-  async applyFix(index: number, prompter: Prompter = vscodePrompter, args: readonly unknown[] = []): Promise<CheckResult | undefined> {
+  async applyFix(
+    index: number,
+    prompter: Prompter = vscodePrompter,
+    args: readonly unknown[] = [],
+  ): Promise<CheckResult | undefined> {
     const result = this.result;
     const fix = result?.report.fixes[index];
     if (!result || !fix) return undefined;
     const outcome = await runFix(this.services, prompter, fix, result, args);
     if (!outcome) return undefined;
     this.request = outcome.recheck;
-    if (outcome.recheck.target.kind === 'container' && outcome.recheck.target.name) this.names.targetName = outcome.recheck.target.name;
+    if (outcome.recheck.target.kind === 'container' && outcome.recheck.target.name)
+      this.names.targetName = outcome.recheck.target.name;
     return this.run(prompter);
   }
 
@@ -130,7 +144,9 @@ export class ConnectivityReport implements vscode.Disposable {
         const text = this.markdown();
         if (!text) return;
         await vscode.env.clipboard.writeText(text);
-        void vscode.window.showInformationMessage(vscode.l10n.t('The connectivity report is on the clipboard as Markdown.'));
+        void vscode.window.showInformationMessage(
+          vscode.l10n.t('The connectivity report is on the clipboard as Markdown.'),
+        );
       }
     }
   }

@@ -24,7 +24,11 @@ function headline(l10n: L10n, r: CheckResult): string {
     case 'notReachable':
       return l10n.t('Not reachable: {0} cannot reach {1}.', r.sourceName, target);
     case 'onlyViaPublishedPort':
-      return l10n.t('Reachable only through the published port: {0} shares no network with {1}, but reaches it through the host.', r.sourceName, target);
+      return l10n.t(
+        'Reachable only through the published port: {0} shares no network with {1}, but reaches it through the host.',
+        r.sourceName,
+        target,
+      );
     case 'unknown':
       return l10n.t("Unknown from the engine's data: see the probe for what really happens.");
   }
@@ -42,22 +46,48 @@ function name(snapshot: TopologySnapshot, id: string): string {
 
 export function fixView(l10n: L10n, fix: Fix, snapshot: TopologySnapshot): ReportFixView {
   const names = fix.containerIds.map((id) => name(snapshot, id));
-  const network = fix.networkId ? snapshot.networks.get(fix.networkId)?.name ?? fix.networkId.slice(0, 12) : '';
+  const network = fix.networkId ? (snapshot.networks.get(fix.networkId)?.name ?? fix.networkId.slice(0, 12)) : '';
   switch (fix.kind) {
     case 'connect':
       return { label: l10n.t('Connect {0} to {1}', names.join(', '), network), actionable: true };
     case 'createNetworkAndConnect':
-      return { label: l10n.t('Create a network and connect {0}', names.join(l10n.t(' and '))), detail: l10n.t('A new user-defined bridge network: both get an address and resolve each other by name.'), actionable: true };
+      return {
+        label: l10n.t('Create a network and connect {0}', names.join(l10n.t(' and '))),
+        detail: l10n.t('A new user-defined bridge network: both get an address and resolve each other by name.'),
+        actionable: true,
+      };
     case 'useName':
-      return { label: l10n.t('Re-check with the name {0}', fix.name ?? ''), detail: l10n.t('This name resolves on {0}; use it in the source\'s configuration.', network), actionable: true };
+      return {
+        label: l10n.t('Re-check with the name {0}', fix.name ?? ''),
+        detail: l10n.t("This name resolves on {0}; use it in the source's configuration.", network),
+        actionable: true,
+      };
     case 'useAddress':
-      return { label: l10n.t('Re-check with the address {0}', fix.address ?? ''), detail: l10n.t('No name resolves here; the address works but may change when the container is recreated.'), actionable: true };
+      return {
+        label: l10n.t('Re-check with the address {0}', fix.address ?? ''),
+        detail: l10n.t('No name resolves here; the address works but may change when the container is recreated.'),
+        actionable: true,
+      };
     case 'startContainer':
-      return { label: l10n.t('Start {0}', names.join(', ')), detail: l10n.t('docker start {0}', names.join(' ')), actionable: false };
+      return {
+        label: l10n.t('Start {0}', names.join(', ')),
+        detail: l10n.t('docker start {0}', names.join(' ')),
+        actionable: false,
+      };
     case 'listenOnAllInterfaces':
-      return { label: l10n.t('Make {0} listen on 0.0.0.0:{1}', names.join(', '), String(fix.port ?? '')), detail: l10n.t('The service binds to loopback: configure it to bind to all interfaces (0.0.0.0 or ::).'), actionable: false };
+      return {
+        label: l10n.t('Make {0} listen on 0.0.0.0:{1}', names.join(', '), String(fix.port ?? '')),
+        detail: l10n.t('The service binds to loopback: configure it to bind to all interfaces (0.0.0.0 or ::).'),
+        actionable: false,
+      };
     case 'macvlanShim':
-      return { label: l10n.t('Add a {0} shim interface on the host', network), detail: l10n.t('ip link add shim link <parent> type macvlan mode bridge; give it an address in the subnet; route the containers\' addresses through it.'), actionable: false };
+      return {
+        label: l10n.t('Add a {0} shim interface on the host', network),
+        detail: l10n.t(
+          "ip link add shim link <parent> type macvlan mode bridge; give it an address in the subnet; route the containers' addresses through it.",
+        ),
+        actionable: false,
+      };
   }
 }
 
@@ -76,12 +106,24 @@ const OUTCOME_TEXT: Record<ProbeStep['outcome'], (l10n: L10n, s: ProbeStep) => s
 };
 
 const FAILURE_TEXT: Record<NonNullable<ProbeResult['failure']>, (l10n: L10n, detail: string) => string> = {
-  noShell: (l10n, d) => l10n.t('The probe could not run: the image has no shell ({0}). Name a diagnostics image that is present on the engine (for example nicolaka/netshoot, after pulling it yourself) in the setting dockerNetworks.diagnostics.helperImage: it joins the namespace for the probe and is removed afterwards.', d),
+  noShell: (l10n, d) =>
+    l10n.t(
+      'The probe could not run: the image has no shell ({0}). Name a diagnostics image that is present on the engine (for example nicolaka/netshoot, after pulling it yourself) in the setting dockerNetworks.diagnostics.helperImage: it joins the namespace for the probe and is removed afterwards.',
+      d,
+    ),
   notRunning: (l10n, d) => l10n.t('The probe could not run: the source is not running ({0}).', d),
   containerGone: (l10n, d) => l10n.t('The probe could not run: the container was removed meanwhile ({0}).', d),
-  execRefused: (l10n, d) => l10n.t('The probe could not run: the engine refused exec ({0}). An authorization plugin may forbid it; the verdict above stands on the engine\'s data alone.', d),
+  execRefused: (l10n, d) =>
+    l10n.t(
+      "The probe could not run: the engine refused exec ({0}). An authorization plugin may forbid it; the verdict above stands on the engine's data alone.",
+      d,
+    ),
   timedOut: (l10n) => l10n.t('The probe did not finish within 5 s and was abandoned; its commands end by themselves.'),
-  helperImageMissing: (l10n, d) => l10n.t('The diagnostics image is not on the engine ({0}). Nothing is pulled automatically: pull it yourself (docker pull) or name another image in dockerNetworks.diagnostics.helperImage.', d),
+  helperImageMissing: (l10n, d) =>
+    l10n.t(
+      'The diagnostics image is not on the engine ({0}). Nothing is pulled automatically: pull it yourself (docker pull) or name another image in dockerNetworks.diagnostics.helperImage.',
+      d,
+    ),
   engineError: (l10n, d) => l10n.t('The probe failed: {0}', d),
   cancelled: (l10n) => l10n.t('The probe was cancelled.'),
 };
@@ -92,19 +134,43 @@ function agreementView(l10n: L10n, agreement: Agreement | undefined, probe: Prob
     case 'confirmed':
       return { kind: 'confirmed', text: l10n.t('The probe confirms the verdict.') };
     case 'probeDecides':
-      return { kind: 'probeDecides', text: probe.conclusion === 'reachable' ? l10n.t('The probe got through.') : l10n.t('The probe did not get through.') };
+      return {
+        kind: 'probeDecides',
+        text:
+          probe.conclusion === 'reachable'
+            ? l10n.t('The probe got through.')
+            : l10n.t('The probe did not get through.'),
+      };
     case 'disagrees':
       return { kind: 'disagrees', text: DISAGREEMENT_TEXT[agreement.finding](l10n) };
     default:
-      return { kind: 'notCompared', text: l10n.t('The probe was inconclusive: the image lacks the tools (found: {0}).', probe.tools.join(', ') || '-') };
+      return {
+        kind: 'notCompared',
+        text: l10n.t(
+          'The probe was inconclusive: the image lacks the tools (found: {0}).',
+          probe.tools.join(', ') || '-',
+        ),
+      };
   }
 }
 
 const DISAGREEMENT_TEXT = {
-  droppedDespiteConfiguration: (l10n: L10n) => l10n.t("The probe disagrees: Docker's configuration allows this, but the packets were dropped. Look for a firewall rule on the host (iptables/nftables) or a network policy outside Docker."),
-  nothingListens: (l10n: L10n) => l10n.t('The probe disagrees: the path works, but nothing listens on that port in the target (connection refused). Check that the service runs and binds to that port.'),
-  nameDidNotResolve: (l10n: L10n) => l10n.t("The probe disagrees: the name should resolve, but it did not in the source. Check the source's /etc/resolv.conf and DNS options (--dns)."),
-  reachedDespiteConfiguration: (l10n: L10n) => l10n.t("The probe disagrees: it got through although the engine's configuration says it should not. A route, a resolver or a rule exists that the engine does not show."),
+  droppedDespiteConfiguration: (l10n: L10n) =>
+    l10n.t(
+      "The probe disagrees: Docker's configuration allows this, but the packets were dropped. Look for a firewall rule on the host (iptables/nftables) or a network policy outside Docker.",
+    ),
+  nothingListens: (l10n: L10n) =>
+    l10n.t(
+      'The probe disagrees: the path works, but nothing listens on that port in the target (connection refused). Check that the service runs and binds to that port.',
+    ),
+  nameDidNotResolve: (l10n: L10n) =>
+    l10n.t(
+      "The probe disagrees: the name should resolve, but it did not in the source. Check the source's /etc/resolv.conf and DNS options (--dns).",
+    ),
+  reachedDespiteConfiguration: (l10n: L10n) =>
+    l10n.t(
+      "The probe disagrees: it got through although the engine's configuration says it should not. A route, a resolver or a rule exists that the engine does not show.",
+    ),
 } as const;
 
 export function buildReportView(l10n: L10n, r: CheckResult): ReportView {
@@ -116,9 +182,18 @@ export function buildReportView(l10n: L10n, r: CheckResult): ReportView {
     headline: headline(l10n, r),
     probeVerdict: probe ? agreementView(l10n, r.agreement, probe) : undefined,
     facts: r.report.facts.map((f) => ({ status: f.status, text: factText(l10n, f), source: fields(f) })),
-    steps: (probe?.steps ?? []).map((s) => ({ command: s.command, output: s.output, meaning: OUTCOME_TEXT[s.outcome](l10n, s) })),
+    steps: (probe?.steps ?? []).map((s) => ({
+      command: s.command,
+      output: s.output,
+      meaning: OUTCOME_TEXT[s.outcome](l10n, s),
+    })),
     probeSummary: probe
-      ? l10n.t('Probe {0} from {1}\'s namespace in {2} ms.', probe.via === 'exec' ? l10n.t('by exec') : l10n.t('by a helper container'), r.sourceName, String(probe.durationMs))
+      ? l10n.t(
+          "Probe {0} from {1}'s namespace in {2} ms.",
+          probe.via === 'exec' ? l10n.t('by exec') : l10n.t('by a helper container'),
+          r.sourceName,
+          String(probe.durationMs),
+        )
       : undefined,
     fixes: r.report.fixes.map((f) => fixView(l10n, f, r.snapshot)),
     footer: l10n.t('Checked at {0}; explained in {1} ms.', r.checkedAt.toISOString(), r.explainMs.toFixed(2)),
@@ -153,7 +228,10 @@ export function reportMarkdown(view: ReportView): string {
   const lines = [`## ${md(view.title)}`, '', `**${md(view.headline)}**`, ''];
   if (view.probeVerdict) lines.push(md(view.probeVerdict.text), '');
   lines.push(`### ${md(view.labels.facts)}`, '');
-  for (const f of view.facts) lines.push(`- ${STATUS_MARK[f.status] ?? ''} ${md(f.text)} _(${md(view.labels.field)} \`${f.source.replace(/`/g, "'")}\`)_`);
+  for (const f of view.facts)
+    lines.push(
+      `- ${STATUS_MARK[f.status] ?? ''} ${md(f.text)} _(${md(view.labels.field)} \`${f.source.replace(/`/g, "'")}\`)_`,
+    );
   if (view.steps.length > 0) {
     lines.push('', `### ${md(view.labels.probe)}`, '');
     if (view.probeSummary) lines.push(md(view.probeSummary), '');

@@ -44,7 +44,10 @@ export function contentSecurityPolicy(i: Pick<PanelHtmlInput, 'cspSource' | 'scr
  */
 function dataBlock(data: unknown): string {
   if (data === undefined) return '';
-  const json = JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  const json = JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
   return `<script type="application/json" id="webview-data">${json}</script>\n`;
 }
 

@@ -128,7 +128,9 @@ export class WebviewHost<In extends Message, Out extends Message> implements vsc
     return this.panel.webview.postMessage(message).then(
       (ok) => ok,
       (err: unknown) => {
-        this.options.log.error(`${this.options.title}: a message could not be delivered to the webview: ${String(err)}`);
+        this.options.log.error(
+          `${this.options.title}: a message could not be delivered to the webview: ${String(err)}`,
+        );
         return false;
       },
     );
@@ -152,10 +154,12 @@ export class WebviewHost<In extends Message, Out extends Message> implements vsc
         this.requests.delete(requestId);
         reject(new Error(vscode.l10n.t('the panel did not answer within {0} seconds', Math.round(timeoutMs / 1000))));
       }, timeoutMs);
-      const settle = <T>(f: (v: T) => void) => (v: T) => {
-        clearTimeout(timer);
-        f(v);
-      };
+      const settle =
+        <T>(f: (v: T) => void) =>
+        (v: T) => {
+          clearTimeout(timer);
+          f(v);
+        };
       this.requests.set(requestId, { resolve: settle(resolve), reject: settle(reject) });
       void this.post(build(requestId));
     });

@@ -14,7 +14,8 @@ import { join } from 'node:path';
 import { describeVsix, vsixInfo } from '../../scripts/lib/vsixInfo.mjs';
 import { docker, testImage, uniqueName, Workbench } from '../e2e/harness';
 
-const FORBIDDEN = /^extension\/(src|test|scripts|webview|node_modules|packages|demo|\.vscode-test)\/|\.map$|\.env$|\.(pem|key|ts)$/;
+const FORBIDDEN =
+  /^extension\/(src|test|scripts|webview|node_modules|packages|demo|\.vscode-test)\/|\.map$|\.env$|\.(pem|key|ts)$/;
 
 describe('e2e: the installed package in Restricted Mode', function () {
   this.timeout(300_000);
@@ -25,14 +26,25 @@ describe('e2e: the installed package in Restricted Mode', function () {
   let wb: Workbench | undefined;
 
   before(async () => {
-    assert.ok(vsix && existsSync(vsix), `DNE_VSIX names the package to install (got "${vsix}"): run scripts/run-e2e-vsix.mjs`);
+    assert.ok(
+      vsix && existsSync(vsix),
+      `DNE_VSIX names the package to install (got "${vsix}"): run scripts/run-e2e-vsix.mjs`,
+    );
     docker('network', 'create', net);
     docker('run', '-d', '--name', container, '--network', net, testImage, 'sleep', '100000');
     workspace = mkdtempSync(join(tmpdir(), 'dne-vsix-'));
     writeFileSync(join(workspace, 'values.yaml'), 'replicas: 2\nimage: nginx\n');
-    writeFileSync(join(workspace, 'compose.yaml'), 'services:\n  web:\n    image: nginx\n    networks: [frontnet]\nnetworks:\n  front:\n');
+    writeFileSync(
+      join(workspace, 'compose.yaml'),
+      'services:\n  web:\n    image: nginx\n    networks: [frontnet]\nnetworks:\n  front:\n',
+    );
     // Engine checks off (a user setting): opening the compose file must then reach for no engine at all.
-    wb = await Workbench.open({ vsix, workspace, workspaceTrust: true, settings: { 'dockerNetworks.compose.engineChecks': false } });
+    wb = await Workbench.open({
+      vsix,
+      workspace,
+      workspaceTrust: true,
+      settings: { 'dockerNetworks.compose.engineChecks': false },
+    });
   });
 
   afterEach(async function () {
@@ -42,7 +54,10 @@ describe('e2e: the installed package in Restricted Mode', function () {
   after(async () => {
     await wb?.close();
     if (workspace) rmSync(workspace, { recursive: true, force: true });
-    for (const args of [['rm', '-f', container], ['network', 'rm', net]]) {
+    for (const args of [
+      ['rm', '-f', container],
+      ['network', 'rm', net],
+    ]) {
       try {
         docker(...args);
       } catch (err) {
@@ -68,8 +83,20 @@ describe('e2e: the installed package in Restricted Mode', function () {
   it('ships only what runs, under 1 MB', () => {
     const info = vsixInfo(vsix);
     console.log(`      ${describeVsix('docker-network-explorer.vsix', info)}`);
-    assert.deepEqual(info.files.filter((f) => FORBIDDEN.test(f)), [], 'no sources, tests, scripts, source maps or keys');
-    for (const f of ['dist/extension.js', 'dist/dockerode.js', 'dist/lintWorker.js', 'dist/webview.js', 'media/icon.png', 'docs/rules/README.md', 'l10n/bundle.l10n.json']) {
+    assert.deepEqual(
+      info.files.filter((f) => FORBIDDEN.test(f)),
+      [],
+      'no sources, tests, scripts, source maps or keys',
+    );
+    for (const f of [
+      'dist/extension.js',
+      'dist/dockerode.js',
+      'dist/lintWorker.js',
+      'dist/webview.js',
+      'media/icon.png',
+      'docs/rules/README.md',
+      'l10n/bundle.l10n.json',
+    ]) {
       assert.ok(info.files.includes(`extension/${f}`), `the package holds ${f}`);
     }
     assert.ok(info.bytes < 1024 * 1024, `${info.bytes} bytes is under 1 MB`);
@@ -77,7 +104,10 @@ describe('e2e: the installed package in Restricted Mode', function () {
 
   it('runs the installed package in Restricted Mode, not the development folder', async () => {
     const installed = readdirSync(join(wb!.server.runDir, 'extensions'));
-    assert.ok(installed.some((d) => d.startsWith('docker-network-explorer.docker-network-explorer-')), `installed: ${installed.join(', ')}`);
+    assert.ok(
+      installed.some((d) => d.startsWith('docker-network-explorer.docker-network-explorer-')),
+      `installed: ${installed.join(', ')}`,
+    );
     assert.doesNotMatch(decodeURIComponent(wb!.page.url()), /extensionDevelopmentPath/);
     await statusItem('Restricted Mode').first().waitFor({ timeout: 30_000 });
   });

@@ -46,19 +46,28 @@ describe('compose lint quick fix in the browser', () => {
     const menu = page.locator('.action-widget');
     const fix = menu.locator('.monaco-list-row', { hasText: 'Change to "backend"' });
     await fix.waitFor();
-    assert.ok(await menu.locator('.monaco-list-row', { hasText: 'Declare network "bakend"' }).count(), 'both fixes offered');
+    assert.ok(
+      await menu.locator('.monaco-list-row', { hasText: 'Declare network "bakend"' }).count(),
+      'both fixes offered',
+    );
     await wb.screenshot('compose-quickfix-menu');
     // The preferred fix is highlighted first: Enter applies it (a pointer block over the menu swallows clicks).
     assert.match(await menu.locator('.monaco-list-row.focused').innerText(), /Change to "backend"/);
     await page.keyboard.press('Enter');
 
     await squiggle.first().waitFor({ state: 'detached', timeout: 15_000 });
-    assert.equal(await editor.locator('.view-line', { hasText: 'bakend' }).count(), 0, 'the misspelling is gone from the text');
+    assert.equal(
+      await editor.locator('.view-line', { hasText: 'bakend' }).count(),
+      0,
+      'the misspelling is gone from the text',
+    );
     const shown = (await editor.locator('.view-lines').innerText()).replace(/\u00a0/g, ' ');
     assert.equal((shown.match(/- backend\b/g) ?? []).length, 2, 'both services now join backend');
     await problems.locator('.monaco-list-row', { hasText: 'uses network "bakend"' }).waitFor({ state: 'detached' });
     // The unused-network warning stays: the fix touched only what it was for.
-    await problems.locator('.monaco-list-row', { hasText: 'Network "legacy" is declared but no service uses it' }).waitFor();
+    await problems
+      .locator('.monaco-list-row', { hasText: 'Network "legacy" is declared but no service uses it' })
+      .waitFor();
     await wb.screenshot('compose-quickfix-after');
   });
 });

@@ -30,10 +30,28 @@ describe('e2e: the connectivity report', function () {
     docker('network', 'create', netA);
     docker('network', 'create', netB);
     // --dns 127.0.0.1: a name the embedded DNS does not know is forwarded to nothing, never to a real resolver.
-    docker('run', '-d', '--name', target, '--dns', '127.0.0.1', '--network', netA, '--network-alias', hostile, testImage, 'sh', '-c', 'while true; do nc -l -p 8080; done');
+    docker(
+      'run',
+      '-d',
+      '--name',
+      target,
+      '--dns',
+      '127.0.0.1',
+      '--network',
+      netA,
+      '--network-alias',
+      hostile,
+      testImage,
+      'sh',
+      '-c',
+      'while true; do nc -l -p 8080; done',
+    );
     docker('run', '-d', '--name', source, '--dns', '127.0.0.1', '--network', netA, testImage, 'sleep', '100000');
     docker('run', '-d', '--name', stranger, '--dns', '127.0.0.1', '--network', netB, testImage, 'sleep', '100000');
-    wb = await Workbench.open({ settings: { 'remote.autoForwardPorts': false }, viewport: { width: 1400, height: 950 } });
+    wb = await Workbench.open({
+      settings: { 'remote.autoForwardPorts': false },
+      viewport: { width: 1400, height: 950 },
+    });
     wb.page.on('console', (m) => {
       if (/Content.Security.Policy|Refused to/i.test(m.text())) cspMessages.push(m.text());
     });
@@ -43,7 +61,10 @@ describe('e2e: the connectivity report', function () {
   });
   after(async () => {
     await wb?.close();
-    for (const args of [['rm', '-f', source, stranger, target], ['network', 'rm', netA, netB]]) {
+    for (const args of [
+      ['rm', '-f', source, stranger, target],
+      ['network', 'rm', netA, netB],
+    ]) {
       try {
         docker(...args);
       } catch (err) {
@@ -56,11 +77,21 @@ describe('e2e: the connectivity report', function () {
   async function answer(text: string, question?: string): Promise<void> {
     const widget = wb!.page.locator('.quick-input-widget');
     // A pick shows its question as the input's placeholder, an input as the message under it.
-    if (question) await widget.locator(`input[placeholder^="${question}"]`).or(widget.filter({ hasText: question })).first().waitFor({ timeout: 30_000 });
+    if (question)
+      await widget
+        .locator(`input[placeholder^="${question}"]`)
+        .or(widget.filter({ hasText: question }))
+        .first()
+        .waitFor({ timeout: 30_000 });
     const input = widget.locator('.quick-input-box input');
     await input.waitFor();
     await input.fill(text);
-    if (text) await wb!.page.locator('.quick-input-widget .monaco-list-row', { hasText: text }).first().waitFor().catch(() => undefined);
+    if (text)
+      await wb!.page
+        .locator('.quick-input-widget .monaco-list-row', { hasText: text })
+        .first()
+        .waitFor()
+        .catch(() => undefined);
     await input.press('Enter');
   }
 
@@ -81,11 +112,19 @@ describe('e2e: the connectivity report', function () {
     assert.equal(await verdict.getAttribute('data-verdict'), 'reachable');
     assert.equal(await verdict.innerText(), `Reachable: ${source} can reach ${target}:8080.`);
     const facts = await view.locator('ol.facts li .text').allInnerTexts();
-    assert.ok(facts.some((f) => f.includes(`the embedded DNS answers for the target as: ${target}, ${hostile}`)), facts.join('\n'));
+    assert.ok(
+      facts.some((f) => f.includes(`the embedded DNS answers for the target as: ${target}, ${hostile}`)),
+      facts.join('\n'),
+    );
     assert.equal(await view.locator('img').count(), 0, 'markup from the engine stays text');
     const commands = await view.locator('.step pre.command').allInnerTexts();
-    assert.ok(commands.some((c) => /^\$ .*nc -w 2 \S+ 8080/.test(c)), commands.join('\n'));
-    assert.ok((await view.locator('.step .meaning').allInnerTexts()).includes('Connected: the TCP handshake completed.'));
+    assert.ok(
+      commands.some((c) => /^\$ .*nc -w 2 \S+ 8080/.test(c)),
+      commands.join('\n'),
+    );
+    assert.ok(
+      (await view.locator('.step .meaning').allInnerTexts()).includes('Connected: the TCP handshake completed.'),
+    );
     assert.deepEqual(cspMessages, [], 'no CSP violation in the report webview');
     await wb!.screenshot('connectivity-1-reachable');
 
@@ -93,7 +132,9 @@ describe('e2e: the connectivity report', function () {
     const copy = view.locator('button', { hasText: 'Copy as Markdown' });
     await copy.focus();
     await copy.press('Enter');
-    await wb!.page.locator('.notification-toast', { hasText: 'The connectivity report is on the clipboard as Markdown.' }).waitFor({ timeout: 15_000 });
+    await wb!.page
+      .locator('.notification-toast', { hasText: 'The connectivity report is on the clipboard as Markdown.' })
+      .waitFor({ timeout: 15_000 });
   });
 
   it('a fix button runs Connect after the click, and the report re-checks to reachable', async () => {
@@ -101,15 +142,24 @@ describe('e2e: the connectivity report', function () {
     const verdict = view.locator('.verdict');
     await verdict.waitFor();
     assert.equal(await verdict.getAttribute('data-verdict'), 'notReachable');
-    assert.ok((await view.locator('ol.facts li .text').allInnerTexts()).some((f) => f.startsWith(`${stranger} and ${target} share no network`)));
+    assert.ok(
+      (await view.locator('ol.facts li .text').allInnerTexts()).some((f) =>
+        f.startsWith(`${stranger} and ${target} share no network`),
+      ),
+    );
     await wb!.screenshot('connectivity-2-not-reachable');
     const fix = view.locator('button.fix-button', { hasText: `Connect ${stranger} to ${netA}` });
     await fix.click();
     await answer('', 'Network aliases (optional)');
     await answer('', 'Static IPv4 address');
     await view.locator('.verdict[data-verdict="reachable"]').waitFor({ timeout: 60_000 });
-    assert.ok(docker('inspect', '-f', '{{json .NetworkSettings.Networks}}', stranger).includes(netA), 'the engine connected the container');
-    assert.ok((await view.locator('.step .meaning').allInnerTexts()).includes('Connected: the TCP handshake completed.'));
+    assert.ok(
+      docker('inspect', '-f', '{{json .NetworkSettings.Networks}}', stranger).includes(netA),
+      'the engine connected the container',
+    );
+    assert.ok(
+      (await view.locator('.step .meaning').allInnerTexts()).includes('Connected: the TCP handshake completed.'),
+    );
     await wb!.screenshot('connectivity-3-fixed');
   });
 });

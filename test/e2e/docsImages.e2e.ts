@@ -15,7 +15,14 @@ import { docker, Workbench } from './harness';
 const repoRoot = join(__dirname, '..', '..');
 const images = join(repoRoot, 'docs', 'images');
 const DEMO_NETWORKS = ['dne-demo-frontend', 'dne-demo-backend', 'dne-demo-data', 'dne-demo-v6'];
-const DEMO_CONTAINERS = ['dne-demo-web', 'dne-demo-api', 'dne-demo-db', 'dne-demo-cache', 'dne-demo-v6', 'dne-demo-job'];
+const DEMO_CONTAINERS = [
+  'dne-demo-web',
+  'dne-demo-api',
+  'dne-demo-db',
+  'dne-demo-cache',
+  'dne-demo-v6',
+  'dne-demo-job',
+];
 
 const exists = (kind: 'network' | 'container', name: string): boolean => {
   try {
@@ -87,11 +94,14 @@ describe('e2e: the README pictures (docs/images) from the demo state', function 
       .filter((n) => n && !n.startsWith('dne-demo-') && !['bridge', 'host', 'none'].includes(n));
     if (others.length) {
       // a shared engine: show the demo only, fitted
-      await webview(wb!).locator('vscode-text-field').first().evaluate((el, v) => {
-        const field = el as HTMLElement & { value: string };
-        field.value = v;
-        field.dispatchEvent(new Event('input'));
-      }, 'dne-demo');
+      await webview(wb!)
+        .locator('vscode-text-field')
+        .first()
+        .evaluate((el, v) => {
+          const field = el as HTMLElement & { value: string };
+          field.value = v;
+          field.dispatchEvent(new Event('input'));
+        }, 'dne-demo');
       await webview(wb!).locator('#graph').focus();
       await webview(wb!).locator('#graph').press('f');
       await wb!.page.waitForTimeout(800);

@@ -64,7 +64,11 @@ describe('e2e: the Networks view', function () {
     docker('run', '-d', '--name', container, '--network', net, '--ip', ip, testImage, 'sleep', '100000');
     // Built-in networks hidden and a tall window: other suites' networks must not push ours out of view.
     wb = await Workbench.open({
-      settings: { 'dockerNetworks.showBuiltInNetworks': false, 'git.openRepositoryInParentFolders': 'never', 'remote.autoForwardPorts': false },
+      settings: {
+        'dockerNetworks.showBuiltInNetworks': false,
+        'git.openRepositoryInParentFolders': 'never',
+        'remote.autoForwardPorts': false,
+      },
       viewport: { width: 1400, height: 1400 },
     });
     await wb.openView();
@@ -81,7 +85,12 @@ describe('e2e: the Networks view', function () {
   after(async () => {
     if (!engineAnswers()) startEngine();
     await wb?.close();
-    for (const args of [['rm', '-f', container], ['network', 'rm', net], ['network', 'rm', net2], ['network', 'rm', hostile]]) {
+    for (const args of [
+      ['rm', '-f', container],
+      ['network', 'rm', net],
+      ['network', 'rm', net2],
+      ['network', 'rm', hostile],
+    ]) {
       try {
         docker(...args);
       } catch (err) {
@@ -100,7 +109,11 @@ describe('e2e: the Networks view', function () {
     await endpoint.waitFor();
     assert.match(await endpoint.innerText(), new RegExp(`${container}\\s*${ip.replace(/\./g, '\\.')}`));
     const status = wb.page.locator('.statusbar-item', { hasText: 'unix:///var/run/docker.sock' });
-    assert.match(await status.first().innerText(), /unix:\/\/\/var\/run\/docker\.sock · \d+\.\d+/, 'status bar: endpoint and engine version');
+    assert.match(
+      await status.first().innerText(),
+      /unix:\/\/\/var\/run\/docker\.sock · \d+\.\d+/,
+      'status bar: endpoint and engine version',
+    );
     await wb.screenshot('explorer-1-network-with-endpoint');
   });
 
@@ -109,7 +122,9 @@ describe('e2e: the Networks view', function () {
     const row = wb.treeItem(net2, networks);
     await row.waitFor();
     await wb.expand(row);
-    const endpointRows = networks.locator('.monaco-list-row', { has: wb.page.locator('.label-name', { hasText: container }) });
+    const endpointRows = networks.locator('.monaco-list-row', {
+      has: wb.page.locator('.label-name', { hasText: container }),
+    });
     assert.equal(await endpointRows.count(), 1, 'before: the container is only under the first network');
     docker('network', 'connect', '--ip', ip2, net2, container);
     const connected = networks.locator('.monaco-list-row', {
@@ -160,7 +175,10 @@ describe('e2e: the Networks view', function () {
     await wb.screenshot('explorer-3-engine-stopped');
 
     const containersMessage = (await wb.viewPane('Containers')).locator('.message:not(.hide)');
-    assert.match(await containersMessage.innerText(), /Cannot connect to the Docker engine at unix:\/\/\/var\/run\/docker\.sock/);
+    assert.match(
+      await containersMessage.innerText(),
+      /Cannot connect to the Docker engine at unix:\/\/\/var\/run\/docker\.sock/,
+    );
 
     startEngine();
     await wb.treeItem(net, networks).waitFor({ timeout: 90_000 });

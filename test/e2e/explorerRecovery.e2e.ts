@@ -42,7 +42,11 @@ describe('e2e: the explorer when the engine appears late', function () {
     docker('run', '-d', '--name', container, '--network', network, testImage, 'sleep', '100000');
     wb = await Workbench.open({
       env: { DOCKER_HOST: `unix://${socket}` },
-      settings: { 'dockerNetworks.showBuiltInNetworks': false, 'git.openRepositoryInParentFolders': 'never', 'remote.autoForwardPorts': false },
+      settings: {
+        'dockerNetworks.showBuiltInNetworks': false,
+        'git.openRepositoryInParentFolders': 'never',
+        'remote.autoForwardPorts': false,
+      },
       viewport: { width: 1400, height: 1000 },
     });
   });
@@ -51,7 +55,10 @@ describe('e2e: the explorer when the engine appears late', function () {
     await wb?.close();
     await new Promise<void>((resolve) => (proxy ? proxy.close(() => resolve()) : resolve()));
     rmSync(socket, { force: true });
-    for (const args of [['rm', '-f', container], ['network', 'rm', network]]) {
+    for (const args of [
+      ['rm', '-f', container],
+      ['network', 'rm', network],
+    ]) {
       try {
         docker(...args);
       } catch (err) {
@@ -70,10 +77,16 @@ describe('e2e: the explorer when the engine appears late', function () {
     const unreachable = networks.locator('.welcome-view-content', { hasText: 'Cannot reach the Docker engine' });
     await unreachable.waitFor({ timeout: 60_000 });
     assert.match(await welcome.innerText(), /Cannot reach the Docker engine/);
-    assert.match(await networks.locator('.pane-header').innerText(), new RegExp(`unix://${socket.replace(/[.]/g, '\\.')}`));
+    assert.match(
+      await networks.locator('.pane-header').innerText(),
+      new RegExp(`unix://${socket.replace(/[.]/g, '\\.')}`),
+    );
     const message = containers.locator('.message:not(.hide)');
     await message.waitFor();
-    assert.match(await message.innerText(), new RegExp(`Cannot connect to the Docker engine at unix://${socket.replace(/[.]/g, '\\.')}`));
+    assert.match(
+      await message.innerText(),
+      new RegExp(`Cannot connect to the Docker engine at unix://${socket.replace(/[.]/g, '\\.')}`),
+    );
     await wb.screenshot('explorer-5-endpoint-not-answering');
 
     proxy = await engineProxy(socket);

@@ -16,7 +16,13 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import {
-  freshRunDir, installExtension, launchChromium, repoRoot, startCodeServer, workbenchUrl, type CodeServer,
+  freshRunDir,
+  installExtension,
+  launchChromium,
+  repoRoot,
+  startCodeServer,
+  workbenchUrl,
+  type CodeServer,
 } from '../../scripts/lib/codeServer.mjs';
 
 export const resultsDir = join(repoRoot, 'test-results');
@@ -76,7 +82,10 @@ export class Workbench {
     const userDir = join(runDir, 'user-data', 'User');
     mkdirSync(userDir, { recursive: true });
     const trust = opts.workspaceTrust ? restrictedModeSettings : {};
-    writeFileSync(join(userDir, 'settings.json'), JSON.stringify({ ...baseSettings, ...trust, ...opts.settings }, null, 2));
+    writeFileSync(
+      join(userDir, 'settings.json'),
+      JSON.stringify({ ...baseSettings, ...trust, ...opts.settings }, null, 2),
+    );
     if (opts.vsix) console.log(`      ${installExtension(opts.vsix, runDir).split('\n').join('\n      ')}`);
     const server = await startCodeServer({ workspace, runDir, env: opts.env, workspaceTrust: opts.workspaceTrust });
     let browser: Browser | undefined;
@@ -103,9 +112,11 @@ export class Workbench {
       await this.activityBarEntry().waitFor({ timeout: timeoutMs });
     } catch (err) {
       const shot = await this.screenshot('workbench-not-ready').catch(() => 'no screenshot');
-      throw new Error(`the workbench did not show the "${activityBarLabel}" activity-bar entry within ${timeoutMs / 1000} s `
-        + `(is the extension built and loading?): ${(err as Error).message}\nscreenshot: ${shot}; code-server log: ${this.server.logFile} `
-        + '(kept with DNE_KEEP_RUN_DIR=1)');
+      throw new Error(
+        `the workbench did not show the "${activityBarLabel}" activity-bar entry within ${timeoutMs / 1000} s ` +
+          `(is the extension built and loading?): ${(err as Error).message}\nscreenshot: ${shot}; code-server log: ${this.server.logFile} ` +
+          '(kept with DNE_KEEP_RUN_DIR=1)',
+      );
     }
   }
 
@@ -219,7 +230,9 @@ export class Workbench {
   async contextMenu(target: Locator, item: string): Promise<void> {
     const menu = this.page.locator('.context-view .monaco-menu');
     await target.click({ button: 'right' });
-    const entry = menu.locator('.action-item .action-label', { hasText: new RegExp(`^\\s*${escapeRegExp(item)}\\s*$`) }).first();
+    const entry = menu
+      .locator('.action-item .action-label', { hasText: new RegExp(`^\\s*${escapeRegExp(item)}\\s*$`) })
+      .first();
     await entry.waitFor();
     for (let attempt = 1; ; attempt++) {
       await entry.hover();
@@ -228,7 +241,8 @@ export class Workbench {
         await menu.waitFor({ state: 'hidden', timeout: 5_000 });
         return;
       } catch (err) {
-        if (attempt >= 2) throw new Error(`the context menu stayed open after picking "${item}": ${(err as Error).message}`);
+        if (attempt >= 2)
+          throw new Error(`the context menu stayed open after picking "${item}": ${(err as Error).message}`);
       }
     }
   }

@@ -8,7 +8,10 @@ import type { Locator } from 'playwright-core';
 import { docker, testImage, uniqueName, Workbench } from './harness';
 
 function attachedNetworks(container: string): Record<string, { Aliases: string[] | null; IPAddress: string }> {
-  return JSON.parse(docker('inspect', '-f', '{{json .NetworkSettings.Networks}}', container)) as Record<string, { Aliases: string[] | null; IPAddress: string }>;
+  return JSON.parse(docker('inspect', '-f', '{{json .NetworkSettings.Networks}}', container)) as Record<
+    string,
+    { Aliases: string[] | null; IPAddress: string }
+  >;
 }
 
 async function eventually(check: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
@@ -83,7 +86,10 @@ describe('e2e: network operations from the tree', () => {
     await wb.page.keyboard.press('Escape');
     await wb.contextMenu(endpoint, 'Disconnect');
 
-    await eventually(() => !(network in attachedNetworks(resident)), `${resident} disconnected from ${network} in the engine`);
+    await eventually(
+      () => !(network in attachedNetworks(resident)),
+      `${resident} disconnected from ${network} in the engine`,
+    );
     await endpoint.waitFor({ state: 'detached' });
     await wb.screenshot('operations-after-disconnect');
   });
@@ -103,7 +109,10 @@ describe('e2e: network operations from the tree', () => {
     const input = widget.locator('.quick-input-box input');
     const message = widget.locator('.quick-input-message');
     const step = async (prompt: string): Promise<void> => {
-      await widget.locator(`.quick-input-message:has-text("${prompt}"), .quick-input-box input[placeholder*="${prompt}"]`).first().waitFor();
+      await widget
+        .locator(`.quick-input-message:has-text("${prompt}"), .quick-input-box input[placeholder*="${prompt}"]`)
+        .first()
+        .waitFor();
     };
 
     await step('Name of the new network');
@@ -142,8 +151,14 @@ describe('e2e: network operations from the tree', () => {
     await input.fill('e2e=yes');
     await input.press('Enter');
 
-    await eventually(() => docker('network', 'ls', '-q', '--filter', `name=^${name}$`) !== '', `network ${name} in the engine`);
-    assert.equal(docker('network', 'inspect', '-f', '{{(index .IPAM.Config 0).Subnet}} {{.Labels.e2e}}', name), `${subnet} yes`);
+    await eventually(
+      () => docker('network', 'ls', '-q', '--filter', `name=^${name}$`) !== '',
+      `network ${name} in the engine`,
+    );
+    assert.equal(
+      docker('network', 'inspect', '-f', '{{(index .IPAM.Config 0).Subnet}} {{.Labels.e2e}}', name),
+      `${subnet} yes`,
+    );
     // Revealed and selected in the tree.
     await pane.locator('.monaco-list-row.selected', { hasText: name }).waitFor();
     await wb.screenshot('operations-create-revealed');
@@ -172,7 +187,10 @@ describe('e2e: network operations from the tree', () => {
     await input.fill('');
     await input.press('Enter');
 
-    await eventually(() => attachedNetworks(guest)[network]?.Aliases?.includes('e2e-alias') ?? false, `${guest} on ${network} with alias e2e-alias`);
+    await eventually(
+      () => attachedNetworks(guest)[network]?.Aliases?.includes('e2e-alias') ?? false,
+      `${guest} on ${network} with alias e2e-alias`,
+    );
     await wb.expand(row);
     await wb.treeItem(guest, pane).waitFor();
     await wb.screenshot('operations-after-connect');
@@ -205,7 +223,10 @@ describe('e2e: network operations from the tree', () => {
     await wb.screenshot('operations-remove-confirm');
     await dialog.locator('.monaco-button', { hasText: 'Disconnect and Remove' }).click();
 
-    await eventually(() => docker('network', 'ls', '-q', '--filter', `name=^${doomed}$`) === '', `${doomed} removed from the engine`);
+    await eventually(
+      () => docker('network', 'ls', '-q', '--filter', `name=^${doomed}$`) === '',
+      `${doomed} removed from the engine`,
+    );
     assert.equal(doomed in attachedNetworks(guest), false);
     await row.waitFor({ state: 'detached' });
   });

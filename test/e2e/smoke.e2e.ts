@@ -8,9 +8,15 @@ import { docker, uniqueName, Workbench } from './harness';
 
 describe('e2e harness smoke', () => {
   let wb: Workbench | undefined;
-  before(async () => { wb = await Workbench.open(); });
-  after(async () => { await wb?.close(); });
-  afterEach(async function () { await wb?.captureOnFailure(this); });
+  before(async () => {
+    wb = await Workbench.open();
+  });
+  after(async () => {
+    await wb?.close();
+  });
+  afterEach(async function () {
+    await wb?.captureOnFailure(this);
+  });
 
   it('shows the Docker Networks activity-bar entry and opens the Networks view', async () => {
     assert.ok(wb);
@@ -59,7 +65,9 @@ describe('e2e harness smoke: long trees', function () {
     const left = names.filter((n) => docker('network', 'ls', '-q', '--filter', `name=^${n}$`) !== '');
     if (left.length > 0) docker('network', 'rm', ...left);
   });
-  afterEach(async function () { await wb?.captureOnFailure(this); });
+  afterEach(async function () {
+    await wb?.captureOnFailure(this);
+  });
 
   it('finds a network row scrolled out of view', async () => {
     assert.ok(wb);

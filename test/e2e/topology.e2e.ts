@@ -16,7 +16,12 @@ function webview(wb: Workbench): FrameLocator {
   return wb.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
 }
 
-async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string, timeoutMs = 30_000): Promise<T> {
+async function eventually<T>(
+  read: () => Promise<T>,
+  ok: (v: T) => boolean,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await read();
@@ -40,8 +45,23 @@ describe('e2e: the topology panel', function () {
   before(async () => {
     docker('network', 'create', '--label', `note=${payload}`, net);
     net2Id = docker('network', 'create', net2);
-    docker('run', '-d', '--name', container, '--label', `html=${payload}`, '--network', net, testImage, 'sleep', '100000');
-    wb = await Workbench.open({ settings: { 'remote.autoForwardPorts': false }, viewport: { width: 1500, height: 950 } });
+    docker(
+      'run',
+      '-d',
+      '--name',
+      container,
+      '--label',
+      `html=${payload}`,
+      '--network',
+      net,
+      testImage,
+      'sleep',
+      '100000',
+    );
+    wb = await Workbench.open({
+      settings: { 'remote.autoForwardPorts': false },
+      viewport: { width: 1500, height: 950 },
+    });
     wb.page.on('console', (m) => {
       if (/Content.Security.Policy|Refused to/i.test(m.text())) cspMessages.push(m.text());
     });
@@ -53,7 +73,11 @@ describe('e2e: the topology panel', function () {
 
   after(async () => {
     await wb?.close();
-    for (const args of [['rm', '-f', container], ['network', 'rm', net], ['network', 'rm', net2]]) {
+    for (const args of [
+      ['rm', '-f', container],
+      ['network', 'rm', net],
+      ['network', 'rm', net2],
+    ]) {
       try {
         docker(...args);
       } catch (err) {
@@ -74,25 +98,47 @@ describe('e2e: the topology panel', function () {
   it('opens from the palette and draws as many networks and containers as the engine holds', async () => {
     await wb!.runCommand('Docker Networks: Show Network Topology');
     await app().waitFor({ timeout: 60_000 });
-    await eventually(() => data('layout'), (v) => v === 'done', 'the first layout');
+    await eventually(
+      () => data('layout'),
+      (v) => v === 'done',
+      'the first layout',
+    );
     // other work shares this engine: compare until both sides agree (the panel follows the engine live)
     const counts = async () => ({
       panel: [await data('network-nodes'), await data('container-nodes')].map(Number),
-      engine: [docker('network', 'ls', '-q').split('\n').filter(Boolean).length, docker('ps', '-aq').split('\n').filter(Boolean).length],
+      engine: [
+        docker('network', 'ls', '-q').split('\n').filter(Boolean).length,
+        docker('ps', '-aq').split('\n').filter(Boolean).length,
+      ],
     });
-    await eventually(counts, (c) => c.panel[0] === c.engine[0] && c.panel[1] === c.engine[1], 'the panel to match the engine');
+    await eventually(
+      counts,
+      (c) => c.panel[0] === c.engine[0] && c.panel[1] === c.engine[1],
+      'the panel to match the engine',
+    );
     const errors = await wb!.notifications();
-    assert.deepEqual(errors.filter((e) => /topology/i.test(e)), []);
+    assert.deepEqual(
+      errors.filter((e) => /topology/i.test(e)),
+      [],
+    );
     assert.deepEqual(cspMessages, [], 'no CSP violation in the real webview (toolkit, worker, styles)');
     await wb!.screenshot('topology-1-open');
   });
 
   it('adds the edge of a `docker network connect` from outside without a reload', async () => {
     await filterByNetwork(`n:${net2Id}`);
-    await eventually(() => data('visible'), (v) => v === '1', 'only the empty network visible');
+    await eventually(
+      () => data('visible'),
+      (v) => v === '1',
+      'only the empty network visible',
+    );
     const patchesBefore = Number((await data('patches')) ?? '0');
     docker('network', 'connect', net2, container);
-    await eventually(() => data('visible'), (v) => v === '2', 'the connected container to appear on the network');
+    await eventually(
+      () => data('visible'),
+      (v) => v === '2',
+      'the connected container to appear on the network',
+    );
     assert.ok(Number(await data('patches')) > patchesBefore, 'it came as a patch, not a reload');
     // the list view names it, as text
     await webview(wb!).locator('vscode-button[title="Switch between the graph and the list view"]').click();
@@ -127,7 +173,11 @@ describe('e2e: the topology panel', function () {
       (v) => !v.includes(net2) && v.includes(net),
       'the engine to drop the endpoint',
     );
-    await eventually(() => data('visible'), (v) => v === '1', 'the graph to drop the edge');
+    await eventually(
+      () => data('visible'),
+      (v) => v === '1',
+      'the graph to drop the edge',
+    );
     await wb!.screenshot('topology-4-disconnected');
   });
 
@@ -137,11 +187,17 @@ describe('e2e: the topology panel', function () {
     await app().waitFor({ timeout: 60_000 });
     // the restored panel is live again: it draws what the engine holds, our network included
     await eventually(
-      async () => ({ panel: Number(await data('network-nodes')), engine: docker('network', 'ls', '-q').split('\n').filter(Boolean).length }),
+      async () => ({
+        panel: Number(await data('network-nodes')),
+        engine: docker('network', 'ls', '-q').split('\n').filter(Boolean).length,
+      }),
       (c) => c.panel === c.engine,
       'the restored panel to match the engine',
     );
-    assert.equal(await webview(wb!).locator('vscode-dropdown').nth(1).locator('vscode-option', { hasText: net2 }).count(), 1);
+    assert.equal(
+      await webview(wb!).locator('vscode-dropdown').nth(1).locator('vscode-option', { hasText: net2 }).count(),
+      1,
+    );
     await wb!.screenshot('topology-5-restored-after-reload');
   });
 });

@@ -22,11 +22,14 @@ export interface IntegrationReport {
 }
 
 function testFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) return testFiles(p);
-    return e.name.endsWith('.test.js') ? [p] : [];
-  }).sort();
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) return testFiles(p);
+      return e.name.endsWith('.test.js') ? [p] : [];
+    })
+    .sort();
 }
 
 function writeReport(report: IntegrationReport): void {
@@ -47,7 +50,12 @@ export function run(): Promise<void> {
   const files = testFiles(__dirname);
   for (const f of files) mocha.addFile(f);
   const report: IntegrationReport = {
-    passes: 0, failures: 0, pending: 0, pendingTitles: [], durationMs: 0, failed: [],
+    passes: 0,
+    failures: 0,
+    pending: 0,
+    pendingTitles: [],
+    durationMs: 0,
+    failed: [],
   };
   const started = Date.now();
   return new Promise<void>((resolve, reject) => {
@@ -59,7 +67,9 @@ export function run(): Promise<void> {
         if (failures > 0) reject(new Error(`${failures} integration test(s) failed`));
         else resolve();
       });
-      runner.on('pass', () => { report.passes++; });
+      runner.on('pass', () => {
+        report.passes++;
+      });
       runner.on('pending', (test) => {
         report.pending++;
         report.pendingTitles.push(test.title);
@@ -71,7 +81,10 @@ export function run(): Promise<void> {
     } catch (err) {
       // A suite that cannot even load counts as one failure, so the launcher never reports it green.
       report.failures = Math.max(report.failures, 1);
-      report.failed.push({ title: 'loading the integration suite', error: err instanceof Error ? err.stack ?? err.message : String(err) });
+      report.failed.push({
+        title: 'loading the integration suite',
+        error: err instanceof Error ? (err.stack ?? err.message) : String(err),
+      });
       writeReport(report);
       reject(err instanceof Error ? err : new Error(String(err)));
     }

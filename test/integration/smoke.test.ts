@@ -19,7 +19,11 @@ describe('integration harness smoke', () => {
   it('registers the Docker Networks views with the workbench', async () => {
     const commands = await vscode.commands.getCommands(true);
     // VS Code creates these focus/open commands only for view containers and views it registered.
-    for (const id of ['workbench.view.extension.dockerNetworks', 'dockerNetworks.networks.focus', 'dockerNetworks.containers.focus']) {
+    for (const id of [
+      'workbench.view.extension.dockerNetworks',
+      'dockerNetworks.networks.focus',
+      'dockerNetworks.containers.focus',
+    ]) {
       assert.ok(commands.includes(id), `command ${id} missing: the view contribution did not reach the workbench`);
     }
     await vscode.commands.executeCommand('dockerNetworks.networks.focus');
@@ -34,7 +38,19 @@ describe('integration harness smoke', () => {
 
     it('creates a network and a container on it that the engine reports with an IP', () => {
       docker('network', 'create', '--subnet', `10.231.${octet}.0/24`, network);
-      docker('run', '-d', '--name', container, '--network', network, '--ip', `10.231.${octet}.9`, testImage, 'sleep', '600');
+      docker(
+        'run',
+        '-d',
+        '--name',
+        container,
+        '--network',
+        network,
+        '--ip',
+        `10.231.${octet}.9`,
+        testImage,
+        'sleep',
+        '600',
+      );
       const ip = docker('inspect', '-f', `{{(index .NetworkSettings.Networks "${network}").IPAddress}}`, container);
       assert.equal(ip, `10.231.${octet}.9`);
     });

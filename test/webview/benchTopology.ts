@@ -41,7 +41,8 @@ interface SizeResult {
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const p95 = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
+const p95 = (xs: number[]): number =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
 const r1 = (x: number): number => Math.round(x * 10) / 10;
 
 /** Sends a message and resolves with the ms until the first frame sigma draws after handling it. */
@@ -67,7 +68,12 @@ async function sendAndTimeDraw(wp: WebviewPage, message: unknown, expectNodes?: 
 /** Records animation-frame intervals in the page between start() and stop(). */
 async function frameRecorder(wp: WebviewPage): Promise<{ stop(): Promise<number[]>; longTasks(): Promise<number[]> }> {
   await wp.page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __recording: boolean; __longTasks: number[]; __observer?: PerformanceObserver };
+    const w = window as unknown as {
+      __frames: number[];
+      __recording: boolean;
+      __longTasks: number[];
+      __observer?: PerformanceObserver;
+    };
     w.__frames = [];
     w.__recording = true;
     w.__longTasks = [];
@@ -97,7 +103,13 @@ async function frameRecorder(wp: WebviewPage): Promise<{ stop(): Promise<number[
   };
 }
 
-async function measure(browser: Browser, origin: string, networks: number, containers: number, nodeLimit: number): Promise<SizeResult> {
+async function measure(
+  browser: Browser,
+  origin: string,
+  networks: number,
+  containers: number,
+  nodeLimit: number,
+): Promise<SizeResult> {
   const snapshot = generatedTopology(networks, containers);
   // What the panel does when the webview is ready: build the first graph (kept in LiveGraph for later patches).
   const t0 = performance.now();
@@ -109,7 +121,10 @@ async function measure(browser: Browser, origin: string, networks: number, conta
   try {
     const layoutFrames = await frameRecorder(wp);
     const firstDrawMs = await sendAndTimeDraw(wp, message, graph.nodes.length);
-    await wp.page.waitForFunction(() => document.getElementById('app')?.dataset.layout === 'done', null, { timeout: 60_000, polling: 100 });
+    await wp.page.waitForFunction(() => document.getElementById('app')?.dataset.layout === 'done', null, {
+      timeout: 60_000,
+      polling: 100,
+    });
     const layoutGaps = await layoutFrames.stop();
     const layoutLongTasks = await layoutFrames.longTasks();
 
@@ -142,7 +157,11 @@ async function measure(browser: Browser, origin: string, networks: number, conta
     {
       const nets = [...snapshot.networks.values()];
       const cons = [...snapshot.containers.values()];
-      const attachments = [...snapshot.endpoints.values()].map((e) => ({ network: snapshot.networks.get(e.networkId)!, container: snapshot.containers.get(e.containerId)!, ipv4: e.ipv4 }));
+      const attachments = [...snapshot.endpoints.values()].map((e) => ({
+        network: snapshot.networks.get(e.networkId)!,
+        container: snapshot.containers.get(e.containerId)!,
+        ipv4: e.ipv4,
+      }));
       for (let k = 0; k < 15; k++) {
         const c = cons[(k * 7 + 3) % cons.length];
         const n = nets.find((x) => !attachments.some((a) => a.container === c && a.network === x));
@@ -203,7 +222,10 @@ async function measure(browser: Browser, origin: string, networks: number, conta
 
 const num = (x: number | undefined): boolean => x != null && !Number.isNaN(x);
 /** The former per-event host path, measured on the same events, when the run recorded it. */
-const former = (r: SizeResult): string => (num(r.eventHostRebuildMedianMs) ? ` (full rebuild + compare on the same events: ${r.eventHostRebuildMedianMs} ms)` : '');
+const former = (r: SizeResult): string =>
+  num(r.eventHostRebuildMedianMs)
+    ? ` (full rebuild + compare on the same events: ${r.eventHostRebuildMedianMs} ms)`
+    : '';
 
 function report(results: SizeResult[], limit: number): string {
   const target = results.find((r) => r.containers === 2000 && r.mode === 'full');
@@ -213,7 +235,7 @@ function report(results: SizeResult[], limit: number): string {
     '',
     `Written by \`node scripts/bench-topology.mjs --write\` on ${new Date().toISOString().slice(0, 19)}Z: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ` +
       `headless Chromium (${process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'}) with software WebGL (SwiftShader, no GPU), load average ${os.loadavg()[0].toFixed(2)} when this section was written. ` +
-      'The real webview bundle behind the panel\'s own CSP, fed graphs that the host code builds from generated topologies ' +
+      "The real webview bundle behind the panel's own CSP, fed graphs that the host code builds from generated topologies " +
       '(each container on one or two networks, every tenth publishing a port). A desktop GPU draws faster; these are the slow case.',
     '',
     '| Target | Measured | Result |',
@@ -237,14 +259,14 @@ function report(results: SizeResult[], limit: number): string {
     ),
     '',
     'How to read this. Every figure comes from a machine without a GPU: WebGL is SwiftShader on the CPU, and this ' +
-      'machine\'s two cores were shared with other work (the load average is above). The 10 x 2 row is the floor. A ' +
+      "machine's two cores were shared with other work (the load average is above). The 10 x 2 row is the floor. A " +
       'graph of 12 nodes already shows the per-frame cost of software WebGL under this load, so fps and the longest ' +
       'main-thread task measure that as much as our code. JavaScript work is small by comparison: applying an event ' +
       'to the graph in the webview stays around a millisecond at every size. On the host, the panel derives each patch ' +
-      'from the model\'s own diff (LiveGraph in src/topology/graph/liveGraph.ts): it rebuilds only the nodes and edges of the networks, ' +
+      "from the model's own diff (LiveGraph in src/topology/graph/liveGraph.ts): it rebuilds only the nodes and edges of the networks, " +
       'containers and endpoints the diff names, so an event costs what it touches. The bracketed figure is the former path, ' +
       'timed on the same events for comparison: build the whole graph again and compare it with the last one, which grows ' +
-      'with the size. Each event is one `connect` of a container to one more network; the model\'s diffSnapshots of the two ' +
+      "with the size. Each event is one `connect` of a container to one more network; the model's diffSnapshots of the two " +
       `snapshots (computed once for the tree and the panel, not part of the column) took a median of ${results.map((r) => (num(r.eventModelDiffMedianMs) ? `${r.eventModelDiffMedianMs}` : 'n/a')).join(' / ')} ms per row. ` +
       `Events applied by a full rebuild instead (a large change, or a flip across the node limit): ${results.reduce((a, r) => a + (r.eventRebuilds ?? 0), 0)} of those measured. ` +
       'The ForceAtlas2 iterations run in a web worker. The main thread ' +
@@ -280,7 +302,8 @@ async function main(): Promise<void> {
   const from = process.argv.indexOf('--report-from');
   if (from > 0) {
     // Rewrites the section from the JSON lines of an earlier run (its stdout), without measuring again.
-    for (const line of readFileSync(process.argv[from + 1], 'utf8').split('\n')) if (line.startsWith('{')) results.push(JSON.parse(line) as SizeResult);
+    for (const line of readFileSync(process.argv[from + 1], 'utf8').split('\n'))
+      if (line.startsWith('{')) results.push(JSON.parse(line) as SizeResult);
   } else {
     const served = await serve();
     const browser = await launch();

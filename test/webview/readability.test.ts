@@ -30,7 +30,10 @@ function assertReadable(labels: Labels, graph: GraphData, width: number, height:
   const { placed } = labels;
   for (let i = 0; i < placed.length; i++) {
     const a = placed[i];
-    assert.ok(a.box.x >= 0 && a.box.y >= 0 && a.box.x + a.box.w <= width && a.box.y + a.box.h <= height, `${where}: "${a.text}" lies inside the canvas`);
+    assert.ok(
+      a.box.x >= 0 && a.box.y >= 0 && a.box.x + a.box.w <= width && a.box.y + a.box.h <= height,
+      `${where}: "${a.text}" lies inside the canvas`,
+    );
     for (let j = i + 1; j < placed.length; j++) {
       assert.ok(!overlap(a.box, placed[j].box), `${where}: "${a.text}" and "${placed[j].text}" do not overlap`);
     }
@@ -39,7 +42,9 @@ function assertReadable(labels: Labels, graph: GraphData, width: number, height:
   const hidden = new Set(labels.hidden);
   // what is on the canvas: nodes drawn there, and edges with both ends there
   const onCanvas = (id: string): boolean => id in labels.nodes;
-  for (const e of graph.edges.filter((x) => x.kind === 'endpoint' && x.label && onCanvas(x.source) && onCanvas(x.target))) {
+  for (const e of graph.edges.filter(
+    (x) => x.kind === 'endpoint' && x.label && onCanvas(x.source) && onCanvas(x.target),
+  )) {
     if (drawn.has(e.id)) assert.equal(drawn.get(e.id), e.label, `${where}: ${e.id} shows its whole address`);
     else assert.ok(hidden.has(e.id), `${where}: ${e.id} is either drawn or deliberately hidden`);
   }
@@ -63,7 +68,9 @@ describe('topology webview: readable like a drawing (demo state)', function () {
     browser = await launch();
     wp = await openWebview(browser, served.origin, viewport);
     await wp.send({ type: 'graph', graph });
-    await wp.page.waitForFunction(() => document.getElementById('app')?.dataset.layout === 'done', null, { timeout: 20_000 });
+    await wp.page.waitForFunction(() => document.getElementById('app')?.dataset.layout === 'done', null, {
+      timeout: 20_000,
+    });
   });
   after(async () => {
     assert.deepEqual(wp?.problems ?? [], [], 'no page errors');
@@ -83,9 +90,15 @@ describe('topology webview: readable like a drawing (demo state)', function () {
     await wp.page.screenshot({ path: `${SHOTS}/readability-fit.png` });
     assertReadable(fitted, graph, width, height, 'fitted');
     assert.equal(Object.keys(fitted.nodes).length, graph.nodes.length, 'at the fit, every node is on the canvas');
-    assert.ok(fitted.placed.filter((l) => l.kind === 'node').length >= graph.nodes.length - 2, 'at the fit, (nearly) every name is drawn');
+    assert.ok(
+      fitted.placed.filter((l) => l.kind === 'node').length >= graph.nodes.length - 2,
+      'at the fit, (nearly) every name is drawn',
+    );
     const box = (await wp.page.locator('#graph').boundingBox())!;
-    for (const [dy, where] of [[-400, 'zoomed in'], [900, 'zoomed out']] as const) {
+    for (const [dy, where] of [
+      [-400, 'zoomed in'],
+      [900, 'zoomed out'],
+    ] as const) {
       await wp.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
       await wp.page.mouse.wheel(0, dy);
       await wp.page.waitForTimeout(600); // the camera's zoom animation
@@ -115,21 +128,27 @@ describe('topology webview: readable like a drawing (demo state)', function () {
     const labels = await latestLabels(wp);
     const pos = labels.nodes; // viewport positions of the drawn nodes
     const loners = ['n:n-bridge', 'n:n-host', 'n:n-none'].map((id) => pos![id]);
-    const connected = Object.entries(pos!).filter(([id]) => !['n:n-bridge', 'n:n-host', 'n:n-none'].includes(id)).map(([, p]) => p);
+    const connected = Object.entries(pos!)
+      .filter(([id]) => !['n:n-bridge', 'n:n-host', 'n:n-none'].includes(id))
+      .map(([, p]) => p);
     const lowestConnected = Math.max(...connected.map((p) => p.y));
-    for (const p of loners) assert.ok(p.y > lowestConnected, 'each network without endpoints is under the connected graph');
+    for (const p of loners)
+      assert.ok(p.y > lowestConnected, 'each network without endpoints is under the connected graph');
     assert.ok(Math.max(...loners.map((p) => p.y)) - Math.min(...loners.map((p) => p.y)) < 40, 'in one row');
     const { width, height } = await canvasSize();
     const xs = Object.values(pos!).map((p) => p.x);
     const ys = Object.values(pos!).map((p) => p.y);
     const used = Math.max((Math.max(...xs) - Math.min(...xs)) / width, (Math.max(...ys) - Math.min(...ys)) / height);
     assert.ok(used > 0.6, `the drawing spans most of the canvas (${Math.round(used * 100)}%)`);
-    assert.ok(labels.placed.some((l) => l.id === 'g:demo' && l.text === 'compose: demo'), 'the compose frame is named');
+    assert.ok(
+      labels.placed.some((l) => l.id === 'g:demo' && l.text === 'compose: demo'),
+      'the compose frame is named',
+    );
     await wp.page.screenshot({ path: `${SHOTS}/readability-frame.png` });
   });
 });
 
-describe('topology webview: in the user\'s language', function () {
+describe("topology webview: in the user's language", function () {
   this.timeout(90_000);
   it('shows the sentences the host translated (toolbar, hints, compose frame), engine names as they are', async () => {
     const strings = { Fit: 'Einpassen', 'Zoom to fit': 'Alles zeigen', 'compose: {0}': 'Compose-Projekt {0}' };
@@ -138,12 +157,21 @@ describe('topology webview: in the user\'s language', function () {
     try {
       const wp = await openWebview(browser, served.origin, { width: 1100, height: 700 });
       await wp.send({ type: 'graph', graph: buildFullGraph(demoTopology()) });
-      await wp.page.waitForFunction(() => document.getElementById('app')?.dataset.layout === 'done', null, { timeout: 20_000 });
+      await wp.page.waitForFunction(() => document.getElementById('app')?.dataset.layout === 'done', null, {
+        timeout: 20_000,
+      });
       const fit = wp.page.locator('vscode-button[title="Alles zeigen"]');
       assert.equal((await fit.innerText()).trim(), 'Einpassen');
       const labels = await latestLabels(wp);
-      assert.ok(labels.placed.some((l) => l.text === 'Compose-Projekt demo'), 'the frame speaks the language, the name stays');
-      assert.equal(await wp.page.locator('vscode-button', { hasText: 'List' }).count(), 1, 'untranslated ones stay English');
+      assert.ok(
+        labels.placed.some((l) => l.text === 'Compose-Projekt demo'),
+        'the frame speaks the language, the name stays',
+      );
+      assert.equal(
+        await wp.page.locator('vscode-button', { hasText: 'List' }).count(),
+        1,
+        'untranslated ones stay English',
+      );
       assert.deepEqual(wp.problems, []);
     } finally {
       await browser.close();
@@ -154,7 +182,7 @@ describe('topology webview: in the user\'s language', function () {
 
 describe('topology webview: the drawing kept across reloads', function () {
   this.timeout(120_000);
-  it('after a reload the same engine\'s graph comes back where it was, without a new layout', async () => {
+  it("after a reload the same engine's graph comes back where it was, without a new layout", async () => {
     const served = await serve();
     const browser = await launch();
     try {
@@ -162,17 +190,24 @@ describe('topology webview: the drawing kept across reloads', function () {
       const message = { type: 'graph', graph, layoutKey: 'unix:///var/run/docker.sock' };
       const first = await openWebview(browser, served.origin, { width: 1000, height: 650 });
       await first.send(message);
-      await first.page.waitForFunction(() => document.getElementById('app')?.dataset.layout === 'done', null, { timeout: 30_000 });
+      await first.page.waitForFunction(() => document.getElementById('app')?.dataset.layout === 'done', null, {
+        timeout: 30_000,
+      });
       const before = (await latestLabels(first)).nodes;
       const state = await first.page.evaluate(() => window.__state);
       await first.page.close();
       const second = await openWebview(browser, served.origin, { width: 1000, height: 650 }, state);
       await second.send(message);
-      await second.page.waitForFunction(() => document.getElementById('app')?.dataset.layout === 'done', null, { timeout: 30_000 });
+      await second.page.waitForFunction(() => document.getElementById('app')?.dataset.layout === 'done', null, {
+        timeout: 30_000,
+      });
       assert.deepEqual(await second.probed('layout'), [{ name: 'layout', running: false }], 'no layout ran');
       const after = (await latestLabels(second)).nodes;
       for (const n of graph.nodes) {
-        assert.ok(Math.abs(after[n.id].x - before[n.id].x) < 2 && Math.abs(after[n.id].y - before[n.id].y) < 2, `${n.id} is where it was`);
+        assert.ok(
+          Math.abs(after[n.id].x - before[n.id].x) < 2 && Math.abs(after[n.id].y - before[n.id].y) < 2,
+          `${n.id} is where it was`,
+        );
       }
       // kept per engine: another engine's drawing is kept beside this one
       await second.send({ ...message, layoutKey: 'tcp://elsewhere:2376' });

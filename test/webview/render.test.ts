@@ -35,11 +35,17 @@ describe('topology webview in headless Chromium', function () {
   it('renders every node and edge of the graph it is sent, with the toolkit toolbar', async () => {
     const g = buildFullGraph(sampleTopology());
     await wp.send({ type: 'graph', graph: g });
-    await wp.page.waitForFunction(() => document.getElementById('app')?.dataset.layout === 'done', null, { timeout: 15_000 });
+    await wp.page.waitForFunction(() => document.getElementById('app')?.dataset.layout === 'done', null, {
+      timeout: 15_000,
+    });
     assert.equal(await wp.app('nodes'), String(g.nodes.length));
     assert.equal(await wp.app('edges'), String(g.edges.length));
     // toolkit controls are upgraded custom elements with shadow roots
-    const upgraded = await wp.page.evaluate(() => !!document.querySelector('vscode-button')?.shadowRoot && !!document.querySelector('vscode-dropdown')?.shadowRoot);
+    const upgraded = await wp.page.evaluate(
+      () =>
+        !!document.querySelector('vscode-button')?.shadowRoot &&
+        !!document.querySelector('vscode-dropdown')?.shadowRoot,
+    );
     assert.ok(upgraded, 'toolkit elements registered');
     // WebGL drew something: the nodes canvas is not blank
     const painted = await wp.page.evaluate(() => {
@@ -58,11 +64,13 @@ describe('topology webview in headless Chromium', function () {
       return Number(await wp.app('visible'));
     };
     // network shop_back: the network, its two containers and web's two published ports
-    const backOnly = await visibleAfter(() => wp.page.evaluate(() => {
-      const dd = document.querySelectorAll('vscode-dropdown')[1] as HTMLElement & { value: string };
-      dd.value = 'n:n-back';
-      dd.dispatchEvent(new Event('change'));
-    }));
+    const backOnly = await visibleAfter(() =>
+      wp.page.evaluate(() => {
+        const dd = document.querySelectorAll('vscode-dropdown')[1] as HTMLElement & { value: string };
+        dd.value = 'n:n-back';
+        dd.dispatchEvent(new Event('change'));
+      }),
+    );
     assert.equal(backOnly, 5);
     await wp.page.evaluate(() => {
       const dd = document.querySelectorAll('vscode-dropdown')[1] as HTMLElement & { value: string };
@@ -71,32 +79,42 @@ describe('topology webview in headless Chromium', function () {
     });
     assert.equal(Number(await wp.app('visible')), 10);
     // project shop: its two networks, two containers and web's two ports
-    const shop = await visibleAfter(() => wp.page.evaluate(() => {
-      const dd = document.querySelectorAll('vscode-dropdown')[2] as HTMLElement & { value: string };
-      dd.value = 'shop';
-      dd.dispatchEvent(new Event('change'));
-    }));
+    const shop = await visibleAfter(() =>
+      wp.page.evaluate(() => {
+        const dd = document.querySelectorAll('vscode-dropdown')[2] as HTMLElement & { value: string };
+        dd.value = 'shop';
+        dd.dispatchEvent(new Event('change'));
+      }),
+    );
     assert.equal(shop, 6);
     // driver host on top of project shop: nothing is both
-    const none = await visibleAfter(() => wp.page.evaluate(() => {
-      const dd = document.querySelectorAll('vscode-dropdown')[0] as HTMLElement & { value: string };
-      dd.value = 'host';
-      dd.dispatchEvent(new Event('change'));
-    }));
+    const none = await visibleAfter(() =>
+      wp.page.evaluate(() => {
+        const dd = document.querySelectorAll('vscode-dropdown')[0] as HTMLElement & { value: string };
+        dd.value = 'host';
+        dd.dispatchEvent(new Event('change'));
+      }),
+    );
     assert.equal(none, 0);
     await wp.page.evaluate(() => {
-      for (const dd of Array.from(document.querySelectorAll('vscode-dropdown')) as Array<HTMLElement & { value: string }>) {
+      for (const dd of Array.from(document.querySelectorAll('vscode-dropdown')) as Array<
+        HTMLElement & { value: string }
+      >) {
         dd.value = '';
         dd.dispatchEvent(new Event('change'));
       }
     });
-    await wp.page.locator('vscode-text-field input').first().fill('toolbox').catch(async () => {
-      await wp.page.evaluate(() => {
-        const f = document.querySelector('vscode-text-field') as HTMLElement & { value: string };
-        f.value = 'toolbox';
-        f.dispatchEvent(new Event('input'));
+    await wp.page
+      .locator('vscode-text-field input')
+      .first()
+      .fill('toolbox')
+      .catch(async () => {
+        await wp.page.evaluate(() => {
+          const f = document.querySelector('vscode-text-field') as HTMLElement & { value: string };
+          f.value = 'toolbox';
+          f.dispatchEvent(new Event('input'));
+        });
       });
-    });
     await wp.page.waitForFunction(() => document.getElementById('app')?.dataset.visible === '2'); // toolbox + bridge
     // the list view shows exactly the visible nodes, as a table with headers
     await wp.page.keyboard.press('Tab');
@@ -108,7 +126,9 @@ describe('topology webview in headless Chromium', function () {
 
   it('selecting a node shows its details; the context menu runs the explorer actions', async () => {
     await wp.send({ type: 'graph', graph: buildFullGraph(sampleTopology()) });
-    await wp.page.waitForFunction(() => document.getElementById('app')?.dataset.layout === 'done', null, { timeout: 15_000 });
+    await wp.page.waitForFunction(() => document.getElementById('app')?.dataset.layout === 'done', null, {
+      timeout: 15_000,
+    });
     await wp.send({ type: 'focus', nodeId: 'c:c-web' });
     await wp.page.waitForFunction(() => document.querySelector('.details h2')?.textContent === 'shop-web-1');
     const dd = await wp.page.$$eval('.details dt', (d) => d.map((x) => x.textContent));
@@ -126,7 +146,9 @@ describe('topology webview in headless Chromium', function () {
     // arrow keys move the selection to another node
     await wp.page.focus('#graph');
     for (const k of ['ArrowLeft', 'ArrowUp', 'ArrowRight', 'ArrowDown']) await wp.page.keyboard.press(k);
-    const selections = (await wp.posted()).filter((m) => m.type === 'selection').map((m) => (m as { nodeId: string | null }).nodeId);
+    const selections = (await wp.posted())
+      .filter((m) => m.type === 'selection')
+      .map((m) => (m as { nodeId: string | null }).nodeId);
     assert.ok(new Set(selections).size >= 2, `keyboard moved the selection: ${selections.join(',')}`);
     await wp.page.screenshot({ path: `${SHOTS}/selected.png` });
   });
@@ -134,18 +156,39 @@ describe('topology webview in headless Chromium', function () {
   it('applies a patch touching only its nodes: others keep their positions', async () => {
     const before = sampleTopology();
     await wp.send({ type: 'graph', graph: buildFullGraph(before) });
-    await wp.page.waitForFunction(() => document.getElementById('app')?.dataset.layout === 'done', null, { timeout: 15_000 });
+    await wp.page.waitForFunction(() => document.getElementById('app')?.dataset.layout === 'done', null, {
+      timeout: 15_000,
+    });
     const positions = async (requestId: number): Promise<Map<string, string>> => {
       await wp.send({ type: 'exportRequest', requestId, format: 'svg' });
-      const r = (await wp.waitForPosted((m) => m.type === 'exportResult' && m.requestId === requestId)) as { data: string };
-      const list = await wp.page.evaluate((svg) => Array.from(new DOMParser().parseFromString(svg, 'image/svg+xml').querySelectorAll('[data-node]')).map((e) => [e.getAttribute('data-node')!, `${e.getAttribute('data-gx')},${e.getAttribute('data-gy')}`]), r.data);
+      const r = (await wp.waitForPosted((m) => m.type === 'exportResult' && m.requestId === requestId)) as {
+        data: string;
+      };
+      const list = await wp.page.evaluate(
+        (svg) =>
+          Array.from(new DOMParser().parseFromString(svg, 'image/svg+xml').querySelectorAll('[data-node]')).map((e) => [
+            e.getAttribute('data-node')!,
+            `${e.getAttribute('data-gx')},${e.getAttribute('data-gy')}`,
+          ]),
+        r.data,
+      );
       return new Map(list as Array<[string, string]>);
     };
     const was = await positions(1);
     const n = network('n-new', 'late-net');
     const c = container('c-new', 'late-app');
-    const all = [...before.endpoints.values()].map((e) => ({ network: before.networks.get(e.networkId)!, container: before.containers.get(e.containerId)!, ipv4: e.ipv4, mac: e.mac, aliases: [...e.aliases] }));
-    const after = snapshotOf([...before.networks.values(), n], [...before.containers.values(), c], [...all, { network: n, container: c, ipv4: '10.1.0.2' }]);
+    const all = [...before.endpoints.values()].map((e) => ({
+      network: before.networks.get(e.networkId)!,
+      container: before.containers.get(e.containerId)!,
+      ipv4: e.ipv4,
+      mac: e.mac,
+      aliases: [...e.aliases],
+    }));
+    const after = snapshotOf(
+      [...before.networks.values(), n],
+      [...before.containers.values(), c],
+      [...all, { network: n, container: c, ipv4: '10.1.0.2' }],
+    );
     const patch = diffGraphs(buildFullGraph(before), buildFullGraph(after));
     await wp.send({ type: 'patch', patch });
     await wp.page.waitForFunction(() => window.__probeEvents.some((e) => e.name === 'patch'));
@@ -162,12 +205,19 @@ describe('topology webview in headless Chromium', function () {
 
   it('exports a valid SVG of the view and a PNG', async () => {
     await wp.send({ type: 'graph', graph: buildFullGraph(sampleTopology()) });
-    await wp.page.waitForFunction(() => document.getElementById('app')?.dataset.layout === 'done', null, { timeout: 15_000 });
+    await wp.page.waitForFunction(() => document.getElementById('app')?.dataset.layout === 'done', null, {
+      timeout: 15_000,
+    });
     await wp.send({ type: 'exportRequest', requestId: 7, format: 'svg' });
     const res = (await wp.waitForPosted((m) => m.type === 'exportResult' && m.requestId === 7)) as { data: string };
     const parsed = await wp.page.evaluate((svg) => {
       const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
-      return { error: !!doc.querySelector('parsererror'), root: doc.documentElement.nodeName, nodes: doc.querySelectorAll('[data-node]').length, texts: Array.from(doc.querySelectorAll('text')).map((t) => t.textContent) };
+      return {
+        error: !!doc.querySelector('parsererror'),
+        root: doc.documentElement.nodeName,
+        nodes: doc.querySelectorAll('[data-node]').length,
+        texts: Array.from(doc.querySelectorAll('text')).map((t) => t.textContent),
+      };
     }, res.data);
     assert.equal(parsed.error, false);
     assert.equal(parsed.root, 'svg');
@@ -182,10 +232,23 @@ describe('topology webview in headless Chromium', function () {
   it('shows hostile engine strings as text: nothing executes, nothing is parsed as markup', async () => {
     const payload = '<img src=x onerror=alert(1)><script>window.__pwned=1</script>';
     const n = network('n-evil', 'evilnet', { labels: { note: payload } });
-    const c = container('c-evil', 'evil-app', { labels: { 'com.example.html': payload }, image: '"><svg onload=alert(2)>', composeProject: payload });
-    const g = buildFullGraph(snapshotOf([n], [c], [{ network: n, container: c, ipv4: '10.0.0.2', aliases: [payload] }]));
+    const c = container('c-evil', 'evil-app', {
+      labels: { 'com.example.html': payload },
+      image: '"><svg onload=alert(2)>',
+      composeProject: payload,
+    });
+    const g = buildFullGraph(
+      snapshotOf([n], [c], [{ network: n, container: c, ipv4: '10.0.0.2', aliases: [payload] }]),
+    );
     await wp.send({ type: 'graph', graph: g });
-    await wp.send({ type: 'plan', overlay: { file: payload, project: payload, items: [{ kind: 'service', name: payload, status: 'undeclared', nodeId: 'c:c-evil', detail: payload }] } });
+    await wp.send({
+      type: 'plan',
+      overlay: {
+        file: payload,
+        project: payload,
+        items: [{ kind: 'service', name: payload, status: 'undeclared', nodeId: 'c:c-evil', detail: payload }],
+      },
+    });
     await wp.send({ type: 'engine', state: 'unreachable', message: payload });
     await wp.send({ type: 'focus', nodeId: 'c:c-evil' });
     await wp.page.waitForFunction(() => document.querySelector('.details h2')?.textContent === 'evil-app');
@@ -207,7 +270,10 @@ describe('topology webview in headless Chromium', function () {
     assert.equal(result.status, payload);
     assert.deepEqual(wp.dialogs, []);
     // the compose project (a free-text label) is drawn as the group's name: escaped in the SVG
-    assert.ok(!svg.data.includes('<img') && svg.data.includes(`compose: &lt;img src=x onerror=alert(1)&gt;&lt;script&gt;`), 'escaped in the SVG');
+    assert.ok(
+      !svg.data.includes('<img') && svg.data.includes(`compose: &lt;img src=x onerror=alert(1)&gt;&lt;script&gt;`),
+      'escaped in the SVG',
+    );
     await wp.page.screenshot({ path: `${SHOTS}/hostile.png` });
   });
 

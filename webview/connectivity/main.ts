@@ -17,7 +17,11 @@ app.setAttribute('aria-live', 'polite');
 
 const STATUS_ICON: Record<string, string> = { ok: '✔', problem: '✖', warning: '⚠', info: 'ℹ' };
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
@@ -47,7 +51,8 @@ function render(view: ReportView): void {
   verdict.setAttribute('role', 'status');
   verdict.dataset.verdict = view.verdict;
   header.append(verdict);
-  if (view.probeVerdict) header.append(el('p', `probe-verdict probe-${view.probeVerdict.kind}`, view.probeVerdict.text));
+  if (view.probeVerdict)
+    header.append(el('p', `probe-verdict probe-${view.probeVerdict.kind}`, view.probeVerdict.text));
   const toolbar = el('div', 'toolbar');
   toolbar.append(
     button(view.labels.rerun, () => api.postMessage({ type: 'rerun' })),
@@ -71,7 +76,8 @@ function render(view: ReportView): void {
   if (view.fixes.length === 0) fixes.append(el('p', 'none', view.labels.noFixes));
   view.fixes.forEach((fix, index) => {
     const row = el('div', 'fix');
-    if (fix.actionable) row.append(button(fix.label, () => api.postMessage({ type: 'fix', index }), 'action fix-button'));
+    if (fix.actionable)
+      row.append(button(fix.label, () => api.postMessage({ type: 'fix', index }), 'action fix-button'));
     else row.append(el('strong', 'advice', fix.label));
     if (fix.detail) row.append(el('span', 'detail', fix.detail));
     fixes.append(row);
@@ -100,7 +106,10 @@ function render(view: ReportView): void {
 
 function isHostMessage(value: unknown): value is HostToReport {
   const m = value as { type?: unknown; view?: { title?: unknown }; busy?: unknown } | null;
-  return !!m && ((m.type === 'show' && typeof m.view?.title === 'string') || (m.type === 'busy' && typeof m.busy === 'boolean'));
+  return (
+    !!m &&
+    ((m.type === 'show' && typeof m.view?.title === 'string') || (m.type === 'busy' && typeof m.busy === 'boolean'))
+  );
 }
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {

@@ -15,14 +15,28 @@ export async function createNetwork(services: CommandServices, args: readonly un
   if (!request) return undefined;
   let created: { id: string; warning?: string };
   try {
-    created = await prompter.withProgress(vscode.l10n.t('Creating network "{0}"...', request.name), () => engine.createNetwork(request));
+    created = await prompter.withProgress(vscode.l10n.t('Creating network "{0}"...', request.name), () =>
+      engine.createNetwork(request),
+    );
   } catch (error) {
-    await reportFailure(prompter, services, vscode.l10n.t('Creating network "{0}" ({1})', request.name, describeRequest(request)), error, {
-      advice: vscode.l10n.t('Nothing was created. Run Create Network again with another name, subnet or driver option.'),
-    });
+    await reportFailure(
+      prompter,
+      services,
+      vscode.l10n.t('Creating network "{0}" ({1})', request.name, describeRequest(request)),
+      error,
+      {
+        advice: vscode.l10n.t(
+          'Nothing was created. Run Create Network again with another name, subnet or driver option.',
+        ),
+      },
+    );
     return undefined;
   }
-  if (created.warning) void prompter.notify({ level: 'warning', message: vscode.l10n.t('The engine created "{0}" with a warning: {1}', request.name, created.warning) });
+  if (created.warning)
+    void prompter.notify({
+      level: 'warning',
+      message: vscode.l10n.t('The engine created "{0}" with a warning: {1}', request.name, created.warning),
+    });
   // The network exists whether or not it can be shown: a reveal that times out (the model lags on a busy engine) is
   // logged, not reported as a failed creation; the tree shows the network once the model has it.
   await services.revealNetwork(created.id).catch((error: unknown) => {
@@ -36,4 +50,6 @@ function describeRequest(r: CreateNetworkRequest): string {
   return subnets.length > 0 ? `${r.driver}, ${subnets.join(', ')}` : r.driver;
 }
 
-export const createNetworkCommands: CommandEntry[] = [{ id: 'dockerNetworks.createNetwork', run: (services, ...args) => createNetwork(services, args) }];
+export const createNetworkCommands: CommandEntry[] = [
+  { id: 'dockerNetworks.createNetwork', run: (services, ...args) => createNetwork(services, args) },
+];

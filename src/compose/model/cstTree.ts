@@ -131,7 +131,12 @@ class CstBuilder {
     let offset = bm.offset;
     let commentEnd: number | undefined;
     for (const item of bm.items) {
-      const { start, key, sep, value } = item as { start: SourceToken[]; key?: Token | null; sep?: SourceToken[]; value?: Token };
+      const { start, key, sep, value } = item as {
+        start: SourceToken[];
+        key?: Token | null;
+        sep?: SourceToken[];
+        value?: Token;
+      };
       this.props(start, '');
       if (!key && !sep && !value) {
         commentEnd = tokenEnd(start, offset);
@@ -181,7 +186,12 @@ class CstBuilder {
     const items: LPair[] = [];
     const values: LNode[] = [];
     fc.items.forEach((item, i) => {
-      const { start, key, sep, value } = item as { start: SourceToken[]; key?: Token | null; sep?: SourceToken[]; value?: Token };
+      const { start, key, sep, value } = item as {
+        start: SourceToken[];
+        key?: Token | null;
+        sep?: SourceToken[];
+        value?: Token;
+      };
       if (this.props(start, 'comma', true).at < 0 !== (i === 0)) throw DECLINE;
       if (!value || (value.type !== 'flow-collection' && !isFlowScalar(value))) throw DECLINE;
       if ('source' in value && value.source.includes('\n')) throw DECLINE;
@@ -220,7 +230,8 @@ export function treeFromCst(text: string): LightTree | undefined {
     let doc: CST.Document | undefined;
     for (const t of new Parser().parse(text)) {
       if (t.type === 'document' && !doc) doc = t;
-      else if (!isTrivia(t) || (t.type === 'comment' && t.offset > 0 && !/[ \n\r]/.test(text[t.offset - 1]))) return undefined;
+      else if (!isTrivia(t) || (t.type === 'comment' && t.offset > 0 && !/[ \n\r]/.test(text[t.offset - 1])))
+        return undefined;
     }
     if (!doc) return { root: null, anchors: new Map() };
     // `---` must end its line: the composer refuses a block collection on the marker's line.

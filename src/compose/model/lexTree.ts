@@ -159,7 +159,8 @@ class LexBuilder {
     if (this.kinds[i] === PLAIN && !BAD_PLAIN_START.test(source)) {
       return { kind: 'scalar', range: [offset, offset + source.length], text: plainText(source, isKey) };
     }
-    const type = this.kinds[i] === PLAIN ? 'scalar' : source[0] === '"' ? 'double-quoted-scalar' : 'single-quoted-scalar';
+    const type =
+      this.kinds[i] === PLAIN ? 'scalar' : source[0] === '"' ? 'double-quoted-scalar' : 'single-quoted-scalar';
     return readScalar({ type, offset, indent: 0, source, end: [] } satisfies CST.FlowScalar, isKey).node;
   }
 

@@ -11,7 +11,18 @@ import { treeFromLexer } from './lexTree';
 import type { Env } from './interpolate';
 import { treeFromDocument, type LightTree } from './lightTree';
 import { parseService } from './parseService';
-import { boolOf, deref, entries, get, isMapNode, isSeqNode, rangeOf, textOf, type Ctx, type RawEntry } from './yamlWalk';
+import {
+  boolOf,
+  deref,
+  entries,
+  get,
+  isMapNode,
+  isSeqNode,
+  rangeOf,
+  textOf,
+  type Ctx,
+  type RawEntry,
+} from './yamlWalk';
 import type { ComposeModel, IpamConfigModel, NetworkDecl, ParseProblem } from './types';
 
 /** The composed-Document path: the reference for syntax errors and the fallback of the CST path. */
@@ -77,12 +88,19 @@ function parseNetwork(ctx: Ctx, raw: RawEntry): NetworkDecl {
     entry: raw.entry,
     keys: list.map((e) => e.entry),
     ipam: [],
-    blockRange: isMapNode(raw.value) && (raw.value.items.length > 0) && !raw.value.flow ? (rangeOf(raw.value) ?? raw.entry.valueRange) : raw.entry.valueRange,
+    blockRange:
+      isMapNode(raw.value) && raw.value.items.length > 0 && !raw.value.flow
+        ? (rangeOf(raw.value) ?? raw.entry.valueRange)
+        : raw.entry.valueRange,
   };
   const ext = get(list, 'external');
   if (ext) {
     if (isMapNode(ext.value)) {
-      decl.external = { entry: ext.entry, value: true, legacyName: textOf(ctx, get(entries(ctx, ext.value, true), 'name')?.value ?? null) };
+      decl.external = {
+        entry: ext.entry,
+        value: true,
+        legacyName: textOf(ctx, get(entries(ctx, ext.value, true), 'name')?.value ?? null),
+      };
     } else {
       const b = boolOf(ctx, ext.value);
       if (b !== undefined) decl.external = { entry: ext.entry, value: b };

@@ -2,7 +2,19 @@
 import type { LNode } from './lightTree';
 import { parseLongPort, parseShortPort } from './ports';
 import { isValidIpMemo as isValidIp } from './ipMemo';
-import { deref, entries, get, isMapNode, isSeqNode, itemDeleteRange, rangeOf, textOf, withLazyDelete, type Ctx, type RawEntry } from './yamlWalk';
+import {
+  deref,
+  entries,
+  get,
+  isMapNode,
+  isSeqNode,
+  itemDeleteRange,
+  rangeOf,
+  textOf,
+  withLazyDelete,
+  type Ctx,
+  type RawEntry,
+} from './yamlWalk';
 import type { DependsOnItem, EnvItem, ExtraHostItem, LinkItem, NetworkRef, PortItem, ServiceModel } from './types';
 
 export function parseService(ctx: Ctx, raw: RawEntry): ServiceModel {
@@ -15,22 +27,32 @@ export function parseService(ctx: Ctx, raw: RawEntry): ServiceModel {
     if (isSeqNode(nets.value)) {
       for (const item of nets.value.items) {
         const t = textOf(ctx, deref(ctx, item));
-        if (t && !t.unresolved) refs.push(withLazyDelete({ name: t.value, range: t.range, aliases: [] as string[] }, itemDeleteRange(ctx, item)));
+        if (t && !t.unresolved)
+          refs.push(
+            withLazyDelete({ name: t.value, range: t.range, aliases: [] as string[] }, itemDeleteRange(ctx, item)),
+          );
       }
       svc.networks = { entry: nets.entry, form: 'list', refs };
     } else {
       for (const n of entries(ctx, nets.value, nets.entry.local)) {
         const opts = entries(ctx, n.value, n.entry.local);
         const aliases = get(opts, 'aliases');
-        refs.push(withLazyDelete({
-          name: n.key,
-          range: n.entry.keyRange,
-          ipv4: textOf(ctx, get(opts, 'ipv4_address')?.value ?? null),
-          ipv6: textOf(ctx, get(opts, 'ipv6_address')?.value ?? null),
-          aliases: isSeqNode(aliases?.value) ? aliases.value.items.map((i) => textOf(ctx, deref(ctx, i))?.value ?? '').filter(Boolean) : [],
-          entry: n.entry,
-          options: opts.map((o) => o.entry),
-        }, () => n.entry.deleteRange));
+        refs.push(
+          withLazyDelete(
+            {
+              name: n.key,
+              range: n.entry.keyRange,
+              ipv4: textOf(ctx, get(opts, 'ipv4_address')?.value ?? null),
+              ipv6: textOf(ctx, get(opts, 'ipv6_address')?.value ?? null),
+              aliases: isSeqNode(aliases?.value)
+                ? aliases.value.items.map((i) => textOf(ctx, deref(ctx, i))?.value ?? '').filter(Boolean)
+                : [],
+              entry: n.entry,
+              options: opts.map((o) => o.entry),
+            },
+            () => n.entry.deleteRange,
+          ),
+        );
       }
       svc.networks = { entry: nets.entry, form: 'map', refs };
     }
@@ -54,7 +76,11 @@ export function parseService(ctx: Ctx, raw: RawEntry): ServiceModel {
   const externalLinks = get(list, 'external_links');
   if (externalLinks) svc.externalLinks = externalLinks.entry;
   const ports = get(list, 'ports');
-  if (ports) svc.ports = { entry: ports.entry, items: isSeqNode(ports.value) ? ports.value.items.map((i) => parsePortItem(ctx, deref(ctx, i))) : [] };
+  if (ports)
+    svc.ports = {
+      entry: ports.entry,
+      items: isSeqNode(ports.value) ? ports.value.items.map((i) => parsePortItem(ctx, deref(ctx, i))) : [],
+    };
   for (const key of ['expose', 'dns', 'hostname'] as const) {
     const e = get(list, key);
     if (e) svc[key] = e.entry;
@@ -77,7 +103,12 @@ function parsePortItem(ctx: Ctx, node: LNode | null): PortItem {
   if (isMapNode(node)) {
     const f = entries(ctx, node, true);
     const field = (k: string) => textOf(ctx, get(f, k)?.value ?? null);
-    const texts = { target: field('target'), published: field('published'), hostIp: field('host_ip'), protocol: field('protocol') };
+    const texts = {
+      target: field('target'),
+      published: field('published'),
+      hostIp: field('host_ip'),
+      protocol: field('protocol'),
+    };
     if (Object.values(texts).some((t) => t?.unresolved)) return { range, unresolved: true };
     const parsed = parseLongPort({
       target: texts.target?.value,
@@ -86,7 +117,12 @@ function parsePortItem(ctx: Ctx, node: LNode | null): PortItem {
       protocol: texts.protocol?.value,
     });
     const target = get(f, 'target');
-    const item: PortItem = { range, unresolved: false, hostIpRange: texts.hostIp?.range, longMapIndentOffset: target?.entry.keyRange[0] };
+    const item: PortItem = {
+      range,
+      unresolved: false,
+      hostIpRange: texts.hostIp?.range,
+      longMapIndentOffset: target?.entry.keyRange[0],
+    };
     if ('error' in parsed) item.error = parsed.error;
     else item.spec = parsed.spec;
     return item;
@@ -95,7 +131,9 @@ function parsePortItem(ctx: Ctx, node: LNode | null): PortItem {
   if (!t) return { range, unresolved: false, error: 'the entry is neither a port string nor a mapping' };
   if (t.unresolved) return { range, short: t, unresolved: true };
   const parsed = parseShortPort(t.value);
-  return 'error' in parsed ? { range, short: t, unresolved: false, error: parsed.error } : { range, short: t, unresolved: false, spec: parsed.spec };
+  return 'error' in parsed
+    ? { range, short: t, unresolved: false, error: parsed.error }
+    : { range, short: t, unresolved: false, spec: parsed.spec };
 }
 
 function checkHost(host: string, ip: string): string | undefined {
@@ -132,7 +170,6 @@ function parseExtraHosts(ctx: Ctx, node: LNode | null): ExtraHostItem[] {
   return out;
 }
 
-
 /** `depends_on`: a list of names, or a map of names to `{condition, restart, required}`. */
 function parseDependsOn(ctx: Ctx, node: LNode | null): DependsOnItem[] {
   const out: DependsOnItem[] = [];
@@ -144,7 +181,11 @@ function parseDependsOn(ctx: Ctx, node: LNode | null): DependsOnItem[] {
   } else if (isMapNode(node)) {
     for (const e of entries(ctx, node, true)) {
       const condition = textOf(ctx, get(entries(ctx, e.value, true), 'condition')?.value ?? null);
-      out.push({ name: e.key, range: e.entry.keyRange, condition: condition?.unresolved ? undefined : condition?.value });
+      out.push({
+        name: e.key,
+        range: e.entry.keyRange,
+        condition: condition?.unresolved ? undefined : condition?.value,
+      });
     }
   }
   return out;

@@ -38,7 +38,8 @@ export function parseShortPort(text: string): PortParse {
   const hostPortText = n >= 2 ? parts[n - 2] : undefined;
   let hostIp = n >= 3 ? parts.slice(0, n - 2).join(':') : undefined;
   if (hostIp !== undefined && hostIp.startsWith('[') && hostIp.endsWith(']')) hostIp = hostIp.slice(1, -1);
-  if (hostIp !== undefined && hostIp !== '' && !isValidIp(hostIp)) return { error: `host address "${hostIp}" is not an IP address` };
+  if (hostIp !== undefined && hostIp !== '' && !isValidIp(hostIp))
+    return { error: `host address "${hostIp}" is not an IP address` };
   const container = parseRange(containerText, 'container port');
   if (typeof container === 'string') return { error: container };
   let hostStart: number | undefined;
@@ -48,17 +49,30 @@ export function parseShortPort(text: string): PortParse {
     if (typeof host === 'string') return { error: host };
     const cLen = container.end - container.start;
     const hLen = host.end - host.start;
-    if (cLen !== 0 && cLen !== hLen) return { error: `host range "${hostPortText}" and container range "${containerText}" differ in size` };
+    if (cLen !== 0 && cLen !== hLen)
+      return { error: `host range "${hostPortText}" and container range "${containerText}" differ in size` };
     hostStart = host.start;
     hostEnd = host.end;
   }
   return {
-    spec: { hostIp: hostIp || undefined, hostStart, hostEnd, containerStart: container.start, containerEnd: container.end, protocol },
+    spec: {
+      hostIp: hostIp || undefined,
+      hostStart,
+      hostEnd,
+      containerStart: container.start,
+      containerEnd: container.end,
+      protocol,
+    },
   };
 }
 
 /** The long syntax: target, published, host_ip, protocol. */
-export function parseLongPort(fields: { target?: string; published?: string; hostIp?: string; protocol?: string }): PortParse {
+export function parseLongPort(fields: {
+  target?: string;
+  published?: string;
+  hostIp?: string;
+  protocol?: string;
+}): PortParse {
   if (fields.target === undefined) return { error: 'the long syntax needs a `target` port' };
   const container = parseRange(fields.target, 'target');
   if (typeof container === 'string') return { error: container };
@@ -78,6 +92,13 @@ export function parseLongPort(fields: { target?: string; published?: string; hos
     hostEnd = host.end;
   }
   return {
-    spec: { hostIp: fields.hostIp || undefined, hostStart, hostEnd, containerStart: container.start, containerEnd: container.end, protocol },
+    spec: {
+      hostIp: fields.hostIp || undefined,
+      hostStart,
+      hostEnd,
+      containerStart: container.start,
+      containerEnd: container.end,
+      protocol,
+    },
   };
 }

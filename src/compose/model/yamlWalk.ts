@@ -64,7 +64,11 @@ class LazyEntry implements Entry {
   ) {}
 
   get deleteRange(): Range {
-    return (this.cachedDelete ??= wholeLines(this.text, this.keyRange[0], Math.max(this.keyRange[1], this.valueRange[1])));
+    return (this.cachedDelete ??= wholeLines(
+      this.text,
+      this.keyRange[0],
+      Math.max(this.keyRange[1], this.valueRange[1]),
+    ));
   }
 }
 
@@ -133,5 +137,7 @@ export function itemDeleteRange(ctx: Ctx, node: LNode | null): () => Range {
 }
 
 export function withLazyDelete<T extends object>(value: T, range: () => Range): T & { readonly deleteRange: Range } {
-  return Object.defineProperty(value, 'deleteRange', { get: range, enumerable: true }) as T & { readonly deleteRange: Range };
+  return Object.defineProperty(value, 'deleteRange', { get: range, enumerable: true }) as T & {
+    readonly deleteRange: Range;
+  };
 }

@@ -66,7 +66,9 @@ export class ComposeDiagnostics implements vscode.Disposable {
       setTimeout(
         () => {
           this.timers.delete(key);
-          this.lintNow(doc).catch((e: unknown) => this.log(`Compose lint of ${doc.fileName} failed: ${errorMessage(e)}`));
+          this.lintNow(doc).catch((e: unknown) =>
+            this.log(`Compose lint of ${doc.fileName} failed: ${errorMessage(e)}`),
+          );
         },
         immediate ? 0 : settings.debounceMs,
       ),
@@ -105,7 +107,13 @@ export class ComposeDiagnostics implements vscode.Disposable {
     if (response.error) this.log(`Compose lint of ${doc.fileName} failed: ${response.error}`);
     if (doc.isClosed || doc.version !== version) return; // a newer edit is scheduled already
     const diagnostics = response.findings.map((f) => this.toDiagnostic(doc, f));
-    this.states.set(doc.uri.toString(), { version, findings: response.findings, diagnostics, index: response.index, related: response.related });
+    this.states.set(doc.uri.toString(), {
+      version,
+      findings: response.findings,
+      diagnostics,
+      index: response.index,
+      related: response.related,
+    });
     this.collection.set(doc.uri, diagnostics);
   }
 

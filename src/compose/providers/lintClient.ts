@@ -37,7 +37,9 @@ export class LintClient {
     if (this.worker || this.workerFailed) return this.worker;
     if (!fs.existsSync(this.workerPath)) {
       this.workerFailed = true;
-      this.log(`Compose lint worker ${path.basename(this.workerPath)} not found (running from sources?): linting on the main thread.`);
+      this.log(
+        `Compose lint worker ${path.basename(this.workerPath)} not found (running from sources?): linting on the main thread.`,
+      );
       return undefined;
     }
     const worker = new Worker(this.workerPath);
@@ -46,9 +48,12 @@ export class LintClient {
       this.pending.delete(r.id);
       entry?.resolve(r);
     });
-    worker.on('error', (e) => this.fail(`Compose lint worker failed: ${e.message}. Linting continues on the main thread.`));
+    worker.on('error', (e) =>
+      this.fail(`Compose lint worker failed: ${e.message}. Linting continues on the main thread.`),
+    );
     worker.on('exit', (code) => {
-      if (this.worker === worker && code !== 0) this.fail(`Compose lint worker exited with code ${code}. Linting continues on the main thread.`);
+      if (this.worker === worker && code !== 0)
+        this.fail(`Compose lint worker exited with code ${code}. Linting continues on the main thread.`);
     });
     worker.unref();
     this.worker = worker;

@@ -33,7 +33,12 @@ function occurrences(index: SymbolIndex, name: string, withDeclaration: boolean)
 }
 
 export class NetworkNameFeatures
-  implements vscode.CompletionItemProvider, vscode.DefinitionProvider, vscode.ReferenceProvider, vscode.RenameProvider, vscode.HoverProvider
+  implements
+    vscode.CompletionItemProvider,
+    vscode.DefinitionProvider,
+    vscode.ReferenceProvider,
+    vscode.RenameProvider,
+    vscode.HoverProvider
 {
   constructor(
     private readonly diagnostics: ComposeDiagnostics,
@@ -49,7 +54,10 @@ export class NetworkNameFeatures
     if (!index) return [];
     const offset = doc.offsetAt(position);
     const line = doc.lineAt(position.line).text.slice(0, position.character);
-    if (index.serviceNetworkBlocks.some((r) => contains(r, offset)) || /^\s*networks:\s*\[?[^\]]*$/.test(line) && /^\s{2,}networks:/.test(line)) {
+    if (
+      index.serviceNetworkBlocks.some((r) => contains(r, offset)) ||
+      (/^\s*networks:\s*\[?[^\]]*$/.test(line) && /^\s{2,}networks:/.test(line))
+    ) {
       return index.declarations.map((d) => {
         const item = new vscode.CompletionItem(d.name, vscode.CompletionItemKind.Reference);
         item.detail = d.external ? vscode.l10n.t('external network') : vscode.l10n.t('declared network');
@@ -61,7 +69,10 @@ export class NetworkNameFeatures
       return engine.networks.map((n) => {
         const item = new vscode.CompletionItem(n.name, vscode.CompletionItemKind.Value);
         item.detail = vscode.l10n.t('existing {0} network on the engine', n.driver);
-        item.documentation = n.ipam.map((c) => c.subnet).filter(Boolean).join(', ');
+        item.documentation = n.ipam
+          .map((c) => c.subnet)
+          .filter(Boolean)
+          .join(', ');
         return item;
       });
     }
@@ -75,26 +86,47 @@ export class NetworkNameFeatures
     return decl && new vscode.Location(doc.uri, toRange(doc, decl.nameRange));
   }
 
-  async provideReferences(doc: vscode.TextDocument, position: vscode.Position, context: vscode.ReferenceContext): Promise<vscode.Location[]> {
+  async provideReferences(
+    doc: vscode.TextDocument,
+    position: vscode.Position,
+    context: vscode.ReferenceContext,
+  ): Promise<vscode.Location[]> {
     const index = await this.index(doc);
     const at = index && nameAt(index, doc.offsetAt(position));
     if (!at) return [];
-    return occurrences(index, at.name, context.includeDeclaration).map((r) => new vscode.Location(doc.uri, toRange(doc, r)));
+    return occurrences(index, at.name, context.includeDeclaration).map(
+      (r) => new vscode.Location(doc.uri, toRange(doc, r)),
+    );
   }
 
-  async prepareRename(doc: vscode.TextDocument, position: vscode.Position): Promise<vscode.Range | { range: vscode.Range; placeholder: string }> {
+  async prepareRename(
+    doc: vscode.TextDocument,
+    position: vscode.Position,
+  ): Promise<vscode.Range | { range: vscode.Range; placeholder: string }> {
     const index = await this.index(doc);
     const at = index && nameAt(index, doc.offsetAt(position));
-    if (!at) throw new Error(vscode.l10n.t('Rename works on network names in compose files: put the cursor on a network name.'));
+    if (!at)
+      throw new Error(
+        vscode.l10n.t('Rename works on network names in compose files: put the cursor on a network name.'),
+      );
     return { range: toRange(doc, at.range), placeholder: at.name };
   }
 
-  async provideRenameEdits(doc: vscode.TextDocument, position: vscode.Position, newName: string): Promise<vscode.WorkspaceEdit | undefined> {
+  async provideRenameEdits(
+    doc: vscode.TextDocument,
+    position: vscode.Position,
+    newName: string,
+  ): Promise<vscode.WorkspaceEdit | undefined> {
     const index = await this.index(doc);
     const at = index && nameAt(index, doc.offsetAt(position));
     if (!at) return undefined;
     if (!NETWORK_NAME.test(newName)) {
-      throw new Error(vscode.l10n.t('"{0}" is not a valid network name: use letters, digits, "_", "." or "-", starting with a letter or digit.', newName));
+      throw new Error(
+        vscode.l10n.t(
+          '"{0}" is not a valid network name: use letters, digits, "_", "." or "-", starting with a letter or digit.',
+          newName,
+        ),
+      );
     }
     const edit = new vscode.WorkspaceEdit();
     for (const r of occurrences(index, at.name, true)) edit.replace(doc.uri, toRange(doc, r), newName);
@@ -129,6 +161,7 @@ export class NetworkNameFeatures
     if (subnets.length) md.appendText('\n' + vscode.l10n.t('Subnets: {0}', subnets.join(', ')));
     const endpoints = engine.endpointsByNetwork.get(net.id) ?? [];
     md.appendText('\n' + vscode.l10n.t('{0} endpoint(s)', endpoints.length));
-    for (const e of endpoints.slice(0, 10)) md.appendText(`\n• ${e.containerName} ${e.ipv4 ?? ''} ${e.ipv6 ?? ''}`.trimEnd());
+    for (const e of endpoints.slice(0, 10))
+      md.appendText(`\n• ${e.containerName} ${e.ipv4 ?? ''} ${e.ipv6 ?? ''}`.trimEnd());
   }
 }

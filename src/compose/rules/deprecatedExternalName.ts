@@ -21,11 +21,20 @@ export const deprecatedExternalName: Rule = {
         const nameSource = text.slice(ext.legacyName.range[0], ext.legacyName.range[1]);
         fixes.push({
           title: 'Rewrite as `name:` + `external: true`',
-          edits: [{ range: [ext.entry.keyRange[0], end] as const, newText: `name: ${nameSource}\n${indent}external: true${trailingNewline ? '\n' : ''}` }],
+          edits: [
+            {
+              range: [ext.entry.keyRange[0], end] as const,
+              newText: `name: ${nameSource}\n${indent}external: true${trailingNewline ? '\n' : ''}`,
+            },
+          ],
           preferred: true,
         });
       }
-      out.push({ message: `"external: {name: ...}" is deprecated; use "name: ${ext.legacyName.value}" with "external: true".`, range: ext.entry.keyRange, fixes });
+      out.push({
+        message: `"external: {name: ...}" is deprecated; use "name: ${ext.legacyName.value}" with "external: true".`,
+        range: ext.entry.keyRange,
+        fixes,
+      });
     }
     return out;
   },

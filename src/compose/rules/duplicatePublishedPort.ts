@@ -1,4 +1,8 @@
-import { canonicalIpMemo as canonicalIp, ipFamilyMemo as ipFamily, isUnspecifiedMemo as isUnspecified } from '../model/ipMemo';
+import {
+  canonicalIpMemo as canonicalIp,
+  ipFamilyMemo as ipFamily,
+  isUnspecifiedMemo as isUnspecified,
+} from '../model/ipMemo';
 import { modeKind } from './helpers';
 import type { Range } from '../model/types';
 import type { Rule, RuleFinding } from './types';
@@ -39,7 +43,15 @@ export const duplicatePublishedPort: Rule = {
         if (!spec || spec.hostStart === undefined || spec.hostEnd === undefined) continue;
         // A host range with one container port publishes a single port chosen in the range: not a fixed claim.
         if (spec.hostEnd !== spec.hostStart && spec.containerEnd === spec.containerStart) continue;
-        all.push({ service: s.name, ip: spec.hostIp, start: spec.hostStart, end: spec.hostEnd, protocol: spec.protocol, range: p.range, text: p.short?.value ?? `${spec.hostStart}` });
+        all.push({
+          service: s.name,
+          ip: spec.hostIp,
+          start: spec.hostStart,
+          end: spec.hostEnd,
+          protocol: spec.protocol,
+          range: p.range,
+          text: p.short?.value ?? `${spec.hostStart}`,
+        });
       }
     }
     all.sort((a, b) => a.start - b.start || a.range[0] - b.range[0]);

@@ -32,13 +32,22 @@ export const duplicateStaticIp: Rule = {
           const key = `${ref.name}\u0000${ip}`;
           const first = seen.get(key);
           if (first !== undefined) {
-            out.push({ message: `The address ${t.value} on network "${ref.name}" is already given to service "${first}"; the second container would fail to start.`, range: t.range });
+            out.push({
+              message: `The address ${t.value} on network "${ref.name}" is already given to service "${first}"; the second container would fail to start.`,
+              range: t.range,
+            });
           } else seen.set(key, s.name);
           if (gateways(ref.name).has(ip)) {
-            out.push({ message: `The address ${t.value} of service "${s.name}" is the gateway of network "${ref.name}".`, range: t.range });
+            out.push({
+              message: `The address ${t.value} of service "${s.name}" is the gateway of network "${ref.name}".`,
+              range: t.range,
+            });
           }
           if (s.replicas && s.replicas.value > 1) {
-            out.push({ message: `Service "${s.name}" runs ${s.replicas.value} replicas but has the static address ${t.value}: only one container can hold it.`, range: t.range });
+            out.push({
+              message: `Service "${s.name}" runs ${s.replicas.value} replicas but has the static address ${t.value}: only one container can hold it.`,
+              range: t.range,
+            });
           }
         }
       }

@@ -42,7 +42,10 @@ export function insertBeforeKey(text: string, firstKey: number, line: string): T
 /** Appends a line at the end of a block (after its last line), with the given indentation. */
 export function appendToBlock(text: string, blockEnd: number, indent: number, line: string): TextEdit {
   const atLineStart = blockEnd === 0 || text[blockEnd - 1] === '\n';
-  return { range: [blockEnd, blockEnd], newText: `${atLineStart ? '' : '\n'}${' '.repeat(indent)}${line}${atLineStart ? '\n' : ''}` };
+  return {
+    range: [blockEnd, blockEnd],
+    newText: `${atLineStart ? '' : '\n'}${' '.repeat(indent)}${line}${atLineStart ? '\n' : ''}`,
+  };
 }
 
 /** Declares a network under the top-level `networks:` (creating the section when missing). */

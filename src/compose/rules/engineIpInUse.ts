@@ -22,9 +22,14 @@ export const engineIpInUse: Rule = {
         for (const t of [ref.ipv4, ref.ipv6]) {
           if (!usable(t)) continue;
           const ip = canonicalIp(t.value);
-          const holder = endpoints.find((e) => (e.ipv4 && canonicalIp(e.ipv4) === ip) || (e.ipv6 && canonicalIp(e.ipv6) === ip));
+          const holder = endpoints.find(
+            (e) => (e.ipv4 && canonicalIp(e.ipv4) === ip) || (e.ipv6 && canonicalIp(e.ipv6) === ip),
+          );
           if (!holder) continue;
-          out.push({ message: `The address ${t.value} on external network "${name}" is already used by container "${holder.containerName}"; "compose up" would fail (Address already in use).`, range: t.range });
+          out.push({
+            message: `The address ${t.value} on external network "${name}" is already used by container "${holder.containerName}"; "compose up" would fail (Address already in use).`,
+            range: t.range,
+          });
         }
       }
     }

@@ -15,7 +15,9 @@ export const hostModePorts: Rule = {
       out.push({
         message: `Service "${s.name}" uses the host network, so its ports are already on the host and the engine discards these mappings ("Published ports are discarded when using host network mode").`,
         range: s.ports.entry.keyRange,
-        fixes: s.ports.entry.local ? [{ title: 'Remove `ports`', edits: [deleteEntry(s.ports.entry)], preferred: true }] : [],
+        fixes: s.ports.entry.local
+          ? [{ title: 'Remove `ports`', edits: [deleteEntry(s.ports.entry)], preferred: true }]
+          : [],
       });
     }
     return out;

@@ -15,7 +15,9 @@ export const hostModeWithLinks: Rule = {
       out.push({
         message: `Service "${s.name}" uses the host network and links: the engine refuses this ("conflicting options: host type networking can't be used with links"). Reach other services through published ports instead.`,
         range: s.links.entry.keyRange,
-        fixes: s.links.entry.local ? [{ title: 'Remove `links`', edits: [deleteEntry(s.links.entry)], preferred: true }] : [],
+        fixes: s.links.entry.local
+          ? [{ title: 'Remove `links`', edits: [deleteEntry(s.links.entry)], preferred: true }]
+          : [],
       });
     }
     return out;

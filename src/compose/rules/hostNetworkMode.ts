@@ -11,7 +11,10 @@ export const hostNetworkMode: Rule = {
     const out: RuleFinding[] = [];
     for (const s of ctx.model.services) {
       if (modeKind(s) !== 'host' || !s.networkMode) continue;
-      out.push({ message: `Service "${s.name}" uses the host network: every port it opens is open on the host and it can reach host-local services. Prefer a user-defined network with published ports.`, range: s.networkMode.value.range });
+      out.push({
+        message: `Service "${s.name}" uses the host network: every port it opens is open on the host and it can reach host-local services. Prefer a user-defined network with published ports.`,
+        range: s.networkMode.value.range,
+      });
     }
     return out;
   },

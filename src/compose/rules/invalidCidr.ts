@@ -16,13 +16,18 @@ export const invalidCidr: Rule = {
       if (!usable(t)) return;
       const cidr = parseCidr(t.value);
       if (!cidr) {
-        out.push({ message: `The ${key} "${t.value}" of network "${network}" is not a valid CIDR block (address/prefix, e.g. 172.28.0.0/16).`, range: t.range });
+        out.push({
+          message: `The ${key} "${t.value}" of network "${network}" is not a valid CIDR block (address/prefix, e.g. 172.28.0.0/16).`,
+          range: t.range,
+        });
       } else if (hasHostBits(cidr)) {
         const fixed = maskedPrefix(cidr);
         out.push({
           message: `The ${key} "${t.value}" of network "${network}" has host bits set; the engine expects the network address "${fixed}".`,
           range: t.range,
-          fixes: [{ title: `Replace with ${fixed}`, edits: [replaceScalar(ctx.model.text, t, fixed)], preferred: true }],
+          fixes: [
+            { title: `Replace with ${fixed}`, edits: [replaceScalar(ctx.model.text, t, fixed)], preferred: true },
+          ],
         });
       }
     };

@@ -8,7 +8,13 @@ function enableFix(ctx: RuleContext, decl: NetworkDecl): Fix[] {
   const text = ctx.model.text;
   if (decl.enableIpv6 && decl.enableIpv6.entry.local) {
     const range = decl.enableIpv6.entry.valueRange;
-    return [{ title: 'Set `enable_ipv6: true`', edits: [replaceScalar(text, { value: '', range, unresolved: false }, 'true')], preferred: true }];
+    return [
+      {
+        title: 'Set `enable_ipv6: true`',
+        edits: [replaceScalar(text, { value: '', range, unresolved: false }, 'true')],
+        preferred: true,
+      },
+    ];
   }
   const first = decl.keys.find((k) => k.local);
   const edit = first && insertBeforeKey(text, first.keyRange[0], 'enable_ipv6: true');
@@ -25,10 +31,19 @@ export const ipv6NotEnabled: Rule = {
     const out: RuleFinding[] = [];
     const enabled = (d: NetworkDecl) => d.enableIpv6?.value === true;
     for (const n of ctx.model.networks) {
-      if (n.external?.value || enabled(n) || (n.enableIpv6 === undefined && n.keys.some((k) => k.key === 'enable_ipv6'))) continue;
+      if (
+        n.external?.value ||
+        enabled(n) ||
+        (n.enableIpv6 === undefined && n.keys.some((k) => k.key === 'enable_ipv6'))
+      )
+        continue;
       for (const x of subnetsOf(n)) {
         if (x.cidr.family !== 'ipv6') continue;
-        out.push({ message: `Network "${n.name}" has the IPv6 subnet ${x.text.value} but no "enable_ipv6: true": containers get no IPv6 address.`, range: x.text.range, fixes: enableFix(ctx, n) });
+        out.push({
+          message: `Network "${n.name}" has the IPv6 subnet ${x.text.value} but no "enable_ipv6: true": containers get no IPv6 address.`,
+          range: x.text.range,
+          fixes: enableFix(ctx, n),
+        });
       }
     }
     for (const s of ctx.model.services) {
@@ -37,7 +52,11 @@ export const ipv6NotEnabled: Rule = {
         const decl = findNetwork(ctx.model, ref.name);
         if (!decl || decl.external?.value || enabled(decl)) continue;
         if (decl.enableIpv6 === undefined && decl.keys.some((k) => k.key === 'enable_ipv6')) continue; // unresolved value
-        out.push({ message: `Service "${s.name}" asks for the IPv6 address ${ref.ipv6.value} on network "${ref.name}", which does not set "enable_ipv6: true".`, range: ref.ipv6.range, fixes: enableFix(ctx, decl) });
+        out.push({
+          message: `Service "${s.name}" asks for the IPv6 address ${ref.ipv6.value} on network "${ref.name}", which does not set "enable_ipv6: true".`,
+          range: ref.ipv6.range,
+          fixes: enableFix(ctx, decl),
+        });
       }
     }
     return out;

@@ -25,7 +25,14 @@ function convertFix(ctx: RuleContext, from: ServiceModel, to: ServiceModel, link
   const nets = from.networks;
   if (!link || !target || !nets?.entry.local || nets.refs.length === 0) return undefined;
   // A link alias becomes a network alias of the target, so the name the service used keeps resolving.
-  const alias = link.alias !== link.target ? aliasEdit(ctx, to.networks?.refs.find((r) => r.name === target), link.alias) : undefined;
+  const alias =
+    link.alias !== link.target
+      ? aliasEdit(
+          ctx,
+          to.networks?.refs.find((r) => r.name === target),
+          link.alias,
+        )
+      : undefined;
   if (link.alias !== link.target && !alias) return undefined;
   const join = joinNetworkEdit(ctx.model, from, target);
   if (!join) return undefined;

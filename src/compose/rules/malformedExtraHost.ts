@@ -10,7 +10,11 @@ export const malformedExtraHost: Rule = {
     const out: RuleFinding[] = [];
     for (const s of ctx.model.services) {
       for (const h of s.extraHosts?.items ?? []) {
-        if (h.error) out.push({ message: `Service "${s.name}": malformed extra_hosts entry "${h.text.value}": ${h.error}.`, range: h.text.range });
+        if (h.error)
+          out.push({
+            message: `Service "${s.name}": malformed extra_hosts entry "${h.text.value}": ${h.error}.`,
+            range: h.text.range,
+          });
       }
     }
     return out;

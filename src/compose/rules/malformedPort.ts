@@ -10,7 +10,11 @@ export const malformedPort: Rule = {
     const out: RuleFinding[] = [];
     for (const s of ctx.model.services) {
       for (const p of s.ports?.items ?? []) {
-        if (p.error) out.push({ message: `Service "${s.name}": malformed port "${p.short?.value ?? 'mapping'}": ${p.error}.`, range: p.range });
+        if (p.error)
+          out.push({
+            message: `Service "${s.name}": malformed port "${p.short?.value ?? 'mapping'}": ${p.error}.`,
+            range: p.range,
+          });
       }
     }
     return out;

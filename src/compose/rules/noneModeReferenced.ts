@@ -6,15 +6,13 @@ import type { ServiceModel } from '../model/types';
 import type { Fix, Rule, RuleFinding } from './types';
 
 /** Dropping `network_mode: none` puts the target on `default`: natural only when the source is there too. */
-function removeModeFix(
-  source: ServiceModel,
-  target: ServiceModel,
-  byName: ReadonlyMap<string, ServiceModel>,
-): Fix[] {
+function removeModeFix(source: ServiceModel, target: ServiceModel, byName: ReadonlyMap<string, ServiceModel>): Fix[] {
   const mode = target.networkMode;
   const from = attachmentOf(source, byName);
   if (!mode?.entry.local || from.kind !== 'networks' || !from.networks.includes('default')) return [];
-  return [{ title: `Remove \`network_mode: none\` from "${target.name}"`, edits: [deleteEntry(mode.entry)], preferred: true }];
+  return [
+    { title: `Remove \`network_mode: none\` from "${target.name}"`, edits: [deleteEntry(mode.entry)], preferred: true },
+  ];
 }
 
 export const noneModeReferenced: Rule = {

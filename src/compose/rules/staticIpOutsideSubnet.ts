@@ -14,12 +14,18 @@ export const staticIpOutsideSubnet: Rule = {
     for (const s of ctx.model.services) {
       for (const ref of s.networks?.refs ?? []) {
         const decl = findNetwork(ctx.model, ref.name);
-        for (const [family, t] of [['ipv4', ref.ipv4], ['ipv6', ref.ipv6]] as const) {
+        for (const [family, t] of [
+          ['ipv4', ref.ipv4],
+          ['ipv6', ref.ipv6],
+        ] as const) {
           if (!usable(t)) continue;
           const ip = parseIp(t.value);
           const label = family === 'ipv4' ? 'ipv4_address' : 'ipv6_address';
           if (!ip || ip.kind() !== family) {
-            out.push({ message: `The ${label} "${t.value}" of service "${s.name}" is not an ${family === 'ipv4' ? 'IPv4' : 'IPv6'} address.`, range: t.range });
+            out.push({
+              message: `The ${label} "${t.value}" of service "${s.name}" is not an ${family === 'ipv4' ? 'IPv4' : 'IPv6'} address.`,
+              range: t.range,
+            });
             continue;
           }
           if (!decl || decl.external?.value || hasUnresolvedSubnet(decl)) continue;

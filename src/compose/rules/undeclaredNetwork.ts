@@ -17,7 +17,11 @@ export const undeclaredNetwork: Rule = {
         const fixes: Fix[] = [];
         const near = closest(ref.name, declared);
         if (near && s.networks?.entry.local) {
-          fixes.push({ title: `Change to "${near}"`, edits: [replaceScalar(ctx.model.text, { value: ref.name, range: ref.range, unresolved: false }, near)], preferred: true });
+          fixes.push({
+            title: `Change to "${near}"`,
+            edits: [replaceScalar(ctx.model.text, { value: ref.name, range: ref.range, unresolved: false }, near)],
+            preferred: true,
+          });
         }
         const declare = declareNetwork(ctx.model, ref.name);
         if (declare) fixes.push({ title: `Declare network "${ref.name}"`, edits: [declare], preferred: !near });

@@ -15,12 +15,18 @@ export const unknownServiceReference: Rule = {
       if (mode && !mode.unresolved && mode.value.startsWith('service:')) {
         const target = mode.value.slice('service:'.length);
         if (!services.has(target)) {
-          out.push({ message: `Service "${s.name}" shares the network stack of service "${target}", which does not exist in this project.`, range: mode.range });
+          out.push({
+            message: `Service "${s.name}" shares the network stack of service "${target}", which does not exist in this project.`,
+            range: mode.range,
+          });
         }
       }
       for (const link of s.links?.items ?? []) {
         if (!services.has(link.target)) {
-          out.push({ message: `Service "${s.name}" links to "${link.target}", which is not a service of this project (use external_links for other containers).`, range: link.text.range });
+          out.push({
+            message: `Service "${s.name}" links to "${link.target}", which is not a service of this project (use external_links for other containers).`,
+            range: link.text.range,
+          });
         }
       }
     }

@@ -17,7 +17,9 @@ export const unusedNetwork: Rule = {
       out.push({
         message: `Network "${n.name}" is declared but no service uses it${n.external?.value ? '' : ' (Compose creates it anyway)'}.`,
         range: n.entry.keyRange,
-        fixes: n.entry.local ? [{ title: `Remove network "${n.name}"`, edits: [deleteEntry(n.entry)], preferred: true }] : [],
+        fixes: n.entry.local
+          ? [{ title: `Remove network "${n.name}"`, edits: [deleteEntry(n.entry)], preferred: true }]
+          : [],
       });
     }
     return out;

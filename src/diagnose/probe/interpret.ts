@@ -10,8 +10,14 @@ import type { ProbeConclusion, ProbeFailure, ProbeStep, StepKind, StepOutcome } 
 const TIMEOUT_EXIT_CODES = new Set([124, 143]);
 
 const PATTERNS: ReadonlyArray<[RegExp, StepOutcome]> = [
-  [/NXDOMAIN|can't find|not found:|Name or service not known|Unknown host|nodename nor servname|No address associated/i, 'nxdomain'],
-  [/no servers could be reached|connection timed out; no servers|SERVFAIL|REFUSED|write to .*: Connection refused|can't resolve|Try again/i, 'noDnsAnswer'],
+  [
+    /NXDOMAIN|can't find|not found:|Name or service not known|Unknown host|nodename nor servname|No address associated/i,
+    'nxdomain',
+  ],
+  [
+    /no servers could be reached|connection timed out; no servers|SERVFAIL|REFUSED|write to .*: Connection refused|can't resolve|Try again/i,
+    'noDnsAnswer',
+  ],
   [/bad address|Could not resolve hostname|getaddrinfo|Name does not resolve|invalid host|unknown host/i, 'badAddress'],
   [/Connection refused|ECONNREFUSED|refused/i, 'refused'],
   [/timed out|TIMEOUT|Operation timed out/i, 'timeout'],
@@ -23,7 +29,10 @@ function addressesIn(kind: StepKind, command: string, output: string): string[] 
   if (kind !== 'resolve') return [];
   const found = new Set<string>();
   if (/\bnslookup\b/.test(command)) {
-    const answer = output.split(/\n(?=Name:)/).slice(1).join('\n');
+    const answer = output
+      .split(/\n(?=Name:)/)
+      .slice(1)
+      .join('\n');
     for (const m of answer.matchAll(/^Address(?:\s+\d+)?:\s*([0-9a-fA-F:.]+)/gm)) found.add(m[1]);
   } else {
     for (const line of output.split('\n')) {
@@ -62,7 +71,14 @@ export function parseProbeOutput(stdout: string): { tools: string[]; steps: Prob
     const output = m[3].replace(/\n+$/, '');
     const exitCode = Number(m[4]);
     const addresses = addressesIn(kind, command, output);
-    steps.push({ kind, command, exitCode, output, outcome: classify(kind, command, exitCode, output, addresses), addresses });
+    steps.push({
+      kind,
+      command,
+      exitCode,
+      output,
+      outcome: classify(kind, command, exitCode, output, addresses),
+      addresses,
+    });
   }
   steps.sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
   return { tools, steps };
@@ -105,7 +121,11 @@ export function execFailure(result: ExecResult): { failure: ProbeFailure; detail
   if (result.timedOut) return { failure: 'timedOut', detail: '' };
   if (result.stdout.includes('@@tools')) return undefined;
   const text = `${result.stdout}\n${result.stderr}`.trim();
-  if (result.exitCode === 126 || result.exitCode === 127 || /executable file not found|no such file or directory/i.test(text)) {
+  if (
+    result.exitCode === 126 ||
+    result.exitCode === 127 ||
+    /executable file not found|no such file or directory/i.test(text)
+  ) {
     return { failure: 'noShell', detail: text };
   }
   return { failure: 'engineError', detail: text || `exit code ${result.exitCode ?? '?'}` };

@@ -53,5 +53,14 @@ wait
  * (the name is resolved beside it, to show whether it resolves); without one, the tools resolve the name.
  */
 export function probeCommand(target: ProbeTarget): string[] {
-  return ['sh', '-c', PROBE_SCRIPT, 'probe', target.name ?? '', target.address ?? '', target.port !== undefined ? String(target.port) : '', target.protocol];
+  return [
+    'sh',
+    '-c',
+    PROBE_SCRIPT,
+    'probe',
+    target.name ?? '',
+    target.address ?? '',
+    target.port !== undefined ? String(target.port) : '',
+    target.protocol,
+  ];
 }

@@ -1,7 +1,16 @@
 /** The state one analysis carries through its steps: the inputs, and the facts and fixes found so far. */
 import type { EngineContainerDetails } from '../../engine/records';
 import type { ContainerModel, EndpointModel, NetworkModel, TopologySnapshot } from '../../model/topology';
-import type { Fact, FactCode, FactParams, FactStatus, Fix, ListeningSocket, Protocol, ReachabilityFacts } from './types';
+import type {
+  Fact,
+  FactCode,
+  FactParams,
+  FactStatus,
+  Fix,
+  ListeningSocket,
+  Protocol,
+  ReachabilityFacts,
+} from './types';
 
 export class Analysis {
   readonly facts: Fact[] = [];

@@ -32,7 +32,10 @@ function noWayOut(a: Analysis, source: ContainerModel): void {
   const networks = a.endpoints(source).map((e) => e.network);
   const internal = networks.filter((n) => n.internal).map((n) => n.name);
   if (internal.length > 0) {
-    a.fact('internalNoWayOut', 'problem', 'Internal', internal.join(', '), { container: source.name, networks: internal.join(', ') });
+    a.fact('internalNoWayOut', 'problem', 'Internal', internal.join(', '), {
+      container: source.name,
+      networks: internal.join(', '),
+    });
   }
   for (const n of networks.filter(isMacvlanLike)) {
     a.fact('macvlanHost', 'problem', 'Driver', n.name, { network: n.name, driver: n.driver });
@@ -49,7 +52,10 @@ export function hostToContainer(a: Analysis, target: ContainerModel): HostPath {
       continue;
     }
     if (network.driver === 'bridge' && address) {
-      a.fact('hostToContainer', 'ok', `NetworkSettings.Networks.${network.name}.IPAddress`, target.name, { network: network.name, address });
+      a.fact('hostToContainer', 'ok', `NetworkSettings.Networks.${network.name}.IPAddress`, target.name, {
+        network: network.name,
+        address,
+      });
       return { ok: true, networkIds: [network.id], address };
     }
   }
@@ -80,7 +86,10 @@ export function viaPublishedPort(a: Analysis, source: ContainerModel, target: Co
   }
   const open = bindings.filter((b) => !isLoopback(b.hostIp ?? '0.0.0.0'));
   if (open.length === 0) {
-    a.fact('publishedLoopbackOnly', 'problem', 'Ports', target.name, { port, bindings: bindings.map(bindingText).join(', ') });
+    a.fact('publishedLoopbackOnly', 'problem', 'Ports', target.name, {
+      port,
+      bindings: bindings.map(bindingText).join(', '),
+    });
     return NO_PATH;
   }
   const way = gatewayOf(a, source);
@@ -99,7 +108,11 @@ export function viaPublishedPort(a: Analysis, source: ContainerModel, target: Co
 }
 
 /** A typed address or name that no container holds: inside one of the source's subnets, the host, or outside. */
-export function towardsHost(a: Analysis, source: ContainerModel, host: string): { verdictKnown: boolean; path: HostPath } {
+export function towardsHost(
+  a: Analysis,
+  source: ContainerModel,
+  host: string,
+): { verdictKnown: boolean; path: HostPath } {
   const endpoints = a.endpoints(source);
   if (ipFamily(host)) {
     for (const { endpoint, network } of endpoints) {
@@ -114,7 +127,10 @@ export function towardsHost(a: Analysis, source: ContainerModel, host: string): 
       }
       const inside = network.ipam.some((c) => c.subnet && ipInCidr(host, c.subnet));
       if (inside && !isMacvlanLike(network)) {
-        a.fact('addressOnNetwork', 'problem', `IPAM.Config.Subnet`, network.name, { address: host, network: network.name });
+        a.fact('addressOnNetwork', 'problem', `IPAM.Config.Subnet`, network.name, {
+          address: host,
+          network: network.name,
+        });
         return { verdictKnown: true, path: NO_PATH };
       }
     }

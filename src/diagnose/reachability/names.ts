@@ -22,7 +22,11 @@ function normalize(name: string): string {
 }
 
 /** The names the embedded DNS answers for this endpoint, most useful first, without duplicates. */
-export function dnsNames(container: ContainerModel, endpoint: EndpointModel, details?: EngineContainerDetails): string[] {
+export function dnsNames(
+  container: ContainerModel,
+  endpoint: EndpointModel,
+  details?: EngineContainerDetails,
+): string[] {
   const settings = details?.NetworkSettings?.Networks?.[endpoint.networkName];
   const candidates = [
     container.name,
@@ -56,13 +60,18 @@ export function matchesName(typed: string, names: readonly string[], networkName
  * on user-defined networks NetworkSettings.Networks.<net>.Links holds "target:alias". Both the alias and the
  * target's name resolve in the source.
  */
-export function linkNames(source: EngineContainerDetails | undefined, target: ContainerModel, networkName?: string): string[] {
+export function linkNames(
+  source: EngineContainerDetails | undefined,
+  target: ContainerModel,
+  networkName?: string,
+): string[] {
   const names: string[] = [];
   for (const link of source?.HostConfig?.Links ?? []) {
     const [to, alias] = link.split(':');
-    if (to?.replace(/^\//, '') === target.name && alias) names.push(alias.slice(alias.lastIndexOf('/') + 1), target.name);
+    if (to?.replace(/^\//, '') === target.name && alias)
+      names.push(alias.slice(alias.lastIndexOf('/') + 1), target.name);
   }
-  const netLinks = networkName ? source?.NetworkSettings?.Networks?.[networkName]?.Links ?? [] : [];
+  const netLinks = networkName ? (source?.NetworkSettings?.Networks?.[networkName]?.Links ?? []) : [];
   for (const link of netLinks) {
     const [to, alias] = link.split(':');
     if (to?.replace(/^\//, '') === target.name) names.push(alias || to, target.name);

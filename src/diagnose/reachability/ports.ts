@@ -30,8 +30,17 @@ export function listeningFact(
       { code: 'listeningUnknown', status: 'info', field, subject, params: { container: owner.name, port, protocol } },
     ];
     const exposed = details?.Config?.ExposedPorts ?? {};
-    if (`${port}/${protocol}` in exposed || owner.ports.some((p) => p.containerPort === port && p.protocol === protocol)) {
-      facts.push({ code: 'exposedPort', status: 'info', field: 'Config.ExposedPorts', subject, params: { port, protocol } });
+    if (
+      `${port}/${protocol}` in exposed ||
+      owner.ports.some((p) => p.containerPort === port && p.protocol === protocol)
+    ) {
+      facts.push({
+        code: 'exposedPort',
+        status: 'info',
+        field: 'Config.ExposedPorts',
+        subject,
+        params: { port, protocol },
+      });
     }
     return { state: 'unknown', facts };
   }
@@ -39,16 +48,24 @@ export function listeningFact(
   const open = matching.filter((s) => !isLoopback(s.address));
   if (open.length > 0) {
     const addresses = open.map((s) => s.address).join(', ');
-    return { state: 'listening', facts: [{ code: 'listening', status: 'ok', field, subject, params: { port, protocol, addresses } }] };
+    return {
+      state: 'listening',
+      facts: [{ code: 'listening', status: 'ok', field, subject, params: { port, protocol, addresses } }],
+    };
   }
   if (matching.length > 0) {
     const addresses = matching.map((s) => s.address).join(', ');
     return {
       state: 'loopbackOnly',
-      facts: [{ code: 'listeningLoopbackOnly', status: 'problem', field, subject, params: { port, protocol, addresses } }],
+      facts: [
+        { code: 'listeningLoopbackOnly', status: 'problem', field, subject, params: { port, protocol, addresses } },
+      ],
     };
   }
-  return { state: 'closed', facts: [{ code: 'notListening', status: 'problem', field, subject, params: { port, protocol } }] };
+  return {
+    state: 'closed',
+    facts: [{ code: 'notListening', status: 'problem', field, subject, params: { port, protocol } }],
+  };
 }
 
 /** Host bindings of the container port, loopback bindings last. */

@@ -46,7 +46,9 @@ function usableLinks(a: Analysis, links: SharedLink[], typedAddress: string | un
     });
     if (network.internal) a.fact('internalNetwork', 'info', 'Internal', network.name, { network: network.name });
     if (isIccDisabled(link.network)) {
-      a.fact('iccDisabled', 'problem', 'Options[com.docker.network.bridge.enable_icc]', network.name, { network: network.name });
+      a.fact('iccDisabled', 'problem', 'Options[com.docker.network.bridge.enable_icc]', network.name, {
+        network: network.name,
+      });
       continue;
     }
     if (typedAddress && ipFamily(typedAddress) === 'ipv6' && !link.source.ipv6) {
@@ -62,7 +64,13 @@ function usableLinks(a: Analysis, links: SharedLink[], typedAddress: string | un
 }
 
 /** Whether `name` resolves to the target on the link's network; adds the fact that says why. */
-function resolvesOn(a: Analysis, link: SharedLink, name: string, source: ContainerModel, target: ContainerModel): boolean {
+function resolvesOn(
+  a: Analysis,
+  link: SharedLink,
+  name: string,
+  source: ContainerModel,
+  target: ContainerModel,
+): boolean {
   const sourceDetails = a.details(source.id);
   const networkName = link.network.name;
   const viaLink = linkNames(sourceDetails, target, networkName);
@@ -82,7 +90,10 @@ function resolvesOn(a: Analysis, link: SharedLink, name: string, source: Contain
     names: names.join(', '),
   });
   if (!matchesName(name, names, networkName)) return false;
-  a.fact('nameResolves', 'ok', `NetworkSettings.Networks.${networkName}.Aliases`, target.name, { name, network: networkName });
+  a.fact('nameResolves', 'ok', `NetworkSettings.Networks.${networkName}.Aliases`, target.name, {
+    name,
+    network: networkName,
+  });
   return true;
 }
 
@@ -97,8 +108,16 @@ export function sharedPath(a: Analysis, source: ContainerModel, target: Containe
     a.fact('noSharedNetwork', 'problem', 'NetworkSettings.Networks', source.name, {
       source: source.name,
       target: target.name,
-      sourceNetworks: a.endpoints(source).map((e) => e.network.name).join(', ') || '-',
-      targetNetworks: a.endpoints(target).map((e) => e.network.name).join(', ') || '-',
+      sourceNetworks:
+        a
+          .endpoints(source)
+          .map((e) => e.network.name)
+          .join(', ') || '-',
+      targetNetworks:
+        a
+          .endpoints(target)
+          .map((e) => e.network.name)
+          .join(', ') || '-',
     });
     return { kind: 'noSharedNetwork' };
   }
@@ -113,7 +132,10 @@ export function sharedPath(a: Analysis, source: ContainerModel, target: Containe
       });
       return { kind: 'path', links: holding, address: typedAddress };
     }
-    a.fact('addressOnNetwork', 'problem', 'NetworkSettings.Networks', target.name, { address: typedAddress, network: '-' });
+    a.fact('addressOnNetwork', 'problem', 'NetworkSettings.Networks', target.name, {
+      address: typedAddress,
+      network: '-',
+    });
     return { kind: 'unresolved', links: usable };
   }
   const extra = extraHostAddress(a.details(source.id), name);

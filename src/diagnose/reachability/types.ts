@@ -21,7 +21,11 @@ export interface ListeningSocket {
 
 /** What the user asked for: a container, or a name / IP they typed that matches no container. */
 export type TargetSpec =
-  | { kind: 'container'; containerId: string; /** The name the source would use (typed); default: container name. */ name?: string }
+  | {
+      kind: 'container';
+      containerId: string;
+      /** The name the source would use (typed); default: container name. */ name?: string;
+    }
   | { kind: 'host'; host: string };
 
 export interface ReachabilityQuery {

@@ -44,7 +44,11 @@ function settingsFor(details: EngineContainerDetails, endpoint: EndpointModel): 
   );
 }
 
-export function endpointExtras(details: EngineContainerDetails, endpoint: EndpointModel, t: Translate): EndpointExtrasResult {
+export function endpointExtras(
+  details: EngineContainerDetails,
+  endpoint: EndpointModel,
+  t: Translate,
+): EndpointExtrasResult {
   const settings = settingsFor(details, endpoint);
   if (!settings) {
     return { kind: 'unavailable', reason: t('the container is no longer connected to this network.') };
@@ -68,7 +72,8 @@ export function endpointExtras(details: EngineContainerDetails, endpoint: Endpoi
  */
 export function extraLines(endpoint: EndpointModel, extra: EndpointExtrasResult | undefined, t: Translate): string[] {
   const lines: string[] = [];
-  const aliases = extra?.kind === 'details' ? extra.extras.aliases : userAliases(endpoint.aliases, endpoint.containerId);
+  const aliases =
+    extra?.kind === 'details' ? extra.extras.aliases : userAliases(endpoint.aliases, endpoint.containerId);
   if (aliases.length) lines.push(field(t('Aliases'), aliases.join(', ')));
   if (extra?.kind === 'unavailable') {
     lines.push(escapeMarkdown(t('Aliases and static addresses are not shown: {0}', extra.reason)));

@@ -21,8 +21,14 @@ export function parseGroupBy(value: unknown): NetworkGroupBy {
   return value === 'driver' || value === 'scope' || value === 'composeProject' ? value : 'none';
 }
 
-export const networkOrder = byName<NetworkModel>((n) => n.name, (n) => n.id);
-export const containerOrder = byName<ContainerModel>((c) => c.name, (c) => c.id);
+export const networkOrder = byName<NetworkModel>(
+  (n) => n.name,
+  (n) => n.id,
+);
+export const containerOrder = byName<ContainerModel>(
+  (c) => c.name,
+  (c) => c.id,
+);
 
 export function visibleNetworks(networks: Iterable<NetworkModel>, options: NetworkListOptions): NetworkModel[] {
   return [...networks].filter((n) => options.showBuiltIn || !n.builtIn).sort(networkOrder);

@@ -48,7 +48,12 @@ export function endpointDescription(endpoint: EndpointModel, t: Translate): stri
 
 /** `extra`: what the container's inspect form adds (resolved on hover); without it, the snapshot's facts only. */
 /** `host`: Markdown lines about the endpoint's interfaces on the host (hostNetText's vethTooltipLines). */
-export function endpointTooltip(endpoint: EndpointModel, t: Translate, extra?: EndpointExtrasResult, host: readonly string[] = []): string {
+export function endpointTooltip(
+  endpoint: EndpointModel,
+  t: Translate,
+  extra?: EndpointExtrasResult,
+  host: readonly string[] = [],
+): string {
   return paragraphs([
     `**${escapeMarkdown(endpoint.containerName)}** ${t('on')} **${escapeMarkdown(endpoint.networkName)}** (${
       endpoint.running ? t('running') : t('not running')

@@ -20,10 +20,12 @@ const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/g;
 
 /** Escapes an engine-supplied string for a Markdown tooltip; line breaks and control characters become spaces. */
 export function escapeMarkdown(value: string): string {
-  return value
-    // eslint-disable-next-line no-control-regex -- control characters are what this strips
-    .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
-    .replace(ASCII_PUNCTUATION, (c) => `\\${c}`);
+  return (
+    value
+      // eslint-disable-next-line no-control-regex -- control characters are what this strips
+      .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
+      .replace(ASCII_PUNCTUATION, (c) => `\\${c}`)
+  );
 }
 
 /** A tooltip line "**Name:** value" with the value escaped (the name is ours). */

@@ -104,7 +104,8 @@ export function graphCounts(snapshot: TopologySnapshot): GraphData['counts'] {
   return { networks: snapshot.networks.size, containers: snapshot.containers.size, endpoints: snapshot.endpoints.size };
 }
 
-const endpointCount = (s: TopologySnapshot, networkId: string): number => s.endpointsByNetwork.get(networkId)?.length ?? 0;
+const endpointCount = (s: TopologySnapshot, networkId: string): number =>
+  s.endpointsByNetwork.get(networkId)?.length ?? 0;
 
 export function buildFullGraph(snapshot: TopologySnapshot, t: Translate = untranslated): GraphData {
   const nodes: GraphNode[] = [];

@@ -10,11 +10,22 @@ export const sameEdge = (a: GraphEdge, b: GraphEdge): boolean =>
   a.kind === b.kind && a.source === b.source && a.target === b.target && a.label === b.label;
 
 export function emptyPatch(mode: GraphMode, counts: GraphCounts): GraphPatch {
-  return { mode, counts, addNodes: [], updateNodes: [], removeNodes: [], addEdges: [], updateEdges: [], removeEdges: [] };
+  return {
+    mode,
+    counts,
+    addNodes: [],
+    updateNodes: [],
+    removeNodes: [],
+    addEdges: [],
+    updateEdges: [],
+    removeEdges: [],
+  };
 }
 
 export function isEmptyPatch(p: GraphPatch): boolean {
-  const sizes = [p.addNodes, p.updateNodes, p.removeNodes, p.addEdges, p.updateEdges, p.removeEdges].map((l) => l.length);
+  const sizes = [p.addNodes, p.updateNodes, p.removeNodes, p.addEdges, p.updateEdges, p.removeEdges].map(
+    (l) => l.length,
+  );
   return sizes.every((n) => n === 0);
 }
 

@@ -61,7 +61,8 @@ export class LiveGraph {
       (sum, d) => sum + d.added.length + d.removed.length + d.changed.length,
       0,
     );
-    if (changes > MIN_REBUILD_CHANGES && changes > this.rebuildFraction * this.nodes.size) return this.rebuild(snapshot);
+    if (changes > MIN_REBUILD_CHANGES && changes > this.rebuildFraction * this.nodes.size)
+      return this.rebuild(snapshot);
 
     const prev = this.snapshot;
     const dirty = dirtySets(diff, prev, snapshot);

@@ -62,7 +62,9 @@ describe('compose lint in the extension host', () => {
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);
     assert.ok(['dockercompose', 'yaml'].includes(doc.languageId), doc.languageId);
-    const diag = await waitFor('the undeclared-network diagnostic', () => ours(uri).find((d) => ruleOf(d) === 'undeclared-network'));
+    const diag = await waitFor('the undeclared-network diagnostic', () =>
+      ours(uri).find((d) => ruleOf(d) === 'undeclared-network'),
+    );
     assert.equal(diag.severity, vscode.DiagnosticSeverity.Error);
     assert.match(diag.message, /network "bakend", which is not declared.* Did you mean "backend"\?/);
     assert.equal(doc.getText(diag.range), 'bakend');
@@ -70,15 +72,24 @@ describe('compose lint in the extension host', () => {
     assert.ok(target.path.endsWith('/docs/rules/undeclared-network.md'), target.toString());
     assert.ok(fs.existsSync(target.fsPath), `doc page missing: ${target.fsPath}`);
     // The unused `legacy` declaration is reported too, as a warning.
-    assert.ok(ours(uri).some((d) => ruleOf(d) === 'unused-network' && d.severity === vscode.DiagnosticSeverity.Warning));
+    assert.ok(
+      ours(uri).some((d) => ruleOf(d) === 'unused-network' && d.severity === vscode.DiagnosticSeverity.Warning),
+    );
   });
 
   it('applies the quick fix from the code action provider and the problem is gone', async () => {
     const uri = copyToTemp(fixture('integration/compose.yaml'));
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);
-    const diag = await waitFor('the undeclared-network diagnostic', () => ours(uri).find((d) => ruleOf(d) === 'undeclared-network'));
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diag.range, vscode.CodeActionKind.QuickFix.value);
+    const diag = await waitFor('the undeclared-network diagnostic', () =>
+      ours(uri).find((d) => ruleOf(d) === 'undeclared-network'),
+    );
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      diag.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const titles = actions.map((a) => a.title);
     const rename = actions.find((a) => a.title === 'Change to "backend"');
     assert.ok(rename?.edit, `no "Change to" fix among: ${titles.join(' | ')}`);
@@ -86,7 +97,9 @@ describe('compose lint in the extension host', () => {
     assert.equal(await vscode.workspace.applyEdit(rename.edit), true);
     assert.match(doc.getText(), /- backend\n/);
     assert.match(doc.getText(), /- frontend {3}# the front door/, 'the comment next to the fix is kept');
-    await waitFor('the undeclared-network diagnostic to clear', () => (ours(uri).some((d) => ruleOf(d) === 'undeclared-network') ? undefined : true));
+    await waitFor('the undeclared-network diagnostic to clear', () =>
+      ours(uri).some((d) => ruleOf(d) === 'undeclared-network') ? undefined : true,
+    );
     assert.deepEqual(ours(uri).map(ruleOf), ['unused-network']);
   });
 
@@ -96,15 +109,28 @@ describe('compose lint in the extension host', () => {
     await vscode.window.showTextDocument(doc);
     await waitFor('the first lint', () => (ours(uri).length > 0 ? true : undefined));
     const at = doc.positionAt(doc.getText().indexOf('frontend') + 2);
-    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', uri, at, 'public');
+    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>(
+      'vscode.executeDocumentRenameProvider',
+      uri,
+      at,
+      'public',
+    );
     assert.ok(edit, 'no rename edit');
     assert.equal(edit.get(uri).length, 2, 'one reference and one declaration');
     assert.equal(await vscode.workspace.applyEdit(edit), true);
     assert.equal((doc.getText().match(/\bpublic\b/g) ?? []).length, 2);
     assert.equal(doc.getText().includes('frontend'), false);
-    const defs = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', uri, doc.positionAt(doc.getText().indexOf('public') + 1));
+    const defs = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>(
+      'vscode.executeDefinitionProvider',
+      uri,
+      doc.positionAt(doc.getText().indexOf('public') + 1),
+    );
     const def = defs[0] as vscode.Location;
-    assert.equal(def.range.start.line, doc.positionAt(doc.getText().lastIndexOf('public')).line, 'definition is the declaration');
+    assert.equal(
+      def.range.start.line,
+      doc.positionAt(doc.getText().lastIndexOf('public')).line,
+      'definition is the declaration',
+    );
     // Still only the original problems: the rename introduced none.
     await new Promise((r) => setTimeout(r, 600));
     assert.deepEqual(ours(uri).map(ruleOf).sort(), ['undeclared-network', 'unused-network']);
@@ -115,8 +141,14 @@ describe('compose lint in the extension host', () => {
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);
     const at = doc.positionAt(doc.getText().lastIndexOf('- backend') + 2);
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, at);
-    const ours = list.items.filter((i) => i.detail === 'declared network').map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      uri,
+      at,
+    );
+    const ours = list.items
+      .filter((i) => i.detail === 'declared network')
+      .map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
     assert.deepEqual(ours.sort(), ['backend', 'frontend', 'legacy']);
   });
 
@@ -131,9 +163,20 @@ describe('compose lint in the extension host', () => {
       const uri = copyToTemp('', text);
       const doc = await vscode.workspace.openTextDocument(uri);
       await vscode.window.showTextDocument(doc);
-      const diag = await waitFor('the engine-subnet-overlap diagnostic', () => ours(uri).find((d) => ruleOf(d) === 'engine-subnet-overlap'), 40_000);
-      assert.match(diag.message, new RegExp(`overlaps the engine's network "${network}" \\(10\\.232\\.${octet}\\.0/24\\)`));
-      const hover = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, doc.positionAt(doc.getText().indexOf('[mine]') + 2));
+      const diag = await waitFor(
+        'the engine-subnet-overlap diagnostic',
+        () => ours(uri).find((d) => ruleOf(d) === 'engine-subnet-overlap'),
+        40_000,
+      );
+      assert.match(
+        diag.message,
+        new RegExp(`overlaps the engine's network "${network}" \\(10\\.232\\.${octet}\\.0/24\\)`),
+      );
+      const hover = await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        uri,
+        doc.positionAt(doc.getText().indexOf('[mine]') + 2),
+      );
       const shown = hover.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
       assert.match(shown, /subnet: 10\.232/);
     });

@@ -30,7 +30,14 @@ describe('compose lint: the $docker-net-lint problem matcher', function () {
 
     const cli = path.join(ext.extensionPath, 'dist', 'cli.js');
     const execution = new vscode.ShellExecution(`node "${cli}" "${file}"`);
-    const task = new vscode.Task({ type: 'shell' }, folder, 'lint compose networks', 'docker-net-lint', execution, '$docker-net-lint');
+    const task = new vscode.Task(
+      { type: 'shell' },
+      folder,
+      'lint compose networks',
+      'docker-net-lint',
+      execution,
+      '$docker-net-lint',
+    );
     await vscode.tasks.executeTask(task);
 
     const diagnostic = await eventually(

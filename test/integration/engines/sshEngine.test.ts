@@ -94,7 +94,9 @@ describe('engines: an ssh:// engine through ~/.ssh/config and a key file', funct
   });
 
   after(async () => {
-    await vscode.workspace.getConfiguration('dockerNetworks').update('host', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('dockerNetworks')
+      .update('host', undefined, vscode.ConfigurationTarget.Global);
     process.env.HOME = saved.HOME;
     if (saved.SSH_AUTH_SOCK !== undefined) process.env.SSH_AUTH_SOCK = saved.SSH_AUTH_SOCK;
     sshd?.kill('SIGTERM');
@@ -104,8 +106,14 @@ describe('engines: an ssh:// engine through ~/.ssh/config and a key file', funct
 
   it('refuses a host whose key is not in known_hosts, saying how to accept it', async () => {
     const api = await explorerApi();
-    await vscode.workspace.getConfiguration('dockerNetworks').update('host', `ssh://${ALIAS}`, vscode.ConfigurationTarget.Global);
-    const state = await eventually(() => (api.feed.state.kind === 'unreachable' ? api.feed.state : undefined), 'refusal', 30_000);
+    await vscode.workspace
+      .getConfiguration('dockerNetworks')
+      .update('host', `ssh://${ALIAS}`, vscode.ConfigurationTarget.Global);
+    const state = await eventually(
+      () => (api.feed.state.kind === 'unreachable' ? api.feed.state : undefined),
+      'refusal',
+      30_000,
+    );
     assert.match(state.problem.message, /ssh host key of \[127\.0\.0\.1\]:\d+ is not in ~\/\.ssh\/known_hosts/);
     assert.match(state.problem.message, /ssh -p \d+ root@127\.0\.0\.1|ssh -p \d+ \S+@127\.0\.0\.1/);
   });
@@ -113,8 +121,12 @@ describe('engines: an ssh:// engine through ~/.ssh/config and a key file', funct
   it('with its key in known_hosts, connects over ssh with the alias, and the tree shows the engine behind it', async () => {
     const api = await explorerApi();
     fs.writeFileSync(path.join(home, '.ssh', 'known_hosts'), knownHostsLine);
-    await vscode.workspace.getConfiguration('dockerNetworks').update('host', undefined, vscode.ConfigurationTarget.Global);
-    await vscode.workspace.getConfiguration('dockerNetworks').update('host', `ssh://${ALIAS}`, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('dockerNetworks')
+      .update('host', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('dockerNetworks')
+      .update('host', `ssh://${ALIAS}`, vscode.ConfigurationTarget.Global);
     // The shared engine holds the network too: wait for the ssh endpoint's own connected state first.
     await eventually(
       () => (api.feed.state.kind === 'connected' && api.feed.state.endpoint === `ssh://${ALIAS}` ? true : undefined),

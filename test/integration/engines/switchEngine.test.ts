@@ -31,17 +31,30 @@ describe('engines: Switch Docker Engine', function () {
     execFileSync('docker', ['-H', SECOND_SOCKET, ...args], { encoding: 'utf8', timeout: 60_000 }).trim();
   let api: Awaited<ReturnType<typeof explorerApi>>;
   /** The Networks view's rows, as the user reads them. */
-  const names = (): string[] => api.networksProvider.getChildren().map((n) => labelOf(api.networksProvider.getTreeItem(n)));
+  const names = (): string[] =>
+    api.networksProvider.getChildren().map((n) => labelOf(api.networksProvider.getTreeItem(n)));
 
   before(async () => {
     api = await explorerApi();
-    script = path.join(vscode.extensions.all.find((e) => e.id.endsWith('docker-network-explorer'))!.extensionPath, 'scripts', 'second-engine.sh');
+    script = path.join(
+      vscode.extensions.all.find((e) => e.id.endsWith('docker-network-explorer'))!.extensionPath,
+      'scripts',
+      'second-engine.sh',
+    );
     execFileSync('bash', [script, 'start', SECOND], { encoding: 'utf8', timeout: 110_000 });
     secondDocker('network', 'create', onSecond);
     docker('network', 'create', onShared);
     // The contexts as the Docker CLI writes them, in a config folder of this test's own.
     docker('--config', configDir, 'context', 'create', secondContext, '--docker', `host=${SECOND_SOCKET}`);
-    docker('--config', configDir, 'context', 'create', deadContext, '--docker', 'host=unix:///run/dne-nothing-here.sock');
+    docker(
+      '--config',
+      configDir,
+      'context',
+      'create',
+      deadContext,
+      '--docker',
+      'host=unix:///run/dne-nothing-here.sock',
+    );
     process.env.DOCKER_CONFIG = configDir;
     await waitConnected(api);
     await until((s) => [...s.networks.values()].some((n) => n.name === onShared), `network ${onShared}`);
@@ -66,7 +79,10 @@ describe('engines: Switch Docker Engine', function () {
     const elapsed = Date.now() - started;
     const offered = prompter.seen.offered.get('engine') ?? [];
     assert.ok(offered.includes(secondContext) && offered.includes(deadContext), `offered: ${offered.join(', ')}`);
-    assert.ok(offered.some((l) => l.startsWith('$(check)')), 'the engine in use is marked');
+    assert.ok(
+      offered.some((l) => l.startsWith('$(check)')),
+      'the engine in use is marked',
+    );
     assert.ok(names().includes(onSecond), `the tree shows ${onSecond}: ${names().join(', ')}`);
     assert.ok(!names().includes(onShared), `the tree no longer shows the shared engine's ${onShared}`);
     assert.equal(api.feed.state.endpoint, SECOND_SOCKET);

@@ -42,7 +42,9 @@ describe('explorer: endpoint tooltip aliases from the container inspect', functi
     return eventually(() => {
       const network = api.networksProvider.getChildren().find((n) => n.kind === 'network' && n.network.id === netId);
       if (!network) return undefined;
-      return api.networksProvider.getChildren(network).find((n) => n.kind === 'endpoint' && n.endpoint.containerId === containerId);
+      return api.networksProvider
+        .getChildren(network)
+        .find((n) => n.kind === 'endpoint' && n.endpoint.containerId === containerId);
     }, `the endpoint of ${container} under ${net}`);
   }
 
@@ -65,7 +67,9 @@ describe('explorer: endpoint tooltip aliases from the container inspect', functi
   it('shows the alias under the container in the Containers view too', async () => {
     await endpointUnderNetwork();
     const node = await eventually(() => {
-      const c = api.containersProvider.getChildren().find((n): n is ContainersNode => n.kind === 'container' && n.container.id === containerId);
+      const c = api.containersProvider
+        .getChildren()
+        .find((n): n is ContainersNode => n.kind === 'container' && n.container.id === containerId);
       if (!c) return undefined;
       return api.containersProvider.getChildren(c).find((n) => n.kind === 'endpoint' && n.endpoint.networkId === netId);
     }, `the ${net} endpoint under ${container}`);

@@ -19,13 +19,17 @@ describe('explorer: engine state when the endpoint setting changes', function ()
   });
 
   after(async () => {
-    await vscode.workspace.getConfiguration('dockerNetworks').update('host', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('dockerNetworks')
+      .update('host', undefined, vscode.ConfigurationTarget.Global);
     await waitConnected(api);
   });
 
   it('turns unreachable at an endpoint where nothing answers, naming it, and recovers when the setting is reset', async () => {
     assert.ok(api.networksProvider.getChildren().length > 0, 'networks shown while connected');
-    await vscode.workspace.getConfiguration('dockerNetworks').update('host', missing, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('dockerNetworks')
+      .update('host', missing, vscode.ConfigurationTarget.Global);
     const state = await eventually(
       () => (api.feed.state.kind === 'unreachable' ? api.feed.state : undefined),
       'the unreachable state',
@@ -39,7 +43,9 @@ describe('explorer: engine state when the endpoint setting changes', function ()
     assert.equal(api.containersView.message, state.problem.message, 'the Containers view says why');
     assert.equal(api.networksView.description, missing, 'the Networks view names the endpoint');
 
-    await vscode.workspace.getConfiguration('dockerNetworks').update('host', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('dockerNetworks')
+      .update('host', undefined, vscode.ConfigurationTarget.Global);
     await waitConnected(api);
     await eventually(() => (api.networksProvider.getChildren().length > 0 ? true : undefined), 'networks shown again');
     assert.equal(api.containersView.message, undefined);

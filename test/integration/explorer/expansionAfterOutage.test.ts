@@ -32,7 +32,9 @@ describe('explorer: expanded networks come back expanded after an outage', funct
   });
 
   after(async () => {
-    await vscode.workspace.getConfiguration('dockerNetworks').update('host', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('dockerNetworks')
+      .update('host', undefined, vscode.ConfigurationTarget.Global);
     removeResources({ containers: [container], networks: [opened, closed] });
   });
 
@@ -44,11 +46,17 @@ describe('explorer: expanded networks come back expanded after an outage', funct
     const node = await eventually(() => networkNode(openedId), 'the network to expand');
     await api.networksView.reveal(node, { expand: true });
     await eventually(
-      () => (api.networksProvider.getTreeItem(node).collapsibleState === vscode.TreeItemCollapsibleState.Expanded ? true : undefined),
+      () =>
+        api.networksProvider.getTreeItem(node).collapsibleState === vscode.TreeItemCollapsibleState.Expanded
+          ? true
+          : undefined,
       'the expansion reported by the workbench',
     );
     const closedNode = await eventually(() => networkNode(closedId), 'the network left collapsed');
-    assert.equal(api.networksProvider.getTreeItem(closedNode).collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+    assert.equal(
+      api.networksProvider.getTreeItem(closedNode).collapsibleState,
+      vscode.TreeItemCollapsibleState.Collapsed,
+    );
 
     const config = vscode.workspace.getConfiguration('dockerNetworks');
     await config.update('host', missing, vscode.ConfigurationTarget.Global);
@@ -67,7 +75,10 @@ describe('explorer: expanded networks come back expanded after an outage', funct
       await config.update('host', undefined, vscode.ConfigurationTarget.Global);
       await waitConnected(api);
       // What the workbench does first: without the remembered state it leaves every network closed.
-      await eventually(() => (askedFor.has(openedId) ? true : undefined), 'the workbench opening the remembered network');
+      await eventually(
+        () => (askedFor.has(openedId) ? true : undefined),
+        'the workbench opening the remembered network',
+      );
       assert.ok(!askedFor.has(closedId), 'the network left collapsed is not opened');
       const back = await eventually(() => networkNode(openedId), 'the network back at the root');
       assert.equal(provider.getTreeItem(back).collapsibleState, vscode.TreeItemCollapsibleState.Expanded);

@@ -24,7 +24,11 @@ export async function waitConnected(api: ExplorerApi, timeoutMs = 20_000): Promi
   }
 }
 
-export function waitForSnapshot(api: ExplorerApi, predicate: (s: TopologySnapshot) => boolean, timeoutMs = 10_000): Promise<TopologySnapshot> {
+export function waitForSnapshot(
+  api: ExplorerApi,
+  predicate: (s: TopologySnapshot) => boolean,
+  timeoutMs = 10_000,
+): Promise<TopologySnapshot> {
   return api.feed.waitFor(predicate, timeoutMs);
 }
 

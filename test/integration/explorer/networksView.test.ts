@@ -30,9 +30,31 @@ describe('explorer: Networks and Containers views against the real engine', func
   before(async () => {
     api = await explorerApi();
     await waitConnected(api);
-    netId = docker('network', 'create', '--subnet', a.subnet, '--gateway', a.ip(1), '--label', 'dne.test=explorer', net);
+    netId = docker(
+      'network',
+      'create',
+      '--subnet',
+      a.subnet,
+      '--gateway',
+      a.ip(1),
+      '--label',
+      'dne.test=explorer',
+      net,
+    );
     net2Id = docker('network', 'create', '--subnet', b.subnet, net2);
-    containerId = docker('run', '-d', '--name', container, '--network', net, '--ip', a.ip(7), testImage, 'sleep', '100000');
+    containerId = docker(
+      'run',
+      '-d',
+      '--name',
+      container,
+      '--network',
+      net,
+      '--ip',
+      a.ip(7),
+      testImage,
+      'sleep',
+      '100000',
+    );
   });
 
   after(async () => {
@@ -78,12 +100,18 @@ describe('explorer: Networks and Containers views against the real engine', func
   it('shows an endpoint connected from outside without a manual refresh, refreshing only that network', async () => {
     const node = await eventually(() => networkNode(net2Id), 'the second network');
     const fired: Array<NetworksNode | NetworksNode[] | undefined> = [];
-    const subscription = api.networksProvider.onDidChangeTreeData((e) => fired.push(e as NetworksNode | NetworksNode[] | undefined));
+    const subscription = api.networksProvider.onDidChangeTreeData((e) =>
+      fired.push(e as NetworksNode | NetworksNode[] | undefined),
+    );
     try {
       docker('network', 'connect', '--ip', b.ip(9), net2, container);
       await waitForSnapshot(api, (s) => s.endpoints.has(`${net2Id}/${containerId}`));
       const endpoint = await eventually(
-        () => api.networksProvider.getChildren(node).map((c) => api.networksProvider.getTreeItem(c)).find((c) => labelOf(c) === container),
+        () =>
+          api.networksProvider
+            .getChildren(node)
+            .map((c) => api.networksProvider.getTreeItem(c))
+            .find((c) => labelOf(c) === container),
         'the connected endpoint under the second network',
       );
       assert.equal(endpoint.description, b.ip(9));
@@ -98,7 +126,21 @@ describe('explorer: Networks and Containers views against the real engine', func
   });
 
   it('shows the container with its networks and published ports in the Containers view', async () => {
-    docker('run', '-d', '--name', ports, '--network', net, '-p', '127.0.0.1::80', '-p', '0.0.0.0::53/udp', testImage, 'sleep', '100000');
+    docker(
+      'run',
+      '-d',
+      '--name',
+      ports,
+      '--network',
+      net,
+      '-p',
+      '127.0.0.1::80',
+      '-p',
+      '0.0.0.0::53/udp',
+      testImage,
+      'sleep',
+      '100000',
+    );
     const find = (): ContainersNode | undefined =>
       api.containersProvider.getChildren().find((n) => n.kind === 'container' && n.container.name === ports);
     const node = await eventually(find, 'the container in the Containers view');
@@ -132,7 +174,9 @@ describe('explorer: Networks and Containers views against the real engine', func
     assert.ok(bridge, 'a bridge group');
     const inBridge = api.networksProvider.getChildren(bridge).map((c) => labelOf(api.networksProvider.getTreeItem(c)));
     assert.ok(inBridge.includes(net), inBridge.join(', '));
-    const netNode = api.networksProvider.getChildren(bridge).find((c) => c.kind === 'network' && c.network.id === netId);
+    const netNode = api.networksProvider
+      .getChildren(bridge)
+      .find((c) => c.kind === 'network' && c.network.id === netId);
     assert.ok(netNode);
     assert.equal(api.networksProvider.getParent(netNode), bridge, 'getParent leads to the group (for reveal)');
 
@@ -148,7 +192,9 @@ describe('explorer: Networks and Containers views against the real engine', func
     assert.ok(names.includes(net));
     await config.update('showBuiltInNetworks', undefined, vscode.ConfigurationTarget.Global);
     await eventually(
-      () => api.networksProvider.getChildren().some((n) => n.kind === 'network' && n.network.name === 'bridge') || undefined,
+      () =>
+        api.networksProvider.getChildren().some((n) => n.kind === 'network' && n.network.name === 'bridge') ||
+        undefined,
       'bridge shown again',
     );
   });
@@ -172,7 +218,10 @@ describe('explorer: Networks and Containers views against the real engine', func
     const rowTooltip = api.networksProvider.getTreeItem(labelRow).tooltip;
     assert.ok(rowTooltip instanceof vscode.MarkdownString);
     assert.ok(!/(^|[^\\])\[link\]/.test(rowTooltip.value), rowTooltip.value);
-    assert.ok(rowTooltip.value.includes('\\*\\*bold\\*\\*\\[link\\]\\(command\\:workbench\\.action\\.quit\\)'), rowTooltip.value);
+    assert.ok(
+      rowTooltip.value.includes('\\*\\*bold\\*\\*\\[link\\]\\(command\\:workbench\\.action\\.quit\\)'),
+      rowTooltip.value,
+    );
   });
 
   it('reveals and selects a network by id (what Create Network does after creating one)', async () => {

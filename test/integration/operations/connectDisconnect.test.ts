@@ -2,7 +2,17 @@
 import * as assert from 'node:assert/strict';
 import { docker, removeResources, testImage, uniqueName } from '../support/docker';
 import { CANCEL, ScriptedPrompter } from './scriptedPrompter';
-import { containerEndpoint, containerNode, endpointNode, endpointOf, freeSubnet24, inspectNetwork, networkNode, run, until } from './support';
+import {
+  containerEndpoint,
+  containerNode,
+  endpointNode,
+  endpointOf,
+  freeSubnet24,
+  inspectNetwork,
+  networkNode,
+  run,
+  until,
+} from './support';
 
 describe('operations: connect and disconnect', () => {
   const networks: string[] = [];
@@ -43,8 +53,14 @@ describe('operations: connect and disconnect', () => {
     const offered = prompter.seen.offered.get('container') ?? [];
     assert.ok(offered.includes(guest), 'the unattached container is offered');
     assert.ok(!offered.includes(resident), 'a container already attached is not offered');
-    assert.match(prompter.seen.invalid[0].message, new RegExp(`${prefix}\\.10 is already used by container "${resident}"`));
-    assert.match(prompter.seen.invalid[1].message, new RegExp(`10\\.255\\.255\\.20 is not inside the subnet ${subnet}`));
+    assert.match(
+      prompter.seen.invalid[0].message,
+      new RegExp(`${prefix}\\.10 is already used by container "${resident}"`),
+    );
+    assert.match(
+      prompter.seen.invalid[1].message,
+      new RegExp(`10\\.255\\.255\\.20 is not inside the subnet ${subnet}`),
+    );
 
     const ep = containerEndpoint(guest, target);
     assert.ok(ep, 'the engine has no endpoint for the container on the network');
@@ -63,7 +79,11 @@ describe('operations: connect and disconnect', () => {
       { id: 'container', reply: guest },
       { id: 'aliases', reply: '' },
       // The address is free when asked, then another container takes it before the engine call.
-      { id: 'ipv4', reply: `${prefix}.30`, before: () => void docker('network', 'connect', '--ip', `${prefix}.30`, target, racer) },
+      {
+        id: 'ipv4',
+        reply: `${prefix}.30`,
+        before: () => void docker('network', 'connect', '--ip', `${prefix}.30`, target, racer),
+      },
     ]);
     assert.equal(await run('connectContainer', prompter, await networkNode(target)), false);
     const error = prompter.noticesText('error');
@@ -71,7 +91,10 @@ describe('operations: connect and disconnect', () => {
     assert.match(error, /failed: Address already in use\. The views are refreshed/);
     // The engine holds no endpoint of the container on the network (engine 20.10 may keep an address-less entry in
     // the container's settings after this failure; it has no endpoint and no address).
-    assert.ok(!JSON.stringify(inspectNetwork(target).Containers ?? {}).includes(guest), 'the engine attached the container');
+    assert.ok(
+      !JSON.stringify(inspectNetwork(target).Containers ?? {}).includes(guest),
+      'the engine attached the container',
+    );
     assert.equal(containerEndpoint(guest, target)?.IPAddress ?? '', '');
   });
 

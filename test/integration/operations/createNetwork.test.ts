@@ -57,11 +57,17 @@ describe('operations: Create Network wizard', () => {
     assert.equal(invalid.length, 7, invalid.join('\n'));
     assert.match(invalid[0], /^name: .*not a valid network name/);
     assert.match(invalid[1], new RegExp(`^name: .*"${occupied}" already exists`));
-    assert.match(invalid[2], new RegExp(`^ipv4Subnet: .*overlaps ${taken.subnet.replace(/\./g, '\\.')} of network "${occupied}"`));
+    assert.match(
+      invalid[2],
+      new RegExp(`^ipv4Subnet: .*overlaps ${taken.subnet.replace(/\./g, '\\.')} of network "${occupied}"`),
+    );
     assert.match(invalid[3], new RegExp(`^ipv4Subnet: .*host bits.*${mine.subnet.replace(/\./g, '\\.')}`));
     assert.match(invalid[4], /^ipv4Gateway: 10\.254\.254\.1 is not inside the subnet/);
     assert.match(invalid[5], /^ipv4Aux: .*already used as the gateway/);
-    assert.match(invalid[6], /^option:com\.docker\.network\.driver\.mtu: "20" is not a whole number between 68 and 65535/);
+    assert.match(
+      invalid[6],
+      /^option:com\.docker\.network\.driver\.mtu: "20" is not a whole number between 68 and 65535/,
+    );
     // Back was offered from the second step on, not on the first.
     assert.equal(prompter.seen.questions[0].canGoBack, false);
     assert.equal(prompter.seen.questions.find((q) => q.id === 'driver')?.canGoBack, true);
@@ -73,9 +79,19 @@ describe('operations: Create Network wizard', () => {
     assert.equal(net.Attachable, true);
     assert.equal(net.EnableIPv6, true);
     const v4 = net.IPAM.Config?.find((c) => c.Subnet === mine.subnet);
-    assert.deepEqual(v4, { Subnet: mine.subnet, Gateway: `${mine.prefix}.1`, IPRange: `${mine.prefix}.128/25`, AuxiliaryAddresses: { router: `${mine.prefix}.2` } });
+    assert.deepEqual(v4, {
+      Subnet: mine.subnet,
+      Gateway: `${mine.prefix}.1`,
+      IPRange: `${mine.prefix}.128/25`,
+      AuxiliaryAddresses: { router: `${mine.prefix}.2` },
+    });
     const v6cfg = net.IPAM.Config?.find((c) => c.Subnet === v6);
-    assert.deepEqual(v6cfg, { Subnet: v6, Gateway: v6gw, IPRange: v6.replace('::/64', '::/80'), AuxiliaryAddresses: { dns: v6.replace('::/64', '::53') } });
+    assert.deepEqual(v6cfg, {
+      Subnet: v6,
+      Gateway: v6gw,
+      IPRange: v6.replace('::/64', '::/80'),
+      AuxiliaryAddresses: { dns: v6.replace('::/64', '::53') },
+    });
     assert.equal(net.Options?.['com.docker.network.bridge.enable_icc'], 'false');
     assert.equal(net.Options?.['com.docker.network.driver.mtu'], '1400');
     assert.deepEqual(net.Labels, { 'com.example.team': 'net', env: 'test' });
@@ -95,7 +111,9 @@ describe('operations: Create Network wizard', () => {
     assert.equal(await run('createNetwork', prompter), undefined);
     const offered = prompter.seen.offered.get('driver') ?? [];
     const swarmActive = docker('info', '-f', '{{.Swarm.LocalNodeState}}') === 'active';
-    const plugins = (JSON.parse(docker('info', '-f', '{{json .Plugins.Network}}')) as string[]).filter((p) => !['bridge', 'host', 'null', 'overlay', 'macvlan', 'ipvlan'].includes(p));
+    const plugins = (JSON.parse(docker('info', '-f', '{{json .Plugins.Network}}')) as string[]).filter(
+      (p) => !['bridge', 'host', 'null', 'overlay', 'macvlan', 'ipvlan'].includes(p),
+    );
     assert.deepEqual(offered, ['bridge', ...(swarmActive ? ['overlay'] : []), 'macvlan', 'ipvlan', ...plugins]);
   });
 
@@ -103,7 +121,8 @@ describe('operations: Create Network wizard', () => {
     const name = uniqueName('ops');
     networks.push(name);
     const mine = freeSubnet24();
-    const parent = docker('network', 'inspect', 'bridge', '-f', '{{index .Options "com.docker.network.bridge.name"}}') || 'docker0';
+    const parent =
+      docker('network', 'inspect', 'bridge', '-f', '{{index .Options "com.docker.network.bridge.name"}}') || 'docker0';
     const prompter = new ScriptedPrompter([
       { id: 'name', reply: name },
       { id: 'driver', reply: 'ipvlan' },

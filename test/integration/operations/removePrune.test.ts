@@ -35,7 +35,10 @@ describe('operations: Remove and Prune', () => {
     const confirm = prompter.seen.confirms[0];
     assert.match(confirm.message, /Remove these 2 networks\?/);
     assert.ok(confirm.detail?.includes(empty) && confirm.detail.includes(used), confirm.detail);
-    assert.ok(confirm.detail?.includes(`${c} (${used})`), `the container to disconnect is not named: ${confirm.detail}`);
+    assert.ok(
+      confirm.detail?.includes(`${c} (${used})`),
+      `the container to disconnect is not named: ${confirm.detail}`,
+    );
     assert.deepEqual(confirm.actions, ['Disconnect and Remove']);
 
     assert.equal(networkExists(empty), false);
@@ -80,7 +83,9 @@ describe('operations: Remove and Prune', () => {
     const c = box(n);
     await endpointNode(n, c);
     const node = await networkNode(n);
-    const prompter = new ScriptedPrompter([{ id: 'confirm', reply: 'Disconnect and Remove', before: () => void docker('rm', '-f', c) }]);
+    const prompter = new ScriptedPrompter([
+      { id: 'confirm', reply: 'Disconnect and Remove', before: () => void docker('rm', '-f', c) },
+    ]);
     await run('removeNetwork', prompter, node);
     assert.equal(networkExists(n), false);
     assert.equal(prompter.noticesText('error'), '');
@@ -95,7 +100,8 @@ describe('operations: Remove and Prune', () => {
     ]);
     await run('removeNetwork', prompter);
     const offered = prompter.seen.offered.get('networks') ?? [];
-    for (const builtIn of ['bridge', 'host', 'none']) assert.ok(!offered.includes(builtIn), `built-in ${builtIn} offered`);
+    for (const builtIn of ['bridge', 'host', 'none'])
+      assert.ok(!offered.includes(builtIn), `built-in ${builtIn} offered`);
     assert.equal(networkExists(n), false);
   });
 
@@ -110,16 +116,23 @@ describe('operations: Remove and Prune', () => {
     const unused = net();
     const used = net();
     box(used);
-    await until((s) => [...s.endpoints.values()].some((e) => e.networkName === used && e.running), `a running endpoint on ${used}`);
+    await until(
+      (s) => [...s.endpoints.values()].some((e) => e.networkName === used && e.running),
+      `a running endpoint on ${used}`,
+    );
     await networkNode(unused);
     const prompter = new ScriptedPrompter([{ id: 'confirm', reply: CANCEL }]);
     assert.equal(await run('pruneNetworks', prompter), undefined);
     const confirm = prompter.seen.confirms[0];
     assert.match(confirm.message, /Prune \d+ unused networks\?/);
-    const listed = (confirm.detail ?? '').split('\n').filter((l) => l.startsWith('• ')).map((l) => l.slice(2));
+    const listed = (confirm.detail ?? '')
+      .split('\n')
+      .filter((l) => l.startsWith('• '))
+      .map((l) => l.slice(2));
     assert.ok(listed.includes(unused), `unused network not listed: ${listed.join(', ')}`);
     assert.ok(!listed.includes(used), 'a network in use is listed');
-    for (const builtIn of ['bridge', 'host', 'none']) assert.ok(!listed.includes(builtIn), `built-in ${builtIn} listed`);
+    for (const builtIn of ['bridge', 'host', 'none'])
+      assert.ok(!listed.includes(builtIn), `built-in ${builtIn} listed`);
     assert.equal(networkExists(unused), true);
   });
 
@@ -127,7 +140,10 @@ describe('operations: Remove and Prune', () => {
     const unused = net();
     const used = net();
     box(used);
-    await until((s) => [...s.endpoints.values()].some((e) => e.networkName === used && e.running), `a running endpoint on ${used}`);
+    await until(
+      (s) => [...s.endpoints.values()].some((e) => e.networkName === used && e.running),
+      `a running endpoint on ${used}`,
+    );
     await networkNode(unused);
     let listed = '';
     let foreign: string[] = [];
@@ -138,8 +154,13 @@ describe('operations: Remove and Prune', () => {
         reply: 'Prune',
         before: () => {
           listed = prompter.seen.confirms[0]?.detail ?? '';
-          foreign = listed.split('\n').filter((l) => l.startsWith('• ')).map((l) => l.slice(2)).filter((name) => !name.startsWith('dne-ops-'));
-          if (foreign.length > 0) throw new Error(`refusing to prune networks this test did not create: ${foreign.join(', ')}`);
+          foreign = listed
+            .split('\n')
+            .filter((l) => l.startsWith('• '))
+            .map((l) => l.slice(2))
+            .filter((name) => !name.startsWith('dne-ops-'));
+          if (foreign.length > 0)
+            throw new Error(`refusing to prune networks this test did not create: ${foreign.join(', ')}`);
         },
       },
     ]);

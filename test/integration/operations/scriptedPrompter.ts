@@ -5,7 +5,15 @@
  * user would have seen (questions, items offered, validation messages, notices, confirms) is recorded.
  */
 // BACK is Symbol.for(...) in src/commands/prompter.ts, so this separately bundled test shares the same symbol.
-import { BACK, type Answer, type ConfirmQuestion, type InputQuestion, type Notice, type PickQuestion, type Prompter } from '../../../src/commands/prompter';
+import {
+  BACK,
+  type Answer,
+  type ConfirmQuestion,
+  type InputQuestion,
+  type Notice,
+  type PickQuestion,
+  type Prompter,
+} from '../../../src/commands/prompter';
 
 export { BACK };
 export const CANCEL = Symbol('cancel');
@@ -31,7 +39,15 @@ export interface Recorded {
 }
 
 export class ScriptedPrompter implements Prompter {
-  readonly seen: Recorded = { questions: [], offered: new Map(), invalid: [], confirms: [], notices: [], progress: [], copied: [] };
+  readonly seen: Recorded = {
+    questions: [],
+    offered: new Map(),
+    invalid: [],
+    confirms: [],
+    notices: [],
+    progress: [],
+    copied: [],
+  };
   private readonly script: ScriptStep[];
 
   constructor(script: ScriptStep[]) {
@@ -65,10 +81,14 @@ export class ScriptedPrompter implements Prompter {
   }
 
   private choose<T>(q: PickQuestion<T>, labels: string[]): T[] {
-    this.seen.offered.set(q.id, q.items.map((i) => i.label));
+    this.seen.offered.set(
+      q.id,
+      q.items.map((i) => i.label),
+    );
     return labels.map((label) => {
       const item = q.items.find((i) => i.label === label);
-      if (!item) throw new Error(`"${q.id}" offered no "${label}"; it offered: ${q.items.map((i) => i.label).join(', ')}`);
+      if (!item)
+        throw new Error(`"${q.id}" offered no "${label}"; it offered: ${q.items.map((i) => i.label).join(', ')}`);
       return item.value;
     });
   }
@@ -76,7 +96,10 @@ export class ScriptedPrompter implements Prompter {
   async pick<T>(q: PickQuestion<T>): Promise<Answer<T>> {
     this.seen.questions.push({ id: q.id, step: q.step, totalSteps: q.totalSteps, canGoBack: q.canGoBack });
     const reply = await this.next(q.id);
-    this.seen.offered.set(q.id, q.items.map((i) => i.label));
+    this.seen.offered.set(
+      q.id,
+      q.items.map((i) => i.label),
+    );
     if (reply === BACK) return BACK;
     if (reply === CANCEL) return undefined;
     return this.choose(q, [reply as string])[0];
@@ -85,7 +108,10 @@ export class ScriptedPrompter implements Prompter {
   async pickMany<T>(q: PickQuestion<T>): Promise<Answer<T[]>> {
     this.seen.questions.push({ id: q.id, step: q.step, totalSteps: q.totalSteps, canGoBack: q.canGoBack });
     const reply = await this.next(q.id);
-    this.seen.offered.set(q.id, q.items.map((i) => i.label));
+    this.seen.offered.set(
+      q.id,
+      q.items.map((i) => i.label),
+    );
     if (reply === BACK) return BACK;
     if (reply === CANCEL) return undefined;
     return this.choose(q, typeof reply === 'string' ? [reply] : reply);
@@ -116,6 +142,9 @@ export class ScriptedPrompter implements Prompter {
 
   /** All notices of a level, joined, for assertions on what the user read. */
   noticesText(level: Notice['level']): string {
-    return this.seen.notices.filter((n) => n.level === level).map((n) => n.message).join('\n');
+    return this.seen.notices
+      .filter((n) => n.level === level)
+      .map((n) => n.message)
+      .join('\n');
   }
 }

@@ -17,7 +17,11 @@ export async function explorer(): Promise<ExplorerApi> {
 }
 
 /** Waits until the live topology satisfies `predicate` (events usually land within ~100 ms). */
-export async function until(predicate: (s: TopologySnapshot) => boolean, what: string, timeoutMs = 15_000): Promise<TopologySnapshot> {
+export async function until(
+  predicate: (s: TopologySnapshot) => boolean,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<TopologySnapshot> {
   const api = await explorer();
   try {
     return await api.feed.waitFor(predicate, timeoutMs);
@@ -49,7 +53,10 @@ export async function containerNode(name: string): Promise<{ kind: 'container'; 
   return { kind: 'container', container: containerNamed(s, name) as ContainerModel };
 }
 
-export async function endpointNode(network: string, container: string): Promise<{ kind: 'endpoint'; endpoint: EndpointModel }> {
+export async function endpointNode(
+  network: string,
+  container: string,
+): Promise<{ kind: 'endpoint'; endpoint: EndpointModel }> {
   const s = await until((x) => !!endpointOf(x, network, container), `endpoint ${container} on ${network}`);
   return { kind: 'endpoint', endpoint: endpointOf(s, network, container) as EndpointModel };
 }
@@ -71,7 +78,14 @@ export interface EngineNetworkJson {
   EnableIPv6: boolean;
   Internal: boolean;
   Attachable: boolean;
-  IPAM: { Config: Array<{ Subnet?: string; Gateway?: string; IPRange?: string; AuxiliaryAddresses?: Record<string, string> }> | null };
+  IPAM: {
+    Config: Array<{
+      Subnet?: string;
+      Gateway?: string;
+      IPRange?: string;
+      AuxiliaryAddresses?: Record<string, string>;
+    }> | null;
+  };
   Options: Record<string, string> | null;
   Labels: Record<string, string> | null;
   Containers: Record<string, { Name: string; IPv4Address: string; IPv6Address: string }> | null;
@@ -82,8 +96,14 @@ export function networkExists(name: string): boolean {
 }
 
 /** The container's endpoint settings on a network, as the engine holds them (undefined: not attached). */
-export function containerEndpoint(container: string, network: string): { IPAddress: string; Aliases: string[] | null; IPAMConfig: { IPv4Address?: string } | null } | undefined {
-  const nets = JSON.parse(docker('inspect', '-f', '{{json .NetworkSettings.Networks}}', container)) as Record<string, { IPAddress: string; Aliases: string[] | null; IPAMConfig: { IPv4Address?: string } | null }>;
+export function containerEndpoint(
+  container: string,
+  network: string,
+): { IPAddress: string; Aliases: string[] | null; IPAMConfig: { IPv4Address?: string } | null } | undefined {
+  const nets = JSON.parse(docker('inspect', '-f', '{{json .NetworkSettings.Networks}}', container)) as Record<
+    string,
+    { IPAddress: string; Aliases: string[] | null; IPAMConfig: { IPv4Address?: string } | null }
+  >;
   return nets[network];
 }
 
@@ -93,7 +113,13 @@ export function freeSubnet24(): { subnet: string; prefix: string } {
     const a = 180 + Math.floor(Math.random() * 20);
     const b = Math.floor(Math.random() * 256);
     const prefix = `10.${a}.${b}`;
-    const used = docker('network', 'inspect', '-f', '{{range .IPAM.Config}}{{.Subnet}} {{end}}', ...docker('network', 'ls', '-q').split('\n').filter(Boolean));
+    const used = docker(
+      'network',
+      'inspect',
+      '-f',
+      '{{range .IPAM.Config}}{{.Subnet}} {{end}}',
+      ...docker('network', 'ls', '-q').split('\n').filter(Boolean),
+    );
     if (!used.includes(`${prefix}.`) && !used.includes(`10.${a}.0.0/16`)) return { subnet: `${prefix}.0/24`, prefix };
   }
   throw new Error('no free 10.x.y.0/24 found for the test');

@@ -16,7 +16,11 @@ export function uniqueName(part: string): string {
 /** Runs `docker <args>` and returns its trimmed stdout; throws with docker's stderr when it fails. */
 export function docker(...args: string[]): string {
   try {
-    return execFileSync('docker', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 }).trim();
+    return execFileSync('docker', args, {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 60_000,
+    }).trim();
   } catch (err) {
     const stderr = (err as { stderr?: string }).stderr ?? '';
     throw new Error(`docker ${args.join(' ')} failed: ${stderr.trim() || String(err)}`);

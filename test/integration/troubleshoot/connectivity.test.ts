@@ -20,7 +20,9 @@ interface Report {
     steps: Array<{ command: string; output: string; meaning: string }>;
     fixes: Array<{ label: string; actionable: boolean }>;
   };
-  result?: { probe?: { conclusion: string; failure?: string; via: string; steps: Array<{ kind: string; outcome: string }> } };
+  result?: {
+    probe?: { conclusion: string; failure?: string; via: string; steps: Array<{ kind: string; outcome: string }> };
+  };
   applyFix(index: number, prompter: unknown, args?: unknown[]): Promise<unknown>;
   run(prompter?: unknown): Promise<unknown>;
   markdown(): string | undefined;
@@ -40,14 +42,23 @@ describe('troubleshoot: Check Connectivity', function () {
   });
   after(async () => {
     for (const r of reports) r.dispose();
-    await vscode.workspace.getConfiguration('dockerNetworks').update('diagnostics.helperImage', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('dockerNetworks')
+      .update('diagnostics.helperImage', undefined, vscode.ConfigurationTarget.Global);
     removeResources({ containers, networks });
     for (const image of images) docker('rmi', '-f', image);
     await dns.close();
   });
   afterEach(() => {
     // No helper container may survive a check, whatever happened.
-    const left = docker('ps', '-a', '--filter', 'label=dne.diagnostics=1', '--format', '{{.Names}} {{.Label "dne.diagnostics"}}');
+    const left = docker(
+      'ps',
+      '-a',
+      '--filter',
+      'label=dne.diagnostics=1',
+      '--format',
+      '{{.Names}} {{.Label "dne.diagnostics"}}',
+    );
     const ours = left.split('\n').filter((line) => containers.some((c) => line.includes(c)));
     assert.deepEqual(ours, []);
   });
@@ -61,7 +72,18 @@ describe('troubleshoot: Check Connectivity', function () {
   function box(network: string, ...command: string[]): string {
     const c = uniqueName('conn');
     containers.push(c);
-    docker('run', '-d', '--name', c, '--dns', dns.address, '--network', network, testImage, ...(command.length ? command : ['sleep', '600']));
+    docker(
+      'run',
+      '-d',
+      '--name',
+      c,
+      '--dns',
+      dns.address,
+      '--network',
+      network,
+      testImage,
+      ...(command.length ? command : ['sleep', '600']),
+    );
     return c;
   }
   /** A container listening on `port` (busybox nc serves one connection at a time, so in a loop). */
@@ -69,7 +91,10 @@ describe('troubleshoot: Check Connectivity', function () {
     return box(network, 'sh', '-c', `while true; do nc -l -p ${port}; done`);
   }
   async function check(prompter: ScriptedPrompter, connectivity: Record<string, unknown>): Promise<Report> {
-    const report = await vscode.commands.executeCommand<Report | undefined>('dockerNetworks.checkConnectivity', { prompter, connectivity });
+    const report = await vscode.commands.executeCommand<Report | undefined>('dockerNetworks.checkConnectivity', {
+      prompter,
+      connectivity,
+    });
     assert.ok(report?.view, `no report; notices: ${JSON.stringify(prompter.seen.notices)}`);
     reports.push(report);
     return report;
@@ -87,24 +112,47 @@ describe('troubleshoot: Check Connectivity', function () {
     assert.equal(view.title, `Connectivity: ${source} -> ${target}:8080`);
     assert.equal(view.verdict, 'notReachable');
     assert.equal(view.headline, `Not reachable: ${source} cannot reach ${target}:8080.`);
-    assert.match(factTexts(report), new RegExp(`${source} and ${target} share no network: ${source} is on ${netA}, ${target} on ${netB}`));
+    assert.match(
+      factTexts(report),
+      new RegExp(`${source} and ${target} share no network: ${source} is on ${netA}, ${target} on ${netB}`),
+    );
     assert.ok(view.facts.some((f) => f.source === `NetworkSettings.Networks (${source})`));
     assert.equal(view.probeVerdict?.kind, 'confirmed');
-    assert.deepEqual(view.fixes.slice(0, 3).map((f) => f.label), [`Connect ${source} to ${netB}`, `Connect ${target} to ${netA}`, `Create a network and connect ${source} and ${target}`]);
+    assert.deepEqual(
+      view.fixes.slice(0, 3).map((f) => f.label),
+      [
+        `Connect ${source} to ${netB}`,
+        `Connect ${target} to ${netA}`,
+        `Create a network and connect ${source} and ${target}`,
+      ],
+    );
 
-    const prompter = new ScriptedPrompter([{ id: 'aliases', reply: '' }, { id: 'ipv4', reply: '' }]);
+    const prompter = new ScriptedPrompter([
+      { id: 'aliases', reply: '' },
+      { id: 'ipv4', reply: '' },
+    ]);
     await report.applyFix(0, prompter);
     assert.deepEqual(prompter.unused, []);
-    assert.ok(docker('inspect', '-f', '{{json .NetworkSettings.Networks}}', source).includes(netB), 'the engine holds no endpoint of the source on the target network');
+    assert.ok(
+      docker('inspect', '-f', '{{json .NetworkSettings.Networks}}', source).includes(netB),
+      'the engine holds no endpoint of the source on the target network',
+    );
     const after = report.view!;
     assert.equal(after.verdict, 'reachable', factTexts(report));
     assert.match(after.headline, /^Reachable: /);
     assert.match(factTexts(report), new RegExp(`"${target}" resolves on ${netB}\\.`));
-    assert.match(factTexts(report), /Something listens on port 8080\/tcp \((0\.0\.0\.0|::)/, 'the socket table of the target was read');
+    assert.match(
+      factTexts(report),
+      /Something listens on port 8080\/tcp \((0\.0\.0\.0|::)/,
+      'the socket table of the target was read',
+    );
     assert.equal(step(report, 'connect')?.outcome, 'connected');
     assert.equal(report.result?.probe?.conclusion, 'reachable');
     assert.equal(after.probeVerdict?.text, 'The probe confirms the verdict.');
-    assert.ok((report.markdown() ?? '').startsWith(`## Connectivity: ${source} -> ${target}:8080\n\n**Reachable: `), report.markdown());
+    assert.ok(
+      (report.markdown() ?? '').startsWith(`## Connectivity: ${source} -> ${target}:8080\n\n**Reachable: `),
+      report.markdown(),
+    );
   });
 
   it('a name on the default bridge: the DNS fact, and the probe gets NXDOMAIN', async () => {
@@ -115,7 +163,10 @@ describe('troubleshoot: Check Connectivity', function () {
     assert.match(factTexts(report), /On the default bridge network \(bridge\) container names do not resolve/);
     const resolve = step(report, 'resolve');
     assert.equal(resolve?.outcome, 'nxdomain', JSON.stringify(report.view!.steps));
-    assert.ok(dns.queries.some((q) => q.startsWith(second)), `the probe's query did not reach the test's DNS server: ${dns.queries.join(', ')}`);
+    assert.ok(
+      dns.queries.some((q) => q.startsWith(second)),
+      `the probe's query did not reach the test's DNS server: ${dns.queries.join(', ')}`,
+    );
     assert.equal(report.result?.probe?.conclusion, 'doesNotResolve');
     assert.ok(report.view!.fixes.some((f) => f.label.startsWith('Re-check with the address 172.')));
   });
@@ -139,7 +190,10 @@ describe('troubleshoot: Check Connectivity', function () {
     const target = listener(other, 8080);
     const report = await check(new ScriptedPrompter([]), { source, target, port: 8080 });
     assert.equal(report.view!.verdict, 'notReachable');
-    assert.match(factTexts(report), new RegExp(`${source} is only on internal networks \\(${internal}\\): they have no gateway`));
+    assert.match(
+      factTexts(report),
+      new RegExp(`${source} is only on internal networks \\(${internal}\\): they have no gateway`),
+    );
     const connect = step(report, 'connect');
     assert.ok(connect && ['timeout', 'unreachable'].includes(connect.outcome), JSON.stringify(report.view!.steps));
     assert.equal(report.view!.probeVerdict?.kind, 'confirmed');
@@ -179,7 +233,10 @@ describe('troubleshoot: Check Connectivity', function () {
     assert.equal(report.view!.verdict, 'notReachable');
     assert.match(factTexts(report), new RegExp(`Source ${source} is exited`));
     assert.equal(report.result?.probe?.failure, 'notRunning');
-    assert.match(report.view!.probeVerdict?.text ?? '', /The probe could not run: the source is not running \(Container \w+ is not running\)/);
+    assert.match(
+      report.view!.probeVerdict?.text ?? '',
+      /The probe could not run: the source is not running \(Container \w+ is not running\)/,
+    );
   });
 
   it('an image without any tool: says so; with the helper image set, a helper container probes and is removed', async () => {
@@ -187,7 +244,10 @@ describe('troubleshoot: Check Connectivity', function () {
     images.push(image);
     // An image holding only `sleep` (busybox under that name): no shell, no tools.
     const { execFileSync } = await import('node:child_process');
-    execFileSync('sh', ['-c', `d=$(mktemp -d) && mkdir -p $d/bin && cp /bin/busybox $d/bin/sleep && tar -C $d -c . | docker import -c 'CMD ["/bin/sleep","600"]' - ${image} >/dev/null && rm -rf $d`]);
+    execFileSync('sh', [
+      '-c',
+      `d=$(mktemp -d) && mkdir -p $d/bin && cp /bin/busybox $d/bin/sleep && tar -C $d -c . | docker import -c 'CMD ["/bin/sleep","600"]' - ${image} >/dev/null && rm -rf $d`,
+    ]);
     const shared = net();
     const bare = uniqueName('conn');
     containers.push(bare);
@@ -196,15 +256,34 @@ describe('troubleshoot: Check Connectivity', function () {
 
     const without = await check(new ScriptedPrompter([]), { source: bare, target, port: 8080 });
     assert.equal(without.result?.probe?.failure, 'noShell');
-    assert.match(without.view!.probeVerdict?.text ?? '', /the image has no shell .*dockerNetworks\.diagnostics\.helperImage/s);
+    assert.match(
+      without.view!.probeVerdict?.text ?? '',
+      /the image has no shell .*dockerNetworks\.diagnostics\.helperImage/s,
+    );
     assert.equal(without.view!.verdict, 'reachable', 'the verdict stands on the engine data alone');
 
-    await vscode.workspace.getConfiguration('dockerNetworks').update('diagnostics.helperImage', testImage, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('dockerNetworks')
+      .update('diagnostics.helperImage', testImage, vscode.ConfigurationTarget.Global);
     const helped = await check(new ScriptedPrompter([]), { source: bare, target, port: 8080 });
     assert.equal(helped.result?.probe?.via, 'helper');
     assert.equal(step(helped, 'connect')?.outcome, 'connected', JSON.stringify(helped.view!.steps));
-    const helpers = docker('ps', '-a', '--filter', 'label=dne.diagnostics=1', '--format', '{{.ID}} {{.Label "dne.diagnostics"}}');
-    const joined = helpers.split('\n').filter(Boolean).filter((line) => docker('inspect', '-f', '{{.HostConfig.NetworkMode}}', line.split(' ')[0]).includes(docker('inspect', '-f', '{{.Id}}', bare)));
+    const helpers = docker(
+      'ps',
+      '-a',
+      '--filter',
+      'label=dne.diagnostics=1',
+      '--format',
+      '{{.ID}} {{.Label "dne.diagnostics"}}',
+    );
+    const joined = helpers
+      .split('\n')
+      .filter(Boolean)
+      .filter((line) =>
+        docker('inspect', '-f', '{{.HostConfig.NetworkMode}}', line.split(' ')[0]).includes(
+          docker('inspect', '-f', '{{.Id}}', bare),
+        ),
+      );
     assert.deepEqual(joined, [], 'a helper container survived');
   });
 
@@ -212,16 +291,44 @@ describe('troubleshoot: Check Connectivity', function () {
     const refused = new ScriptedPrompter([]);
     const shared = net();
     const source = box(shared);
-    assert.equal(await vscode.commands.executeCommand('dockerNetworks.checkConnectivity', { prompter: refused, connectivity: { source, target: '<img src=x onerror=alert(1)>' } }), undefined);
+    assert.equal(
+      await vscode.commands.executeCommand('dockerNetworks.checkConnectivity', {
+        prompter: refused,
+        connectivity: { source, target: '<img src=x onerror=alert(1)>' },
+      }),
+      undefined,
+    );
     assert.match(refused.noticesText('error'), /Type a container name, an IP address, host:port/);
 
     const hostile = '<img src=x onerror=alert(1)>';
     const target = uniqueName('conn');
     containers.push(target);
-    docker('run', '-d', '--name', target, '--dns', dns.address, '--network', shared, '--network-alias', hostile, '--network-alias', 'db-alias', testImage, 'sleep', '600');
+    docker(
+      'run',
+      '-d',
+      '--name',
+      target,
+      '--dns',
+      dns.address,
+      '--network',
+      shared,
+      '--network-alias',
+      hostile,
+      '--network-alias',
+      'db-alias',
+      testImage,
+      'sleep',
+      '600',
+    );
     const report = await check(new ScriptedPrompter([]), { source, target });
-    assert.ok(factTexts(report).includes(`On ${shared} the embedded DNS answers for the target as: ${target}, ${hostile},`), factTexts(report));
-    assert.ok((report.markdown() ?? '').includes('\\<img src=x onerror=alert\\(1\\)>'), 'markup is escaped in the Markdown');
+    assert.ok(
+      factTexts(report).includes(`On ${shared} the embedded DNS answers for the target as: ${target}, ${hostile},`),
+      factTexts(report),
+    );
+    assert.ok(
+      (report.markdown() ?? '').includes('\\<img src=x onerror=alert\\(1\\)>'),
+      'markup is escaped in the Markdown',
+    );
 
     // A typed alias (in inspect only, on this engine's API) is found and resolves.
     const byAlias = await check(new ScriptedPrompter([]), { source, target: 'db-alias' });

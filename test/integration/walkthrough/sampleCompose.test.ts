@@ -26,14 +26,21 @@ describe('walkthrough: the sample compose file', function () {
     const rules = await eventually(
       () => {
         const ours = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'docker-net-lint');
-        return ours.length >= 6 ? ours.map((d) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code))) : undefined;
+        return ours.length >= 6
+          ? ours.map((d) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code)))
+          : undefined;
       },
       'six diagnostics',
       90_000,
     );
     // Engine-aware rules may add findings from other networks on the shared engine: the sample's six are the point.
     assert.deepEqual(rules.filter((r) => !r.startsWith('engine-')).sort(), [
-      'duplicate-published-port', 'invalid-cidr', 'network-mode-with-networks', 'static-ip-outside-subnet', 'undeclared-network', 'unused-network',
+      'duplicate-published-port',
+      'invalid-cidr',
+      'network-mode-with-networks',
+      'static-ip-outside-subnet',
+      'undeclared-network',
+      'unused-network',
     ]);
   });
 });

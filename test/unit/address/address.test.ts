@@ -1,7 +1,19 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
-  canonicalIp, cidrContains, cidrInside, cidrsOverlap, hasHostBits, hostBits, ipFamily, ipInCidr, isUnspecified, maskedPrefix, parseCidr, parseIp, sameIp,
+  canonicalIp,
+  cidrContains,
+  cidrInside,
+  cidrsOverlap,
+  hasHostBits,
+  hostBits,
+  ipFamily,
+  ipInCidr,
+  isUnspecified,
+  maskedPrefix,
+  parseCidr,
+  parseIp,
+  sameIp,
 } from '../../../src/model/address';
 
 const cidr = (s: string) => {
@@ -14,12 +26,14 @@ describe('address math', () => {
   it('parses IPs strictly (four-part decimal IPv4 only)', () => {
     assert.equal(ipFamily('10.0.0.1'), 'ipv4');
     assert.equal(ipFamily('fd00::1'), 'ipv6');
-    for (const bad of ['10', '0x0a.0.0.1', '10.0.0', '10.0.0.256', '10.0.0.1/8', 'fe80::1%eth0', '', 'host']) assert.equal(parseIp(bad), undefined, bad);
+    for (const bad of ['10', '0x0a.0.0.1', '10.0.0', '10.0.0.256', '10.0.0.1/8', 'fe80::1%eth0', '', 'host'])
+      assert.equal(parseIp(bad), undefined, bad);
   });
 
   it('parses CIDRs and rejects bare addresses and bad prefixes', () => {
     assert.deepEqual([cidr('10.0.0.0/8').family, cidr('10.0.0.0/8').prefix], ['ipv4', 8]);
-    for (const bad of ['10.0.0.0', '10.0.0.0/33', 'fd00::/129', '10.0.0.0/-1', '10.0.0.0/a', '/8']) assert.equal(parseCidr(bad), undefined, bad);
+    for (const bad of ['10.0.0.0', '10.0.0.0/33', 'fd00::/129', '10.0.0.0/-1', '10.0.0.0/a', '/8'])
+      assert.equal(parseCidr(bad), undefined, bad);
   });
 
   it('computes host bits and masked prefixes', () => {

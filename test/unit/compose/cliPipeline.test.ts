@@ -10,7 +10,9 @@ import { main, type CliIo } from '../../../src/compose/cli';
 import { endpointOrigin, loadEngineView } from '../../../src/compose/cliEngine';
 import * as dockerEngine from '../../../src/engine/dockerEngine';
 
-const ROOT_PACKAGE = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8')) as { version: string };
+const ROOT_PACKAGE = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8')) as {
+  version: string;
+};
 
 const UNDECLARED = 'services:\n  web:\n    image: nginx\n    networks: [front]\n';
 const CLEAN = 'services:\n  web:\n    image: nginx\n';
@@ -29,7 +31,12 @@ async function run(args: string[], io: Partial<CliIo> = {}): Promise<{ code: num
   let err = '';
   // The real engine client, loaded statically: the CLI's dynamic import() is for the bundle, not for mocha's tsx.
   const engine = (host?: string) => loadEngineView(host, async () => dockerEngine);
-  const code = await main(args, (s) => (out += s + '\n'), (s) => (err += s + '\n'), { cwd: dir, env: {}, loadEngineView: engine, ...io });
+  const code = await main(
+    args,
+    (s) => (out += s + '\n'),
+    (s) => (err += s + '\n'),
+    { cwd: dir, env: {}, loadEngineView: engine, ...io },
+  );
   return { code, out, err };
 }
 
@@ -43,7 +50,16 @@ describe('docker-net-lint in pipelines', () => {
     const r = await run(['--help']);
     assert.equal(r.code, 0);
     assert.equal(r.err, '');
-    for (const option of ['--format', '--stdin-filename', '--rule', '--security', '--engine', '--host', '--version', 'Exit status']) {
+    for (const option of [
+      '--format',
+      '--stdin-filename',
+      '--rule',
+      '--security',
+      '--engine',
+      '--host',
+      '--version',
+      'Exit status',
+    ]) {
       assert.ok(r.out.includes(option), `usage names ${option}`);
     }
   });
@@ -61,7 +77,10 @@ describe('docker-net-lint in pipelines', () => {
     write('svc/values.yaml', UNDECLARED);
     const r = await run(['.']);
     assert.equal(r.code, 1);
-    const files = r.out.trim().split('\n').map((l) => l.split(':')[0]);
+    const files = r.out
+      .trim()
+      .split('\n')
+      .map((l) => l.split(':')[0]);
     assert.deepEqual(files, ['compose.yaml', path.join('svc', 'docker-compose.prod.yml')]);
   });
 
@@ -132,7 +151,10 @@ describe('docker-net-lint in pipelines', () => {
 
   it('names the Docker context an endpoint came from', () => {
     assert.equal(endpointOrigin({ source: 'context', contextName: 'staging' }), 'the Docker context "staging"');
-    assert.match(endpointOrigin({ source: 'default' }), /default socket \(no --host, DOCKER_HOST or Docker context set\)/);
+    assert.match(
+      endpointOrigin({ source: 'default' }),
+      /default socket \(no --host, DOCKER_HOST or Docker context set\)/,
+    );
   });
 
   it('escapes control characters from the file in text output', async () => {
@@ -158,15 +180,30 @@ describe('docker-net-lint in pipelines', () => {
     write('compose.yaml', UNDECLARED);
     const r = await run(['compose.yaml']);
     const pkg = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8')) as {
-      contributes: { problemMatchers: { name: string; pattern: { regexp: string; file: number; line: number; column: number; severity: number; message: number; code: number } }[] };
+      contributes: {
+        problemMatchers: {
+          name: string;
+          pattern: {
+            regexp: string;
+            file: number;
+            line: number;
+            column: number;
+            severity: number;
+            message: number;
+            code: number;
+          };
+        }[];
+      };
     };
     const matcher = pkg.contributes.problemMatchers.find((m) => m.name === 'docker-net-lint');
     assert.ok(matcher, 'a problem matcher named docker-net-lint');
     const m = new RegExp(matcher.pattern.regexp).exec(r.out.trim().split('\n')[0]);
     assert.ok(m, 'the matcher matches a finding line');
     const p = matcher.pattern;
-    assert.deepEqual([m[p.file], m[p.line], m[p.column], m[p.severity], m[p.code]], ['compose.yaml', '4', '16', 'error', 'undeclared-network']);
+    assert.deepEqual(
+      [m[p.file], m[p.line], m[p.column], m[p.severity], m[p.code]],
+      ['compose.yaml', '4', '16', 'error', 'undeclared-network'],
+    );
     assert.match(m[p.message], /^Service "web" uses network "front"/);
   });
-
 });

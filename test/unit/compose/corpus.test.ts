@@ -20,7 +20,10 @@ function lintPath(file: string, rules?: Record<string, 'error' | 'warning'>) {
 }
 
 describe('compose lint on real-world files', () => {
-  const files = fs.readdirSync(CORPUS).filter((f) => /\.ya?ml$/.test(f)).map((f) => path.join(CORPUS, f));
+  const files = fs
+    .readdirSync(CORPUS)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .map((f) => path.join(CORPUS, f));
 
   it('finds the 39 awesome-compose files', () => {
     assert.equal(files.length, 39);
@@ -40,7 +43,10 @@ describe('compose lint on real-world files', () => {
     // port-all-interfaces: these samples publish on 0.0.0.0 for convenience; a hardened deployment binds to
     // 127.0.0.1 behind a proxy. host-network-mode: plex.yaml really uses the host network (for DLNA discovery).
     assert.deepEqual([...rules].sort(), ['host-network-mode', 'port-all-interfaces']);
-    assert.deepEqual(found.filter((x) => x.rule === 'host-network-mode').map((x) => x.file), ['plex.yaml']);
+    assert.deepEqual(
+      found.filter((x) => x.rule === 'host-network-mode').map((x) => x.file),
+      ['plex.yaml'],
+    );
     // Every published port without a host address is flagged once; none with 127.0.0.1 is.
     const wireguard = found.filter((x) => x.file === 'wireguard.yaml');
     assert.equal(wireguard.length, 1);
@@ -48,16 +54,37 @@ describe('compose lint on real-world files', () => {
   });
 
   it('reports nothing on our realistic shapes (proxy, IPv6, macvlan, overlay, anchors, override + include)', () => {
-    const shapes = ['web-db-proxy.yaml', 'ipv6.yaml', 'macvlan-static.yaml', 'overlay-swarm.yaml', 'anchors.yaml', 'override-project/compose.yaml', 'override-project/compose.override.yaml', 'override-project/monitoring.yaml'];
+    const shapes = [
+      'web-db-proxy.yaml',
+      'ipv6.yaml',
+      'macvlan-static.yaml',
+      'overlay-swarm.yaml',
+      'anchors.yaml',
+      'override-project/compose.yaml',
+      'override-project/compose.override.yaml',
+      'override-project/monitoring.yaml',
+    ];
     for (const s of shapes) {
       const found = lintPath(path.join(VALID, s));
-      assert.deepEqual(found.map((x) => `${x.start.line} ${x.rule}: ${x.message}`), [], s);
+      assert.deepEqual(
+        found.map((x) => `${x.start.line} ${x.rule}: ${x.message}`),
+        [],
+        s,
+      );
     }
   });
 
   it('sees the project: the same override file alone (no base beside it) reports the references', () => {
     const file = path.join(VALID, 'override-project/compose.override.yaml');
-    const alone = lintFileText('/nowhere/compose.override.yaml', fs.readFileSync(file, 'utf8'), () => undefined).findings;
-    assert.deepEqual(alone.map((x) => x.rule).sort(), ['undeclared-network', 'undeclared-network', 'undeclared-network']);
+    const alone = lintFileText(
+      '/nowhere/compose.override.yaml',
+      fs.readFileSync(file, 'utf8'),
+      () => undefined,
+    ).findings;
+    assert.deepEqual(alone.map((x) => x.rule).sort(), [
+      'undeclared-network',
+      'undeclared-network',
+      'undeclared-network',
+    ]);
   });
 });

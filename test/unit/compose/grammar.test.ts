@@ -6,18 +6,26 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-interface Pattern { name?: string; match?: string }
-const grammar = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../syntaxes/compose-network.injection.tmLanguage.json'), 'utf8')) as {
+interface Pattern {
+  name?: string;
+  match?: string;
+}
+const grammar = JSON.parse(
+  fs.readFileSync(path.resolve(__dirname, '../../../syntaxes/compose-network.injection.tmLanguage.json'), 'utf8'),
+) as {
   scopeName: string;
   injectionSelector: string;
   repository: Record<string, { patterns?: Pattern[]; match?: string; begin?: string; end?: string }>;
 };
-const pkg = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8')) as { contributes: { grammars: { scopeName: string; path: string; injectTo: string[] }[] } };
+const pkg = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8')) as {
+  contributes: { grammars: { scopeName: string; path: string; injectTo: string[] }[] };
+};
 
 function scopesIn(line: string): string[] {
   const found: string[] = [];
   for (const p of grammar.repository.addresses.patterns ?? []) {
-    for (const m of line.matchAll(new RegExp(p.match!, 'g'))) found.push(`${p.name!.split('.').slice(2, 4).join('.')}=${m[0]}`);
+    for (const m of line.matchAll(new RegExp(p.match!, 'g')))
+      found.push(`${p.name!.split('.').slice(2, 4).join('.')}=${m[0]}`);
   }
   return found;
 }

@@ -17,7 +17,10 @@ describe('link-without-shared-network fix with a link alias', () => {
       const fix = finding.fixes[0];
       assert.match(fix.title, /alias "database" kept/);
       const fixed = applyFix(text, fix);
-      assert.deepEqual(lint(fixed).filter((f) => f.severity === 'error' || f.rule === 'link-without-shared-network'), []);
+      assert.deepEqual(
+        lint(fixed).filter((f) => f.severity === 'error' || f.rule === 'link-without-shared-network'),
+        [],
+      );
       const doc = parse(fixed) as { services: Record<string, { networks: unknown; links?: string[] }> };
       assert.deepEqual(doc.services.a.networks, ['front', 'back']);
       assert.deepEqual(doc.services.a.links, ['c'], 'only the converted link is dropped');

@@ -4,7 +4,9 @@ import { lintText, type Finding, type LintOptions } from '../../../src/compose/l
 import { RULES } from '../../../src/compose/rules';
 import type { Fix } from '../../../src/compose/rules/types';
 
-export const ALL_ON: Record<string, 'error' | 'warning'> = Object.fromEntries(RULES.map((r) => [r.id, r.severity === 'info' ? 'warning' : r.severity]));
+export const ALL_ON: Record<string, 'error' | 'warning'> = Object.fromEntries(
+  RULES.map((r) => [r.id, r.severity === 'info' ? 'warning' : r.severity]),
+);
 
 export function lint(text: string, options: Partial<LintOptions> = {}): Finding[] {
   return lintText(text, { env: new Map(), rules: ALL_ON, projectName: 'demo', ...options }).findings;

@@ -16,7 +16,11 @@ import { parseCompose } from '../../../src/compose/model/parseCompose';
 
 const CORPUS = path.resolve(__dirname, '../../fixtures/corpus/awesome-compose');
 const VALID = path.resolve(__dirname, '../../fixtures/compose/valid');
-const yamlFiles = (dir: string) => fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).map((f) => path.join(dir, f));
+const yamlFiles = (dir: string) =>
+  fs
+    .readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .map((f) => path.join(dir, f));
 const FILES = [...yamlFiles(CORPUS), ...yamlFiles(VALID), ...yamlFiles(path.join(VALID, 'override-project'))];
 const TEXTS = FILES.map((f) => fs.readFileSync(f, 'utf8'));
 const ENV = new Map([['A', '1']]);
@@ -39,14 +43,55 @@ function composerErrors(text: string): string[] {
 function sameModel(text: string): [boolean, boolean] {
   const viaDocument = plain(parseCompose(text, ENV, { path: 'document' }), text);
   const taken: [boolean, boolean] = [treeFromLexer(text) !== undefined, treeFromCst(text) !== undefined];
-  if (taken[0] || taken[1]) assert.deepEqual(composerErrors(text), [], `a fast path took a file the composer rejects:\n${text}`);
+  if (taken[0] || taken[1])
+    assert.deepEqual(composerErrors(text), [], `a fast path took a file the composer rejects:\n${text}`);
   assert.deepEqual(plain(parseCompose(text, ENV, { path: 'cst' }), text), viaDocument, `CST path:\n${text}`);
   assert.deepEqual(plain(parseCompose(text, ENV), text), viaDocument, `lexer path:\n${text}`);
   return taken;
 }
 
-const PIECES = [' ', '  ', '\n', ':', ': ', '- ', '#', ' #', '"', "'", '[', ']', '{', '}', ',', '&a ', '*a', '!', '? ', '|', '>', '---', '...', '%', '@', '`', '\\', '\r\n', '~', 'null', 'true', '1.0', '<<: ', 'é'];
-const edit = fc.tuple(fc.nat(), fc.constantFrom('insert', 'delete', 'indent'), fc.constantFrom(...PIECES), fc.integer({ min: 1, max: 4 }));
+const PIECES = [
+  ' ',
+  '  ',
+  '\n',
+  ':',
+  ': ',
+  '- ',
+  '#',
+  ' #',
+  '"',
+  "'",
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  '&a ',
+  '*a',
+  '!',
+  '? ',
+  '|',
+  '>',
+  '---',
+  '...',
+  '%',
+  '@',
+  '`',
+  '\\',
+  '\r\n',
+  '~',
+  'null',
+  'true',
+  '1.0',
+  '<<: ',
+  'é',
+];
+const edit = fc.tuple(
+  fc.nat(),
+  fc.constantFrom('insert', 'delete', 'indent'),
+  fc.constantFrom(...PIECES),
+  fc.integer({ min: 1, max: 4 }),
+);
 
 function mutate(text: string, edits: [number, string, string, number][]): string {
   let t = text;
@@ -75,29 +120,69 @@ describe('compose parse: the fast paths match the composed Document', function (
   });
 
   it('declines what it does not prove clean, and the Document path reports the composer errors', () => {
-    const unclean = ['a: &x 1\nb: *x\n', 'a: !!str 1\n', 'a:\n\tb: 1\n', '--- a: 1\n', 'a: 1\n---\nb: 2\n', 'a: [1,\n  2]\n', '1.0: x\n', 'a: b: c\n', 'a:\n  - b\n  c: d\n'];
+    const unclean = [
+      'a: &x 1\nb: *x\n',
+      'a: !!str 1\n',
+      'a:\n\tb: 1\n',
+      '--- a: 1\n',
+      'a: 1\n---\nb: 2\n',
+      'a: [1,\n  2]\n',
+      '1.0: x\n',
+      'a: b: c\n',
+      'a:\n  - b\n  c: d\n',
+    ];
     for (const text of unclean) {
       assert.deepEqual(sameModel(text), [false, false], text);
     }
     const broken = 'services:\n  a: [x\n';
     const expected = parseDocument(broken, { prettyErrors: false }).errors.map((e) => e.message.split('\n')[0]);
-    assert.deepEqual(parseCompose(broken, ENV).syntaxErrors.map((e) => e.message), expected);
+    assert.deepEqual(
+      parseCompose(broken, ENV).syntaxErrors.map((e) => e.message),
+      expected,
+    );
   });
 
   it('builds the same model from generated compose files (block and flow styles, quoting)', () => {
-    const value = fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.boolean(), fc.constant(null), fc.constantFrom('10.0.0.0/8', '${A}', '80:80', 'a b', '#x', 'x: y', '- z'));
-    const doc = fc.dictionary(fc.constantFrom('services', 'networks', 'name', 'x-a'), fc.dictionary(fc.string({ minLength: 1, maxLength: 6 }), fc.oneof(value, fc.array(value, { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 5 }), value, { maxKeys: 3 }))));
-    const options = fc.record({ flowLevel: fc.integer({ min: 0, max: 3 }), defaultStringType: fc.constantFrom('PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE', 'BLOCK_LITERAL'), indent: fc.integer({ min: 1, max: 4 }) } as const);
+    const value = fc.oneof(
+      fc.string({ maxLength: 8 }),
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.constantFrom('10.0.0.0/8', '${A}', '80:80', 'a b', '#x', 'x: y', '- z'),
+    );
+    const doc = fc.dictionary(
+      fc.constantFrom('services', 'networks', 'name', 'x-a'),
+      fc.dictionary(
+        fc.string({ minLength: 1, maxLength: 6 }),
+        fc.oneof(
+          value,
+          fc.array(value, { maxLength: 3 }),
+          fc.dictionary(fc.string({ maxLength: 5 }), value, { maxKeys: 3 }),
+        ),
+      ),
+    );
+    const options = fc.record({
+      flowLevel: fc.integer({ min: 0, max: 3 }),
+      defaultStringType: fc.constantFrom('PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE', 'BLOCK_LITERAL'),
+      indent: fc.integer({ min: 1, max: 4 }),
+    } as const);
     const taken = [0, 0];
-    fc.assert(fc.property(doc, options, (d, o) => sameModel(stringify(d, o)).forEach((t, i) => (taken[i] += t ? 1 : 0))), { numRuns: 200 });
+    fc.assert(
+      fc.property(doc, options, (d, o) => sameModel(stringify(d, o)).forEach((t, i) => (taken[i] += t ? 1 : 0))),
+      { numRuns: 200 },
+    );
     assert.ok(taken[0] > 50 && taken[1] > 100, `the fast paths took only ${taken.join(' / ')} of 200`);
   });
 
   it('builds the same model, or declines, on mutated real files', () => {
     const taken = [0, 0];
-    const mutated = fc.property(fc.nat(TEXTS.length - 1), fc.array(edit, { minLength: 1, maxLength: 3 }), (i, edits) => {
-      sameModel(mutate(TEXTS[i], edits)).forEach((t, k) => (taken[k] += t ? 1 : 0));
-    });
+    const mutated = fc.property(
+      fc.nat(TEXTS.length - 1),
+      fc.array(edit, { minLength: 1, maxLength: 3 }),
+      (i, edits) => {
+        sameModel(mutate(TEXTS[i], edits)).forEach((t, k) => (taken[k] += t ? 1 : 0));
+      },
+    );
     fc.assert(mutated, { numRuns: 400 });
     assert.ok(taken[0] > 80 && taken[1] > 80, `the fast paths took only ${taken.join(' / ')} of 400`);
   });

@@ -16,16 +16,48 @@ function lintsQuickly(text: string): void {
   }
 }
 
-const ip = fc.oneof(fc.ipV4(), fc.ipV6(), fc.constantFrom('10.0.0.1', '10.0.0.0', 'fd00::1', '${A}', '${B:-x}', '300.1.1.1', ''));
-const cidr = fc.oneof(fc.tuple(ip, fc.integer({ min: -1, max: 130 })).map(([a, p]) => `${a}/${p}`), ip);
+const ip = fc.oneof(
+  fc.ipV4(),
+  fc.ipV6(),
+  fc.constantFrom('10.0.0.1', '10.0.0.0', 'fd00::1', '${A}', '${B:-x}', '300.1.1.1', ''),
+);
+const cidr = fc.oneof(
+  fc.tuple(ip, fc.integer({ min: -1, max: 130 })).map(([a, p]) => `${a}/${p}`),
+  ip,
+);
 const name = fc.constantFrom('a', 'b', 'web', 'db', 'default', 'front', 'back', 'x-y');
-const port = fc.oneof(fc.integer({ min: -5, max: 70000 }), fc.string({ maxLength: 12 }), fc.tuple(ip, fc.nat(70000), fc.nat(70000), fc.constantFrom('tcp', 'udp', 'sctp', 'xx')).map(([a, h, c, p]) => `${a}:${h}:${c}/${p}`), fc.record({ target: fc.nat(70000), published: fc.oneof(fc.nat(70000), fc.constant('8000-8010')), host_ip: ip }, { requiredKeys: [] }));
-const serviceNetworks = fc.oneof(fc.array(name, { maxLength: 3 }), fc.dictionary(name, fc.oneof(fc.constant(null), fc.record({ ipv4_address: ip, ipv6_address: ip, aliases: fc.array(name, { maxLength: 2 }) }, { requiredKeys: [] }))));
+const port = fc.oneof(
+  fc.integer({ min: -5, max: 70000 }),
+  fc.string({ maxLength: 12 }),
+  fc
+    .tuple(ip, fc.nat(70000), fc.nat(70000), fc.constantFrom('tcp', 'udp', 'sctp', 'xx'))
+    .map(([a, h, c, p]) => `${a}:${h}:${c}/${p}`),
+  fc.record(
+    { target: fc.nat(70000), published: fc.oneof(fc.nat(70000), fc.constant('8000-8010')), host_ip: ip },
+    { requiredKeys: [] },
+  ),
+);
+const serviceNetworks = fc.oneof(
+  fc.array(name, { maxLength: 3 }),
+  fc.dictionary(
+    name,
+    fc.oneof(
+      fc.constant(null),
+      fc.record(
+        { ipv4_address: ip, ipv6_address: ip, aliases: fc.array(name, { maxLength: 2 }) },
+        { requiredKeys: [] },
+      ),
+    ),
+  ),
+);
 const service = fc.record(
   {
     image: fc.constant('x'),
     networks: serviceNetworks,
-    network_mode: fc.oneof(fc.constantFrom('host', 'none', 'bridge', 'service:a', 'service:zz', 'container:c'), fc.string({ maxLength: 8 })),
+    network_mode: fc.oneof(
+      fc.constantFrom('host', 'none', 'bridge', 'service:a', 'service:zz', 'container:c'),
+      fc.string({ maxLength: 8 }),
+    ),
     links: fc.array(fc.oneof(name, fc.string({ maxLength: 6 })), { maxLength: 3 }),
     ports: fc.array(port, { maxLength: 4 }),
     extra_hosts: fc.oneof(fc.array(fc.string({ maxLength: 20 }), { maxLength: 3 }), fc.dictionary(name, ip)),
@@ -43,31 +75,79 @@ const network = fc.oneof(
       external: fc.oneof(fc.boolean(), fc.record({ name: name })),
       name: name,
       enable_ipv6: fc.oneof(fc.boolean(), fc.string({ maxLength: 4 })),
-      ipam: fc.record({ config: fc.array(fc.record({ subnet: cidr, ip_range: cidr, gateway: ip, aux_addresses: fc.dictionary(name, ip) }, { requiredKeys: [] }), { maxLength: 3 }) }),
+      ipam: fc.record({
+        config: fc.array(
+          fc.record(
+            { subnet: cidr, ip_range: cidr, gateway: ip, aux_addresses: fc.dictionary(name, ip) },
+            { requiredKeys: [] },
+          ),
+          { maxLength: 3 },
+        ),
+      }),
     },
     { requiredKeys: [] },
   ),
 );
-const composeObject = fc.record({ services: fc.dictionary(name, service, { maxKeys: 5 }), networks: fc.dictionary(name, network, { maxKeys: 4 }) }, { requiredKeys: [] });
+const composeObject = fc.record(
+  { services: fc.dictionary(name, service, { maxKeys: 5 }), networks: fc.dictionary(name, network, { maxKeys: 4 }) },
+  { requiredKeys: [] },
+);
 
 describe('compose lint properties', function () {
   // Hundreds of generated files per property: well beyond mocha's default 2 s.
   this.timeout(60_000);
   it('never throws on random compose-shaped objects', () => {
-    fc.assert(fc.property(composeObject, (obj) => lintsQuickly(stringify(obj))), { numRuns: 400 });
+    fc.assert(
+      fc.property(composeObject, (obj) => lintsQuickly(stringify(obj))),
+      { numRuns: 400 },
+    );
   });
 
   it('never throws on random text, including YAML punctuation', () => {
-    const yamlish = fc.array(fc.constantFrom('services:', 'networks:', '\n', '  ', '- ', ': ', '&a ', '*a', '<<: ', '{', '}', '[', ']', '"', "'", '#', 'x', '${A}', '10.0.0.0/8', '\t', '|', '>', '---\n', '? '), { maxLength: 60 }).map((a) => a.join(''));
+    const yamlish = fc
+      .array(
+        fc.constantFrom(
+          'services:',
+          'networks:',
+          '\n',
+          '  ',
+          '- ',
+          ': ',
+          '&a ',
+          '*a',
+          '<<: ',
+          '{',
+          '}',
+          '[',
+          ']',
+          '"',
+          "'",
+          '#',
+          'x',
+          '${A}',
+          '10.0.0.0/8',
+          '\t',
+          '|',
+          '>',
+          '---\n',
+          '? ',
+        ),
+        { maxLength: 60 },
+      )
+      .map((a) => a.join(''));
     fc.assert(fc.property(fc.oneof(fc.string({ maxLength: 300 }), yamlish), lintsQuickly), { numRuns: 600 });
   });
 
   it('never throws on random bytes decoded as text', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => lintsQuickly(Buffer.from(bytes).toString('utf8'))), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => lintsQuickly(Buffer.from(bytes).toString('utf8'))),
+      { numRuns: 300 },
+    );
   });
 
   it('survives alias bombs and self-referencing merges without hanging', () => {
-    const bomb = 'a: &a [x, x, x, x]\nb: &b [*a, *a, *a, *a]\nc: &c [*b, *b, *b, *b]\nservices:\n  s: &s\n    <<: *s\n    networks: *c\n';
+    const bomb =
+      'a: &a [x, x, x, x]\nb: &b [*a, *a, *a, *a]\nc: &c [*b, *b, *b, *b]\nservices:\n  s: &s\n    <<: *s\n    networks: *c\n';
     lintsQuickly(bomb);
   });
 });

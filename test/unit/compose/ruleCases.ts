@@ -19,18 +19,44 @@ export interface RuleCase {
 
 function net(name: string, subnet: string | undefined, extra: Partial<NetworkModel> = {}): NetworkModel {
   return {
-    id: `id-${name}`, name, driver: 'bridge', scope: 'local', ipamDriver: 'default', ipamOptions: {},
-    ipam: subnet ? [{ subnet, auxAddresses: {} }] : [], internal: false, attachable: false, ipv6: false, ingress: false,
-    configOnly: false, options: {}, labels: {}, builtIn: false, ...extra,
+    id: `id-${name}`,
+    name,
+    driver: 'bridge',
+    scope: 'local',
+    ipamDriver: 'default',
+    ipamOptions: {},
+    ipam: subnet ? [{ subnet, auxAddresses: {} }] : [],
+    internal: false,
+    attachable: false,
+    ipv6: false,
+    ingress: false,
+    configOnly: false,
+    options: {},
+    labels: {},
+    builtIn: false,
+    ...extra,
   };
 }
 
 function endpoint(network: string, container: string, ipv4: string): EndpointModel {
-  return { key: `id-${network}/${container}`, networkId: `id-${network}`, networkName: network, containerId: container, containerName: container, ipv4, aliases: [], running: true };
+  return {
+    key: `id-${network}/${container}`,
+    networkId: `id-${network}`,
+    networkName: network,
+    containerId: container,
+    containerName: container,
+    ipv4,
+    aliases: [],
+    running: true,
+  };
 }
 
 export const ENGINE: EngineView = {
-  networks: [net('bridge', '172.17.0.0/16', { builtIn: true }), net('shared', '10.50.0.0/24'), net('demo_back', '10.60.0.0/24', { composeProject: 'demo' })],
+  networks: [
+    net('bridge', '172.17.0.0/16', { builtIn: true }),
+    net('shared', '10.50.0.0/24'),
+    net('demo_back', '10.60.0.0/24', { composeProject: 'demo' }),
+  ],
   endpointsByNetwork: new Map([['id-shared', [endpoint('shared', 'other-app', '10.50.0.10')]]]),
 };
 
@@ -122,7 +148,10 @@ export const CASES: RuleCase[] = [
   {
     rule: 'shared-namespace-conflict',
     bad: 'services:\n  vpn:\n    image: x\n  app:\n    image: x\n    network_mode: service:vpn\n    hostname: app\n    dns: [1.1.1.1]\n',
-    findings: [[7, 'cannot set "hostname"'], [8, 'cannot set "dns"']],
+    findings: [
+      [7, 'cannot set "hostname"'],
+      [8, 'cannot set "dns"'],
+    ],
     good: 'services:\n  vpn:\n    image: x\n    hostname: app\n    dns: [1.1.1.1]\n  app:\n    image: x\n    network_mode: service:vpn\n',
     fixes: ['Remove `hostname`'],
   },
@@ -150,7 +179,10 @@ export const CASES: RuleCase[] = [
   {
     rule: 'malformed-extra-host',
     bad: 'services:\n  a:\n    image: x\n    extra_hosts:\n      - "somehost"\n      - "other:999.1.1.1"\n',
-    findings: [[5, '"somehost": the entry needs the form host:ip or host=ip'], [6, '"999.1.1.1" is not an IP address']],
+    findings: [
+      [5, '"somehost": the entry needs the form host:ip or host=ip'],
+      [6, '"999.1.1.1" is not an IP address'],
+    ],
     good: 'services:\n  a:\n    image: x\n    extra_hosts:\n      - "somehost:162.242.195.82"\n      - "other=::1"\n      - "gw:host-gateway"\n',
     fixes: [],
   },

@@ -22,7 +22,10 @@ describe('compose rules', () => {
 
       it('offers the expected fixes', () => {
         const first = lint(c.bad, { engine: c.engine }).find((f) => f.rule === c.rule);
-        assert.deepEqual(first?.fixes.map((x) => x.title), c.fixes);
+        assert.deepEqual(
+          first?.fixes.map((x) => x.title),
+          c.fixes,
+        );
       });
 
       if (c.fixes.length > 0) {
@@ -35,7 +38,10 @@ describe('compose rules', () => {
             assert.equal(after.filter((f) => f.rule === 'yaml-syntax').length, 0, `${fix.title}:\n${fixed}`);
             const sameSpot = after.filter((f) => f.rule === c.rule && f.message === target.message);
             assert.equal(sameSpot.length, 0, `${fix.title} left: ${target.message}\n${fixed}`);
-            assert.ok(after.filter((f) => f.rule === c.rule).length < before.filter((f) => f.rule === c.rule).length, `${fix.title}\n${fixed}`);
+            assert.ok(
+              after.filter((f) => f.rule === c.rule).length < before.filter((f) => f.rule === c.rule).length,
+              `${fix.title}\n${fixed}`,
+            );
           }
         });
       }

@@ -17,11 +17,16 @@ interface SarifLog {
     tool: { driver: { informationUri: string; version: string; rules: SarifRule[] } };
     originalUriBaseIds: Record<string, { uri: string }>;
     invocations: { executionSuccessful: boolean; toolExecutionNotifications: { message: { text: string } }[] }[];
-    results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string } } }[] }[];
+    results: {
+      ruleId: string;
+      locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string } } }[];
+    }[];
   }[];
 }
 
-const PKG = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8')) as { repository: { url: string } };
+const PKG = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8')) as {
+  repository: { url: string };
+};
 const REPO = PKG.repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
 
 describe('docker-net-lint SARIF output', () => {
@@ -34,7 +39,12 @@ describe('docker-net-lint SARIF output', () => {
     fs.mkdirSync(path.dirname(file));
     fs.writeFileSync(file, 'services:\n  web:\n    image: nginx\n    networks: [front]\n');
     let out = '';
-    const code = await main(['--format', 'sarif', 'my app#1', 'gone/compose.yaml'], (s) => (out += s), () => undefined, { cwd: dir, env: {} });
+    const code = await main(
+      ['--format', 'sarif', 'my app#1', 'gone/compose.yaml'],
+      (s) => (out += s),
+      () => undefined,
+      { cwd: dir, env: {} },
+    );
     assert.equal(code, 2, 'an unreadable input makes the run exit 2');
     sarif = JSON.parse(out) as SarifLog;
   });
@@ -52,7 +62,10 @@ describe('docker-net-lint SARIF output', () => {
     assert.deepEqual(rules.map((r) => r.id).sort(), ['yaml-syntax', ...RULES.map((r) => r.id)].sort());
     for (const r of rules) {
       assert.equal(r.helpUri, `${REPO}/blob/main/docs/rules/${r.id}.md`);
-      assert.ok(fs.existsSync(path.resolve(__dirname, '../../../docs/rules', `${r.id}.md`)), `docs/rules/${r.id}.md exists`);
+      assert.ok(
+        fs.existsSync(path.resolve(__dirname, '../../../docs/rules', `${r.id}.md`)),
+        `docs/rules/${r.id}.md exists`,
+      );
       assert.ok(r.fullDescription.text.length > 0);
     }
     const cidr = rules.find((r) => r.id === 'invalid-cidr');

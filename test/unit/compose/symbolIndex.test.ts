@@ -29,18 +29,24 @@ describe('compose symbol index (language features)', () => {
   const at = (r: readonly [number, number]) => text.slice(r[0], r[1]);
 
   it('lists each written reference once, without quotes, even when merged into several services', () => {
-    assert.deepEqual(index.references.map((r) => [r.name, at(r.nameRange), r.service]), [
-      ['back', 'back', 'a'],
-      ['front', 'front', 'c'],
-    ]);
+    assert.deepEqual(
+      index.references.map((r) => [r.name, at(r.nameRange), r.service]),
+      [
+        ['back', 'back', 'a'],
+        ['front', 'front', 'c'],
+      ],
+    );
   });
 
   it('knows declarations and their engine names', () => {
-    assert.deepEqual(index.declarations.map((d) => [d.name, at(d.nameRange), d.engineName, d.external]), [
-      ['front', 'front', 'public_front', false],
-      ['back', 'back', 'demo_back', false],
-      ['proxy', 'proxy', 'proxy', true],
-    ]);
+    assert.deepEqual(
+      index.declarations.map((d) => [d.name, at(d.nameRange), d.engineName, d.external]),
+      [
+        ['front', 'front', 'public_front', false],
+        ['back', 'back', 'demo_back', false],
+        ['proxy', 'proxy', 'proxy', true],
+      ],
+    );
     assert.match(at(index.declarations[0].declRange), /^front:\n {4}name: public_front/);
   });
 
@@ -62,8 +68,17 @@ describe('compose project files', () => {
   it('takes the project name from name:, then COMPOSE_PROJECT_NAME in .env, then the folder', () => {
     const files: Record<string, string> = { '/p/My App/.env': 'COMPOSE_PROJECT_NAME=From.Env\n' };
     const read = (f: string) => files[f];
-    assert.equal(buildProjectContext('/p/My App/compose.yaml', parseCompose('name: x1\n', new Map()), read).projectName, 'x1');
-    assert.equal(buildProjectContext('/p/My App/compose.yaml', parseCompose('services: {}\n', new Map()), read).projectName, 'fromenv');
-    assert.equal(buildProjectContext('/q/My App/compose.yaml', parseCompose('services: {}\n', new Map()), read).projectName, 'myapp');
+    assert.equal(
+      buildProjectContext('/p/My App/compose.yaml', parseCompose('name: x1\n', new Map()), read).projectName,
+      'x1',
+    );
+    assert.equal(
+      buildProjectContext('/p/My App/compose.yaml', parseCompose('services: {}\n', new Map()), read).projectName,
+      'fromenv',
+    );
+    assert.equal(
+      buildProjectContext('/q/My App/compose.yaml', parseCompose('services: {}\n', new Map()), read).projectName,
+      'myapp',
+    );
   });
 });

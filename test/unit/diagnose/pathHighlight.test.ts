@@ -9,7 +9,12 @@ const l10n = { t: untranslated } as unknown as Parameters<typeof pathHighlight>[
 function check(from: string, to: string): CheckResult {
   return {
     request: { sourceId: id(from), target: { kind: 'container', containerId: id(to) }, protocol: 'tcp' },
-    sourceName: from, targetName: to, snapshot, report: ask({ from, to }), explainMs: 0, checkedAt: new Date(),
+    sourceName: from,
+    targetName: to,
+    snapshot,
+    report: ask({ from, to }),
+    explainMs: 0,
+    checkedAt: new Date(),
   };
 }
 

@@ -6,7 +6,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EngineContainer, EngineContainerDetails, EngineNetwork } from '../../../src/engine/records';
 import { analyzeReachability } from '../../../src/diagnose/reachability/analyze';
-import type { ListeningSocket, ReachabilityQuery, ReachabilityReport, TargetSpec } from '../../../src/diagnose/reachability/types';
+import type {
+  ListeningSocket,
+  ReachabilityQuery,
+  ReachabilityReport,
+  TargetSpec,
+} from '../../../src/diagnose/reachability/types';
 import { buildSnapshot } from '../../../src/model/snapshot';
 import type { TopologySnapshot } from '../../../src/model/topology';
 
@@ -26,7 +31,8 @@ export function id(short: string): string {
 }
 
 export function networkId(short: string): string {
-  for (const n of snapshot.networks.values()) if (n.name === (short === 'bridge' ? 'bridge' : `dne-reach-${short}`)) return n.id;
+  for (const n of snapshot.networks.values())
+    if (n.name === (short === 'bridge' ? 'bridge' : `dne-reach-${short}`)) return n.id;
   throw new Error(`no network ${short} in the fixture`);
 }
 
@@ -44,7 +50,9 @@ export interface Ask {
 
 export function ask(q: Ask): ReachabilityReport {
   const target: TargetSpec =
-    typeof q.to === 'string' ? { kind: 'container', containerId: id(q.to), ...(q.as ? { name: q.as } : {}) } : { kind: 'host', host: q.to.host };
+    typeof q.to === 'string'
+      ? { kind: 'container', containerId: id(q.to), ...(q.as ? { name: q.as } : {}) }
+      : { kind: 'host', host: q.to.host };
   const query: ReachabilityQuery = { sourceId: id(q.from), target, port: q.port, protocol: q.protocol };
   const listening = q.listening ? new Map(Object.entries(q.listening).map(([k, v]) => [id(k), v])) : undefined;
   return analyzeReachability(query, { snapshot, details: q.withoutDetails ? undefined : details, listening });

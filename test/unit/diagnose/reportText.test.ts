@@ -32,28 +32,65 @@ describe('connectivity report text', () => {
       text: 'dne-reach-web and dne-reach-db share no network: dne-reach-web is on dne-reach-front, dne-reach-db on dne-reach-back. Docker isolates networks from each other, so there is no direct path.',
       source: 'NetworkSettings.Networks (dne-reach-web)',
     });
-    assert.deepEqual(view.fixes.map((f) => [f.label, f.actionable]), [
-      ['Connect dne-reach-web to dne-reach-back', true],
-      ['Connect dne-reach-db to dne-reach-front', true],
-      ['Create a network and connect dne-reach-web and dne-reach-db', true],
-    ]);
+    assert.deepEqual(
+      view.fixes.map((f) => [f.label, f.actionable]),
+      [
+        ['Connect dne-reach-web to dne-reach-back', true],
+        ['Connect dne-reach-db to dne-reach-front', true],
+        ['Create a network and connect dne-reach-web and dne-reach-db', true],
+      ],
+    );
     assert.equal(view.footer, 'Checked at 2026-11-29T14:00:00.000Z; explained in 0.42 ms.');
   });
 
   it('every fact code has a sentence with its placeholders filled', () => {
-    for (const [from, to] of [['api', 'web'], ['b1', 'b2'], ['icc1', 'icc2'], ['int1', 'web'], ['sidecar', 'db'], ['hosty', 'mac1'], ['nonet', 'web'], ['web', 'stopped'], ['lonely', 'web']]) {
-      for (const f of buildReportView(l10n, result(from, to, 80)).facts) assert.doesNotMatch(f.text, /\{\d\}|undefined/, f.text);
+    for (const [from, to] of [
+      ['api', 'web'],
+      ['b1', 'b2'],
+      ['icc1', 'icc2'],
+      ['int1', 'web'],
+      ['sidecar', 'db'],
+      ['hosty', 'mac1'],
+      ['nonet', 'web'],
+      ['web', 'stopped'],
+      ['lonely', 'web'],
+    ]) {
+      for (const f of buildReportView(l10n, result(from, to, 80)).facts)
+        assert.doesNotMatch(f.text, /\{\d\}|undefined/, f.text);
     }
   });
 
   it('writes Markdown for an issue tracker: transcript fenced, engine strings escaped', () => {
     const probe: CheckResult['probe'] = {
-      via: 'exec', tools: ['nc'], conclusion: 'reachable', durationMs: 120,
-      steps: [{ kind: 'connect', command: 'nc -w 2 172.30.60.2 80 -e true', exitCode: 0, output: '```', outcome: 'connected', addresses: [] }],
+      via: 'exec',
+      tools: ['nc'],
+      conclusion: 'reachable',
+      durationMs: 120,
+      steps: [
+        {
+          kind: 'connect',
+          command: 'nc -w 2 172.30.60.2 80 -e true',
+          exitCode: 0,
+          output: '```',
+          outcome: 'connected',
+          addresses: [],
+        },
+      ],
     };
     const md = reportMarkdown(buildReportView(l10n, result('api', 'web', 80, probe)));
-    assert.ok(md.startsWith('## Connectivity: dne-reach-api -> dne-reach-web:80\n\n**Reachable: dne-reach-api can reach dne-reach-web:80.**\n'), md);
-    assert.ok(md.includes('````\n$ nc -w 2 172.30.60.2 80 -e true\n```\n````'), 'a fence longer than any backtick run in the output');
-    assert.ok(md.includes('dne\\-reach') === false && md.includes('\\(bridge\\)'), 'parentheses escaped, names readable');
+    assert.ok(
+      md.startsWith(
+        '## Connectivity: dne-reach-api -> dne-reach-web:80\n\n**Reachable: dne-reach-api can reach dne-reach-web:80.**\n',
+      ),
+      md,
+    );
+    assert.ok(
+      md.includes('````\n$ nc -w 2 172.30.60.2 80 -e true\n```\n````'),
+      'a fence longer than any backtick run in the output',
+    );
+    assert.ok(
+      md.includes('dne\\-reach') === false && md.includes('\\(bridge\\)'),
+      'parentheses escaped, names readable',
+    );
   });
 });

@@ -15,7 +15,13 @@ async function rejection(promise: Promise<unknown>): Promise<EngineError> {
   assert.fail('expected a rejection');
 }
 
-const network = { Name: 'web', Id: 'n1', Scope: 'local', Driver: 'bridge', IPAM: { Config: [{ Subnet: '172.30.0.0/24' }] } };
+const network = {
+  Name: 'web',
+  Id: 'n1',
+  Scope: 'local',
+  Driver: 'bridge',
+  IPAM: { Config: [{ Subnet: '172.30.0.0/24' }] },
+};
 const container = { Id: 'c1', Names: ['/api'], State: 'running', NetworkSettings: { Networks: {} } };
 
 describe('createEngine (dockerode client against a fake engine on a unix socket)', () => {
@@ -76,7 +82,9 @@ describe('createEngine (dockerode client against a fake engine on a unix socket)
       name: 'backend',
       driver: 'bridge',
       internal: true,
-      ipam: [{ subnet: '10.9.0.0/24', gateway: '10.9.0.1', ipRange: '10.9.0.128/25', auxAddresses: { host: '10.9.0.2' } }],
+      ipam: [
+        { subnet: '10.9.0.0/24', gateway: '10.9.0.1', ipRange: '10.9.0.128/25', auxAddresses: { host: '10.9.0.2' } },
+      ],
       options: { 'com.docker.network.driver.mtu': '1400' },
       labels: { team: 'a' },
     });
@@ -86,7 +94,14 @@ describe('createEngine (dockerode client against a fake engine on a unix socket)
     assert.equal(body.Internal, true);
     assert.deepEqual(body.IPAM, {
       Driver: 'default',
-      Config: [{ Subnet: '10.9.0.0/24', Gateway: '10.9.0.1', IPRange: '10.9.0.128/25', AuxiliaryAddresses: { host: '10.9.0.2' } }],
+      Config: [
+        {
+          Subnet: '10.9.0.0/24',
+          Gateway: '10.9.0.1',
+          IPRange: '10.9.0.128/25',
+          AuxiliaryAddresses: { host: '10.9.0.2' },
+        },
+      ],
     });
     assert.deepEqual(body.Options, { 'com.docker.network.driver.mtu': '1400' });
   });
@@ -103,11 +118,16 @@ describe('createEngine (dockerode client against a fake engine on a unix socket)
       Id: 'c1',
       Name: '/api',
       Config: { Hostname: 'c1' },
-      NetworkSettings: { Networks: { web: { NetworkID: 'n1', Aliases: ['api-alias', 'c1'], MacAddress: '02:42:ac:1e:00:02' } } },
+      NetworkSettings: {
+        Networks: { web: { NetworkID: 'n1', Aliases: ['api-alias', 'c1'], MacAddress: '02:42:ac:1e:00:02' } },
+      },
     };
     server.json('GET /containers/api/json', 200, details);
     assert.deepEqual(await engine.inspectContainer('api'), details);
-    assert.deepEqual(server.requests.map((r) => `${r.method} ${r.url}`), ['GET /containers/api/json?size=false']);
+    assert.deepEqual(
+      server.requests.map((r) => `${r.method} ${r.url}`),
+      ['GET /containers/api/json?size=false'],
+    );
   });
 
   it('inspectContainer() of a removed container rejects with notFound, keeping the engine message', async () => {
@@ -183,9 +203,16 @@ describe('createEngine (dockerode client against a fake engine on a unix socket)
       res.writeHead(200, { 'Content-Type': 'application/json' });
       res.flushHeaders(); // the engine answers at once, events come later
       if (streams === 1) {
-        const line = JSON.stringify({ Type: 'network', Action: 'connect', Actor: { ID: 'n1', Attributes: { container: 'c1' } } });
+        const line = JSON.stringify({
+          Type: 'network',
+          Action: 'connect',
+          Actor: { ID: 'n1', Attributes: { container: 'c1' } },
+        });
         res.write(line.slice(0, 20));
-        setTimeout(() => res.write(`${line.slice(20)}\n${JSON.stringify({ Type: 'container', Action: 'start' })}\n`), 20);
+        setTimeout(
+          () => res.write(`${line.slice(20)}\n${JSON.stringify({ Type: 'container', Action: 'start' })}\n`),
+          20,
+        );
         setTimeout(() => res.end(), 60);
       }
     });

@@ -107,7 +107,14 @@ describe('resolveEndpoint', () => {
       const e = resolveEndpoint(home.input({ DOCKER_HOST: 'tcp://192.168.1.10' }));
       assert.deepEqual(
         { kind: e.kind, host: e.host, port: e.port, protocol: e.protocol, tls: e.tls, display: e.display },
-        { kind: 'tcp', host: '192.168.1.10', port: 2375, protocol: 'http', tls: undefined, display: 'tcp://192.168.1.10:2375' },
+        {
+          kind: 'tcp',
+          host: '192.168.1.10',
+          port: 2375,
+          protocol: 'http',
+          tls: undefined,
+          display: 'tcp://192.168.1.10:2375',
+        },
       );
     });
 
@@ -116,7 +123,11 @@ describe('resolveEndpoint', () => {
       home.write('certs/cert.pem', 'CERT');
       home.write('certs/key.pem', 'KEY');
       const e = resolveEndpoint(
-        home.input({ DOCKER_HOST: 'tcp://engine.example', DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: path.join(home.dir, 'certs') }),
+        home.input({
+          DOCKER_HOST: 'tcp://engine.example',
+          DOCKER_TLS_VERIFY: '1',
+          DOCKER_CERT_PATH: path.join(home.dir, 'certs'),
+        }),
       );
       assert.equal(e.protocol, 'https');
       assert.equal(e.port, 2376);
@@ -144,7 +155,11 @@ describe('resolveEndpoint', () => {
       expectEngineError(
         () =>
           resolveEndpoint(
-            home.input({ DOCKER_HOST: 'tcp://h:2376', DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: path.join(home.dir, 'certs') }),
+            home.input({
+              DOCKER_HOST: 'tcp://h:2376',
+              DOCKER_TLS_VERIFY: '1',
+              DOCKER_CERT_PATH: path.join(home.dir, 'certs'),
+            }),
           ),
         /cert\.pem without key\.pem/,
       );
@@ -160,7 +175,14 @@ describe('resolveEndpoint', () => {
       const e = resolveEndpoint(home.input({ DOCKER_HOST: 'ssh://deploy@build.example:2222' }));
       assert.deepEqual(
         { kind: e.kind, host: e.host, port: e.port, username: e.username, protocol: e.protocol, display: e.display },
-        { kind: 'ssh', host: 'build.example', port: 2222, username: 'deploy', protocol: 'ssh', display: 'ssh://deploy@build.example:2222' },
+        {
+          kind: 'ssh',
+          host: 'build.example',
+          port: 2222,
+          username: 'deploy',
+          protocol: 'ssh',
+          display: 'ssh://deploy@build.example:2222',
+        },
       );
     });
 

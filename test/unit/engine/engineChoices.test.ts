@@ -52,7 +52,10 @@ describe('Switch Engine choices', () => {
   it('the context setting wins over DOCKER_HOST and the CLI context; resolution opens that context with its TLS', () => {
     const input = home.input({ DOCKER_HOST: 'tcp://127.0.0.1:2375' }, { contextSetting: 'swarm' });
     const active = listEngineChoices(input).filter((c) => c.active);
-    assert.deepEqual(active.map((c) => c.label), ['swarm']);
+    assert.deepEqual(
+      active.map((c) => c.label),
+      ['swarm'],
+    );
     const endpoint = resolveEndpoint(input);
     assert.equal(endpoint.contextName, 'swarm');
     assert.equal(endpoint.display, 'tcp://10.0.0.5:2376 (TLS)');
@@ -62,7 +65,9 @@ describe('Switch Engine choices', () => {
   it('the host setting wins over everything, and is listed as an address', () => {
     const input = home.input({}, { setting: 'unix:///run/other.sock', contextSetting: 'remote' });
     assert.deepEqual(
-      listEngineChoices(input).filter((c) => c.active).map((c) => [c.label, c.selection.kind]),
+      listEngineChoices(input)
+        .filter((c) => c.active)
+        .map((c) => [c.label, c.selection.kind]),
       [['unix:///run/other.sock', 'host']],
     );
     assert.equal(resolveEndpoint(input).display, 'unix:///run/other.sock');
@@ -71,7 +76,12 @@ describe('Switch Engine choices', () => {
   it('the context setting "default" means the platform default even when DOCKER_HOST is set', () => {
     const input = home.input({ DOCKER_HOST: 'tcp://127.0.0.1:2375' }, { contextSetting: 'default' });
     assert.equal(resolveEndpoint(input).display, 'unix:///var/run/docker.sock');
-    assert.deepEqual(listEngineChoices(input).filter((c) => c.active).map((c) => c.label), ['default']);
+    assert.deepEqual(
+      listEngineChoices(input)
+        .filter((c) => c.active)
+        .map((c) => c.label),
+      ['default'],
+    );
   });
 
   it('a context setting naming a context that is gone is a clear error naming the setting', () => {

@@ -125,7 +125,9 @@ describe('toEngineProblem', () => {
   });
 
   it('500 stays unknown but keeps the engine message', () => {
-    const p = toEngineProblem(modemError(500, 'server error', { message: 'Invalid subnet x : invalid CIDR address: x' }));
+    const p = toEngineProblem(
+      modemError(500, 'server error', { message: 'Invalid subnet x : invalid CIDR address: x' }),
+    );
     assert.equal(p.kind, 'unknown');
     assert.match(p.message, /HTTP 500: Invalid subnet x : invalid CIDR address: x/);
   });

@@ -44,21 +44,30 @@ describe('EventLineParser', () => {
   it('handles several events in one chunk, blank lines and CRLF', () => {
     const parser = new EventLineParser(() => assert.fail('nothing is malformed'));
     const events = parser.push('{"Action":"a"}\r\n\n{"Action":"b"}\n{"Action":"c"}\n');
-    assert.deepEqual(events.map((e) => e.Action), ['a', 'b', 'c']);
+    assert.deepEqual(
+      events.map((e) => e.Action),
+      ['a', 'b', 'c'],
+    );
   });
 
   it('reports a malformed line and carries on', () => {
     const bad: string[] = [];
     const parser = new EventLineParser((line, reason) => bad.push(`${line} | ${reason.length > 0}`));
     const events = parser.push('{"Action":"a"}\n{not json}\n[1]\n{"Action":"b"}\n');
-    assert.deepEqual(events.map((e) => e.Action), ['a', 'b']);
+    assert.deepEqual(
+      events.map((e) => e.Action),
+      ['a', 'b'],
+    );
     assert.deepEqual(bad, ['{not json} | true', '[1] | true']);
   });
 
   it('end() delivers a last line without a newline', () => {
     const parser = new EventLineParser(() => assert.fail('nothing is malformed'));
     assert.deepEqual(parser.push('{"Action":"last"}'), []);
-    assert.deepEqual(parser.end().map((e) => e.Action), ['last']);
+    assert.deepEqual(
+      parser.end().map((e) => e.Action),
+      ['last'],
+    );
   });
 });
 
@@ -156,7 +165,12 @@ describe('subscribeToEvents', () => {
     transport.outcomes = [refused(), refused(), refused(), refused(), refused(), 'stream'];
     const r = recorder();
     const clock = recordingTimers();
-    const sub = subscribeToEvents(transport.open, r.handlers, { ...options, initialDelayMs: 40, maxDelayMs: 160, timers: clock.timers });
+    const sub = subscribeToEvents(transport.open, r.handlers, {
+      ...options,
+      initialDelayMs: 40,
+      maxDelayMs: 160,
+      timers: clock.timers,
+    });
     try {
       await until(() => r.log.at(-1) === 'connected', 'the connect after five refusals');
       assert.equal(transport.openedAt.length, 6);
@@ -164,8 +178,13 @@ describe('subscribeToEvents', () => {
       assert.deepEqual(clock.requested, [40, 80, 160, 160, 160]);
       // And the real waits: timers may fire late under load, never early.
       const gaps = transport.openedAt.slice(1).map((t, i) => t - transport.openedAt[i]);
-      clock.requested.forEach((expected, i) => assert.ok(gaps[i] >= expected - 2, `gap ${i}: ${gaps[i]} ms, expected at least ${expected}`));
-      assert.deepEqual(r.problems.map((p) => p.kind), Array(5).fill('unreachable'));
+      clock.requested.forEach((expected, i) =>
+        assert.ok(gaps[i] >= expected - 2, `gap ${i}: ${gaps[i]} ms, expected at least ${expected}`),
+      );
+      assert.deepEqual(
+        r.problems.map((p) => p.kind),
+        Array(5).fill('unreachable'),
+      );
 
       // After a successful connect, the next failure waits the initial delay again (40 ms, not 160).
       const failedAt = Date.now();

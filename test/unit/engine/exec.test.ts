@@ -59,7 +59,9 @@ describe('engine exec and helper containers (fake engine on a unix socket)', () 
   });
 
   it('keeps the engine message when exec is refused (authorization plugin, stopped container)', async () => {
-    server.json('POST /containers/api/exec', 403, { message: 'authorization denied by plugin opa: exec is not allowed' });
+    server.json('POST /containers/api/exec', 403, {
+      message: 'authorization denied by plugin opa: exec is not allowed',
+    });
     const error = await engine.exec('api', ['true']).catch((e: unknown) => e);
     assert.ok(error instanceof EngineError);
     assert.equal(error.problem.kind, 'forbidden');
@@ -111,7 +113,10 @@ describe('engine exec and helper containers (fake engine on a unix socket)', () 
       server.onUpgrade('POST /containers/h1/attach', (_req, socket) => socket.write(UPGRADED));
       server.on('POST /containers/h1/start', (_req, res) => res.writeHead(204).end());
       const controller = new AbortController();
-      const running = engine.runHelper({ image: 'x', joinContainer: 'c1', cmd: ['sleep', '9'] }, { signal: controller.signal });
+      const running = engine.runHelper(
+        { image: 'x', joinContainer: 'c1', cmd: ['sleep', '9'] },
+        { signal: controller.signal },
+      );
       setTimeout(() => controller.abort(), 50);
       await assert.rejects(running, { name: 'AbortError' });
       assert.ok(server.requests.some((r) => r.method === 'DELETE' && r.url.startsWith('/containers/h1?')));
@@ -119,7 +124,9 @@ describe('engine exec and helper containers (fake engine on a unix socket)', () 
 
     it('reports a missing image as notFound and creates nothing to remove', async () => {
       server.json('POST /containers/create', 404, { message: 'No such image: netshoot:local' });
-      const error = await engine.runHelper({ image: 'netshoot:local', joinContainer: 'c1', cmd: ['true'] }).catch((e: unknown) => e);
+      const error = await engine
+        .runHelper({ image: 'netshoot:local', joinContainer: 'c1', cmd: ['true'] })
+        .catch((e: unknown) => e);
       assert.ok(error instanceof EngineError);
       assert.equal(error.problem.kind, 'notFound');
       assert.ok(!server.requests.some((r) => r.method === 'DELETE'));

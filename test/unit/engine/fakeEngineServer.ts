@@ -92,7 +92,11 @@ export class FakeEngineServer {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const text = Buffer.concat(chunks).toString('utf8');
-      const recorded: RecordedRequest = { method: req.method ?? '', url: req.url ?? '', body: text ? JSON.parse(text) : undefined };
+      const recorded: RecordedRequest = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        body: text ? JSON.parse(text) : undefined,
+      };
       this.requests.push(recorded);
       this.open.add(res);
       res.on('close', () => this.open.delete(res));

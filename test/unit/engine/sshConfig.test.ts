@@ -56,7 +56,10 @@ describe('resolveEndpoint with ~/.ssh', () => {
   afterEach(() => home.remove());
 
   it('an alias from ~/.ssh/config gives the real host, user, port and the key file', () => {
-    home.write('.ssh/config', 'Host engine\n  HostName 127.0.0.1\n  User root\n  Port 2222\n  IdentityFile ~/.ssh/engine_key\n');
+    home.write(
+      '.ssh/config',
+      'Host engine\n  HostName 127.0.0.1\n  User root\n  Port 2222\n  IdentityFile ~/.ssh/engine_key\n',
+    );
     home.write('.ssh/engine_key', 'KEY');
     const e = resolveEndpoint(home.input({ DOCKER_HOST: 'ssh://engine' }));
     assert.equal(e.host, '127.0.0.1');

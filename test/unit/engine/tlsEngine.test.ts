@@ -19,7 +19,9 @@ const TLS_DIR = path.join(__dirname, '../../fixtures/contexts/tls');
 const read = (f: string) => fs.readFileSync(path.join(TLS_DIR, f));
 
 /** An HTTPS "engine" that, like dockerd --tlsverify, may insist on a client certificate signed by its CA. */
-async function httpsEngine(requireClientCert: boolean): Promise<{ port: number; clients: string[]; close(): Promise<void> }> {
+async function httpsEngine(
+  requireClientCert: boolean,
+): Promise<{ port: number; clients: string[]; close(): Promise<void> }> {
   const clients: string[] = [];
   const server = https.createServer(
     {
@@ -33,7 +35,9 @@ async function httpsEngine(requireClientCert: boolean): Promise<{ port: number; 
       const peer = (req.socket as TLSSocket).getPeerCertificate();
       clients.push(String(peer?.subject?.CN ?? '(none)'));
       res.writeHead(200, { 'Content-Type': 'application/json' });
-      res.end(req.url?.startsWith('/networks') ? '[{"Name":"tls-net","Id":"t1","Scope":"local","Driver":"bridge"}]' : '[]');
+      res.end(
+        req.url?.startsWith('/networks') ? '[{"Name":"tls-net","Id":"t1","Scope":"local","Driver":"bridge"}]' : '[]',
+      );
     },
   );
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -66,7 +70,10 @@ describe('createEngine over tcp + TLS', () => {
     const engine = createEngine(endpoint);
     try {
       const listing = await engine.listing();
-      assert.deepEqual(listing.networks.map((n) => n.Name), ['tls-net']);
+      assert.deepEqual(
+        listing.networks.map((n) => n.Name),
+        ['tls-net'],
+      );
       assert.deepEqual(server.clients, ['dne test client', 'dne test client']);
     } finally {
       engine.dispose();
@@ -83,7 +90,10 @@ describe('createEngine over tcp + TLS', () => {
     fs.mkdirSync(tls, { recursive: true });
     fs.writeFileSync(
       path.join(meta, 'meta.json'),
-      JSON.stringify({ Name: 'secure', Endpoints: { docker: { Host: `tcp://127.0.0.1:${server.port}`, SkipTLSVerify: false } } }),
+      JSON.stringify({
+        Name: 'secure',
+        Endpoints: { docker: { Host: `tcp://127.0.0.1:${server.port}`, SkipTLSVerify: false } },
+      }),
     );
     for (const f of ['ca.pem', 'cert.pem', 'key.pem']) fs.copyFileSync(path.join(TLS_DIR, f), path.join(tls, f));
     fs.writeFileSync(path.join(home, '.docker/config.json'), JSON.stringify({ currentContext: 'secure' }));

@@ -11,7 +11,10 @@ describe('explorer: what the Containers view says', () => {
     const labels = web.ports.map((p) => `${portLabel(p)} (${portDescription(p, t)})`);
     assert.ok(labels.includes('127.0.0.1:8443 → 443/tcp (loopback only)'), labels.join('\n'));
     assert.ok(labels.includes('0.0.0.0:8080 → 80/tcp (all interfaces)'), labels.join('\n'));
-    assert.ok(labels.some((l) => l.startsWith('[::]:') && l.endsWith('(all interfaces)')), labels.join('\n'));
+    assert.ok(
+      labels.some((l) => l.startsWith('[::]:') && l.endsWith('(all interfaces)')),
+      labels.join('\n'),
+    );
   });
 
   it('says when a port is exposed but not published', () => {
@@ -25,6 +28,7 @@ describe('explorer: what the Containers view says', () => {
     assert.ok(endpoints.length > 0);
     const tooltip = containerTooltip(web, endpoints, t);
     assert.ok(tooltip.includes('**Compose project:** dne\\-model'));
-    for (const e of endpoints) assert.ok(tooltip.includes(e.networkName.replace(/[-_.]/g, (c) => `\\${c}`)), e.networkName);
+    for (const e of endpoints)
+      assert.ok(tooltip.includes(e.networkName.replace(/[-_.]/g, (c) => `\\${c}`)), e.networkName);
   });
 });

@@ -19,12 +19,16 @@ import { untranslated as t } from '../../../src/explorer/present/text';
 import { recordedListing } from './fixtureSnapshot';
 import { FakeFeed } from './fakeFeed';
 
-
 /** Answers inspectContainer from a table and counts the calls; any other method fails the test. */
 function fakeEngine(table: Map<string, EngineContainerDetails>, calls: string[]): EngineApi {
   const unexpected = () => assert.fail('only inspectContainer is expected on hover');
   return {
-    endpoint: { source: 'default', kind: 'unix', socketPath: '/var/run/docker.sock', display: 'unix:///var/run/docker.sock' },
+    endpoint: {
+      source: 'default',
+      kind: 'unix',
+      socketPath: '/var/run/docker.sock',
+      display: 'unix:///var/run/docker.sock',
+    },
     version: unexpected,
     info: unexpected,
     listing: unexpected,
@@ -34,7 +38,10 @@ function fakeEngine(table: Map<string, EngineContainerDetails>, calls: string[])
       const details = table.get(id);
       if (!details) {
         throw Object.assign(new Error(`No such container: ${id}`), {
-          problem: { kind: 'notFound', message: `Not found: No such container: ${id}. It may have been removed meanwhile; refresh and try again.` },
+          problem: {
+            kind: 'notFound',
+            message: `Not found: No such container: ${id}. It may have been removed meanwhile; refresh and try again.`,
+          },
         });
       }
       return details;
@@ -74,7 +81,9 @@ const listing = (): EngineListing => structuredClone(recordedListing('before'));
 
 describe('explorer: endpoint tooltips with the container inspect', () => {
   const snapshot = buildSnapshot(listing());
-  const found = [...snapshot.endpoints.values()].find((e) => e.ipv4 && !['bridge', 'host', 'none'].includes(e.networkName));
+  const found = [...snapshot.endpoints.values()].find(
+    (e) => e.ipv4 && !['bridge', 'host', 'none'].includes(e.networkName),
+  );
   assert.ok(found, 'the fixture has an endpoint on a user-defined network');
   const endpoint: EndpointModel = found;
   const short = endpoint.containerId.slice(0, 12);
@@ -154,9 +163,13 @@ describe('explorer: endpoint tooltips with the container inspect', () => {
       assert.ok(value.includes('**Aliases:** dne\\-x'), value);
       assert.ok(!aliasLine(value).includes(short), value);
 
-      const containerNode = containers.getChildren().find((n) => n.kind === 'container' && n.container.id === endpoint.containerId);
+      const containerNode = containers
+        .getChildren()
+        .find((n) => n.kind === 'container' && n.container.id === endpoint.containerId);
       assert.ok(containerNode);
-      const underContainer = containers.getChildren(containerNode).find((n) => n.kind === 'endpoint' && n.endpoint.key === endpoint.key);
+      const underContainer = containers
+        .getChildren(containerNode)
+        .find((n) => n.kind === 'endpoint' && n.endpoint.key === endpoint.key);
       assert.ok(underContainer);
       const item2 = await containers.resolveTreeItem(containers.getTreeItem(underContainer), underContainer);
       assert.ok((item2.tooltip as { value: string }).value.includes('**Aliases:** dne\\-x'));
@@ -170,7 +183,10 @@ describe('explorer: endpoint tooltips with the container inspect', () => {
       container.State = container.State === 'running' ? 'exited' : 'running';
       feed.move(next);
       assert.equal(cache.has(endpoint.containerId), false);
-      const again = await networks.resolveTreeItem(networks.getTreeItem(endpointNode(networks)), endpointNode(networks));
+      const again = await networks.resolveTreeItem(
+        networks.getTreeItem(endpointNode(networks)),
+        endpointNode(networks),
+      );
       assert.ok((again.tooltip as { value: string }).value.includes('**Aliases:** dne\\-y'));
       assert.equal(calls.length, 2);
       networks.dispose();
@@ -183,7 +199,12 @@ describe('explorer: endpoint tooltips with the container inspect', () => {
       const node = endpointNode(networks);
       const resolved = await networks.resolveTreeItem(networks.getTreeItem(node), node);
       const value = (resolved.tooltip as { value: string }).value;
-      assert.ok(value.includes(`Aliases and static addresses are not shown\\: Not found\\: No such container\\: ${endpoint.containerId}`), value);
+      assert.ok(
+        value.includes(
+          `Aliases and static addresses are not shown\\: Not found\\: No such container\\: ${endpoint.containerId}`,
+        ),
+        value,
+      );
       assert.ok(value.includes(`**IPv4:** ${endpoint.ipv4!.replace(/\./g, '\\.')}`), value);
       assert.equal(cache.has(endpoint.containerId), false, 'a failure is not kept');
       networks.dispose();

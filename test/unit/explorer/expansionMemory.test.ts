@@ -76,7 +76,11 @@ describe('explorer: expansion remembered across an engine outage', () => {
     assert.equal(networks.getTreeItem(first).collapsibleState, COLLAPSED, 'collapsed by default');
     view.expanded(first);
 
-    feed.setState({ kind: 'unreachable', endpoint: 'unix:///var/run/docker.sock', problem: { kind: 'unreachable', message: 'down' } });
+    feed.setState({
+      kind: 'unreachable',
+      endpoint: 'unix:///var/run/docker.sock',
+      problem: { kind: 'unreachable', message: 'down' },
+    });
     assert.deepEqual(networks.getChildren(), [], 'empty during the outage');
     feed.setState({ kind: 'connected', endpoint: 'unix:///var/run/docker.sock' });
     feed.snapshot = buildSnapshot(recordedListing('before'));

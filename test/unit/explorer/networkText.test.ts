@@ -26,7 +26,10 @@ describe('explorer: what the Networks view says', () => {
     const rows = networkDetailRows(v6, t);
     const byField = (f: string) => rows.filter((r) => r.field === f).map((r) => r.value);
     assert.deepEqual(byField('id'), [v6.id]);
-    assert.ok(byField('subnet').some((s) => s.includes(':')), 'an IPv6 subnet');
+    assert.ok(
+      byField('subnet').some((s) => s.includes(':')),
+      'an IPv6 subnet',
+    );
     assert.ok(byField('subnet').length >= 2, 'IPv4 and IPv6 subnets');
     assert.deepEqual(
       rows.filter((r) => r.field === 'label').map((r) => `${r.name}=${r.value}`),
@@ -38,7 +41,10 @@ describe('explorer: what the Networks view says', () => {
 
   it('shows "none" as the flags of a plain network', () => {
     const rows = networkDetailRows(networkNamed(snapshot, 'host'), t);
-    assert.deepEqual(rows.filter((r) => r.field === 'flags').map((r) => r.value), ['none']);
+    assert.deepEqual(
+      rows.filter((r) => r.field === 'flags').map((r) => r.value),
+      ['none'],
+    );
   });
 
   it('shows an endpoint by its addresses, and says when its container is stopped', () => {

@@ -12,7 +12,6 @@ import { ContainersProvider, type ContainersTreeNode } from '../../../src/explor
 import { recordedListing } from './fixtureSnapshot';
 import { FakeFeed } from './fakeFeed';
 
-
 type Fired<T> = T | T[] | undefined;
 
 function record<T>(provider: { onDidChangeTreeData: (l: (e: Fired<T>) => void) => unknown }): Fired<T>[] {
@@ -76,7 +75,9 @@ describe('explorer: targeted tree refresh', () => {
 
   it('fires only the endpoint node when its address changes', () => {
     const v6 = shownNetwork('dne-model-v6');
-    const web = networks.getChildren(v6).find((c) => c.kind === 'endpoint' && c.endpoint.containerName === 'dne-model-web');
+    const web = networks
+      .getChildren(v6)
+      .find((c) => c.kind === 'endpoint' && c.endpoint.containerName === 'dne-model-web');
     assert.ok(web);
     const next = listing();
     containerOf(next, 'dne-model-web').NetworkSettings!.Networks!['dne-model-v6'].IPAddress = '172.30.50.200';
@@ -111,7 +112,11 @@ describe('explorer: targeted tree refresh', () => {
   });
 
   it('refreshes the root when the engine state changes, and shows nothing unless connected', () => {
-    feed.setState({ kind: 'unreachable', endpoint: 'unix:///var/run/docker.sock', problem: { kind: 'unreachable', message: 'down' } });
+    feed.setState({
+      kind: 'unreachable',
+      endpoint: 'unix:///var/run/docker.sock',
+      problem: { kind: 'unreachable', message: 'down' },
+    });
     assert.deepEqual(fired, [undefined]);
     assert.deepEqual(networks.getChildren(), []);
   });
@@ -119,7 +124,10 @@ describe('explorer: targeted tree refresh', () => {
   it('refreshes the root when a network moves to another group', () => {
     networks.setOptions({ groupBy: 'composeProject', showBuiltIn: true });
     const groups = networks.getChildren();
-    assert.deepEqual(groups.map((g) => networks.getTreeItem(g).label), ['dne-model', 'No Compose project']);
+    assert.deepEqual(
+      groups.map((g) => networks.getTreeItem(g).label),
+      ['dne-model', 'No Compose project'],
+    );
     const v6 = networks.getChildren(groups[1]).find((n) => n.kind === 'network' && n.network.name === 'dne-model-v6');
     assert.ok(v6);
     assert.equal(networks.getParent(v6), groups[1]);
@@ -140,7 +148,10 @@ describe('explorer: targeted refresh in the Containers view', () => {
     const roots = containers.getChildren();
     const plain = roots.find((n) => n.kind === 'container' && n.container.name === 'dne-model-plain');
     assert.ok(plain, 'ungrouped containers at the root');
-    assert.ok(roots.some((n) => n.kind === 'group' && n.key === 'dne-model'), 'compose project group');
+    assert.ok(
+      roots.some((n) => n.kind === 'group' && n.key === 'dne-model'),
+      'compose project group',
+    );
 
     const joined = listing();
     containerOf(joined, 'dne-model-plain').NetworkSettings!.Networks!['dne-model-v6'] = {
@@ -152,7 +163,11 @@ describe('explorer: targeted refresh in the Containers view', () => {
     assert.ok(containers.getChildren(plain).some((c) => containers.getTreeItem(c).label === 'dne-model-v6'));
 
     const more = structuredClone(joined);
-    more.containers.push({ ...structuredClone(containerOf(joined, 'dne-model-plain')), Id: 'f'.repeat(64), Names: ['/dne-model-new'] });
+    more.containers.push({
+      ...structuredClone(containerOf(joined, 'dne-model-plain')),
+      Id: 'f'.repeat(64),
+      Names: ['/dne-model-new'],
+    });
     feed.move(more);
     assert.deepEqual(fired.slice(1), [undefined]);
   });
@@ -191,7 +206,9 @@ describe('explorer: what the Containers view fires for changed containers and en
 
   it('a renamed network re-sorts the container’s networks: the container and the endpoint fire, not the root', () => {
     const web = shownContainer('dne-model-web');
-    const endpoint = containers.getChildren(web).find((c) => c.kind === 'endpoint' && c.endpoint.networkName === 'dne-model-v6');
+    const endpoint = containers
+      .getChildren(web)
+      .find((c) => c.kind === 'endpoint' && c.endpoint.networkName === 'dne-model-v6');
     assert.ok(endpoint);
     const next = listing();
     next.networks.find((n) => n.Name === 'dne-model-v6')!.Name = 'dne-model-a-v6';
@@ -201,7 +218,9 @@ describe('explorer: what the Containers view fires for changed containers and en
     feed.move(next);
     assert.equal(fired.length, 1);
     assert.ok(Array.isArray(fired[0]), 'not a root refresh');
-    assert.ok((fired[0] as ContainersTreeNode[]).includes(web) && (fired[0] as ContainersTreeNode[]).includes(endpoint));
+    assert.ok(
+      (fired[0] as ContainersTreeNode[]).includes(web) && (fired[0] as ContainersTreeNode[]).includes(endpoint),
+    );
     assert.equal(containers.getTreeItem(endpoint).label, 'dne-model-a-v6');
   });
 });

@@ -52,7 +52,8 @@ class MarkdownString {
   ) {}
 }
 
-const fill = (message: string, ...args: unknown[]) => message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]));
+const fill = (message: string, ...args: unknown[]) =>
+  message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]));
 
 export const vscodeStub = {
   EventEmitter,

@@ -3,7 +3,13 @@
  * like a stopped engine, can hold a listing in flight, and drives the events handlers by hand.
  */
 import type { Disposable, EventHandlers } from '../../../src/engine/api';
-import type { EngineContainer, EngineEvent, EngineListing, EngineNetwork, EngineVersion } from '../../../src/engine/records';
+import type {
+  EngineContainer,
+  EngineEvent,
+  EngineListing,
+  EngineNetwork,
+  EngineVersion,
+} from '../../../src/engine/records';
 import type { TopologySource } from '../../../src/model/liveTopology';
 
 export function network(name: string, id = `id-${name}`, subnet = '172.20.0.0/16'): EngineNetwork {
@@ -26,7 +32,11 @@ export function network(name: string, id = `id-${name}`, subnet = '172.20.0.0/16
   };
 }
 
-export function container(name: string, attachments: Array<{ net: EngineNetwork; ip: string }>, state = 'running'): EngineContainer {
+export function container(
+  name: string,
+  attachments: Array<{ net: EngineNetwork; ip: string }>,
+  state = 'running',
+): EngineContainer {
   return {
     Id: `cid-${name}`,
     Names: [`/${name}`],

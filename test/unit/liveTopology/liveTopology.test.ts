@@ -62,8 +62,14 @@ describe('LiveTopology (full listings only, incremental: false)', () => {
     assert.equal(source.listingCalls, 1, 'the stream connect and the start are one refresh');
     assert.deepEqual(networkNames(live.snapshot), ['bridge']);
     assert.equal(changes.length, 1);
-    assert.deepEqual(changes[0].diff.networks.added.map((n) => n.name), ['bridge']);
-    assert.deepEqual(states.map((s) => s.kind), ['connected']);
+    assert.deepEqual(
+      changes[0].diff.networks.added.map((n) => n.name),
+      ['bridge'],
+    );
+    assert.deepEqual(
+      states.map((s) => s.kind),
+      ['connected'],
+    );
   });
 
   it('coalesces a burst of 100 events into one refresh that brings the change', async () => {
@@ -77,7 +83,10 @@ describe('LiveTopology (full listings only, incremental: false)', () => {
     assert.equal(source.listingCalls - before, 1);
     assert.equal(changes.length, 2);
     const last = changes[1];
-    assert.deepEqual(last.diff.networks.added.map((n) => n.name), ['web']);
+    assert.deepEqual(
+      last.diff.networks.added.map((n) => n.name),
+      ['web'],
+    );
     assert.deepEqual(
       last.diff.endpoints.added.map((e) => `${e.containerName}@${e.networkName} ${e.ipv4}`),
       ['api@web 172.21.0.2'],
@@ -132,7 +141,10 @@ describe('LiveTopology (full listings only, incremental: false)', () => {
     await until(() => live.state.kind === 'unreachable');
     const state = live.state;
     assert.equal(state.kind === 'unreachable' && state.problem.kind, 'unreachable');
-    assert.match(state.kind === 'unreachable' ? state.problem.message : '', /Docker engine at unix:\/\/\/var\/run\/docker\.sock \(ECONNREFUSED/);
+    assert.match(
+      state.kind === 'unreachable' ? state.problem.message : '',
+      /Docker engine at unix:\/\/\/var\/run\/docker\.sock \(ECONNREFUSED/,
+    );
     const failingFrom = source.listingCalls + source.versionCalls;
     await sleep(400);
     const probes = source.listingCalls + source.versionCalls - failingFrom;
@@ -143,7 +155,10 @@ describe('LiveTopology (full listings only, incremental: false)', () => {
     source.listingNow.networks.push(network('after', 'id-after', '172.23.0.0/16'));
     await until(() => live.state.kind === 'connected', 1000);
     assert.ok(networkNames(live.snapshot).includes('after'));
-    assert.deepEqual(states.map((s) => s.kind), ['connected', 'unreachable', 'connected']);
+    assert.deepEqual(
+      states.map((s) => s.kind),
+      ['connected', 'unreachable', 'connected'],
+    );
   });
 
   it('an engine below API 1.41 is reported as apiTooOld', async () => {
@@ -183,7 +198,10 @@ describe('LiveTopology (full listings only, incremental: false)', () => {
     source.listingNow.networks.push(network('soon', 'id-soon', '172.26.0.0/16'));
     source.event('create');
     assert.ok((await waiting).networks.has('id-soon'));
-    await assert.rejects(live.waitFor((s) => s.networks.has('never'), 60), /did not reach the expected state within 60 ms/);
+    await assert.rejects(
+      live.waitFor((s) => s.networks.has('never'), 60),
+      /did not reach the expected state within 60 ms/,
+    );
   });
 
   it('after dispose nothing fires, the stream is unsubscribed and no timer remains', async () => {

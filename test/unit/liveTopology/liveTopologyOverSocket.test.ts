@@ -52,16 +52,18 @@ describe('LiveTopology over the dockerode client and a fake engine socket', func
     const state = await unreachable;
     assert.match(
       state.kind === 'unreachable' ? state.problem.message : '',
-      new RegExp(`Cannot connect to the Docker engine at ${server.endpoint.display.replace(/[/.]/g, '\\$&')} \\(ENOENT`),
+      new RegExp(
+        `Cannot connect to the Docker engine at ${server.endpoint.display.replace(/[/.]/g, '\\$&')} \\(ENOENT`,
+      ),
     );
 
     containers = [...containers, container('worker', [{ net: web, ip: '172.28.0.3' }])];
     await server.resume();
     const back = await live.waitFor((s) => s.endpoints.size === 2, 5000);
     assert.equal(live.state.kind, 'connected');
-    assert.deepEqual(
-      [...back.endpoints.values()].map((e) => `${e.containerName} ${e.ipv4}`).sort(),
-      ['api 172.28.0.2', 'worker 172.28.0.3'],
-    );
+    assert.deepEqual([...back.endpoints.values()].map((e) => `${e.containerName} ${e.ipv4}`).sort(), [
+      'api 172.28.0.2',
+      'worker 172.28.0.3',
+    ]);
   });
 });

@@ -13,14 +13,23 @@ describe('diffSnapshots between two listings recorded from a real engine', () =>
   const diff = diffSnapshots(before, after);
 
   it('reports the created and the removed network, and no other network change', () => {
-    assert.deepEqual(diff.networks.added.map((n) => n.name), ['dne-model-added']);
-    assert.deepEqual(diff.networks.removed.map((n) => n.name), ['dne-model-internal']);
+    assert.deepEqual(
+      diff.networks.added.map((n) => n.name),
+      ['dne-model-added'],
+    );
+    assert.deepEqual(
+      diff.networks.removed.map((n) => n.name),
+      ['dne-model-internal'],
+    );
     assert.deepEqual(diff.networks.changed, []);
   });
 
   it('reports the connected and disconnected endpoints', () => {
     assert.deepEqual(endpointNames(diff.endpoints.added), ['dne-model-plain@dne-model-v6']);
-    assert.deepEqual(endpointNames(diff.endpoints.removed), ['dne-model-db@dne-model-internal', 'dne-model-db@dne-model-v6']);
+    assert.deepEqual(endpointNames(diff.endpoints.removed), [
+      'dne-model-db@dne-model-internal',
+      'dne-model-db@dne-model-v6',
+    ]);
     const plain = diff.endpoints.added[0];
     assert.equal(plain.ipv4, '172.30.50.129');
     assert.equal(plain.ipv6, 'fd00:dead:beef::3');
@@ -30,7 +39,10 @@ describe('diffSnapshots between two listings recorded from a real engine', () =>
     const mac = diff.containers.changed.find((c) => c.name === 'dne-model-mac');
     assert.equal(mac?.state, 'exited');
     assert.equal(mac?.running, false);
-    assert.deepEqual(endpointNames(diff.endpoints.changed), ['dne-model-mac@dne-model-macvlan', 'dne-model-mac@dne-model-overlay']);
+    assert.deepEqual(endpointNames(diff.endpoints.changed), [
+      'dne-model-mac@dne-model-macvlan',
+      'dne-model-mac@dne-model-overlay',
+    ]);
     for (const endpoint of diff.endpoints.changed) {
       assert.equal(endpoint.running, false);
       assert.equal(endpoint.ipv4, undefined);
@@ -56,7 +68,10 @@ describe('diffSnapshots', () => {
     assert.equal(grow.containers.added.length, full.containers.size);
     assert.equal(grow.endpoints.added.length, full.endpoints.size);
     const shrink = diffSnapshots(full, emptySnapshot());
-    assert.deepEqual(shrink.endpoints.removed.map((e) => e.key), [...full.endpoints.keys()]);
+    assert.deepEqual(
+      shrink.endpoints.removed.map((e) => e.key),
+      [...full.endpoints.keys()],
+    );
     assert.equal(isEmptyDiff(diffSnapshots(emptySnapshot(), emptySnapshot())), true);
   });
 
@@ -74,7 +89,10 @@ describe('diffSnapshots', () => {
     assert.ok(web?.Labels);
     web.Labels['team'] = 'frontend';
     const diff = diffSnapshots(buildSnapshot(listing), buildSnapshot(relabelled));
-    assert.deepEqual(diff.containers.changed.map((c) => c.labels['team']), ['frontend']);
+    assert.deepEqual(
+      diff.containers.changed.map((c) => c.labels['team']),
+      ['frontend'],
+    );
     assert.deepEqual(diff.endpoints.changed, []);
   });
 });
@@ -99,11 +117,15 @@ function assertEveryFieldCompared<T extends object>(
     const changed: Record<keyof T, unknown> = { ...full };
     const value = full[key];
     changed[key] =
-      typeof value === 'string' ? `${value}-x`
-      : typeof value === 'number' ? value + 1
-      : typeof value === 'boolean' ? !value
-      : Array.isArray(value) ? [...value, value[0] ?? 'x']
-      : { ...(value as object), extra: 'x' };
+      typeof value === 'string'
+        ? `${value}-x`
+        : typeof value === 'number'
+          ? value + 1
+          : typeof value === 'boolean'
+            ? !value
+            : Array.isArray(value)
+              ? [...value, value[0] ?? 'x']
+              : { ...(value as object), extra: 'x' };
     assert.equal(same(full, changed as T), false, `a change of ${String(key)} goes unnoticed`);
   }
 }
@@ -127,6 +149,11 @@ describe('entity comparison', () => {
 
   it('compares every endpoint field, aliases included', () => {
     const web = snapshot.endpointsByContainer.get(containerNamed(snapshot, 'dne-model-web').id)?.[0] as EndpointModel;
-    assertEveryFieldCompared<EndpointModel>({ ...web, aliases: ['www'] }, sameEndpoint, [], ['key', 'networkId', 'containerId']);
+    assertEveryFieldCompared<EndpointModel>(
+      { ...web, aliases: ['www'] },
+      sameEndpoint,
+      [],
+      ['key', 'networkId', 'containerId'],
+    );
   });
 });

@@ -125,7 +125,10 @@ describe('explorer: the session feed behind the views', () => {
     const waiting = session.waitFor((s) => s.networks.size > 0, 1000);
     feeds[0].emit(full);
     assert.equal(await waiting, full);
-    await assert.rejects(session.waitFor((s) => s.networks.size > 1000, 30), /within 30 ms/);
+    await assert.rejects(
+      session.waitFor((s) => s.networks.size > 1000, 30),
+      /within 30 ms/,
+    );
   });
 
   it('dispose disposes the feed and ignores an open still in flight', async () => {

@@ -31,7 +31,12 @@ describe('buildSnapshot on a listing recorded from a real engine (20.10, API 1.4
     const v6 = networkNamed(snapshot, 'dne-model-v6');
     assert.equal(v6.ipv6, true);
     assert.deepEqual(v6.ipam, [
-      { subnet: '172.30.50.0/24', gateway: '172.30.50.1', ipRange: '172.30.50.128/25', auxAddresses: { router: '172.30.50.5' } },
+      {
+        subnet: '172.30.50.0/24',
+        gateway: '172.30.50.1',
+        ipRange: '172.30.50.128/25',
+        auxAddresses: { router: '172.30.50.5' },
+      },
       { subnet: 'fd00:dead:beef::/64', gateway: undefined, ipRange: undefined, auxAddresses: {} },
     ]);
     assert.equal(v6.options['com.docker.network.driver.mtu'], '1400');
@@ -49,10 +54,14 @@ describe('buildSnapshot on a listing recorded from a real engine (20.10, API 1.4
     const overlay = networkNamed(snapshot, 'dne-model-overlay');
     assert.equal(overlay.attachable, true);
     assert.equal(overlay.id, 'knmxy53lrkbuocfv1iuklqr09', 'swarm ids are 25 characters, not 64');
-    assert.deepEqual(overlay.ipam, [{ subnet: '10.30.53.0/24', gateway: '10.30.53.1', ipRange: undefined, auxAddresses: {} }]);
+    assert.deepEqual(overlay.ipam, [
+      { subnet: '10.30.53.0/24', gateway: '10.30.53.1', ipRange: undefined, auxAddresses: {} },
+    ]);
     const macvlan = networkNamed(snapshot, 'dne-model-macvlan');
     assert.equal(macvlan.options.parent, 'dne-veth0');
-    assert.deepEqual(macvlan.ipam, [{ subnet: '172.30.52.0/24', gateway: undefined, ipRange: undefined, auxAddresses: {} }]);
+    assert.deepEqual(macvlan.ipam, [
+      { subnet: '172.30.52.0/24', gateway: undefined, ipRange: undefined, auxAddresses: {} },
+    ]);
     assert.deepEqual(networkNamed(snapshot, 'host').ipam, []);
   });
 
@@ -67,7 +76,9 @@ describe('buildSnapshot on a listing recorded from a real engine (20.10, API 1.4
 
   it('lists containers sorted by name, without the leading slash, with state and network mode', () => {
     assert.deepEqual(
-      [...snapshot.containers.values()].map((c) => `${c.name}:${c.state}:${c.networkMode.replace(/:[0-9a-f]{64}$/, ':<id>')}`),
+      [...snapshot.containers.values()].map(
+        (c) => `${c.name}:${c.state}:${c.networkMode.replace(/:[0-9a-f]{64}$/, ':<id>')}`,
+      ),
       [
         'dne-model-db:running:dne-model-internal',
         'dne-model-hostmode:running:host',
@@ -134,10 +145,10 @@ describe('buildSnapshot on a listing recorded from a real engine (20.10, API 1.4
       'dne-model-stopped@dne-model-v6',
       'dne-model-web@dne-model-v6',
     ]);
-    assert.deepEqual(endpointNames(snapshot.endpointsByContainer.get(containerNamed(snapshot, 'dne-model-db').id) ?? []), [
-      'dne-model-db@dne-model-internal',
-      'dne-model-db@dne-model-v6',
-    ]);
+    assert.deepEqual(
+      endpointNames(snapshot.endpointsByContainer.get(containerNamed(snapshot, 'dne-model-db').id) ?? []),
+      ['dne-model-db@dne-model-internal', 'dne-model-db@dne-model-v6'],
+    );
     assert.deepEqual(snapshot.endpointsByNetwork.get(networkNamed(snapshot, 'ingress').id), []);
     assert.equal(snapshot.endpoints.size, 10);
     const fromIndex = [...snapshot.endpointsByNetwork.values()].flat().map((e) => e.key);
@@ -199,7 +210,11 @@ describe('buildSnapshot on hand-made engine records', () => {
           State: 'running',
           NetworkSettings: {
             Networks: {
-              app: { NetworkID: 'net1', Aliases: ['backend', shortId], DNSNames: ['api', 'backend', 'v1.api', shortId] },
+              app: {
+                NetworkID: 'net1',
+                Aliases: ['backend', shortId],
+                DNSNames: ['api', 'backend', 'v1.api', shortId],
+              },
             },
           },
         },

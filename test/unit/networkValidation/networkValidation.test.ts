@@ -22,7 +22,11 @@ import type { EndpointModel, IpamConfig, NetworkModel } from '../../../src/model
 import { network as modelNetwork } from '../topology/fakeTopology';
 
 function network(name: string, ipam: Array<Partial<IpamConfig>>, extra: Partial<NetworkModel> = {}): NetworkModel {
-  return modelNetwork(`id-${name}`, name, { builtIn: false, ipam: ipam.map((c) => ({ auxAddresses: {}, ...c })), ...extra });
+  return modelNetwork(`id-${name}`, name, {
+    builtIn: false,
+    ipam: ipam.map((c) => ({ auxAddresses: {}, ...c })),
+    ...extra,
+  });
 }
 
 function endpoint(net: NetworkModel, container: string, ipv4?: string, ipv6?: string): EndpointModel {
@@ -50,7 +54,14 @@ function valueOf<T>(c: Checked<T>): T {
 }
 
 const bridge = network('bridge', [{ subnet: '172.17.0.0/16', gateway: '172.17.0.1' }], { builtIn: true });
-const app = network('app_net', [{ subnet: '10.20.0.0/24', gateway: '10.20.0.1' }, { subnet: 'fd00:20::/64', gateway: 'fd00:20::1' }], { ipv6: true });
+const app = network(
+  'app_net',
+  [
+    { subnet: '10.20.0.0/24', gateway: '10.20.0.1' },
+    { subnet: 'fd00:20::/64', gateway: 'fd00:20::1' },
+  ],
+  { ipv6: true },
+);
 const existing = [bridge, app];
 
 describe('network name', () => {
@@ -58,7 +69,8 @@ describe('network name', () => {
     assert.equal(valueOf(checkNetworkName('  my-net_1.b ', existing)), 'my-net_1.b');
   });
   it('rejects names the engine rejects', () => {
-    for (const bad of ['-lead', '.dot', 'a b', 'ünï', 'a/b', '_x']) assert.equal(issueOf(checkNetworkName(bad, existing)).kind, 'badName', bad);
+    for (const bad of ['-lead', '.dot', 'a b', 'ünï', 'a/b', '_x'])
+      assert.equal(issueOf(checkNetworkName(bad, existing)).kind, 'badName', bad);
     assert.equal(issueOf(checkNetworkName('   ', existing)).kind, 'required');
   });
   it('rejects a name already taken, naming it', () => {
@@ -72,11 +84,20 @@ describe('new subnet', () => {
     assert.equal(valueOf(checkNewSubnet('fd00:30::/64', 'ipv6', existing)).family, 'ipv6');
   });
   it('rejects host bits and suggests the network address', () => {
-    assert.deepEqual(issueOf(checkNewSubnet('10.30.0.5/24', 'ipv4', existing)), { kind: 'hostBits', value: '10.30.0.5/24', network: '10.30.0.0/24' });
+    assert.deepEqual(issueOf(checkNewSubnet('10.30.0.5/24', 'ipv4', existing)), {
+      kind: 'hostBits',
+      value: '10.30.0.5/24',
+      network: '10.30.0.0/24',
+    });
   });
   it('rejects an overlap in either direction and names the network', () => {
     const inside = issueOf(checkNewSubnet('172.17.5.0/24', 'ipv4', existing));
-    assert.deepEqual(inside, { kind: 'overlap', value: '172.17.5.0/24', otherSubnet: '172.17.0.0/16', otherNetwork: 'bridge' });
+    assert.deepEqual(inside, {
+      kind: 'overlap',
+      value: '172.17.5.0/24',
+      otherSubnet: '172.17.0.0/16',
+      otherNetwork: 'bridge',
+    });
     const around = issueOf(checkNewSubnet('10.0.0.0/8', 'ipv4', existing));
     assert.equal(around.kind === 'overlap' && around.otherNetwork, 'app_net');
     const v6 = issueOf(checkNewSubnet('fd00:20::/48', 'ipv6', existing));
@@ -96,7 +117,12 @@ describe('gateway, range and auxiliary addresses', () => {
   });
   it('rejects outside, network and broadcast addresses', () => {
     assert.equal(issueOf(checkHostAddress('10.43.0.1', subnet)).kind, 'outsideSubnet');
-    assert.deepEqual(issueOf(checkHostAddress('10.42.0.0', subnet)), { kind: 'reservedAddress', value: '10.42.0.0', subnet: '10.42.0.0/24', reason: 'network' });
+    assert.deepEqual(issueOf(checkHostAddress('10.42.0.0', subnet)), {
+      kind: 'reservedAddress',
+      value: '10.42.0.0',
+      subnet: '10.42.0.0/24',
+      reason: 'network',
+    });
     assert.equal((issueOf(checkHostAddress('10.42.0.255', subnet)) as { reason: string }).reason, 'broadcast');
     assert.equal(issueOf(checkHostAddress('fd00::1', subnet)).kind, 'badAddress');
   });
@@ -106,7 +132,10 @@ describe('gateway, range and auxiliary addresses', () => {
     assert.equal(issueOf(checkIpRange('10.43.0.0/25', subnet)).kind, 'outsideSubnet');
   });
   it('parses aux addresses and checks each one, also against the gateway', () => {
-    assert.deepEqual(valueOf(checkAuxAddresses('router=10.42.0.5, dns = 10.42.0.6', subnet, '10.42.0.1')), { router: '10.42.0.5', dns: '10.42.0.6' });
+    assert.deepEqual(valueOf(checkAuxAddresses('router=10.42.0.5, dns = 10.42.0.6', subnet, '10.42.0.1')), {
+      router: '10.42.0.5',
+      dns: '10.42.0.6',
+    });
     assert.equal(issueOf(checkAuxAddresses('router=10.99.0.5', subnet)).kind, 'outsideSubnet');
     assert.equal(issueOf(checkAuxAddresses('router=10.42.0.1', subnet, '10.42.0.1')).kind, 'reservedAddress');
     assert.equal(issueOf(checkAuxAddresses('router', subnet)).kind, 'badPair');
@@ -140,29 +169,42 @@ describe('static address for connect', () => {
     assert.equal(valueOf(checkStaticAddress('fd00:20::50', 'ipv6', app, eps)), 'fd00:20::50');
   });
   it('rejects an address outside every subnet, naming them', () => {
-    assert.deepEqual(issueOf(checkStaticAddress('10.21.0.5', 'ipv4', app, eps)), { kind: 'outsideSubnet', value: '10.21.0.5', subnet: '10.20.0.0/24' });
+    assert.deepEqual(issueOf(checkStaticAddress('10.21.0.5', 'ipv4', app, eps)), {
+      kind: 'outsideSubnet',
+      value: '10.21.0.5',
+      subnet: '10.20.0.0/24',
+    });
   });
   it('rejects an address in use, naming the container, also written differently', () => {
-    assert.deepEqual(issueOf(checkStaticAddress('10.20.0.2', 'ipv4', app, eps)), { kind: 'addressInUse', value: '10.20.0.2', container: 'web' });
+    assert.deepEqual(issueOf(checkStaticAddress('10.20.0.2', 'ipv4', app, eps)), {
+      kind: 'addressInUse',
+      value: '10.20.0.2',
+      container: 'web',
+    });
     assert.equal(issueOf(checkStaticAddress('fd00:20:0:0::2', 'ipv6', app, eps)).kind, 'addressInUse');
   });
   it('rejects the gateway', () => {
     assert.equal((issueOf(checkStaticAddress('10.20.0.1', 'ipv4', app, eps)) as { reason: string }).reason, 'gateway');
   });
   it('says when the network has no configured subnet of that family', () => {
-    assert.deepEqual(issueOf(checkStaticAddress('10.0.0.2', 'ipv4', network('auto', []), [])), { kind: 'noSubnet', family: 'ipv4' });
+    assert.deepEqual(issueOf(checkStaticAddress('10.0.0.2', 'ipv4', network('auto', []), [])), {
+      kind: 'noSubnet',
+      family: 'ipv4',
+    });
   });
 });
 
 describe('overlap properties', () => {
-  const cidr = fc.tuple(fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 8, max: 30 })).map(([a, b, prefix]): ParsedCidr => {
-    // Build the network address of 10.a.b.0/prefix through the parser itself (no address math here).
-    const text = `10.${a}.${b}.0/${prefix}`;
-    const loose = parseSubnet(text, 'ipv4');
-    if (loose.ok) return loose.value;
-    const suggestion = (loose.issue as { network: string }).network;
-    return valueOf(parseSubnet(suggestion, 'ipv4'));
-  });
+  const cidr = fc
+    .tuple(fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 8, max: 30 }))
+    .map(([a, b, prefix]): ParsedCidr => {
+      // Build the network address of 10.a.b.0/prefix through the parser itself (no address math here).
+      const text = `10.${a}.${b}.0/${prefix}`;
+      const loose = parseSubnet(text, 'ipv4');
+      if (loose.ok) return loose.value;
+      const suggestion = (loose.issue as { network: string }).network;
+      return valueOf(parseSubnet(suggestion, 'ipv4'));
+    });
   it('is symmetric and reflexive', () => {
     fc.assert(fc.property(cidr, cidr, (a, b) => cidrsOverlap(a, b) === cidrsOverlap(b, a) && cidrsOverlap(a, a)));
   });

@@ -18,23 +18,40 @@ const nls = JSON.parse(read('package.nls.json')) as Record<string, string>;
 
 /** VS Code's filenamePatterns glob (`*` within a name) as a RegExp. */
 function globToRegExp(glob: string): RegExp {
-  return new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
+  return new RegExp(
+    `^${glob
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+    'i',
+  );
 }
 
 describe('package manifest', () => {
   it('activates for compose documents and its own views only, never for every YAML file', () => {
     const events: string[] = pkg.activationEvents;
     assert.ok(events.includes('onLanguage:dockercompose'));
-    for (const e of events) assert.match(e, /^(onView:dockerNetworks\.|onWebviewPanel:dockerNetworks\.|onLanguage:dockercompose$)/, e);
+    for (const e of events)
+      assert.match(e, /^(onView:dockerNetworks\.|onWebviewPanel:dockerNetworks\.|onLanguage:dockercompose$)/, e);
   });
 
   it('associates every compose file name the linter knows with the dockercompose language, and no other YAML', () => {
-    const patterns: string[] = pkg.contributes.languages.find((l: { id: string }) => l.id === 'dockercompose').filenamePatterns;
+    const patterns: string[] = pkg.contributes.languages.find(
+      (l: { id: string }) => l.id === 'dockercompose',
+    ).filenamePatterns;
     const matches = (name: string) => patterns.some((p) => globToRegExp(p).test(name));
-    for (const name of ['compose.yaml', 'compose.yml', 'compose-dev.yaml', 'compose.prod.yml', 'docker-compose.yml', 'docker-compose.override.yaml']) {
+    for (const name of [
+      'compose.yaml',
+      'compose.yml',
+      'compose-dev.yaml',
+      'compose.prod.yml',
+      'docker-compose.yml',
+      'docker-compose.override.yaml',
+    ]) {
       assert.ok(COMPOSE_FILE_NAME.test(name) && matches(name), name);
     }
-    for (const name of ['values.yaml', 'k8s-deployment.yml', 'my-compose.yaml', '.gitlab-ci.yml']) assert.ok(!matches(name), name);
+    for (const name of ['values.yaml', 'k8s-deployment.yml', 'my-compose.yaml', '.gitlab-ci.yml'])
+      assert.ok(!matches(name), name);
   });
 
   it('declares Restricted Mode and virtual workspace support, limiting only existing settings', () => {
@@ -55,7 +72,8 @@ describe('package manifest', () => {
       const description = nls[step.description.slice(1, -1)];
       for (const [, command] of description.matchAll(/\(command:([\w.]+)\)/g)) {
         // VS Code's own command that opens our view container is the one link that is not ours.
-        if (command !== 'workbench.view.extension.dockerNetworks') assert.ok(contributed.has(command), `${step.id}: ${command}`);
+        if (command !== 'workbench.view.extension.dockerNetworks')
+          assert.ok(contributed.has(command), `${step.id}: ${command}`);
       }
       const media = step.media.markdown ?? step.media.svg ?? step.media.image;
       assert.ok(fs.existsSync(path.join(ROOT, media)), media);
@@ -65,7 +83,12 @@ describe('package manifest', () => {
   it('opens a sample compose file in which the linter finds the six mistakes it promises', () => {
     const rules = lintText(SAMPLE_COMPOSE, { env: new Map() }).findings.map((f) => f.rule);
     assert.deepEqual(rules.sort(), [
-      'duplicate-published-port', 'invalid-cidr', 'network-mode-with-networks', 'static-ip-outside-subnet', 'undeclared-network', 'unused-network',
+      'duplicate-published-port',
+      'invalid-cidr',
+      'network-mode-with-networks',
+      'static-ip-outside-subnet',
+      'undeclared-network',
+      'unused-network',
     ]);
   });
 
@@ -75,7 +98,8 @@ describe('package manifest', () => {
     assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128]);
     assert.match(pkg.repository.url, /^https:\/\/github\.com\/.+\.git$/);
     assert.match(pkg.bugs.url, /\/issues$/);
-    for (const [, key] of JSON.stringify(pkg).matchAll(/"%([\w.]+)%"/g)) assert.ok(nls[key], `package.nls.json has ${key}`);
+    for (const [, key] of JSON.stringify(pkg).matchAll(/"%([\w.]+)%"/g))
+      assert.ok(nls[key], `package.nls.json has ${key}`);
   });
 
   it('contributes a $docker-net-lint problem matcher', () => {
@@ -84,10 +108,13 @@ describe('package manifest', () => {
 });
 
 describe('the docker-net-lint npm package', () => {
-  const cli = JSON.parse(read('packages/docker-net-lint/package.json')) as Record<string, unknown> & { files: string[] };
+  const cli = JSON.parse(read('packages/docker-net-lint/package.json')) as Record<string, unknown> & {
+    files: string[];
+  };
 
   it('has no runtime dependencies and the extension version', () => {
-    for (const key of ['dependencies', 'optionalDependencies', 'peerDependencies', 'bundleDependencies']) assert.equal(cli[key], undefined, key);
+    for (const key of ['dependencies', 'optionalDependencies', 'peerDependencies', 'bundleDependencies'])
+      assert.equal(cli[key], undefined, key);
     assert.equal(cli.version, pkg.version);
     assert.deepEqual(cli.bin, { 'docker-net-lint': 'dist/cli.js' });
   });

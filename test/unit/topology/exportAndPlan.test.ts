@@ -12,11 +12,18 @@ describe('topology as Mermaid', () => {
     assert.match(text, /\[\["shop#95;front"\]\]|\[\["shop_front"\]\]/);
     assert.match(text, /subgraph grp0\["compose: shop"\]/);
     assert.match(text, /---\|"172\.20\.0\.2"\|/);
-    assert.equal((text.match(/---/g) ?? []).length, buildFullGraph(sampleTopology()).edges.filter((e) => !e.source.startsWith('g:') && !e.target.startsWith('g:')).length);
+    assert.equal(
+      (text.match(/---/g) ?? []).length,
+      buildFullGraph(sampleTopology()).edges.filter((e) => !e.source.startsWith('g:') && !e.target.startsWith('g:'))
+        .length,
+    );
   });
 
   it('escapes hostile names so they cannot leave their label', () => {
-    assert.equal(mermaidLabel('a"]; click x call alert(1) %%{init}%%'), 'a#34;#93;; click x call alert(1) %%#123;init#125;%%');
+    assert.equal(
+      mermaidLabel('a"]; click x call alert(1) %%{init}%%'),
+      'a#34;#93;; click x call alert(1) %%#123;init#125;%%',
+    );
     const n = network('h', 'net', { labels: {} });
     const c = container('x', 'evil"<img src=x onerror=alert(1)>');
     const text = toMermaid(buildFullGraph(snapshotOf([n], [c], [{ network: n, container: c }])));
@@ -51,7 +58,8 @@ networks:
   it('reports declared-but-missing, running-but-undeclared and attached-differently', () => {
     const overlay = comparePlan(compose, 'compose.yaml', 'Shop', sampleTopology())!;
     assert.equal(overlay.project, 'shop');
-    const find = (kind: string, name: string) => overlay.items.filter((i) => i.kind === kind && i.name === name).map((i) => i.status);
+    const find = (kind: string, name: string) =>
+      overlay.items.filter((i) => i.kind === kind && i.name === name).map((i) => i.status);
     assert.deepEqual(find('network', 'front'), ['ok']);
     assert.deepEqual(find('network', 'back'), ['ok']);
     assert.deepEqual(find('network', 'default'), ['missing']); // cache uses the default network, which does not run
@@ -64,8 +72,16 @@ networks:
   });
 
   it('reports a running service the file does not declare', () => {
-    const overlay = comparePlan('services:\n  web:\n    networks: [front, back]\nnetworks:\n  front: {}\n  back: {}\n', 'compose.yaml', 'shop', sampleTopology())!;
-    assert.deepEqual(overlay.items.filter((i) => i.status === 'undeclared').map((i) => [i.kind, i.name]), [['service', 'db']]);
+    const overlay = comparePlan(
+      'services:\n  web:\n    networks: [front, back]\nnetworks:\n  front: {}\n  back: {}\n',
+      'compose.yaml',
+      'shop',
+      sampleTopology(),
+    )!;
+    assert.deepEqual(
+      overlay.items.filter((i) => i.status === 'undeclared').map((i) => [i.kind, i.name]),
+      [['service', 'db']],
+    );
   });
 
   it('ignores files that are not compose files or do not parse', () => {
@@ -78,7 +94,13 @@ networks:
 });
 
 describe('topology webview HTML', () => {
-  const input = { cspSource: 'https://x.vscode-cdn.net', scriptUri: 'https://x/dist/webview.js', styleUri: 'https://x/media/topology.css', scriptNonce: 'abc123', styleNonce: 'def456' };
+  const input = {
+    cspSource: 'https://x.vscode-cdn.net',
+    scriptUri: 'https://x/dist/webview.js',
+    styleUri: 'https://x/media/topology.css',
+    scriptNonce: 'abc123',
+    styleNonce: 'def456',
+  };
   it('has a strict CSP: nothing by default, our script by nonce only, no inline styles or eval', () => {
     const csp = contentSecurityPolicy(input);
     assert.match(csp, /^default-src 'none'/);

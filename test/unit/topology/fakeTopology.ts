@@ -2,7 +2,13 @@
  * Builds topology snapshots for tests and the benchmark without an engine: the same model types the engine
  * listing produces, assembled with their indexes. Deterministic (no randomness) so failures reproduce.
  */
-import type { ContainerModel, EndpointModel, NetworkModel, PortModel, TopologySnapshot } from '../../../src/model/topology';
+import type {
+  ContainerModel,
+  EndpointModel,
+  NetworkModel,
+  PortModel,
+  TopologySnapshot,
+} from '../../../src/model/topology';
 
 export function network(id: string, name: string, extra: Partial<NetworkModel> = {}): NetworkModel {
   return {
@@ -48,7 +54,11 @@ export interface Attach {
   aliases?: string[];
 }
 
-export function snapshotOf(networks: NetworkModel[], containers: ContainerModel[], attachments: Attach[]): TopologySnapshot {
+export function snapshotOf(
+  networks: NetworkModel[],
+  containers: ContainerModel[],
+  attachments: Attach[],
+): TopologySnapshot {
   const endpoints = new Map<string, EndpointModel>();
   const byNet = new Map<string, EndpointModel[]>();
   const byCon = new Map<string, EndpointModel[]>();
@@ -80,29 +90,53 @@ export function snapshotOf(networks: NetworkModel[], containers: ContainerModel[
 
 /** A small realistic topology: a compose project, host/none networks, an internal network, ports. */
 export function sampleTopology(): TopologySnapshot {
-  const bridge = network('n-bridge', 'bridge', { ipam: [{ subnet: '172.17.0.0/16', gateway: '172.17.0.1', auxAddresses: {} }] });
+  const bridge = network('n-bridge', 'bridge', {
+    ipam: [{ subnet: '172.17.0.0/16', gateway: '172.17.0.1', auxAddresses: {} }],
+  });
   const host = network('n-host', 'host', { driver: 'host' });
   const none = network('n-none', 'none', { driver: 'null' });
-  const front = network('n-front', 'shop_front', { composeProject: 'shop', labels: { 'com.docker.compose.project': 'shop', 'com.docker.compose.network': 'front' } });
-  const back = network('n-back', 'shop_back', { internal: true, composeProject: 'shop', labels: { 'com.docker.compose.project': 'shop', 'com.docker.compose.network': 'back' } });
+  const front = network('n-front', 'shop_front', {
+    composeProject: 'shop',
+    labels: { 'com.docker.compose.project': 'shop', 'com.docker.compose.network': 'front' },
+  });
+  const back = network('n-back', 'shop_back', {
+    internal: true,
+    composeProject: 'shop',
+    labels: { 'com.docker.compose.project': 'shop', 'com.docker.compose.network': 'back' },
+  });
   const web: PortModel[] = [
     { hostIp: '0.0.0.0', hostPort: 8080, containerPort: 80, protocol: 'tcp' },
     { hostIp: '127.0.0.1', hostPort: 8443, containerPort: 443, protocol: 'tcp' },
   ];
-  const c1 = container('c-web', 'shop-web-1', { composeProject: 'shop', composeService: 'web', ports: web, labels: { 'com.docker.compose.project': 'shop', 'com.docker.compose.service': 'web' } });
-  const c2 = container('c-db', 'shop-db-1', { composeProject: 'shop', composeService: 'db', labels: { 'com.docker.compose.project': 'shop', 'com.docker.compose.service': 'db' } });
+  const c1 = container('c-web', 'shop-web-1', {
+    composeProject: 'shop',
+    composeService: 'web',
+    ports: web,
+    labels: { 'com.docker.compose.project': 'shop', 'com.docker.compose.service': 'web' },
+  });
+  const c2 = container('c-db', 'shop-db-1', {
+    composeProject: 'shop',
+    composeService: 'db',
+    labels: { 'com.docker.compose.project': 'shop', 'com.docker.compose.service': 'db' },
+  });
   const c3 = container('c-tool', 'toolbox', { state: 'exited', status: 'Exited (0)', running: false });
-  return snapshotOf([bridge, host, none, front, back], [c1, c2, c3], [
-    { network: front, container: c1, ipv4: '172.20.0.2', mac: '02:42:ac:14:00:02', aliases: ['web'] },
-    { network: back, container: c1, ipv4: '172.21.0.2' },
-    { network: back, container: c2, ipv4: '172.21.0.3', aliases: ['db'] },
-    { network: bridge, container: c3 },
-  ]);
+  return snapshotOf(
+    [bridge, host, none, front, back],
+    [c1, c2, c3],
+    [
+      { network: front, container: c1, ipv4: '172.20.0.2', mac: '02:42:ac:14:00:02', aliases: ['web'] },
+      { network: back, container: c1, ipv4: '172.21.0.2' },
+      { network: back, container: c2, ipv4: '172.21.0.3', aliases: ['db'] },
+      { network: bridge, container: c3 },
+    ],
+  );
 }
 
 /** `networks` networks and `containers` containers, each on one or two networks, every tenth publishing a port. */
 export function generatedTopology(networkCount: number, containerCount: number): TopologySnapshot {
-  const nets = Array.from({ length: networkCount }, (_, i) => network(`net${i}`, `net-${i}`, i % 17 === 0 ? { driver: 'overlay', scope: 'swarm' } : {}));
+  const nets = Array.from({ length: networkCount }, (_, i) =>
+    network(`net${i}`, `net-${i}`, i % 17 === 0 ? { driver: 'overlay', scope: 'swarm' } : {}),
+  );
   const cons: ContainerModel[] = [];
   const att: Attach[] = [];
   for (let i = 0; i < containerCount; i++) {

@@ -11,10 +11,14 @@ describe('topology graph building', () => {
     const g = buildFullGraph(sampleTopology());
     assert.ok(isGraphData(g), 'the graph satisfies the protocol validator');
     const ids = new Set(g.nodes.map((n) => n.id));
-    for (const id of ['n:n-bridge', 'n:n-host', 'n:n-none', 'n:n-front', 'n:n-back', 'c:c-web', 'c:c-db', 'c:c-tool']) assert.ok(ids.has(id), id);
+    for (const id of ['n:n-bridge', 'n:n-host', 'n:n-none', 'n:n-front', 'n:n-back', 'c:c-web', 'c:c-db', 'c:c-tool'])
+      assert.ok(ids.has(id), id);
     // compose projects are framed by the webview around their members: no hub node, no membership edges
     assert.ok(g.nodes.every((n) => !n.id.startsWith('g:')) && g.edges.every((e) => e.kind !== ('member' as string)));
-    const shop = g.nodes.filter((n) => n.project === 'shop').map((n) => n.id).sort();
+    const shop = g.nodes
+      .filter((n) => n.project === 'shop')
+      .map((n) => n.id)
+      .sort();
     assert.deepEqual(shop, ['c:c-db', 'c:c-web', 'n:n-back', 'n:n-front', ...shop.filter((id) => id.startsWith('p:'))]);
     const web = g.edges.find((e) => e.id === 'e:n-front/c-web');
     assert.equal(web?.label, '172.20.0.2');
@@ -65,7 +69,10 @@ describe('topology graph building', () => {
     assert.equal(none.label, 'none [NO NETWORKING]');
     assert.ok(none.details.some((d) => d.label === 'DRIVER' && d.value === 'null'));
     const web = g.nodes.find((n) => n.id === 'c:c-web')!;
-    assert.ok(web.details.some((d) => d.label === 'ON shop_front'), 'the engine name fills the translated sentence');
+    assert.ok(
+      web.details.some((d) => d.label === 'ON shop_front'),
+      'the engine name fills the translated sentence',
+    );
   });
 
   it('switches to a networks-only graph above the node limit', () => {
@@ -88,11 +95,20 @@ describe('topology graph patches', () => {
     const cons = [...base.containers.values()];
     const front = base.networks.get('n-front')!;
     const tool = base.containers.get('c-tool')!;
-    const attachments = [...base.endpoints.values()].map((e) => ({ network: base.networks.get(e.networkId)!, container: base.containers.get(e.containerId)!, ipv4: e.ipv4, mac: e.mac, aliases: [...e.aliases] }));
+    const attachments = [...base.endpoints.values()].map((e) => ({
+      network: base.networks.get(e.networkId)!,
+      container: base.containers.get(e.containerId)!,
+      ipv4: e.ipv4,
+      mac: e.mac,
+      aliases: [...e.aliases],
+    }));
     const after = snapshotOf(nets, cons, [...attachments, { network: front, container: tool, ipv4: '172.20.0.9' }]);
     const patch = diffGraphs(buildFullGraph(base), buildFullGraph(after));
     assert.ok(isGraphPatch(patch));
-    assert.deepEqual(patch.addEdges.map((e) => [e.id, e.label]), [['e:n-front/c-tool', '172.20.0.9']]);
+    assert.deepEqual(
+      patch.addEdges.map((e) => [e.id, e.label]),
+      [['e:n-front/c-tool', '172.20.0.9']],
+    );
     assert.deepEqual(patch.addNodes, []);
     assert.deepEqual(patch.removeNodes, []);
     assert.deepEqual(patch.removeEdges, []);
@@ -104,9 +120,14 @@ describe('topology graph patches', () => {
     const base = sampleTopology();
     const nets = [...base.networks.values()];
     const rest = [...base.containers.values()].filter((c) => c.id !== 'c-web');
-    const attachments = [...base.endpoints.values()].filter((e) => e.containerId !== 'c-web').map((e) => ({ network: base.networks.get(e.networkId)!, container: base.containers.get(e.containerId)! }));
+    const attachments = [...base.endpoints.values()]
+      .filter((e) => e.containerId !== 'c-web')
+      .map((e) => ({ network: base.networks.get(e.networkId)!, container: base.containers.get(e.containerId)! }));
     const patch = diffGraphs(buildFullGraph(base), buildFullGraph(snapshotOf(nets, rest, attachments)));
-    assert.deepEqual(patch.removeNodes.filter((id) => id.startsWith('c:')), ['c:c-web']);
+    assert.deepEqual(
+      patch.removeNodes.filter((id) => id.startsWith('c:')),
+      ['c:c-web'],
+    );
     assert.equal(patch.removeNodes.filter((id) => id.startsWith('p:')).length, 2);
     assert.ok(patch.removeEdges.includes('e:n-front/c-web') && patch.removeEdges.includes('e:n-back/c-web'));
     assert.deepEqual(patch.addNodes, []);
@@ -120,8 +141,14 @@ describe('topology graph patches', () => {
   it('a new container with a new network: both nodes and the edge are added', () => {
     const n = network('nx', 'extra');
     const c = container('cx', 'newcomer');
-    const patch = diffGraphs(buildFullGraph(snapshotOf([], [], [])), buildFullGraph(snapshotOf([n], [c], [{ network: n, container: c, ipv4: '10.9.0.2' }])));
+    const patch = diffGraphs(
+      buildFullGraph(snapshotOf([], [], [])),
+      buildFullGraph(snapshotOf([n], [c], [{ network: n, container: c, ipv4: '10.9.0.2' }])),
+    );
     assert.deepEqual(patch.addNodes.map((x) => x.id).sort(), ['c:cx', 'n:nx']);
-    assert.deepEqual(patch.addEdges.map((x) => x.id), ['e:nx/cx']);
+    assert.deepEqual(
+      patch.addEdges.map((x) => x.id),
+      ['e:nx/cx'],
+    );
   });
 });

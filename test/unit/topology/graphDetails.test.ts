@@ -16,18 +16,27 @@ const rows = (g: GraphData, id: string): string[] => {
 
 function sample(): GraphData {
   const back = network('n1', 'shop_back', {
-    composeProject: 'shop', options: { 'com.docker.network.driver.mtu': '1400' }, labels: { zeta: '1', alpha: '2' },
+    composeProject: 'shop',
+    options: { 'com.docker.network.driver.mtu': '1400' },
+    labels: { zeta: '1', alpha: '2' },
   });
   const plain = network('n2', 'plain');
   const web = container('c0123456789abcdef', 'web', {
-    composeProject: 'shop', composeService: 'web', status: 'Up 5 minutes', image: 'nginx:1',
+    composeProject: 'shop',
+    composeService: 'web',
+    status: 'Up 5 minutes',
+    image: 'nginx:1',
     labels: { zz: 'last', aa: 'first' },
     ports: [{ hostIp: '127.0.0.1', hostPort: 8443, containerPort: 443, protocol: 'tcp' }],
   });
-  const snapshot = snapshotOf([back, plain], [web], [
-    { network: back, container: web, ipv4: '10.1.0.2', mac: '02:42:0a:01:00:02', aliases: ['api', 'c0123456789a'] },
-    { network: plain, container: web },
-  ]);
+  const snapshot = snapshotOf(
+    [back, plain],
+    [web],
+    [
+      { network: back, container: web, ipv4: '10.1.0.2', mac: '02:42:0a:01:00:02', aliases: ['api', 'c0123456789a'] },
+      { network: plain, container: web },
+    ],
+  );
   Object.assign(snapshot.endpoints.get('n1/c0123456789abcdef')!, { ipv6: 'fd00::2' });
   return buildFullGraph(snapshot);
 }
@@ -37,9 +46,18 @@ describe('topology graph: the details pane', () => {
 
   it('a network: name, driver, scope, endpoints, kind, project, then the Networks view rows', () => {
     assert.deepEqual(rows(g, 'n:n1'), [
-      'Network: shop_back', 'Driver: bridge', 'Scope: local', 'Endpoints: 1', 'Kind: user-defined',
-      'Compose project: shop', 'ID: n1', 'IPAM driver: default', 'Option com.docker.network.driver.mtu: 1400',
-      'Label zeta: 1', 'Label alpha: 2', 'Flags: none',
+      'Network: shop_back',
+      'Driver: bridge',
+      'Scope: local',
+      'Endpoints: 1',
+      'Kind: user-defined',
+      'Compose project: shop',
+      'ID: n1',
+      'IPAM driver: default',
+      'Option com.docker.network.driver.mtu: 1400',
+      'Label zeta: 1',
+      'Label alpha: 2',
+      'Flags: none',
     ]);
     const builtIn = buildFullGraph(snapshotOf([network('b', 'bridge')], [], []));
     assert.deepEqual(rows(builtIn, 'n:b').slice(4, 5), ['Kind: built-in']);
@@ -47,13 +65,18 @@ describe('topology graph: the details pane', () => {
 
   it('a container: short id, state, image, mode, compose names, each endpoint, ports, sorted labels', () => {
     assert.deepEqual(rows(g, 'c:c0123456789abcdef'), [
-      'Container: web', 'ID: c0123456789a', 'State: running (Up 5 minutes)', 'Image: nginx:1',
+      'Container: web',
+      'ID: c0123456789a',
+      'State: running (Up 5 minutes)',
+      'Image: nginx:1',
       'Network mode: default',
-      'Compose project: shop', 'Compose service: web',
+      'Compose project: shop',
+      'Compose service: web',
       'On shop_back: 10.1.0.2/16 · fd00::2; MAC 02:42:0a:01:00:02; aliases api',
       'On plain: no address',
       'Port: 127.0.0.1:8443 → 443/tcp (loopback only)',
-      'Label aa: first', 'Label zz: last',
+      'Label aa: first',
+      'Label zz: last',
     ]);
     const bare = buildFullGraph(snapshotOf([], [container('c1', 'idle', { status: '' })], []));
     assert.deepEqual(rows(bare, 'c:c1').slice(2, 3), ['State: running']);
@@ -61,7 +84,9 @@ describe('topology graph: the details pane', () => {
 
   it('a published port', () => {
     assert.deepEqual(rows(g, 'p:c0123456789abcdef:127.0.0.1:8443:443/tcp'), [
-      'Published port: 127.0.0.1:8443 → 443/tcp', 'Container: web', 'Reachable from: loopback only',
+      'Published port: 127.0.0.1:8443 → 443/tcp',
+      'Container: web',
+      'Reachable from: loopback only',
     ]);
   });
 });
@@ -74,7 +99,11 @@ describe('topology graph: patches when only an edge changes', () => {
   it('updates an edge whose label, kind, source or target changed, and nothing for an equal one', () => {
     for (const change of [{ label: '10.0.0.3' }, { kind: 'shared' as const }, { source: 'n:x' }, { target: 'c:y' }]) {
       const patch = diffGraphs(graph([edge]), graph([{ ...edge, ...change }]));
-      assert.deepEqual(patch.updateEdges.map((e) => e.id), ['e:a/b'], JSON.stringify(change));
+      assert.deepEqual(
+        patch.updateEdges.map((e) => e.id),
+        ['e:a/b'],
+        JSON.stringify(change),
+      );
       assert.equal(isEmptyPatch(patch), false);
     }
     assert.equal(isEmptyPatch(diffGraphs(graph([edge]), graph([{ ...edge }]))), true);

@@ -32,23 +32,37 @@ describe('topology graph: what each node and edge shows', () => {
     const ipam = [{ subnet: '172.30.0.0/16', gateway: '172.30.0.1', ipRange: '172.30.5.0/24', auxAddresses: {} }];
     const g = buildFullGraph(snapshotOf([network('n1', 'back', { ipam })], [], []));
     const rows = node(g, 'n:n1').details;
-    assert.deepEqual(rows.filter((r) => ['Subnet', 'Gateway', 'IP range'].includes(r.label)), [
-      { label: 'Subnet', value: '172.30.0.0/16' },
-      { label: 'Gateway', value: '172.30.0.1' },
-      { label: 'IP range', value: '172.30.5.0/24' },
-    ]);
+    assert.deepEqual(
+      rows.filter((r) => ['Subnet', 'Gateway', 'IP range'].includes(r.label)),
+      [
+        { label: 'Subnet', value: '172.30.0.0/16' },
+        { label: 'Gateway', value: '172.30.0.1' },
+        { label: 'IP range', value: '172.30.5.0/24' },
+      ],
+    );
   });
 
   it('networks-only view: labels carry the endpoint count; one edge per pair of networks sharing containers', () => {
     const [a, b, c] = [network('na', 'front'), network('nb', 'back'), network('nc', 'lonely')];
     const [x, y, z] = [container('cx', 'x'), container('cy', 'y'), container('cz', 'z')];
-    const g = buildAggregateGraph(snapshotOf([a, b, c], [x, y, z], [
-      { network: a, container: x }, { network: b, container: x },
-      { network: a, container: y }, { network: b, container: y },
-      { network: a, container: z },
-    ]));
+    const g = buildAggregateGraph(
+      snapshotOf(
+        [a, b, c],
+        [x, y, z],
+        [
+          { network: a, container: x },
+          { network: b, container: x },
+          { network: a, container: y },
+          { network: b, container: y },
+          { network: a, container: z },
+        ],
+      ),
+    );
     assert.deepEqual(g.nodes.map((n) => n.label).sort(), ['back (2)', 'front (3)', 'lonely (0)']);
-    assert.deepEqual(g.edges.map((e) => [e.source, e.target, e.label]), [['n:na', 'n:nb', '2 shared']]);
+    assert.deepEqual(
+      g.edges.map((e) => [e.source, e.target, e.label]),
+      [['n:na', 'n:nb', '2 shared']],
+    );
   });
 
   it('a container on one network shares nothing: no network is linked to itself', () => {
@@ -61,10 +75,14 @@ describe('topology graph: what each node and edge shows', () => {
   it('labels a dual-stack endpoint edge with its IPv4 address, an IPv6-only one with its IPv6 address', () => {
     const [v4, v6] = [network('n4', 'dual'), network('n6', 'v6only')];
     const web = container('cw', 'web');
-    const snapshot = snapshotOf([v4, v6], [web], [
-      { network: v4, container: web, ipv4: '10.1.0.2' },
-      { network: v6, container: web },
-    ]);
+    const snapshot = snapshotOf(
+      [v4, v6],
+      [web],
+      [
+        { network: v4, container: web, ipv4: '10.1.0.2' },
+        { network: v6, container: web },
+      ],
+    );
     Object.assign(snapshot.endpoints.get('n4/cw')!, { ipv6: 'fd00:1::2', ipv6PrefixLen: 64 });
     Object.assign(snapshot.endpoints.get('n6/cw')!, { ipv6: 'fd00:6::2', ipv6PrefixLen: 64 });
     const g = buildFullGraph(snapshot);

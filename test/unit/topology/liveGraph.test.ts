@@ -27,7 +27,12 @@ const networkArb = (id: string): fc.Arbitrary<NetworkModel> =>
       composeProject: fc.constantFrom(...PROJECTS),
     })
     .map(({ name, driver, internal, composeProject }) =>
-      network(id, name, { driver, scope: driver === 'overlay' ? 'swarm' : 'local', internal, ...(composeProject ? { composeProject } : {}) }),
+      network(id, name, {
+        driver,
+        scope: driver === 'overlay' ? 'swarm' : 'local',
+        internal,
+        ...(composeProject ? { composeProject } : {}),
+      }),
     );
 
 const containerArb = (id: string): fc.Arbitrary<ContainerModel> =>
@@ -39,7 +44,12 @@ const containerArb = (id: string): fc.Arbitrary<ContainerModel> =>
       ports: fc.subarray(PORTS),
     })
     .map(({ name, running, composeProject, ports }) =>
-      container(id, name, { running, state: running ? 'running' : 'exited', ports, ...(composeProject ? { composeProject } : {}) }),
+      container(id, name, {
+        running,
+        state: running ? 'running' : 'exited',
+        ports,
+        ...(composeProject ? { composeProject } : {}),
+      }),
     );
 
 /** A snapshot over a small fixed universe, so that two of them share most ids and differ in a few. */
@@ -74,11 +84,16 @@ const snapshotArb: fc.Arbitrary<TopologySnapshot> = fc
     return snapshotOf(nets, cons, attachments);
   });
 
-const byId = <T extends { id: string }>(items: Iterable<T>): Map<string, T> => new Map([...items].map((x) => [x.id, x]));
-const sorted = <T>(m: Map<string, T>): Array<[string, T]> => [...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+const byId = <T extends { id: string }>(items: Iterable<T>): Map<string, T> =>
+  new Map([...items].map((x) => [x.id, x]));
+const sorted = <T>(m: Map<string, T>): Array<[string, T]> =>
+  [...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 
 /** Applies a patch as the webview does, insisting that it adds only new ids and updates or removes existing ones. */
-function applyPatch(graph: GraphData, patch: GraphPatch): { nodes: Map<string, GraphNode>; edges: Map<string, GraphEdge> } {
+function applyPatch(
+  graph: GraphData,
+  patch: GraphPatch,
+): { nodes: Map<string, GraphNode>; edges: Map<string, GraphEdge> } {
   const nodes = byId(graph.nodes);
   const edges = byId(graph.edges);
   for (const id of patch.removeEdges) assert.ok(edges.delete(id), `removes an edge it has: ${id}`);
@@ -120,7 +135,9 @@ const flags = (n: number) => fc.array(fc.boolean(), { minLength: n, maxLength: n
 const presenceSequenceArb: fc.Arbitrary<TopologySnapshot[]> = fc
   .record({
     links: fc.uniqueArray(fc.tuple(fc.nat(NETWORK_IDS.length - 1), fc.nat(CONTAINER_IDS.length - 1)), {
-      minLength: 1, maxLength: 12, selector: ([n, c]) => `${n}/${c}`,
+      minLength: 1,
+      maxLength: 12,
+      selector: ([n, c]) => `${n}/${c}`,
     }),
     present: fc.array(fc.tuple(flags(NETWORK_IDS.length), flags(CONTAINER_IDS.length)), { minLength: 2, maxLength: 6 }),
   })
@@ -129,7 +146,12 @@ const presenceSequenceArb: fc.Arbitrary<TopologySnapshot[]> = fc
     const cons = CONTAINER_IDS.map((id) => container(id, `${id}-app`));
     const attachments = links.map(([n, c]) => ({ network: nets[n], container: cons[c], ipv4: '10.0.0.2' }));
     return present.map(([netOn, conOn]) =>
-      snapshotOf(nets.filter((_n, i) => netOn[i]), cons.filter((_c, i) => conOn[i]), attachments));
+      snapshotOf(
+        nets.filter((_n, i) => netOn[i]),
+        cons.filter((_c, i) => conOn[i]),
+        attachments,
+      ),
+    );
   });
 
 /** Under CI a fixed seed (the same cases every run); locally a new one each run, printed by fast-check on failure. */
@@ -164,10 +186,14 @@ describe('live topology graph (patches derived from the model diff)', () => {
   it('for random snapshot sequences, each patch applied to the old graph gives buildGraph of the new snapshot', () => {
     let incremental = { full: 0, aggregate: 0 };
     fc.assert(
-      fc.property(fc.array(snapshotArb, { minLength: 2, maxLength: 5 }), fc.integer({ min: 4, max: 24 }), (snapshots, nodeLimit) => {
-        const counted = assertLiveGraphFollows(snapshots, nodeLimit);
-        incremental = { full: incremental.full + counted.full, aggregate: incremental.aggregate + counted.aggregate };
-      }),
+      fc.property(
+        fc.array(snapshotArb, { minLength: 2, maxLength: 5 }),
+        fc.integer({ min: 4, max: 24 }),
+        (snapshots, nodeLimit) => {
+          const counted = assertLiveGraphFollows(snapshots, nodeLimit);
+          incremental = { full: incremental.full + counted.full, aggregate: incremental.aggregate + counted.aggregate };
+        },
+      ),
       { numRuns: runs(400), seed },
     );
     // The property must have exercised the incremental path in both modes, not only the rebuild.
@@ -187,8 +213,15 @@ describe('live topology graph (patches derived from the model diff)', () => {
     const before = generatedTopology(200, 2000);
     const nets = [...before.networks.values()];
     const cons = [...before.containers.values()];
-    const attachments: Attach[] = [...before.endpoints.values()].map((e) => ({ network: before.networks.get(e.networkId)!, container: before.containers.get(e.containerId)!, ipv4: e.ipv4 }));
-    const after = snapshotOf(nets, cons, [...attachments, { network: nets[5], container: cons[3], ipv4: '10.250.0.2' }]);
+    const attachments: Attach[] = [...before.endpoints.values()].map((e) => ({
+      network: before.networks.get(e.networkId)!,
+      container: before.containers.get(e.containerId)!,
+      ipv4: e.ipv4,
+    }));
+    const after = snapshotOf(nets, cons, [
+      ...attachments,
+      { network: nets[5], container: cons[3], ipv4: '10.250.0.2' },
+    ]);
     const live = new LiveGraph(before);
     const patch = live.update(diffSnapshots(before, after), after);
     assert.equal(live.lastWasRebuild, false);

@@ -12,7 +12,16 @@ describe('topology protocol validators', () => {
     assert.ok(isHostMessage({ type: 'patch', patch: diffGraphs(g, g) }));
     assert.ok(isHostMessage({ type: 'focus', nodeId: 'n:x' }));
     assert.ok(isHostMessage({ type: 'plan', overlay: null }));
-    assert.ok(isHostMessage({ type: 'plan', overlay: { file: 'compose.yaml', project: 'p', items: [{ kind: 'service', name: 'web', status: 'missing', detail: 'x' }] } }));
+    assert.ok(
+      isHostMessage({
+        type: 'plan',
+        overlay: {
+          file: 'compose.yaml',
+          project: 'p',
+          items: [{ kind: 'service', name: 'web', status: 'missing', detail: 'x' }],
+        },
+      }),
+    );
     assert.ok(isHostMessage({ type: 'engine', state: 'unreachable', message: 'Cannot reach' }));
     assert.ok(isHostMessage({ type: 'exportRequest', requestId: 3, format: 'png' }));
     assert.ok(isHostMessage({ type: 'path', path: { marks: [{ nodeId: 'c:1', label: 'source' }] } }));

@@ -19,10 +19,22 @@ describe('topology webview strings', () => {
     }
     const host = readFileSync(join(__dirname, '..', '..', '..', 'src', 'topology', 'webviewStrings.ts'), 'utf8');
     const translated = new Set(literalsOf(host, 'vscode.l10n.t'));
-    const keys = new Set([...host.matchAll(/^ {4}('(?:[^'\\]|\\.)*'):/gm)].map((m) => m[1].slice(1, -1)));
+    // Keys as the formatter writes them: quoted, or bare when they are identifiers (Disconnect: ...).
+    const keys = new Set(
+      [...host.matchAll(/^ {4}(?:'((?:[^'\\]|\\.)*)'|([A-Za-z_$][\w$]*)):/gm)].map((m) => m[1] ?? m[2]),
+    );
     assert.ok(used.size > 30, 'the webview speaks through tr()');
-    assert.deepEqual([...used].filter((m) => !translated.has(m) || !keys.has(m)), [], 'every webview message is translated');
-    assert.deepEqual([...keys].filter((k) => !used.has(k)), [], 'no stale entry');
-    for (const k of keys) assert.ok(literalsOf(host, 'vscode.l10n.t').includes(k), `${k} is translated under its own key`);
+    assert.deepEqual(
+      [...used].filter((m) => !translated.has(m) || !keys.has(m)),
+      [],
+      'every webview message is translated',
+    );
+    assert.deepEqual(
+      [...keys].filter((k) => !used.has(k)),
+      [],
+      'no stale entry',
+    );
+    for (const k of keys)
+      assert.ok(literalsOf(host, 'vscode.l10n.t').includes(k), `${k} is translated under its own key`);
   });
 });
