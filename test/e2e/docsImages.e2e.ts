@@ -39,6 +39,10 @@ function webview(wb: Workbench): FrameLocator {
 
 async function shoot(target: Locator, name: string): Promise<void> {
   mkdirSync(images, { recursive: true });
+  // The pointer off every control, so no hover tooltip is drawn over the picture.
+  await target.page().mouse.move(1, 1);
+  await target.page().keyboard.press('Escape');
+  await target.page().waitForTimeout(600);
   await target.screenshot({ path: join(images, name) });
 }
 
