@@ -14,12 +14,13 @@ const LABELS: Record<NodeAction, () => string> = {
   connect: () => tr('Connect to...'),
   inspect: () => tr('Inspect'),
   reveal: () => tr('Reveal in the Tree'),
+  checkConnectivity: () => tr('Check Connectivity...'),
 };
 
 export function actionsFor(target: MenuTarget): NodeAction[] {
-  if (target.targetId.startsWith('e:')) return ['disconnect', 'inspect', 'reveal'];
+  if (target.targetId.startsWith('e:')) return ['disconnect', 'inspect', 'reveal', 'checkConnectivity'];
   if (target.node?.kind === 'network') return ['connect', 'inspect', 'reveal'];
-  if (target.node?.kind === 'container') return ['connect', 'disconnect'];
+  if (target.node?.kind === 'container') return ['connect', 'disconnect', 'checkConnectivity'];
   return [];
 }
 

@@ -17,6 +17,7 @@ const COMMANDS = {
   connectContainerTo: 'dockerNetworks.connectToNetwork',
   connectToNetwork: 'dockerNetworks.connectContainer',
   inspect: 'dockerNetworks.inspectNetwork',
+  checkConnectivity: 'dockerNetworks.checkConnectivity',
 } as const satisfies Record<string, CommandId>;
 
 export async function runNodeAction(services: CommandServices, action: NodeAction, targetId: string): Promise<void> {
@@ -52,6 +53,10 @@ export async function runNodeAction(services: CommandServices, action: NodeActio
         await vscode.commands.executeCommand(COMMANDS.inspect, network);
         break;
       }
+      case 'checkConnectivity':
+        // the source is the container (or the endpoint's container), as from the tree; the target is picked there
+        if (node.kind !== 'network') await vscode.commands.executeCommand(COMMANDS.checkConnectivity, node);
+        break;
       case 'reveal': {
         const networkId =
           node.kind === 'network' ? node.network.id : node.kind === 'endpoint' ? node.endpoint.networkId : undefined;

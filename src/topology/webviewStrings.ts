@@ -11,6 +11,7 @@ export function webviewStrings(): Record<string, string> {
     'Connect to...': vscode.l10n.t('Connect to...'),
     Inspect: vscode.l10n.t('Inspect'),
     'Reveal in the Tree': vscode.l10n.t('Reveal in the Tree'),
+    'Check Connectivity...': vscode.l10n.t('Check Connectivity...'),
     'Select a node (click, or arrow keys in the graph) to see its details.': vscode.l10n.t(
       'Select a node (click, or arrow keys in the graph) to see its details.',
     ),

@@ -139,7 +139,7 @@ describe('topology webview in headless Chromium', function () {
     await wp.page.focus('#graph');
     await wp.page.keyboard.press('Shift+F10');
     const items = await wp.page.$$eval('.context-menu [role=menuitem]', (b) => b.map((x) => x.textContent));
-    assert.deepEqual(items, ['Connect to...', 'Disconnect']);
+    assert.deepEqual(items, ['Connect to...', 'Disconnect', 'Check Connectivity...']);
     await wp.page.click('.context-menu [data-action=disconnect]');
     const action = await wp.waitForPosted((m) => m.type === 'action');
     assert.deepEqual(action, { type: 'action', action: 'disconnect', targetId: 'c:c-web' });
