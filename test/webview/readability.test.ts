@@ -114,9 +114,13 @@ describe('topology webview: readable like a drawing (demo state)', function () {
     const hiddenEdges = graph.edges.filter((e) => e.kind === 'endpoint' && e.label && labels.hidden.includes(e.id));
     for (const e of hiddenEdges) {
       await wp.send({ type: 'focus', nodeId: e.source });
-      await wp.page.waitForTimeout(500);
-      const now = await latestLabels(wp);
-      assert.equal(now.placed.find((l) => l.id === e.id)?.text, e.label, `${e.id} is shown whole around the selection`);
+      // The label pass runs on the next frames after the selection: give a busy machine a few seconds.
+      let shown: string | undefined;
+      for (const deadline = Date.now() + 5_000; Date.now() < deadline && shown !== e.label;) {
+        await wp.page.waitForTimeout(100);
+        shown = (await latestLabels(wp)).placed.find((l) => l.id === e.id)?.text;
+      }
+      assert.equal(shown, e.label, `${e.id} is shown whole around the selection`);
     }
     await wp.page.keyboard.press('Escape');
   });
