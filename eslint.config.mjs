@@ -18,6 +18,8 @@ export const PURE_FILES = [
   'src/topology/{protocol,mermaid,planOverlay}.ts',
   // The generic webview host's message protocol and page.
   'src/webviewHost/{protocol,html}.ts',
+  // The connectivity report's protocol (shared with its webview bundle).
+  'src/troubleshoot/protocol.ts',
   // Command logic that unit tests run without the extension host.
   'src/commands/{commandIds,operationArgs,prompter}.ts',
   'src/commands/createNetwork/{stepList,stepRunner,wizardState}.ts',
@@ -52,6 +54,23 @@ export default tseslint.config(
           paths: [
             { name: 'vscode', message: 'Pure module: pass what it needs in (see docs/ARCHITECTURE.md, "Pure parts").' },
             { name: 'dockerode', message: 'Only src/engine/ talks to the engine.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // A webview bundle shares only the protocol files with the extension (DESIGN.md).
+    files: ['webview/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)src/(?!(.+/)?protocol$)',
+              message: 'webview/ imports from src/ only protocol files (src/<part>/protocol.ts).',
+            },
           ],
         },
       ],

@@ -13,7 +13,7 @@ import { runCheck, type CheckRequest, type CheckResult } from './connectivityChe
 import { runFix } from './fixRunner';
 import { pathHighlight } from './pathHighlight';
 import { TopologyPanel } from '../topology/panel';
-import { isReportToHost, type HostToReport, type ReportToHost, type ReportView } from './reportProtocol';
+import { isReportToHost, type HostToReport, type ReportToHost, type ReportView } from './protocol';
 import { openWebviewPanel, WebviewHost } from '../webviewHost/webviewHost';
 import { buildReportView, reportMarkdown, reportTitle } from './reportText';
 

@@ -9,7 +9,7 @@ import type { Fix } from '../diagnose/reachability/types';
 import type { TopologySnapshot } from '../model/topology';
 import type { CheckResult } from './connectivityCheck';
 import { factText, type L10n } from './factText';
-import type { ReportFixView, ReportView } from './reportProtocol';
+import type { ReportFixView, ReportView } from './protocol';
 
 export function reportTitle(l10n: L10n, source: string, target: string, port?: number, protocol?: string): string {
   const where = port === undefined ? target : `${target}:${port}${protocol === 'udp' ? '/udp' : ''}`;

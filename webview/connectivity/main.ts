@@ -3,7 +3,7 @@
  * HTML), with native buttons (keyboard reachable, Enter/Space) for the fixes, Re-run and Copy as Markdown.
  * Colours come from the VS Code theme variables (media/connectivity.css).
  */
-import type { HostToReport, ReportToHost, ReportView } from '../../src/troubleshoot/reportProtocol';
+import type { HostToReport, ReportToHost, ReportView } from '../../src/troubleshoot/protocol';
 
 interface VsCodeApi {
   postMessage(message: ReportToHost): void;
