@@ -12,7 +12,6 @@ import { NodeDiamondProgram, NodeSquareProgram } from './shapes';
 import type { Palette } from './theme';
 import { drawHoverLabel, LabelLayer, type HoverData } from './labelLayer';
 import { GroupLayer } from './groupLayer';
-import { fitBox } from './fitBox';
 import { LayoutRunner } from './layoutRunner';
 import { arrangeGraph, seedPositions } from './placement';
 import { probing, report } from './testHook';
@@ -41,6 +40,7 @@ export interface GraphViewEvents {
 const EDGE_EVENTS_LIMIT = 1000;
 
 /** A label's width before any canvas measured it (for the fit's margin): about 7 px a character at 12 px. */
+const estimateTextPx = (text: string): number => 7 * text.length;
 
 export class GraphView {
   readonly graph = new Graph<NodeAttrs, EdgeAttrs>({ type: 'undirected', multi: false });
@@ -340,9 +340,32 @@ export class GraphView {
   /** Fits the camera to the visible nodes (all nodes when nothing is filtered). */
   zoomToFit(animate = true): void {
     if (!this.layout.running) this.arrange();
-    const box = fitBox(this.graph, (id) => !this.visible || this.visible.has(id), this.sigma.getDimensions().width);
-    if (!box) return;
-    this.sigma.setCustomBBox(box);
+    let minX = Infinity,
+      minY = Infinity,
+      maxX = -Infinity,
+      maxY = -Infinity;
+    this.graph.forEachNode((id, a) => {
+      if (this.visible && !this.visible.has(id)) return;
+      minX = Math.min(minX, a.x);
+      maxX = Math.max(maxX, a.x);
+      minY = Math.min(minY, a.y);
+      maxY = Math.max(maxY, a.y);
+    });
+    if (minX === Infinity) return;
+    const spanX = Math.max(maxX - minX, 1e-6);
+    const spanY = Math.max(maxY - minY, 1e-6);
+    const pad = Math.max(spanX, spanY) * 0.02;
+    // Labels go to the right of their node when there is room: leave the widest of the rightmost ones that room,
+    // in graph units at the scale the fit will have (the canvas keeps its width in pixels).
+    const { width } = this.sigma.getDimensions();
+    let labelPx = 0;
+    this.graph.forEachNode((id, a) => {
+      if ((!this.visible || this.visible.has(id)) && a.x > maxX - spanX * 0.2)
+        labelPx = Math.max(labelPx, estimateTextPx(a.label));
+    });
+    labelPx = Math.min(labelPx + 12, width / 3);
+    const labelRoom = (spanX * labelPx) / Math.max(1, width - 60 - labelPx);
+    this.sigma.setCustomBBox({ x: [minX - pad, maxX + labelRoom], y: [minY - pad, maxY + pad] });
     if (animate) void this.sigma.getCamera().animatedReset({ duration: 250 });
     else this.sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
     this.sigma.refresh();
