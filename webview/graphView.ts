@@ -15,26 +15,9 @@ import { GroupLayer } from './groupLayer';
 import { LayoutRunner } from './layoutRunner';
 import { arrangeGraph, seedPositions } from './placement';
 import { probing, report } from './testHook';
+import type { EdgeAttrs, GraphViewEvents, NodeAttrs } from './graphTypes';
 
-export interface NodeAttrs {
-  x: number;
-  y: number;
-  size: number;
-  label: string;
-  type: string;
-  data: GraphNode;
-  fixed?: boolean;
-}
-export interface EdgeAttrs {
-  size: number;
-  label: string;
-  data: GraphEdge;
-}
-
-export interface GraphViewEvents {
-  onSelect(nodeId: string | null): void;
-  onContextMenu(target: { nodeId?: string; edgeId?: string }, x: number, y: number): void;
-}
+export type { EdgeAttrs, GraphViewEvents, NodeAttrs } from './graphTypes';
 
 /** Beyond this many edges, sigma's edge picking costs more than it helps: edges are then reached from nodes. */
 const EDGE_EVENTS_LIMIT = 1000;
