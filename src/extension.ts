@@ -130,7 +130,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
 
   // Other parts register here, one line each, e.g. registerComposeLint(context, services).
   registerComposeLint(context, composeEngineAccessFrom(feed, start), log);
-  registerTopology(context, services);
+  registerTopology(context, services, troubleshooting.observations);
   // Disposed last: the parts above may log while they shut down.
   context.subscriptions.push(log);
 
