@@ -125,6 +125,7 @@ export class GraphView {
         anchors: f.labelAnchors,
       })),
       late,
+      obstacles: this.observed.obstacles,
     });
     if (probing) report({ name: 'labels', ...this.labels.last, observed: this.observed.drawn });
   }

@@ -38,6 +38,8 @@ export interface LabelState {
   extra: ReadonlyArray<{ id: string; text: string; anchors(w: number, h: number): Box[] }>;
   /** Labels placed after the networks' and containers' (the observed connections layer), in their own colour. */
   late?: readonly OverlayLabel[];
+  /** Further shapes no label may cover (the observed layer's arrowheads and markers). */
+  obstacles?: readonly Obstacle[];
 }
 
 /** Who goes first: networks name the picture, then containers, then the rest. */
@@ -88,6 +90,7 @@ export class LabelLayer {
       shown.set(id, { x: p.x, y: p.y, r });
       obstacles.push({ id, box: { x: p.x - r, y: p.y - r, w: 2 * r, h: 2 * r } });
     });
+    obstacles.push(...(state.obstacles ?? []));
     const nodeFont = `${NODE_FONT_PX}px ${state.font}`;
     const edgeFont = `${EDGE_FONT_PX}px ${state.font}`;
     const nodeCandidate = (id: string): LabelCandidate | undefined => {

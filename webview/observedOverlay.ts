@@ -36,9 +36,11 @@ interface Disc {
   r: number;
 }
 
-const PEER_DISTANCE = 70;
+const PEER_DISTANCE = 90;
 const PEER_SIZE = 5;
 const LANE = 9;
+/** The angle between two peers of one container, and the step a peer turns to stay in view. */
+const FAN = Math.PI / 6;
 const HEAD = 8;
 
 type G = Graph<{ data: GraphNode }>;
@@ -47,6 +49,8 @@ export class ObservedOverlay {
   private readonly canvas: HTMLCanvasElement;
   private layer: ObservedLayer | null = null;
   drawn: DrawnArrow[] = [];
+  /** The arrowheads and peer markers of the last frame: labels keep clear of them. */
+  obstacles: Array<{ id: string; box: Box }> = [];
 
   constructor(
     container: HTMLElement,
@@ -79,7 +83,10 @@ export class ObservedOverlay {
     return { x: p.x, y: p.y, r: this.sigma.scaleSize(d.size) };
   }
 
-  /** Peers sit beside their container, away from the middle of the view, fanned out when there are several. */
+  /**
+   * Peers sit beside their container, away from the middle of the view, fanned out when there are several; a
+   * peer that would fall outside the view turns (in steps) until it is inside, so its marker and name stay visible.
+   */
   private peerDiscs(width: number, height: number): Map<string, Disc> {
     const out = new Map<string, Disc>();
     const byAnchor = new Map<string, ObservedPeer[]>();
@@ -88,15 +95,29 @@ export class ObservedOverlay {
       list.push(p);
       byAnchor.set(anchorOf(p.id), list);
     }
+    const margin = 24;
+    const inside = (x: number, y: number): boolean =>
+      x >= margin && y >= margin && x <= width - margin && y <= height - margin;
     for (const [anchor, peers] of byAnchor) {
       const a = this.disc(anchor);
       if (!a) continue;
       const base = Math.atan2(a.y - height / 2, a.x - width / 2 || 1);
-      peers.forEach((p, i) => {
-        const angle = base + (i - (peers.length - 1) / 2) * 0.6;
-        const far = a.r + PEER_DISTANCE;
+      const far = a.r + PEER_DISTANCE;
+      const taken: number[] = [];
+      for (const p of peers) {
+        let angle = base;
+        for (let step = 0; step < 12; step++) {
+          const candidate = base + Math.ceil(step / 2) * (step % 2 ? 1 : -1) * FAN;
+          const x = a.x + far * Math.cos(candidate);
+          const y = a.y + far * Math.sin(candidate);
+          if (inside(x, y) && !taken.some((t) => Math.abs(t - candidate) < FAN / 2)) {
+            angle = candidate;
+            break;
+          }
+        }
+        taken.push(angle);
         out.set(p.id, { x: a.x + far * Math.cos(angle), y: a.y + far * Math.sin(angle), r: PEER_SIZE });
-      });
+      }
     }
     return out;
   }
@@ -106,6 +127,7 @@ export class ObservedOverlay {
     const { width, height } = this.sigma.getDimensions();
     const ctx = this.prepare(width, height);
     this.drawn = [];
+    this.obstacles = [];
     if (!ctx || !this.layer) return [];
     const peers = this.peerDiscs(width, height);
     const at = (id: string): Disc | undefined => peers.get(id) ?? this.disc(id);
@@ -120,12 +142,18 @@ export class ObservedOverlay {
       const line = this.arrow(ctx, a, b, lanes.get(e.id) ?? 0, e.source < e.target, color, e.state);
       if (!line) continue;
       this.drawn.push({ id: e.id, source: e.source, target: e.target, state: e.state, dashed, color });
+      this.obstacles.push({ id: e.id, box: { x: line.x2 - HEAD, y: line.y2 - HEAD, w: 2 * HEAD, h: 2 * HEAD } });
       labels.push({
         id: e.id,
         text: e.label,
         color,
         own: new Set([e.source, e.target]),
-        anchors: (w, h) => edgeAnchors(line.x1, line.y1, 0, line.x2, line.y2, HEAD, w, h),
+        anchors: (w, h) => [
+          ...edgeAnchors(line.x1, line.y1, 0, line.x2, line.y2, HEAD, w, h),
+          // a short arrow has no room on its line: beside its middle, then beside its tail
+          ...nodeAnchors((line.x1 + line.x2) / 2, (line.y1 + line.y2) / 2, 4, w, h),
+          ...nodeAnchors(line.x1, line.y1, 4, w, h),
+        ],
       });
     }
     for (const p of this.layer.peers) {
@@ -135,7 +163,17 @@ export class ObservedOverlay {
       ctx.strokeStyle = color;
       ctx.lineWidth = 1.5;
       ctx.strokeRect(d.x - PEER_SIZE, d.y - PEER_SIZE, 2 * PEER_SIZE, 2 * PEER_SIZE);
-      labels.push({ id: p.id, text: p.label, color, anchors: (w, h) => nodeAnchors(d.x, d.y, PEER_SIZE, w, h) });
+      this.obstacles.push({
+        id: p.id,
+        box: { x: d.x - PEER_SIZE, y: d.y - PEER_SIZE, w: 2 * PEER_SIZE, h: 2 * PEER_SIZE },
+      });
+      labels.push({
+        id: p.id,
+        text: p.label,
+        color,
+        own: new Set([p.id, ...this.layer.edges.filter((e) => e.target === p.id).map((e) => e.id)]),
+        anchors: (w, h) => nodeAnchors(d.x, d.y, PEER_SIZE, w, h),
+      });
     }
     return labels;
   }
