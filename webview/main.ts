@@ -330,6 +330,8 @@ async function handle(m: HostMessage): Promise<void> {
       renderPath(m.path);
       break;
     case 'observed':
+      // how many readings arrived (accepted or not): state the e2e suite reads to see the host stop polling
+      app.dataset.observedReadings = String(Number(app.dataset.observedReadings ?? '0') + 1);
       observed.show(m.layer);
       break;
     case 'engine':

@@ -2,7 +2,8 @@
  * The topology panel's "Observed connections" layer in the real workbench against the real engine: two containers
  * the test makes on its own network, a busybox `nc` server and a client holding a TCP connection to it. Turning
  * the layer on from the panel's toolbar shows a directed edge from the client to the server with the port (drawn,
- * and listed as text beside the graph); turning it off removes it. Screenshot: test-results/topology-observed-*.png.
+ * and listed as text beside the graph); the host reads only while the panel is visible and the layer on (hidden
+ * behind an editor, or turned off: no reading arrives). Screenshot: test-results/topology-observed-*.png.
  */
 import * as assert from 'node:assert/strict';
 import type { FrameLocator } from 'playwright-core';
@@ -126,7 +127,20 @@ describe('e2e: the topology panel shows observed connections', function () {
     await wb!.screenshot('topology-observed-1-on');
   });
 
-  it('removes the layer when it is turned off', async () => {
+  it('reads only while the panel is visible: hidden behind an editor, the host stops polling', async () => {
+    const readings = async () => Number((await data('observed-readings')) ?? '0');
+    await eventually(readings, (n) => n >= 2, 'the layer polled (every 2 s while visible)');
+    const before = await readings();
+    await wb!.quickOpen('README.md'); // the editor covers the panel in its group
+    await new Promise((r) => setTimeout(r, 12_000)); // six refresh periods
+    await wb!.runCommand('Docker Networks: Show Network Topology'); // reveals the panel: one read on the way back
+    await app().waitFor({ timeout: 30_000 });
+    const after = await readings();
+    assert.ok(after - before <= 3, `no polling while hidden: ${after - before} readings over 12 s hidden`);
+    await eventually(readings, (n) => n > after, 'polling again once visible');
+  });
+
+  it('removes the layer when it is turned off, and the host stops reading', async () => {
     await toggle().click();
     await eventually(
       () => data('observed'),
@@ -135,5 +149,9 @@ describe('e2e: the topology panel shows observed connections', function () {
     );
     assert.equal(await data('observed-edges'), '0');
     assert.equal(await webview(wb!).locator('.observed-section').isHidden(), true);
+    await new Promise((r) => setTimeout(r, 1_000)); // a reading under way when the layer went off may still land
+    const settled = await data('observed-readings');
+    await new Promise((r) => setTimeout(r, 6_000)); // three refresh periods
+    assert.equal(await data('observed-readings'), settled, 'no reading arrives while the layer is off');
   });
 });
