@@ -124,7 +124,7 @@ describe('compose text ranges: the lines a quick fix deletes', () => {
     const at = text.indexOf(needle, from);
     return [at, at + needle.length];
   };
-  const removed = (range: [number, number]) => text.slice(range[0], range[1]);
+  const removed = (range: readonly [number, number]) => text.slice(range[0], range[1]);
 
   it('finds line starts and next line starts', () => {
     assert.equal(lineStart('ab\ncd', 2), 0);
