@@ -86,7 +86,11 @@ export function buildDriverInventory(input: {
   const ipamNames = input.info.Plugins?.IPAM ?? [];
   for (const name of BUILT_IN_NETWORK_DRIVERS)
     entries.set(name, { name, kind: 'builtIn', roles: ['network'], usable: true });
-  for (const name of BUILT_IN_IPAM_DRIVERS) entries.set(name, { name, kind: 'builtIn', roles: ['ipam'], usable: true });
+  // "null" names both a network driver and an IPAM driver: one entry with both roles.
+  for (const name of BUILT_IN_IPAM_DRIVERS) {
+    const roles: DriverRole[] = [...(entries.get(name)?.roles ?? []), 'ipam'];
+    entries.set(name, { name, kind: 'builtIn', roles, usable: true });
+  }
   for (const plugin of input.plugins) {
     const entry = managedEntry(plugin);
     if (entry) entries.set(entry.name, entry);
