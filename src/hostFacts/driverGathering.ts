@@ -32,10 +32,16 @@ export async function gatherDriverFacts(engine: EngineApi, directories: readonly
   let flannel: FlannelEnv | undefined;
   if (local.available) {
     [legacyFiles, flannel] = await Promise.all([
-      readLegacyPluginFiles(directories).catch((error: unknown) => {
-        unreadable.push(reasonOf(directories.join(', '), error));
-        return undefined;
-      }),
+      readLegacyPluginFiles(directories).then(
+        (files) => {
+          if (!files) unreadable.push(`${directories.join(', ')}: none exists on this machine`);
+          return files;
+        },
+        (error: unknown) => {
+          unreadable.push(reasonOf(directories.join(', '), error));
+          return undefined;
+        },
+      ),
       readFlannelSubnetEnv().then(
         (text) => (text === undefined ? undefined : parseFlannelEnv(text)),
         (error: unknown) => {

@@ -57,13 +57,13 @@ function pluginFileOf(dir: string, entry: string): Omit<LegacyPluginFile, 'imple
   return { name: match[1], path: path.join(dir, entry), form: match[2] === 'sock' ? 'socket' : 'spec' };
 }
 
-/** The entries of one directory and of its subdirectories (one level), as plugin files; none when it is absent. */
-async function filesIn(dir: string): Promise<Array<Omit<LegacyPluginFile, 'implements' | 'unanswered'>>> {
+/** The entries of one directory and of its subdirectories (one level), as plugin files; undefined when absent. */
+async function filesIn(dir: string): Promise<Array<Omit<LegacyPluginFile, 'implements' | 'unanswered'>> | undefined> {
   let entries: import('node:fs').Dirent[];
   try {
     entries = await fs.readdir(dir, { withFileTypes: true });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
   const found: Array<Omit<LegacyPluginFile, 'implements' | 'unanswered'>> = [];
@@ -82,12 +82,18 @@ async function filesIn(dir: string): Promise<Array<Omit<LegacyPluginFile, 'imple
   return found;
 }
 
-/** Every legacy plugin file in the directories, sockets asked in parallel. Rejects when a directory is unreadable. */
+/**
+ * Every legacy plugin file in the directories, sockets asked in parallel. Rejects when a directory is unreadable.
+ * Undefined when none of the directories exists: a local engine creates /run/docker/plugins when it starts, so this
+ * machine does not see the engine's files (Docker Desktop runs it in a VM), and nothing can be said about them.
+ */
 export async function readLegacyPluginFiles(
   directories: readonly string[] = DEFAULT_PLUGIN_DIRECTORIES,
   activate: typeof activatePlugin = activatePlugin,
-): Promise<LegacyPluginFile[]> {
-  const files = (await Promise.all(directories.map(filesIn))).flat();
+): Promise<LegacyPluginFile[] | undefined> {
+  const listed = await Promise.all(directories.map(filesIn));
+  if (listed.every((l) => l === undefined)) return undefined;
+  const files = listed.flatMap((l) => l ?? []);
   return Promise.all(
     files.map(async (file): Promise<LegacyPluginFile> => {
       if (file.form !== 'socket') return file;

@@ -52,6 +52,7 @@ describe('drivers: legacy plugin files', () => {
 
   it('lists sockets and spec files, with what each socket answered or why it did not', async () => {
     const found = await readLegacyPluginFiles([dir, path.join(dir, 'absent')], (p) => activatePlugin(p, 300));
+    assert.ok(found);
     const byName = new Map(found.map((f) => [f.name, f]));
     assert.deepEqual([...byName.keys()].sort(), ['good', 'hung', 'remote', 'stale']);
     assert.deepEqual(byName.get('good'), {
@@ -68,5 +69,9 @@ describe('drivers: legacy plugin files', () => {
       path: path.join(dir, 'sub', 'remote.spec'),
       form: 'spec',
     });
+  });
+
+  it('no plugin directory exists on this machine (the engine runs in a VM): nothing can be said', async () => {
+    assert.equal(await readLegacyPluginFiles([path.join(dir, 'absent'), path.join(dir, 'gone')]), undefined);
   });
 });
