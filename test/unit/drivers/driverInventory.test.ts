@@ -14,7 +14,7 @@ import {
   networkDriverStates,
   type LegacyPluginFile,
 } from '../../../src/model/drivers';
-import type { NetworkModel } from '../../../src/model/topology';
+import { network as fakeNetwork } from '../topology/fakeTopology';
 
 const info: EngineInfo = {
   Plugins: { Network: ['bridge', 'host', 'ipvlan', 'macvlan', 'null', 'overlay', 'weave', 'gone'] },
@@ -46,25 +46,8 @@ const files: LegacyPluginFile[] = [
   { name: 'elsewhere', path: '/etc/docker/plugins/elsewhere.spec', form: 'spec' },
 ];
 
-function network(driver: string, ipamDriver = 'default'): NetworkModel {
-  return {
-    id: `id-${driver}`,
-    name: `net-${driver}`,
-    driver,
-    scope: 'local',
-    ipamDriver,
-    ipamOptions: {},
-    ipam: [],
-    internal: false,
-    attachable: false,
-    ipv6: false,
-    ingress: false,
-    configOnly: false,
-    options: {},
-    labels: {},
-    builtIn: false,
-  };
-}
+const network = (driver: string, ipamDriver = 'default') =>
+  fakeNetwork(`id-${driver}`, `net-${driver}`, { driver, ipamDriver });
 
 const local = buildDriverInventory({ info, plugins, legacyFiles: files });
 const remote = buildDriverInventory({ info, plugins });

@@ -8,6 +8,7 @@ import { untranslated as t } from '../../../src/explorer/present/text';
 import { buildDriverInventory } from '../../../src/model/drivers';
 import { parseFlannelEnv, recogniseThirdParty } from '../../../src/model/thirdPartyNetworks';
 import type { NetworkModel } from '../../../src/model/topology';
+import { network } from '../topology/fakeTopology';
 
 const SUBNET_ENV = `# written by flanneld
 FLANNEL_NETWORK=10.1.0.0/16
@@ -17,23 +18,10 @@ FLANNEL_IPMASQ=false
 `;
 
 function bridge(subnet: string, gateway: string, mtu?: string): NetworkModel {
-  return {
-    id: 'id-bridge',
-    name: 'bridge',
-    driver: 'bridge',
-    scope: 'local',
-    ipamDriver: 'default',
-    ipamOptions: {},
+  return network('id-bridge', 'bridge', {
     ipam: [{ subnet, gateway, auxAddresses: {} }],
-    internal: false,
-    attachable: false,
-    ipv6: false,
-    ingress: false,
-    configOnly: false,
     options: { 'com.docker.network.bridge.name': 'docker0', ...(mtu ? { 'com.docker.network.driver.mtu': mtu } : {}) },
-    labels: {},
-    builtIn: true,
-  };
+  });
 }
 
 describe('drivers: Weave Net and Flannel', () => {
