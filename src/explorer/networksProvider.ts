@@ -85,14 +85,20 @@ export class NetworksProvider
     this.hostFactsSubscription = hostFacts?.onDidChange(() => {
       if (this.detailsNodes.size) this.changeEmitter.fire([...this.detailsNodes.values()]);
     });
+    // A new driver reading: the Details (their driver rows) and the networks whose badge it changes.
     this.driversSubscription = drivers?.onDidChange(() => {
-      const nodes = [...this.networkNodes.values(), ...this.detailsNodes.values()];
+      const marked = [...this.networkNodes.values()].filter(
+        (n) => drivers.badge(n.network) !== (this.shownBadges.get(n.network.id) ?? ''),
+      );
+      const nodes = [...marked, ...this.detailsNodes.values()];
       if (nodes.length) this.changeEmitter.fire(nodes);
     });
   }
 
   private readonly hostFactsSubscription: { dispose(): void } | undefined;
   private readonly driversSubscription: { dispose(): void } | undefined;
+  /** The driver badge each network's item shows now, so a new reading refreshes only the items it changes. */
+  private readonly shownBadges = new Map<string, string>();
 
   override dispose(): void {
     this.hostFactsSubscription?.dispose();
@@ -112,12 +118,11 @@ export class NetworksProvider
 
   protected buildItem(node: NetworksTreeNode): vscode.TreeItem {
     switch (node.kind) {
-      case 'network':
-        return networkItem(
-          node,
-          this.feed.snapshot.endpointsByNetwork.get(node.network.id)?.length ?? 0,
-          this.drivers?.badge(node.network),
-        );
+      case 'network': {
+        const badge = this.drivers?.badge(node.network) ?? '';
+        this.shownBadges.set(node.network.id, badge);
+        return networkItem(node, this.feed.snapshot.endpointsByNetwork.get(node.network.id)?.length ?? 0, badge);
+      }
       case 'endpoint':
         return endpointItem(node, this.details !== undefined);
       case 'details':
@@ -257,6 +262,7 @@ export class NetworksProvider
     },
     forgetOwner: (id) => {
       this.networkNodes.delete(id);
+      this.shownBadges.delete(id);
       this.detailsNodes.delete(id);
     },
   };
