@@ -13,7 +13,7 @@ import type { Prompter } from '../prompter';
 import { messageOf } from '../validationMessages';
 import { driverOptionsFor, type DriverOption } from './driverOptions';
 import { familySteps } from './familySteps';
-import { availableDrivers, ipamChoices, ipamDriverStep, pluginOptionsStep } from './pluginSteps';
+import { driverSteps, ipamChoices, ipamDriverStep, pluginOptionsStep } from './pluginSteps';
 import { runWizard, wizardStep, type WizardStep } from './stepList';
 import { initialState, toRequest, type NetworkFlag, type WizardState } from './wizardState';
 
@@ -27,8 +27,6 @@ export interface WizardContext {
 }
 
 type Step = WizardStep<WizardState>;
-
-export { availableDrivers } from './pluginSteps';
 
 /** Runs the wizard; resolves the request to send, or undefined when the user cancelled. */
 export async function runCreateNetworkWizard(ctx: WizardContext): Promise<CreateNetworkRequest | undefined> {
@@ -44,7 +42,7 @@ function wizardSteps(ctx: WizardContext, s: WizardState): Step[] {
   const ipam = ipamChoices(ctx.drivers);
   return [
     nameStep(ctx),
-    driverStep(ctx),
+    ...driverSteps(ctx, s),
     ...(ipam.length > 0 ? [ipamDriverStep(ctx.prompter, ipam)] : []),
     ...familySteps(ctx.prompter, ctx.networks, 'ipv4', s),
     ...familySteps(ctx.prompter, ctx.networks, 'ipv6', s),
@@ -69,32 +67,6 @@ function nameStep({ prompter, networks }: WizardContext): Step {
         validate: (v) => messageOf(checkNetworkName(v, networks)),
       }),
     (s, v) => (s.name = v.trim()),
-  );
-}
-
-function driverStep({ prompter, info, drivers }: WizardContext): Step {
-  return wizardStep<WizardState, string>(
-    'driver',
-    (s, position) =>
-      prompter.pick({
-        ...position,
-        placeholder: vscode.l10n.t('Network driver'),
-        items: availableDrivers(info, drivers).map((x) => ({
-          label: x.driver,
-          description: x.description,
-          value: x.driver,
-          picked: x.driver === s.driver,
-        })),
-      }),
-    (s, driver) => {
-      // Another driver has other options: the chosen ones go.
-      if (driver !== s.driver) {
-        s.optionKeys = [];
-        s.options = {};
-        s.pluginOptions = '';
-      }
-      s.driver = driver;
-    },
   );
 }
 

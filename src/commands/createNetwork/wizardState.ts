@@ -27,6 +27,8 @@ export type NetworkFlag = 'internal' | 'attachable';
 export interface WizardState {
   name: string;
   driver: string;
+  /** The driver was typed ("Other driver..."), not picked from the engine's list. */
+  typedDriver: boolean;
   ipv4: FamilyAnswers;
   ipv6: FamilyAnswers;
   flags: NetworkFlag[];
@@ -46,6 +48,7 @@ export function initialState(): WizardState {
   return {
     name: '',
     driver: 'bridge',
+    typedDriver: false,
     ipv4: emptyFamily(),
     ipv6: emptyFamily(),
     flags: [],

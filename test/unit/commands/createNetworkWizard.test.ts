@@ -165,7 +165,14 @@ describe('Create Network wizard (scripted, no extension host)', () => {
       ],
       swarm,
     );
-    assert.deepEqual(prompter.seen.offered.get('driver'), ['bridge', 'overlay', 'macvlan', 'ipvlan', 'weave']);
+    assert.deepEqual(prompter.seen.offered.get('driver'), [
+      'bridge',
+      'overlay',
+      'macvlan',
+      'ipvlan',
+      'weave',
+      'Other driver...',
+    ]);
     assert.match(prompter.seen.invalid[0]?.message ?? '', /no-equals-sign/);
     assert.deepEqual(request, {
       name: 'drivers',
@@ -179,7 +186,7 @@ describe('Create Network wizard (scripted, no extension host)', () => {
       { id: 'name', reply: 'x' },
       { id: 'driver', reply: CANCEL },
     ]);
-    assert.deepEqual(local.prompter.seen.offered.get('driver'), ['bridge', 'macvlan', 'ipvlan']);
+    assert.deepEqual(local.prompter.seen.offered.get('driver'), ['bridge', 'macvlan', 'ipvlan', 'Other driver...']);
   });
 
   it('Back from the labels returns to the last option value, whose new answer is kept', async () => {

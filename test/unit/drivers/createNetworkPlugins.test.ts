@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import { runCreateNetworkWizard } from '../../../src/commands/createNetwork/wizard';
 import type { EngineInfo, EnginePlugin } from '../../../src/engine/records';
 import { buildDriverInventory } from '../../../src/model/drivers';
-import { ScriptedPrompter } from '../../integration/operations/scriptedPrompter';
+import { BACK, ScriptedPrompter } from '../../integration/operations/scriptedPrompter';
 
 const info: EngineInfo = { Plugins: { Network: ['bridge', 'host', 'ipvlan', 'macvlan', 'null', 'overlay'] } };
 const plugin = (Name: string, Capability: string, Enabled = true): EnginePlugin => ({
@@ -45,6 +45,7 @@ describe('drivers: Create Network with plugin drivers', () => {
       'ipvlan',
       'dnefix',
       'vendor/net:latest',
+      'Other driver...',
     ]);
     assert.deepEqual(prompter.seen.offered.get('ipamDriver'), ['default', 'vendor/ipam:latest']);
     assert.deepEqual(request, {
@@ -73,5 +74,26 @@ describe('drivers: Create Network with plugin drivers', () => {
     assert.deepEqual(prompter.unused, []);
     assert.equal(request?.ipamDriver, undefined);
     assert.equal(request?.options, undefined);
+  });
+
+  it('Other driver...: a typed name (validated, Back returns to the pick) with its options', async () => {
+    const prompter = new ScriptedPrompter([
+      { id: 'name', reply: 'typed' },
+      { id: 'driver', reply: 'Other driver...' },
+      { id: 'driverName', reply: 'has space' },
+      { id: 'driverName', reply: BACK },
+      { id: 'driver', reply: 'Other driver...' },
+      { id: 'driverName', reply: 'weavemesh' },
+      { id: 'ipv4Subnet', reply: '' },
+      { id: 'ipv6Subnet', reply: '' },
+      { id: 'flags', reply: [] },
+      { id: 'pluginOptions', reply: 'works.with=weave' },
+      { id: 'labels', reply: '' },
+    ]);
+    const request = await runCreateNetworkWizard({ prompter, networks: [], info });
+    assert.deepEqual(prompter.unused, []);
+    assert.match(prompter.seen.invalid[0]?.message ?? '', /"has space" is not a driver name/);
+    assert.equal(request?.driver, 'weavemesh');
+    assert.deepEqual(request?.options, { 'works.with': 'weave' });
   });
 });
