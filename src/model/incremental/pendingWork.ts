@@ -3,6 +3,12 @@
  * that an answer is applied only when no event about the object came after its request was sent: events may
  * arrive while a request is in flight, duplicated, or out of order, and a request always answers with the
  * engine's present state, so the newest request wins and stale answers are dropped (the object stays pending).
+ *
+ * Settle window: one CLI command makes several events about one object, spread over hundreds of milliseconds on
+ * a busy engine (`docker rm -f`: kill, die, network disconnect, destroy). An object is asked for only once no
+ * event named it for `quietMs` (then one request sees the end state; a destroy within the window costs none),
+ * or once it has waited `maxDelayMs` since its first event (an object that never falls quiet is still shown).
+ * A gone object needs no request, so it is due at once.
  */
 import type { EventTarget } from './eventTargets';
 
@@ -16,17 +22,53 @@ export interface PendingBatch {
   generations: ReadonlyMap<string, number>;
 }
 
+export interface SettleWindow {
+  quietMs: number;
+  maxDelayMs: number;
+}
+
+/** One object waiting: gone or to ask for, when its first and its last event came (ms). */
+interface Waiting {
+  gone: boolean;
+  first: number;
+  last: number;
+}
+
 export class PendingWork {
-  private readonly containers = new Map<string, boolean>();
-  private readonly networks = new Map<string, boolean>();
+  private readonly containers = new Map<string, Waiting>();
+  private readonly networks = new Map<string, Waiting>();
   private readonly generation = new Map<string, number>();
   private counter = 0;
 
-  note(target: EventTarget): void {
+  constructor(private readonly window: SettleWindow = { quietMs: 0, maxDelayMs: 0 }) {}
+
+  note(target: EventTarget, now: number): void {
     const pending = target.kind === 'container' ? this.containers : this.networks;
+    const waiting = pending.get(target.id);
     // Gone wins: an id is never reused, so a later (or reordered) event cannot bring the object back.
-    pending.set(target.id, target.gone || pending.get(target.id) === true);
+    if (waiting) {
+      waiting.gone ||= target.gone;
+      waiting.last = now;
+    } else pending.set(target.id, { gone: target.gone, first: now, last: now });
     this.generation.set(key(target.kind, target.id), ++this.counter);
+  }
+
+  /** Milliseconds until the first object is due (0: now), undefined when nothing waits. */
+  dueIn(now: number): number | undefined {
+    let due: number | undefined;
+    for (const pending of [this.containers, this.networks]) {
+      for (const waiting of pending.values()) {
+        const at = this.dueAt(waiting);
+        if (due === undefined || at < due) due = at;
+        if (due <= now) return 0;
+      }
+    }
+    return due === undefined ? undefined : due - now;
+  }
+
+  private dueAt(waiting: Waiting): number {
+    if (waiting.gone) return waiting.last;
+    return Math.min(waiting.last + this.window.quietMs, waiting.first + this.window.maxDelayMs);
   }
 
   /** Objects that need a request. */
@@ -46,8 +88,8 @@ export class PendingWork {
     this.generation.clear();
   }
 
-  /** Takes up to `maxContainers` containers and `maxNetworks` networks to ask for, and every gone object. */
-  take(maxContainers: number, maxNetworks: number): PendingBatch {
+  /** Takes up to `maxContainers` containers and `maxNetworks` networks due to ask for, and every gone object. */
+  take(maxContainers: number, maxNetworks: number, now: number): PendingBatch {
     const batch: PendingBatch = {
       containers: [],
       networks: [],
@@ -57,15 +99,15 @@ export class PendingWork {
     };
     const generations = batch.generations as Map<string, number>;
     const drain = (
-      pending: Map<string, boolean>,
+      pending: Map<string, Waiting>,
       kind: EventTarget['kind'],
       ask: string[],
       gone: string[],
       max: number,
     ) => {
-      for (const [id, isGone] of [...pending]) {
-        if (!isGone && ask.length >= max) continue;
-        (isGone ? gone : ask).push(id);
+      for (const [id, waiting] of [...pending]) {
+        if (!waiting.gone && (ask.length >= max || this.dueAt(waiting) > now)) continue;
+        (waiting.gone ? gone : ask).push(id);
         pending.delete(id);
         generations.set(key(kind, id), this.generation.get(key(kind, id)) ?? 0);
       }
@@ -84,8 +126,8 @@ export class PendingWork {
   askCounts(): { containers: number; networks: number } {
     let containers = 0;
     let networks = 0;
-    for (const gone of this.containers.values()) if (!gone) containers++;
-    for (const gone of this.networks.values()) if (!gone) networks++;
+    for (const waiting of this.containers.values()) if (!waiting.gone) containers++;
+    for (const waiting of this.networks.values()) if (!waiting.gone) networks++;
     return { containers, networks };
   }
 
@@ -96,10 +138,10 @@ export class PendingWork {
     }
   }
 
-  /** Puts an object back (its request failed or its answer is stale). */
+  /** Puts an object back, due at once (its request failed). */
   retry(kind: EventTarget['kind'], id: string): void {
     const pending = kind === 'container' ? this.containers : this.networks;
-    if (!pending.has(id)) pending.set(id, false);
+    if (!pending.has(id)) pending.set(id, { gone: false, first: 0, last: 0 });
   }
 }
 

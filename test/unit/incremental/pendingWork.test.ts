@@ -1,0 +1,64 @@
+import * as assert from 'node:assert/strict';
+import { PendingWork } from '../../../src/model/incremental/pendingWork';
+
+const container = (id: string, gone = false) => ({ kind: 'container' as const, id, gone });
+const WINDOW = { quietMs: 150, maxDelayMs: 1000 };
+
+describe('PendingWork: the settle window of each object', () => {
+  it('asks for an object only once no event named it for quietMs, so one request sees a sequence through', () => {
+    const pending = new PendingWork(WINDOW);
+    pending.note(container('a'), 0); // kill
+    pending.note(container('a'), 60); // die
+    assert.equal(pending.dueIn(100), 110);
+    assert.deepEqual(pending.take(40, 4, 200).containers, [], 'not due 140 ms after its last event');
+    pending.note(container('a'), 200); // network disconnect
+    assert.equal(pending.dueIn(300), 50);
+    assert.deepEqual(pending.take(40, 4, 350).containers, ['a'], 'due 150 ms after its last event');
+    assert.equal(pending.dueIn(350), undefined, 'nothing waits any more');
+  });
+
+  it('a destroy within the window: the removal is applied without any request', () => {
+    const pending = new PendingWork(WINDOW);
+    for (const at of [0, 60, 200]) pending.note(container('a'), at);
+    pending.note(container('a', true), 320); // destroy
+    assert.equal(pending.dueIn(320), 0, 'a gone object is due at once');
+    const batch = pending.take(40, 4, 320);
+    assert.deepEqual([batch.containers, batch.goneContainers], [[], ['a']]);
+  });
+
+  it('an object that never falls quiet is asked for maxDelayMs after its first event', () => {
+    const pending = new PendingWork(WINDOW);
+    for (let at = 0; at < 1000; at += 100) pending.note(container('busy'), at);
+    assert.deepEqual(pending.take(40, 4, 999).containers, []);
+    assert.equal(pending.dueIn(999), 1);
+    assert.deepEqual(pending.take(40, 4, 1000).containers, ['busy']);
+  });
+
+  it('takes the due objects only, leaving the others to their own windows', () => {
+    const pending = new PendingWork(WINDOW);
+    pending.note(container('early'), 0);
+    pending.note(container('late'), 100);
+    assert.deepEqual(pending.take(40, 4, 160).containers, ['early']);
+    assert.equal(pending.dueIn(160), 90);
+    assert.deepEqual(pending.take(40, 4, 250).containers, ['late']);
+  });
+
+  it('an event after the request was taken makes its answer stale; the object waits for its own window again', () => {
+    const pending = new PendingWork(WINDOW);
+    pending.note(container('a'), 0);
+    const batch = pending.take(40, 4, 150);
+    pending.note(container('a'), 170); // came while the request was in flight
+    assert.equal(pending.isCurrent('container', 'a', batch), false);
+    pending.done(batch);
+    assert.equal(pending.dueIn(200), 120);
+  });
+
+  it('a failed request puts its objects back, due at once', () => {
+    const pending = new PendingWork(WINDOW);
+    pending.note(container('a'), 0);
+    pending.take(40, 4, 150);
+    pending.retry('container', 'a');
+    assert.equal(pending.dueIn(160), 0);
+    assert.deepEqual(pending.take(40, 4, 160).containers, ['a']);
+  });
+});
