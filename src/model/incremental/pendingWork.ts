@@ -8,6 +8,8 @@
  * a busy engine (`docker rm -f`: kill, die, network disconnect, destroy). An object is asked for only once no
  * event named it for `quietMs` (then one request sees the end state; a destroy within the window costs none),
  * or once it has waited `maxDelayMs` since its first event (an object that never falls quiet is still shown).
+ * Within a sequence that began (kill, die) and has not ended (stop, start) the quiet time is `sequenceQuietMs`:
+ * the destroy of `docker rm -f` comes after the container's filesystem is removed, slow on a busy engine.
  * A gone object needs no request, so it is due at once.
  */
 import type { EventTarget } from './eventTargets';
@@ -20,18 +22,22 @@ export interface PendingBatch {
   goneContainers: string[];
   goneNetworks: string[];
   generations: ReadonlyMap<string, number>;
+  /** When each object's first event came: an object named again while asked for keeps waiting from then. */
+  firsts: ReadonlyMap<string, number>;
 }
 
 export interface SettleWindow {
   quietMs: number;
+  sequenceQuietMs: number;
   maxDelayMs: number;
 }
 
-/** One object waiting: gone or to ask for, when its first and its last event came (ms). */
+/** One object waiting: gone or to ask for, when its first and its last event came (ms), in a sequence. */
 interface Waiting {
   gone: boolean;
   first: number;
   last: number;
+  inSequence: boolean;
 }
 
 export class PendingWork {
@@ -40,16 +46,16 @@ export class PendingWork {
   private readonly generation = new Map<string, number>();
   private counter = 0;
 
-  constructor(private readonly window: SettleWindow = { quietMs: 0, maxDelayMs: 0 }) {}
+  constructor(private readonly window: SettleWindow = { quietMs: 0, sequenceQuietMs: 0, maxDelayMs: 0 }) {}
 
   note(target: EventTarget, now: number): void {
     const pending = target.kind === 'container' ? this.containers : this.networks;
-    const waiting = pending.get(target.id);
+    const waiting = pending.get(target.id) ?? { gone: false, first: now, last: now, inSequence: false };
+    pending.set(target.id, waiting);
     // Gone wins: an id is never reused, so a later (or reordered) event cannot bring the object back.
-    if (waiting) {
-      waiting.gone ||= target.gone;
-      waiting.last = now;
-    } else pending.set(target.id, { gone: target.gone, first: now, last: now });
+    waiting.gone ||= target.gone;
+    waiting.last = now;
+    if (target.sequence) waiting.inSequence = target.sequence === 'begins';
     this.generation.set(key(target.kind, target.id), ++this.counter);
   }
 
@@ -68,7 +74,8 @@ export class PendingWork {
 
   private dueAt(waiting: Waiting): number {
     if (waiting.gone) return waiting.last;
-    return Math.min(waiting.last + this.window.quietMs, waiting.first + this.window.maxDelayMs);
+    const quiet = waiting.inSequence ? this.window.sequenceQuietMs : this.window.quietMs;
+    return Math.min(waiting.last + quiet, waiting.first + this.window.maxDelayMs);
   }
 
   /** Objects that need a request. */
@@ -96,6 +103,7 @@ export class PendingWork {
       goneContainers: [],
       goneNetworks: [],
       generations: new Map(),
+      firsts: new Map(),
     };
     const generations = batch.generations as Map<string, number>;
     const drain = (
@@ -110,6 +118,7 @@ export class PendingWork {
         (waiting.gone ? gone : ask).push(id);
         pending.delete(id);
         generations.set(key(kind, id), this.generation.get(key(kind, id)) ?? 0);
+        (batch.firsts as Map<string, number>).set(key(kind, id), waiting.first);
       }
     };
     drain(this.containers, 'container', batch.containers, batch.goneContainers, maxContainers);
@@ -131,17 +140,28 @@ export class PendingWork {
     return { containers, networks };
   }
 
-  /** The batch is applied: forgets the generations of objects no event named since. */
+  /**
+   * The batch is applied: forgets the generations of objects no event named since. An object named again keeps
+   * the time of its first event, so a stream of events that keeps making answers stale cannot postpone it for
+   * good: once its maxDelayMs is over it is asked for again at once.
+   */
   done(batch: PendingBatch): void {
     for (const [entry, generation] of batch.generations) {
-      if (this.generation.get(entry) === generation) this.generation.delete(entry);
+      if (this.generation.get(entry) === generation) {
+        this.generation.delete(entry);
+        continue;
+      }
+      const kind = entry.slice(0, entry.indexOf(':'));
+      const waiting = (kind === 'container' ? this.containers : this.networks).get(entry.slice(kind.length + 1));
+      const first = batch.firsts.get(entry);
+      if (waiting && first !== undefined) waiting.first = Math.min(waiting.first, first);
     }
   }
 
   /** Puts an object back, due at once (its request failed). */
   retry(kind: EventTarget['kind'], id: string): void {
     const pending = kind === 'container' ? this.containers : this.networks;
-    if (!pending.has(id)) pending.set(id, { gone: false, first: 0, last: 0 });
+    if (!pending.has(id)) pending.set(id, { gone: false, first: 0, last: 0, inSequence: false });
   }
 }
 

@@ -4,8 +4,8 @@
  * The result equals buildSnapshot of a fresh listing holding the same objects (checked by a property test),
  * and the diff equals diffSnapshots(before, after) (checked too), so consumers cannot tell the two paths apart.
  *
- * Snapshots stay immutable: each update makes new LayeredMaps that share everything unchanged with the previous
- * version; endpoint lists are copied only for the networks and containers touched (O(endpoints of those)).
+ * Snapshots stay immutable: each update makes new PersistentMaps that share everything unchanged with the
+ * previous version; endpoint lists are copied only for the networks and containers touched (O(endpoints of those)).
  * Beside the snapshot, the editor keeps each container's NetworkSettings.Networks (what its endpoints are made
  * from, needed again when one of its networks appears or goes) and the NetworkReferences indexes.
  */

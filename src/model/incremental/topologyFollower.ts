@@ -31,6 +31,8 @@ export interface FollowOptions {
   slowMs?: number;
   /** An object is asked for once no event named it for this long (PendingWork's settle window)... */
   quietMs?: number;
+  /** ...this long within a kill/die sequence (a stop or destroy may follow)... */
+  sequenceQuietMs?: number;
   /** ...or once it waited this long since its first event. */
   maxDelayMs?: number;
 }
@@ -38,11 +40,13 @@ export interface FollowOptions {
 export const MAX_IN_FLIGHT = 4;
 export const SLOW_MS = 1_000;
 /**
- * `docker rm -f` on a busy engine: kill, die 50 ms later, disconnect and destroy within a few hundred ms more.
- * 150 ms merges most of such a sequence into one request (or none, when the destroy comes within it) and keeps
- * the time from an event to the views under 300 ms with a prompt engine.
+ * `docker rm -f` on an idle engine: kill, die 50 ms later, disconnect and destroy 220 ms after the die; on a busy
+ * one, several times that. 150 ms merges a connect's or a rename's events and keeps the time from an event to
+ * the views under 300 ms with a prompt engine; after a kill or a die, 600 ms waits for the destroy (no request
+ * at all then) or the stop; nothing waits more than a second.
  */
 export const QUIET_MS = 150;
+export const SEQUENCE_QUIET_MS = 600;
 export const MAX_DELAY_MS = 1_000;
 /** Below this many objects to ask for, targeted requests always win (a small engine lists fast anyway). */
 const MIN_FULL_LISTING_BURST = 16;
@@ -73,6 +77,7 @@ export class TopologyFollower {
   ) {
     this.pending = new PendingWork({
       quietMs: options.quietMs ?? QUIET_MS,
+      sequenceQuietMs: options.sequenceQuietMs ?? options.quietMs ?? SEQUENCE_QUIET_MS,
       maxDelayMs: options.maxDelayMs ?? MAX_DELAY_MS,
     });
   }

@@ -25,7 +25,7 @@ describe('LiveTopology, property: engine events applied incrementally equal a fr
         fc.array(operation, { maxLength: 8 }),
         fc.array(fc.record({ op: operation, wait: fc.nat(3), hold: fc.nat(9) }), { minLength: 1, maxLength: 25 }),
         fc.infiniteStream(fc.nat(99)),
-        fc.record({ quietMs: fc.nat(4), maxDelayMs: fc.nat(8) }),
+        fc.record({ quietMs: fc.nat(4), sequenceQuietMs: fc.nat(6), maxDelayMs: fc.nat(8) }),
         async (setup, steps, noise, window) => {
           const world = new EngineWorld();
           for (const op of setup) world.apply(op);

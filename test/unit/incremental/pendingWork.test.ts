@@ -1,8 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { PendingWork } from '../../../src/model/incremental/pendingWork';
 
-const container = (id: string, gone = false) => ({ kind: 'container' as const, id, gone });
-const WINDOW = { quietMs: 150, maxDelayMs: 1000 };
+const container = (id: string, gone = false, sequence?: 'begins' | 'ends') => ({
+  kind: 'container' as const,
+  id,
+  gone,
+  sequence,
+});
+const WINDOW = { quietMs: 150, sequenceQuietMs: 600, maxDelayMs: 1000 };
 
 describe('PendingWork: the settle window of each object', () => {
   it('asks for an object only once no event named it for quietMs, so one request sees a sequence through', () => {
@@ -24,6 +29,20 @@ describe('PendingWork: the settle window of each object', () => {
     assert.equal(pending.dueIn(320), 0, 'a gone object is due at once');
     const batch = pending.take(40, 4, 320);
     assert.deepEqual([batch.containers, batch.goneContainers], [[], ['a']]);
+  });
+
+  it('after a kill or a die, waits sequenceQuietMs for the destroy; a stop ends the sequence', () => {
+    const pending = new PendingWork(WINDOW);
+    pending.note(container('removed', false, 'begins'), 0); // kill
+    pending.note(container('removed', false, 'begins'), 50); // die
+    pending.note(container('removed'), 150); // network disconnect: the sequence goes on
+    pending.note(container('stopped', false, 'begins'), 0); // die
+    pending.note(container('stopped', false, 'ends'), 200); // stop
+    assert.deepEqual(pending.take(40, 4, 400).containers, ['stopped'], 'the stop: 150 ms after it');
+    assert.equal(pending.dueIn(400), 350, 'the removal: 600 ms after its disconnect');
+    pending.note(container('removed', true), 700); // destroy, 550 ms after the disconnect
+    const batch = pending.take(40, 4, 700);
+    assert.deepEqual([batch.containers, batch.goneContainers], [[], ['removed']]);
   });
 
   it('an object that never falls quiet is asked for maxDelayMs after its first event', () => {
@@ -51,6 +70,10 @@ describe('PendingWork: the settle window of each object', () => {
     assert.equal(pending.isCurrent('container', 'a', batch), false);
     pending.done(batch);
     assert.equal(pending.dueIn(200), 120);
+    const again = pending.take(40, 4, 320);
+    for (let at = 330; at < 1000; at += 100) pending.note(container('a'), at); // its answer raced these
+    pending.done(again);
+    assert.equal(pending.dueIn(1000), 0, 'a second after its first event, asked for again at once');
   });
 
   it('a failed request puts its objects back, due at once', () => {
