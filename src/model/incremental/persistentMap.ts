@@ -3,12 +3,17 @@
  * copying a Map of 40,000 endpoints costs milliseconds, one engine event should cost microseconds, every time
  * (no occasional O(n) rebuild, whose pauses and garbage dominated the mean of the layered map this replaces).
  *
- * Two structures share the entries, each split into pieces of about sqrt(n) that versions share:
- * - lookup: the keys hashed into buckets (small Maps); a change copies the bucket array and the buckets touched;
- * - order: the entries in iteration order as a list of sorted chunks; a change copies the chunk list and the
- *   chunks touched (binary search finds the chunk). With a `compare` the order is the snapshot's, else by key.
- * So a change of k keys copies O(k sqrt n) pointers. `with()` leaves the version it was called on as it was.
+ * Two structures share the entries, each in pieces that versions share:
+ * - lookup: the keys hashed into a two-level trie with small Maps as leaves (hashTrie.ts); a change copies two
+ *   arrays of 64 slots and a leaf;
+ * - order: the entries in iteration order as a list of sorted chunks of about sqrt(n); a change copies the chunk
+ *   list and the chunks touched (binary search finds the chunk). With a `compare` the order is the snapshot's,
+ *   else by key.
+ * So a change of k keys copies O(k sqrt n) pointers and allocates little. `with()` leaves the version it was
+ * called on as it was.
  */
+
+import { type HashTrie, TrieEdit, trieGet, trieOf } from './hashTrie';
 
 export type Compare<V> = (a: V, b: V) => number;
 type Entry<V> = readonly [string, V];
@@ -18,7 +23,7 @@ const MIN_CHUNK = 32;
 
 export class PersistentMap<V> implements ReadonlyMap<string, V> {
   private constructor(
-    private readonly buckets: ReadonlyArray<ReadonlyMap<string, V>>,
+    private readonly lookup: HashTrie<V>,
     private readonly chunks: ReadonlyArray<ReadonlyArray<Entry<V>>>,
     private readonly order: Compare<Entry<V>>,
     readonly size: number,
@@ -36,46 +41,34 @@ export class PersistentMap<V> implements ReadonlyMap<string, V> {
     const chunkSize = chunkSizeFor(entries.length);
     const chunks: Array<Entry<V>[]> = [];
     for (let i = 0; i < entries.length; i += chunkSize) chunks.push(entries.slice(i, i + chunkSize));
-    return new PersistentMap(hashed(entries, bucketCountFor(entries.length)), chunks, order, entries.length);
+    return new PersistentMap(trieOf(entries), chunks, order, entries.length);
   }
 
   /** A new version with `changes` applied (`undefined` removes the key); this version stays as it was. */
   with(changes: ReadonlyMap<string, V | undefined>): PersistentMap<V> {
     if (changes.size === 0) return this;
-    const buckets = [...this.buckets];
-    const ownBuckets = new Set<number>();
+    const lookup = new TrieEdit(this.lookup);
     const chunks = new ChunkEdit(this.chunks, this.order);
     let size = this.size;
     for (const [key, value] of changes) {
-      const at = bucketOf(key, buckets.length);
-      const previous = buckets[at].get(key);
-      if (previous === undefined && value === undefined) continue;
-      if (!ownBuckets.has(at)) {
-        buckets[at] = new Map(buckets[at]);
-        ownBuckets.add(at);
-      }
-      const bucket = buckets[at] as Map<string, V>;
+      const previous = lookup.get(key);
       if (previous !== undefined) {
         chunks.remove([key, previous]);
         size--;
       }
-      if (value === undefined) bucket.delete(key);
-      else {
-        bucket.set(key, value);
+      if (value === undefined) {
+        if (previous !== undefined) lookup.delete(key);
+      } else {
+        lookup.set(key, value);
         chunks.insert([key, value], chunkSizeFor(size));
         size++;
       }
     }
-    const next = chunks.result();
-    // Grown 16-fold since the buckets were made: new buckets, once per such growth (amortised O(1) per key).
-    if (bucketCountFor(size) >= 4 * buckets.length) {
-      return new PersistentMap(hashed(next.flat(), bucketCountFor(size)), next, this.order, size);
-    }
-    return new PersistentMap(buckets, next, this.order, size);
+    return new PersistentMap(lookup.result(), chunks.result(), this.order, size);
   }
 
   get(key: string): V | undefined {
-    return this.buckets[bucketOf(key, this.buckets.length)].get(key);
+    return trieGet(this.lookup, key);
   }
 
   has(key: string): boolean {
@@ -190,35 +183,8 @@ function position<V>(chunk: ReadonlyArray<Entry<V>>, entry: Entry<V>, order: Com
   return low;
 }
 
-function hashed<V>(entries: Iterable<Entry<V>>, count: number): Array<Map<string, V>> {
-  const buckets = Array.from({ length: count }, () => new Map<string, V>());
-  for (const [key, value] of entries) buckets[bucketOf(key, count)].set(key, value);
-  return buckets;
-}
-
-/** A power of two near sqrt(32 n): copying the bucket array and copying one bucket then cost about the same. */
-function bucketCountFor(size: number): number {
-  let count = 16;
-  while (count * count < 32 * size) count *= 2;
-  return count;
-}
-
 function chunkSizeFor(size: number): number {
   return Math.max(MIN_CHUNK, Math.ceil(Math.sqrt(size)));
-}
-
-/** FNV-1a over the key (its first and last 16 characters when longer: ids are random enough there). */
-function bucketOf(key: string, count: number): number {
-  let hash = 0x811c9dc5;
-  const mix = (from: number, to: number) => {
-    for (let i = from; i < to; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
-  };
-  if (key.length <= 32) mix(0, key.length);
-  else {
-    mix(0, 16);
-    mix(key.length - 16, key.length);
-  }
-  return (hash >>> 0) & (count - 1);
 }
 
 function byKey(a: string, b: string): number {

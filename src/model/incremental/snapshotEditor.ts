@@ -24,6 +24,7 @@ import {
 import type { ContainerModel, EndpointModel, NetworkModel, SnapshotDiff, TopologySnapshot } from '../topology';
 import { Draft } from './draft';
 import { NetworkReferences } from './networkReferences';
+import { PersistentMap } from './persistentMap';
 import { diffTouched } from './partialDiff';
 
 /** What the engine now says about one object; `record` undefined means the object is gone. */
@@ -66,9 +67,9 @@ export class SnapshotEditor {
     return this.current;
   }
 
-  /** Starts over from a full listing (O(size)); returns its snapshot. */
+  /** Starts over from a full listing (O(size)); returns its snapshot, in PersistentMaps for the updates to come. */
   reset(listing: EngineListing): TopologySnapshot {
-    this.current = buildSnapshot(listing);
+    this.current = persistent(buildSnapshot(listing));
     this.attached = new Map();
     this.references = new NetworkReferences();
     for (const network of this.current.networks.values()) this.references.addNetwork(network.name, network.id);
@@ -221,6 +222,17 @@ class Edit {
     this.byNetwork.set(networkId, copy);
     this.ownLists.add(networkId);
   }
+}
+
+/** The snapshot's maps as PersistentMaps (O(size), with the listing, so that no event pays for it). */
+function persistent(snapshot: TopologySnapshot): TopologySnapshot {
+  return {
+    networks: PersistentMap.over(snapshot.networks, byNameThenId),
+    containers: PersistentMap.over(snapshot.containers, byNameThenId),
+    endpoints: PersistentMap.over(snapshot.endpoints, compareEndpoints),
+    endpointsByNetwork: PersistentMap.over(snapshot.endpointsByNetwork),
+    endpointsByContainer: PersistentMap.over(snapshot.endpointsByContainer),
+  };
 }
 
 function insertionPoint(list: readonly EndpointModel[], endpoint: EndpointModel): number {
