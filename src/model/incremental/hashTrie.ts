@@ -1,7 +1,7 @@
 /**
- * The lookup half of PersistentMap: keys hashed into a two-level trie of 64 x 64 slots whose leaves are small
- * Maps. A version shares every slot array and leaf it did not change, so a change copies two arrays of 64
- * pointers and one leaf (n / 4096 keys): a few hundred bytes at 40,000 keys, where a bucket array of sqrt(n)
+ * The lookup of PersistentMap's changed keys: hashed into a two-level trie of 64 x 64 slots whose leaves are
+ * small Maps. A version shares every slot array and leaf it did not change, so a change copies two arrays of 64
+ * pointers and one leaf (1 / 4096 of the keys held): a few hundred bytes, where a bucket array of sqrt(n) keys
  * would make kilobytes of garbage per event. Never rebuilt: at a million keys a leaf holds about 250.
  */
 
@@ -13,16 +13,7 @@ type Leaf<V> = ReadonlyMap<string, V>;
 type Level<V> = ReadonlyArray<Leaf<V> | undefined>;
 export type HashTrie<V> = ReadonlyArray<Level<V> | undefined>;
 
-/** A new trie holding `entries` (O(n), nothing to copy on the way). */
-export function trieOf<V>(entries: Iterable<readonly [string, V]>): HashTrie<V> {
-  const root: Array<Array<Map<string, V> | undefined> | undefined> = new Array(WIDTH).fill(undefined);
-  for (const [key, value] of entries) {
-    const hash = hashOf(key);
-    const level = (root[hash & MASK] ??= new Array<Map<string, V> | undefined>(WIDTH).fill(undefined));
-    (level[(hash >>> BITS) & MASK] ??= new Map()).set(key, value);
-  }
-  return root;
-}
+export const emptyTrie: HashTrie<never> = new Array(WIDTH).fill(undefined);
 
 export function trieGet<V>(trie: HashTrie<V>, key: string): V | undefined {
   const hash = hashOf(key);

@@ -4,16 +4,16 @@
  * (no occasional O(n) rebuild, whose pauses and garbage dominated the mean of the layered map this replaces).
  *
  * Two structures share the entries, each in pieces that versions share:
- * - lookup: the keys hashed into a two-level trie with small Maps as leaves (hashTrie.ts); a change copies two
- *   arrays of 64 slots and a leaf;
+ * - lookup: the Map the first version was made from (never changed), under a two-level hash trie of the keys
+ *   changed since (hashTrie.ts, with GONE for a removed key); a change copies two arrays of 64 slots and a leaf;
  * - order: the entries in iteration order as a list of sorted chunks of about sqrt(n); a change copies the chunk
  *   list and the chunks touched (binary search finds the chunk). With a `compare` the order is the snapshot's,
  *   else by key.
- * So a change of k keys copies O(k sqrt n) pointers and allocates little. `with()` leaves the version it was
- * called on as it was.
+ * So a change of k keys copies O(k sqrt n) pointers and allocates little, and the first version costs one
+ * pass over the entries. `with()` leaves the version it was called on as it was.
  */
 
-import { type HashTrie, TrieEdit, trieGet, trieOf } from './hashTrie';
+import { emptyTrie, type HashTrie, TrieEdit, trieGet } from './hashTrie';
 
 export type Compare<V> = (a: V, b: V) => number;
 type Entry<V> = readonly [string, V];
@@ -21,17 +21,23 @@ type Entry<V> = readonly [string, V];
 /** Entries per chunk, about sqrt(n) and at least this. */
 const MIN_CHUNK = 32;
 
+/** A key removed from the base Map. */
+const GONE: unique symbol = Symbol('gone');
+type Gone = typeof GONE;
+
 export class PersistentMap<V> implements ReadonlyMap<string, V> {
   private constructor(
-    private readonly lookup: HashTrie<V>,
+    private readonly base: ReadonlyMap<string, V>,
+    private readonly lookup: HashTrie<V | Gone>,
     private readonly chunks: ReadonlyArray<ReadonlyArray<Entry<V>>>,
     private readonly order: Compare<Entry<V>>,
     readonly size: number,
   ) {}
 
   /**
-   * A persistent copy of `map` (O(n); `map` is not kept). With `compare`, `map` must iterate in that order
-   * already, as the snapshot's maps do; without, the entries are sorted by key.
+   * A persistent map over `map` (O(n)), which it keeps: the caller must never change `map` again. With
+   * `compare`, `map` must iterate in that order already, as the snapshot's maps do; without, the entries are
+   * sorted by key.
    */
   static over<V>(map: ReadonlyMap<string, V>, compare?: Compare<V>): PersistentMap<V> {
     if (map instanceof PersistentMap) return map as PersistentMap<V>;
@@ -41,7 +47,7 @@ export class PersistentMap<V> implements ReadonlyMap<string, V> {
     const chunkSize = chunkSizeFor(entries.length);
     const chunks: Array<Entry<V>[]> = [];
     for (let i = 0; i < entries.length; i += chunkSize) chunks.push(entries.slice(i, i + chunkSize));
-    return new PersistentMap(trieOf(entries), chunks, order, entries.length);
+    return new PersistentMap(map, emptyTrie, chunks, order, entries.length);
   }
 
   /** A new version with `changes` applied (`undefined` removes the key); this version stays as it was. */
@@ -51,24 +57,26 @@ export class PersistentMap<V> implements ReadonlyMap<string, V> {
     const chunks = new ChunkEdit(this.chunks, this.order);
     let size = this.size;
     for (const [key, value] of changes) {
-      const previous = lookup.get(key);
+      const changed = lookup.get(key);
+      const previous = changed === undefined ? this.base.get(key) : changed === GONE ? undefined : changed;
       if (previous !== undefined) {
         chunks.remove([key, previous]);
         size--;
       }
-      if (value === undefined) {
-        if (previous !== undefined) lookup.delete(key);
-      } else {
+      if (value !== undefined) {
         lookup.set(key, value);
         chunks.insert([key, value], chunkSizeFor(size));
         size++;
-      }
+      } else if (this.base.has(key)) lookup.set(key, GONE);
+      else if (changed !== undefined) lookup.delete(key);
     }
-    return new PersistentMap(lookup.result(), chunks.result(), this.order, size);
+    return new PersistentMap(this.base, lookup.result(), chunks.result(), this.order, size);
   }
 
   get(key: string): V | undefined {
-    return trieGet(this.lookup, key);
+    const changed = trieGet(this.lookup, key);
+    if (changed === undefined) return this.base.get(key);
+    return changed === GONE ? undefined : changed;
   }
 
   has(key: string): boolean {
