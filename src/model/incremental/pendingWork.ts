@@ -11,8 +11,17 @@
  * Within a sequence that began (kill, die) and has not ended (stop, start) the quiet time is `sequenceQuietMs`:
  * the destroy of `docker rm -f` comes after the container's filesystem is removed, slow on a busy engine.
  * A gone object needs no request, so it is due at once.
+ *
+ * An answer can also be early: the engine announces a network connect before its container listing shows it, so
+ * a container keeps what its connect / disconnect events said until an answer shows it (asked again after a
+ * doubling pause, up to MAX_EARLY_ANSWERS times; then the engine's word stands).
  */
+
 import type { EventTarget } from './eventTargets';
+
+/** Answers that may come early before the engine's word stands, and the first pause before asking again. */
+export const MAX_EARLY_ANSWERS = 6;
+export const EARLY_RETRY_MS = 25;
 
 export interface PendingBatch {
   /** Containers and networks to ask for, with the generation seen when the batch was taken. */
@@ -38,12 +47,18 @@ interface Waiting {
   first: number;
   last: number;
   inSequence: boolean;
+  /** Put back by retry(): due then, whatever the window says (until an event names it again). */
+  due?: number;
 }
 
 export class PendingWork {
   private readonly containers = new Map<string, Waiting>();
   private readonly networks = new Map<string, Waiting>();
   private readonly generation = new Map<string, number>();
+  /** Per container: network id -> attached, as its latest connect / disconnect events said. */
+  private readonly expectations = new Map<string, Map<string, boolean>>();
+  /** Per container: how many early answers it has had in a row. */
+  private readonly earlyAnswers = new Map<string, number>();
   private counter = 0;
 
   constructor(private readonly window: SettleWindow = { quietMs: 0, sequenceQuietMs: 0, maxDelayMs: 0 }) {}
@@ -55,8 +70,15 @@ export class PendingWork {
     // Gone wins: an id is never reused, so a later (or reordered) event cannot bring the object back.
     waiting.gone ||= target.gone;
     waiting.last = now;
+    waiting.due = undefined;
     if (target.sequence) waiting.inSequence = target.sequence === 'begins';
     this.generation.set(key(target.kind, target.id), ++this.counter);
+    if (waiting.gone) this.forgetExpectations(target.id);
+    else if (target.expect) {
+      const expected = this.expectations.get(target.id) ?? new Map<string, boolean>();
+      expected.set(target.expect.networkId, target.expect.attached);
+      this.expectations.set(target.id, expected);
+    }
   }
 
   /** Milliseconds until the first object is due (0: now), undefined when nothing waits. */
@@ -74,6 +96,7 @@ export class PendingWork {
 
   private dueAt(waiting: Waiting): number {
     if (waiting.gone) return waiting.last;
+    if (waiting.due !== undefined) return waiting.due;
     const quiet = waiting.inSequence ? this.window.sequenceQuietMs : this.window.quietMs;
     return Math.min(waiting.last + quiet, waiting.first + this.window.maxDelayMs);
   }
@@ -88,11 +111,44 @@ export class PendingWork {
     return this.containers.size === 0 && this.networks.size === 0;
   }
 
-  /** A full listing covers everything noted so far. */
+  /**
+   * A full listing covers everything noted so far. What connect / disconnect events said is kept: the listing
+   * may not show it yet either, so the caller checks the listing's records (isEarly) and asks again (retry).
+   */
   clear(): void {
     this.containers.clear();
     this.networks.clear();
     this.generation.clear();
+  }
+
+  /** Containers whose connect / disconnect no answer has shown yet. */
+  get unconfirmed(): string[] {
+    return [...this.expectations.keys()];
+  }
+
+  /**
+   * Whether a container's answer (the ids of the networks its record shows; undefined when it is gone) is early:
+   * it does not show yet what the container's connect / disconnect events said. Early answers are counted; past
+   * MAX_EARLY_ANSWERS, or once an answer agrees, the container's expectations are forgotten.
+   */
+  isEarly(id: string, networkIds: ReadonlySet<string> | undefined): boolean {
+    const expected = this.expectations.get(id);
+    const early =
+      expected !== undefined &&
+      networkIds !== undefined &&
+      [...expected].some(([networkId, attached]) => networkIds.has(networkId) !== attached);
+    const count = (this.earlyAnswers.get(id) ?? 0) + 1;
+    if (!early || count > MAX_EARLY_ANSWERS) {
+      this.forgetExpectations(id);
+      return false;
+    }
+    this.earlyAnswers.set(id, count);
+    return true;
+  }
+
+  private forgetExpectations(id: string): void {
+    this.expectations.delete(id);
+    this.earlyAnswers.delete(id);
   }
 
   /** Takes up to `maxContainers` containers and `maxNetworks` networks due to ask for, and every gone object. */
@@ -158,10 +214,16 @@ export class PendingWork {
     }
   }
 
-  /** Puts an object back, due at once (its request failed). */
-  retry(kind: EventTarget['kind'], id: string): void {
+  /**
+   * Puts an object back (its request failed, or its answer was early): due at once, or after an early answer
+   * after a pause doubling with the early answers so far. An object an event named meanwhile keeps its window.
+   */
+  retry(kind: EventTarget['kind'], id: string, now: number): void {
     const pending = kind === 'container' ? this.containers : this.networks;
-    if (!pending.has(id)) pending.set(id, { gone: false, first: 0, last: 0, inSequence: false });
+    if (pending.has(id)) return;
+    const early = kind === 'container' ? (this.earlyAnswers.get(id) ?? 0) : 0;
+    const due = now + (early === 0 ? 0 : EARLY_RETRY_MS * 2 ** (early - 1));
+    pending.set(id, { gone: false, first: now, last: now, inSequence: false, due });
   }
 }
 

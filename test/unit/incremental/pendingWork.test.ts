@@ -80,7 +80,7 @@ describe('PendingWork: the settle window of each object', () => {
     const pending = new PendingWork(WINDOW);
     pending.note(container('a'), 0);
     pending.take(40, 4, 150);
-    pending.retry('container', 'a');
+    pending.retry('container', 'a', 160);
     assert.equal(pending.dueIn(160), 0);
     assert.deepEqual(pending.take(40, 4, 160).containers, ['a']);
   });
