@@ -127,14 +127,14 @@ class ChunkEdit<V> {
     }
     const at = Math.min(this.chunkFor(entry), this.chunks.length - 1);
     const chunk = this.writable(at);
-    chunk.splice(position(chunk, entry, this.order), 0, entry);
+    chunk.splice(lowerBound(chunk, entry, this.order), 0, entry);
     if (chunk.length > 2 * chunkSize) this.chunks.splice(at + 1, 0, this.owned(chunk.splice(chunk.length >> 1)));
   }
 
   remove(entry: Entry<V>): void {
     const at = this.chunkFor(entry);
     const chunk = this.writable(at);
-    const index = position(chunk, entry, this.order);
+    const index = lowerBound(chunk, entry, this.order);
     if (chunk[index]?.[0] === entry[0]) {
       chunk.splice(index, 1);
       if (chunk.length === 0) this.chunks.splice(at, 1);
@@ -179,13 +179,13 @@ class ChunkEdit<V> {
   }
 }
 
-/** The first index whose entry is not before `entry`. */
-function position<V>(chunk: ReadonlyArray<Entry<V>>, entry: Entry<V>, order: Compare<Entry<V>>): number {
+/** The first index in the sorted `list` whose item is not before `item` (where `item` goes to keep the order). */
+export function lowerBound<T>(list: readonly T[], item: T, order: Compare<T>): number {
   let low = 0;
-  let high = chunk.length;
+  let high = list.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (order(chunk[middle], entry) < 0) low = middle + 1;
+    if (order(list[middle], item) < 0) low = middle + 1;
     else high = middle;
   }
   return low;

@@ -24,7 +24,7 @@ import {
 import type { ContainerModel, EndpointModel, NetworkModel, SnapshotDiff, TopologySnapshot } from '../topology';
 import { Draft } from './draft';
 import { NetworkReferences } from './networkReferences';
-import { PersistentMap } from './persistentMap';
+import { lowerBound, PersistentMap } from './persistentMap';
 import { diffTouched } from './partialDiff';
 
 /** What the engine now says about one object; `record` undefined means the object is gone. */
@@ -204,7 +204,9 @@ class Edit {
     for (const endpoint of next ?? []) {
       if (kept.has(endpoint)) continue;
       this.endpoints.set(endpoint.key, endpoint);
-      this.editList(endpoint.networkId, (list) => list.splice(insertionPoint(list, endpoint), 0, endpoint));
+      this.editList(endpoint.networkId, (list) =>
+        list.splice(lowerBound(list, endpoint, compareByContainer), 0, endpoint),
+      );
     }
     if (!next) {
       if (this.byContainer.has(containerId)) this.byContainer.delete(containerId);
@@ -233,17 +235,6 @@ function persistent(snapshot: TopologySnapshot): TopologySnapshot {
     endpointsByNetwork: PersistentMap.over(snapshot.endpointsByNetwork),
     endpointsByContainer: PersistentMap.over(snapshot.endpointsByContainer),
   };
-}
-
-function insertionPoint(list: readonly EndpointModel[], endpoint: EndpointModel): number {
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (compareByContainer(list[middle], endpoint) < 0) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 function sameObjects<T>(a: readonly T[], b: readonly T[]): boolean {
