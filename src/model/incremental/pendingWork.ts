@@ -39,6 +39,8 @@ export interface SettleWindow {
   quietMs: number;
   sequenceQuietMs: number;
   maxDelayMs: number;
+  /** A round also takes the objects due within this long (they share its requests). */
+  batchAheadMs: number;
 }
 
 /** One object waiting: gone or to ask for, when its first and its last event came (ms), in a sequence. */
@@ -61,7 +63,9 @@ export class PendingWork {
   private readonly earlyAnswers = new Map<string, number>();
   private counter = 0;
 
-  constructor(private readonly window: SettleWindow = { quietMs: 0, sequenceQuietMs: 0, maxDelayMs: 0 }) {}
+  constructor(
+    private readonly window: SettleWindow = { quietMs: 0, sequenceQuietMs: 0, maxDelayMs: 0, batchAheadMs: 0 },
+  ) {}
 
   note(target: EventTarget, now: number): void {
     const pending = target.kind === 'container' ? this.containers : this.networks;
@@ -153,6 +157,10 @@ export class PendingWork {
 
   /** Takes up to `maxContainers` containers and `maxNetworks` networks due to ask for, and every gone object. */
   take(maxContainers: number, maxNetworks: number, now: number): PendingBatch {
+    // Objects whose window ends within BATCH_AHEAD_MS go along (one request for several containers);
+    // not those put back after an early answer, whose pause is the point.
+    const isDue = (waiting: Waiting) =>
+      this.dueAt(waiting) <= now + (waiting.due === undefined ? this.window.batchAheadMs : 0);
     const batch: PendingBatch = {
       containers: [],
       networks: [],
@@ -170,7 +178,7 @@ export class PendingWork {
       max: number,
     ) => {
       for (const [id, waiting] of [...pending]) {
-        if (!waiting.gone && (ask.length >= max || this.dueAt(waiting) > now)) continue;
+        if (!waiting.gone && (ask.length >= max || !isDue(waiting))) continue;
         (waiting.gone ? gone : ask).push(id);
         pending.delete(id);
         generations.set(key(kind, id), this.generation.get(key(kind, id)) ?? 0);

@@ -48,6 +48,8 @@ export const SLOW_MS = 1_000;
 export const QUIET_MS = 150;
 export const SEQUENCE_QUIET_MS = 600;
 export const MAX_DELAY_MS = 1_000;
+/** A round takes along the objects due within this long: at most 50 ms early, they share its requests. */
+export const BATCH_AHEAD_MS = 50;
 /** Below this many objects to ask for, targeted requests always win (a small engine lists fast anyway). */
 const MIN_FULL_LISTING_BURST = 16;
 
@@ -79,6 +81,7 @@ export class TopologyFollower {
       quietMs: options.quietMs ?? QUIET_MS,
       sequenceQuietMs: options.sequenceQuietMs ?? options.quietMs ?? SEQUENCE_QUIET_MS,
       maxDelayMs: options.maxDelayMs ?? MAX_DELAY_MS,
+      batchAheadMs: Math.min(BATCH_AHEAD_MS, options.quietMs ?? QUIET_MS),
     });
   }
 

@@ -7,7 +7,7 @@ const container = (id: string, gone = false, sequence?: 'begins' | 'ends') => ({
   gone,
   sequence,
 });
-const WINDOW = { quietMs: 150, sequenceQuietMs: 600, maxDelayMs: 1000 };
+const WINDOW = { quietMs: 150, sequenceQuietMs: 600, maxDelayMs: 1000, batchAheadMs: 0 };
 
 describe('PendingWork: the settle window of each object', () => {
   it('asks for an object only once no event named it for quietMs, so one request sees a sequence through', () => {
@@ -60,6 +60,15 @@ describe('PendingWork: the settle window of each object', () => {
     assert.deepEqual(pending.take(40, 4, 160).containers, ['early']);
     assert.equal(pending.dueIn(160), 90);
     assert.deepEqual(pending.take(40, 4, 250).containers, ['late']);
+  });
+
+  it('a round takes along the objects due within batchAheadMs: they share its request', () => {
+    const pending = new PendingWork({ ...WINDOW, batchAheadMs: 50 });
+    pending.note(container('first'), 0);
+    pending.note(container('soon'), 40);
+    pending.note(container('later'), 60);
+    assert.deepEqual(pending.take(40, 4, 150).containers, ['first', 'soon'], 'soon is due at 190, later at 210');
+    assert.equal(pending.dueIn(150), 60);
   });
 
   it('an event after the request was taken makes its answer stale; the object waits for its own window again', () => {
