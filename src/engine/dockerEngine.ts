@@ -25,6 +25,7 @@ import { dockerOptions } from './modemOptions';
 import { execInContainer } from './exec';
 import { runHelperContainer } from './helperContainer';
 import { EVENT_FILTERS, eventsBetween, inspectNetworkRecord, listContainersById } from './targetedRequests';
+import { listSwarm, swarmListingOf } from './swarmRequests';
 import type { EngineTransport, RequestSpec, StreamSpec } from './transport';
 import type {
   EngineContainer,
@@ -33,6 +34,7 @@ import type {
   EngineInfo,
   EngineListing,
   EngineNetwork,
+  EngineSwarmListing,
   EngineVersion,
 } from './records';
 
@@ -107,8 +109,9 @@ class DockerEngine implements EngineApi, EngineTransport {
     });
   }
 
+  /** GET /networks, GET /containers/json and /info; on a Swarm manager the three Swarm lists too. */
   async listing(): Promise<EngineListing> {
-    const [networks, containers] = await Promise.all([
+    const [networks, containers, swarm] = await Promise.all([
       this.request<EngineNetwork[]>({
         method: 'GET',
         path: '/networks',
@@ -124,8 +127,13 @@ class DockerEngine implements EngineApi, EngineTransport {
         timeoutMs: this.readTimeoutMs,
         operation: 'listing containers',
       }),
+      swarmListingOf(this),
     ]);
-    return { networks: networks ?? [], containers: containers ?? [] };
+    return { networks: networks ?? [], containers: containers ?? [], ...(swarm ? { swarm } : {}) };
+  }
+
+  listSwarm(): Promise<EngineSwarmListing> {
+    return listSwarm(this);
   }
 
   inspectNetwork(idOrName: string): Promise<unknown> {

@@ -13,6 +13,8 @@ import { byName } from './present/text';
 import type { ContainerDetailsCache } from './containerDetailsCache';
 import { LiveTreeProvider, reuseNode, type OwnerTree } from './liveTreeProvider';
 import type { NetworkHostFactsSource } from './observedSources';
+import { SwarmBranch, type SwarmTreeNode } from './swarmBranch';
+import { meshPortItem, routingMeshItem, serviceItem, swarmNoticeItem, taskItem } from './swarmItems';
 import { detailItem, detailsItem, endpointItem, groupItem, networkItem, resolvedEndpointTooltip } from './treeItems';
 
 class NetworkNode implements NetworkNodeData {
@@ -52,7 +54,7 @@ class DetailNode implements DetailNodeData {
   }
 }
 
-export type NetworksTreeNode = NetworkNode | EndpointNode | DetailsNode | DetailNode | GroupNode;
+export type NetworksTreeNode = NetworkNode | EndpointNode | DetailsNode | DetailNode | GroupNode | SwarmTreeNode;
 
 const endpointOrder = byName<EndpointModel>(
   (e) => e.containerName,
@@ -67,6 +69,10 @@ export class NetworksProvider
   private readonly endpointNodes = new Map<string, EndpointNode>();
   private readonly detailsNodes = new Map<string, DetailsNode>();
   private readonly groupNodes = new Map<string, GroupNode>();
+  private readonly swarm = new SwarmBranch(
+    () => this.feed.snapshot,
+    (m, ...a) => vscode.l10n.t(m, ...a),
+  );
 
   constructor(
     feed: TopologyFeed,
@@ -113,6 +119,16 @@ export class NetworksProvider
         return detailItem(node, node.index);
       case 'group':
         return groupItem(node, 'networks', this.networksIn(node).length);
+      case 'service':
+        return serviceItem(node);
+      case 'task':
+        return taskItem(node, this.feed.snapshot.swarm?.services.get(node.task.serviceId));
+      case 'routingMesh':
+        return routingMeshItem(node, this.swarm.children(node).length);
+      case 'meshPort':
+        return meshPortItem(node);
+      case 'swarmNotice':
+        return swarmNoticeItem(node);
     }
   }
 
@@ -134,9 +150,17 @@ export class NetworksProvider
       case 'group':
         return this.networksIn(node).map((n) => this.networkNode(n));
       case 'network': {
-        const endpoints = [...(this.feed.snapshot.endpointsByNetwork.get(node.network.id) ?? [])].sort(endpointOrder);
-        return [...endpoints.map((e) => this.endpointNode(e)), this.detailsNode(node.network)];
+        const all = this.feed.snapshot.endpointsByNetwork.get(node.network.id) ?? [];
+        const endpoints = [...this.swarm.plainEndpoints(all)].sort(endpointOrder);
+        return [
+          ...this.swarm.networkChildren(node.network),
+          ...endpoints.map((e) => this.endpointNode(e)),
+          this.detailsNode(node.network),
+        ];
       }
+      case 'service':
+      case 'routingMesh':
+        return this.swarm.children(node);
       case 'details':
         return [
           ...networkDetailRows(node.network, (m, ...a) => vscode.l10n.t(m, ...a)),
@@ -161,6 +185,16 @@ export class NetworksProvider
         return this.networkNode(node.network);
       case 'detail':
         return node.parent;
+      case 'task':
+        return this.swarm.serviceNodeOf(node);
+      case 'service':
+      case 'routingMesh':
+      case 'meshPort':
+      case 'swarmNotice': {
+        const network = this.feed.snapshot.networks.get(node.networkId);
+        if (!network) return undefined;
+        return node.kind === 'meshPort' ? this.swarm.networkChildren(network)[0] : this.networkNode(network);
+      }
       default:
         return undefined;
     }
@@ -223,6 +257,12 @@ export class NetworksProvider
   /** Fires for the nodes that changed only; the root only when the list of networks (or their order) changed. */
   protected applyChange({ diff }: TopologyChange): void {
     this.applyOwnedChange(diff, this.tree);
+    const touched = this.swarm.touchedNetworks(diff.swarm);
+    if (touched === 'all') this.changeEmitter.fire(undefined);
+    else if (touched?.size) {
+      const nodes = [...touched].map((id) => this.networkNodes.get(id)).filter((n): n is NetworkNode => !!n);
+      if (nodes.length) this.changeEmitter.fire(nodes);
+    }
   }
 
   private readonly tree: OwnerTree<NetworksTreeNode, NetworkNode, EndpointNode, NetworkModel> = {

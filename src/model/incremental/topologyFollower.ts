@@ -2,6 +2,8 @@
  * The bookkeeping of following an engine incrementally, apart from LiveTopology's scheduling and states:
  * which events wait for an answer, whether the next step is a full listing or a round of targeted requests,
  * the slow-engine fallback, the snapshot (through the SnapshotEditor) and the request counters.
+ * Swarm service and node events (and container events of Swarm tasks) ask for the manager's three Swarm lists,
+ * made beside the next targeted round (see swarmFollowing.ts).
  */
 import type { EngineEvent, EngineListing } from '../../engine/records';
 import { diffSnapshots, isEmptyDiff } from '../diff';
@@ -9,6 +11,7 @@ import type { TopologyChange } from '../feed';
 import { eventTarget } from './eventTargets';
 import { PendingWork } from './pendingWork';
 import { SnapshotEditor } from './snapshotEditor';
+import { askSwarm, SWARM_COALESCE_MS, swarmEventNeeds, type SwarmSource } from './swarmFollowing';
 import { targetedRound, type TargetedSource } from './targetedRound';
 
 /** What following the engine cost it so far (for the benchmark and the burst integration test). */
@@ -21,6 +24,8 @@ export interface FollowStats {
   targetedRequests: number;
   /** Changes applied from targeted answers (one per non-empty incremental update). */
   incrementalUpdates: number;
+  /** Swarm refreshes of the event path: three list requests each (services, tasks, nodes). */
+  swarmRefreshes: number;
 }
 
 export interface FollowOptions {
@@ -45,7 +50,10 @@ export class TopologyFollower {
     fullListingsWhileSlow: 0,
     targetedRequests: 0,
     incrementalUpdates: 0,
+    swarmRefreshes: 0,
   };
+  /** A Swarm event came: the three Swarm lists are due (beside the next targeted round). */
+  private swarmDue = false;
   /** Why the coming full listing is made, for the counters. */
   private listingReason: 'required' | 'slow' | 'burst' = 'required';
   private readonly pending = new PendingWork();
@@ -57,22 +65,25 @@ export class TopologyFollower {
   private lastListingMs = 0;
 
   constructor(
-    private readonly source: TargetedSource,
+    private readonly source: TargetedSource & SwarmSource,
     private readonly options: FollowOptions,
   ) {}
 
   /** Nothing waits for an answer. */
   get idle(): boolean {
-    return this.pending.isEmpty && !this.needFull;
+    return this.pending.isEmpty && !this.needFull && !this.swarmDue;
   }
 
   get hasPending(): boolean {
-    return !this.pending.isEmpty;
+    return !this.pending.isEmpty || this.swarmDue;
   }
 
   /** Notes an event; an event that names nothing we can ask for asks for a full listing. */
   note(event: EngineEvent): void {
     this.stats.events++;
+    const swarm = this.options.incremental !== false ? swarmEventNeeds(event) : 'none';
+    if (swarm !== 'none') this.swarmDue = true;
+    if (swarm === 'swarmOnly') return;
     const target = this.options.incremental !== false ? eventTarget(event) : undefined;
     if (target) this.pending.note(target);
     else this.needFull = true;
@@ -80,7 +91,8 @@ export class TopologyFollower {
 
   /** How long to coalesce events: while the engine is slow, at least as long as its last listing took. */
   coalesce(baseMs: number): number {
-    return this.slow ? Math.max(baseMs, this.lastListingMs) : baseMs;
+    const base = this.swarmDue && this.pending.isEmpty ? Math.max(baseMs, SWARM_COALESCE_MS) : baseMs;
+    return this.slow ? Math.max(base, this.lastListingMs) : base;
   }
 
   /**
@@ -92,6 +104,10 @@ export class TopologyFollower {
    */
   needsFullListing(connected: boolean): boolean {
     this.listingReason = 'required';
+    // Swarm lists are only a manager's, and only a client that can ask for them alone follows them apart.
+    if (this.swarmDue && (this.editor.snapshot.swarm?.role !== 'manager' || !this.source.listSwarm)) {
+      this.needFull = true;
+    }
     if (this.needFull || this.options.incremental === false || !connected) return true;
     this.listingReason = 'slow';
     if (this.slow) return true;
@@ -103,6 +119,7 @@ export class TopologyFollower {
   /** A listing is about to be asked for: it covers everything noted so far. */
   beginListing(): void {
     this.needFull = false;
+    this.swarmDue = false;
     this.pending.clear();
     this.stats.fullListings++;
     if (this.listingReason === 'slow') this.stats.fullListingsWhileSlow++;
@@ -128,14 +145,23 @@ export class TopologyFollower {
   /** One round of targeted requests, applied; returns the change to announce, if any. */
   async applyTargeted(isDisposed: () => boolean): Promise<TopologyChange | undefined> {
     const started = Date.now();
-    const round = await targetedRound(this.source, this.pending, this.options.maxInFlight ?? MAX_IN_FLIGHT);
+    const swarmDue = this.swarmDue;
+    this.swarmDue = false;
+    const [round, swarm] = await Promise.all([
+      targetedRound(this.source, this.pending, this.options.maxInFlight ?? MAX_IN_FLIGHT),
+      swarmDue ? askSwarm(this.source) : undefined,
+    ]);
     if (isDisposed()) return undefined;
     this.stats.targetedRequests += round.requests;
+    if (swarm) this.stats.swarmRefreshes++;
     if (Date.now() - started > (this.options.slowMs ?? SLOW_MS)) this.slow = true;
     // A failed request: the listing tells whether the engine is gone (then unreachable) or that was all.
-    if (round.failure !== undefined) this.needFull = true;
-    if (round.updates.length === 0) return undefined;
-    const { snapshot, diff } = this.editor.apply(round.updates);
+    if (round.failure !== undefined || swarm?.failure !== undefined) this.needFull = true;
+    const applied = round.updates.length > 0 ? this.editor.apply(round.updates) : undefined;
+    const swarmApplied = swarm?.listing ? this.editor.applySwarm(swarm.listing) : undefined;
+    if (!applied && !swarmApplied) return undefined;
+    const snapshot = this.editor.snapshot;
+    const diff = { ...(applied ?? swarmApplied)!.diff, ...(swarmApplied ? { swarm: swarmApplied.diff.swarm } : {}) };
     if (isEmptyDiff(diff)) return undefined;
     this.stats.incrementalUpdates++;
     return { diff, snapshot };
