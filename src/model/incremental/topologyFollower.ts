@@ -11,7 +11,7 @@ import type { TopologyChange } from '../feed';
 import { eventTarget } from './eventTargets';
 import { PendingWork } from './pendingWork';
 import { SnapshotEditor } from './snapshotEditor';
-import { askSwarm, SWARM_COALESCE_MS, swarmEventNeeds, type SwarmSource } from './swarmFollowing';
+import { askSwarm, SWARM_COALESCE_MS, SwarmSettling, swarmEventNeeds, type SwarmSource } from './swarmFollowing';
 import { targetedRound, type TargetedSource } from './targetedRound';
 
 /** What following the engine cost it so far (for the benchmark and the burst integration test). */
@@ -52,8 +52,9 @@ export class TopologyFollower {
     incrementalUpdates: 0,
     swarmRefreshes: 0,
   };
-  /** A Swarm event came: the three Swarm lists are due (beside the next targeted round). */
+  /** A Swarm event came, or tasks are still starting: the three Swarm lists are due (see swarmFollowing.ts). */
   private swarmDue = false;
+  private readonly swarmSettling = new SwarmSettling();
   /** Why the coming full listing is made, for the counters. */
   private listingReason: 'required' | 'slow' | 'burst' = 'required';
   private readonly pending = new PendingWork();
@@ -78,11 +79,19 @@ export class TopologyFollower {
     return !this.pending.isEmpty || this.swarmDue;
   }
 
+  /** When to run the pending work: now, or later when only a settling Swarm's follow-up is due. */
+  get pendingDelayMs(): number {
+    return this.pending.isEmpty && this.swarmDue ? this.swarmSettling.delayMs : 0;
+  }
+
   /** Notes an event; an event that names nothing we can ask for asks for a full listing. */
   note(event: EngineEvent): void {
     this.stats.events++;
     const swarm = this.options.incremental !== false ? swarmEventNeeds(event) : 'none';
-    if (swarm !== 'none') this.swarmDue = true;
+    if (swarm !== 'none') {
+      this.swarmDue = true;
+      this.swarmSettling.restart();
+    }
     if (swarm === 'swarmOnly') return;
     const target = this.options.incremental !== false ? eventTarget(event) : undefined;
     if (target) this.pending.note(target);
@@ -104,9 +113,12 @@ export class TopologyFollower {
    */
   needsFullListing(connected: boolean): boolean {
     this.listingReason = 'required';
-    // Swarm lists are only a manager's, and only a client that can ask for them alone follows them apart.
-    if (this.swarmDue && (this.editor.snapshot.swarm?.role !== 'manager' || !this.source.listSwarm)) {
-      this.needFull = true;
+    // Swarm lists are a manager's only (a worker has none to ask for); a client that cannot ask for them
+    // alone, or an engine that just joined a Swarm, gets a full listing.
+    if (this.swarmDue) {
+      const role = this.editor.snapshot.swarm?.role;
+      if (role === 'worker') this.swarmDue = false;
+      else if (role !== 'manager' || !this.source.listSwarm) this.needFull = true;
     }
     if (this.needFull || this.options.incremental === false || !connected) return true;
     this.listingReason = 'slow';
@@ -138,6 +150,7 @@ export class TopologyFollower {
     this.lastListingObjects = (listing.networks?.length ?? 0) + (listing.containers?.length ?? 0);
     const previous = this.editor.snapshot;
     const snapshot = this.editor.reset(listing);
+    if (this.swarmSettling.followUp(snapshot.swarm)) this.swarmDue = true;
     const diff = diffSnapshots(previous, snapshot);
     return isEmptyDiff(diff) ? undefined : { diff, snapshot };
   }
@@ -159,6 +172,7 @@ export class TopologyFollower {
     if (round.failure !== undefined || swarm?.failure !== undefined) this.needFull = true;
     const applied = round.updates.length > 0 ? this.editor.apply(round.updates) : undefined;
     const swarmApplied = swarm?.listing ? this.editor.applySwarm(swarm.listing) : undefined;
+    if (swarmApplied && this.swarmSettling.followUp(swarmApplied.snapshot.swarm)) this.swarmDue = true;
     if (!applied && !swarmApplied) return undefined;
     const snapshot = this.editor.snapshot;
     const diff = { ...(applied ?? swarmApplied)!.diff, ...(swarmApplied ? { swarm: swarmApplied.diff.swarm } : {}) };
