@@ -13,7 +13,7 @@ import { messageOf } from '../validationMessages';
 import { driverOptionsFor, type DriverOption } from './driverOptions';
 import { familySteps } from './familySteps';
 import { runWizard, wizardStep, type WizardStep } from './stepList';
-import { initialState, toRequest, type NetworkFlag, type WizardState } from './wizardState';
+import { initialState, OVERLAY_ENCRYPTED_OPTION, toRequest, type NetworkFlag, type WizardState } from './wizardState';
 
 export interface WizardContext {
   prompter: Prompter;
@@ -26,10 +26,15 @@ type Step = WizardStep<WizardState>;
 
 const BUILT_IN_DRIVERS = new Set(['bridge', 'overlay', 'macvlan', 'ipvlan', 'host', 'null']);
 
-/** bridge, overlay when Swarm is active, macvlan, ipvlan, then any network plugin the engine has. */
+/**
+ * bridge, overlay on a Swarm manager (a worker cannot create Swarm networks), macvlan, ipvlan, then any network
+ * plugin the engine has.
+ */
 export function availableDrivers(info: EngineInfo): Array<{ driver: string; plugin: boolean }> {
   const drivers = [{ driver: 'bridge', plugin: false }];
-  if (info.Swarm?.LocalNodeState === 'active') drivers.push({ driver: 'overlay', plugin: false });
+  if (info.Swarm?.LocalNodeState === 'active' && info.Swarm.ControlAvailable) {
+    drivers.push({ driver: 'overlay', plugin: false });
+  }
   drivers.push({ driver: 'macvlan', plugin: false }, { driver: 'ipvlan', plugin: false });
   for (const p of info.Plugins?.Network ?? []) if (!BUILT_IN_DRIVERS.has(p)) drivers.push({ driver: p, plugin: true });
   return drivers;
@@ -51,7 +56,7 @@ function wizardSteps(ctx: WizardContext, s: WizardState): Step[] {
     driverStep(ctx),
     ...familySteps(ctx.prompter, ctx.networks, 'ipv4', s),
     ...familySteps(ctx.prompter, ctx.networks, 'ipv6', s),
-    flagsStep(ctx.prompter),
+    flagsStep(ctx.prompter, s.driver),
     ...(options.length > 0
       ? [optionsStep(ctx.prompter, options), ...chosen.map((o) => optionValueStep(ctx.prompter, o))]
       : []),
@@ -99,7 +104,7 @@ function driverStep({ prompter, info }: WizardContext): Step {
   );
 }
 
-function flagsStep(prompter: Prompter): Step {
+function flagsStep(prompter: Prompter, driver: string): Step {
   return wizardStep<WizardState, NetworkFlag[]>(
     'flags',
     (s, position) =>
@@ -119,6 +124,16 @@ function flagsStep(prompter: Prompter): Step {
             value: 'attachable',
             picked: s.flags.includes('attachable'),
           },
+          ...(driver === 'overlay'
+            ? [
+                {
+                  label: vscode.l10n.t('Encrypted'),
+                  description: vscode.l10n.t('IPsec between the Swarm nodes (option {0})', OVERLAY_ENCRYPTED_OPTION),
+                  value: 'encrypted' as const,
+                  picked: s.flags.includes('encrypted'),
+                },
+              ]
+            : []),
         ],
       }),
     (s, flags) => (s.flags = flags),

@@ -13,7 +13,13 @@ export interface FamilyAnswers {
   aux: string;
 }
 
-export type NetworkFlag = 'internal' | 'attachable';
+export type NetworkFlag = 'internal' | 'attachable' | 'encrypted';
+
+/**
+ * The overlay driver's encryption switch: libnetwork's overlay driver reads the key `encrypted` (its presence,
+ * any value), as `docker network create --opt encrypted` sends it.
+ */
+export const OVERLAY_ENCRYPTED_OPTION = 'encrypted';
 
 export interface WizardState {
   name: string;
@@ -67,7 +73,9 @@ export function toRequest(s: WizardState): CreateNetworkRequest {
     enableIPv6: !!s.ipv6.subnet,
   };
   if (ipam.length > 0) request.ipam = ipam;
-  if (Object.keys(s.options).length > 0) request.options = { ...s.options };
+  const options = { ...s.options };
+  if (s.driver === 'overlay' && s.flags.includes('encrypted')) options[OVERLAY_ENCRYPTED_OPTION] = '';
+  if (Object.keys(options).length > 0) request.options = options;
   if (labels.ok && Object.keys(labels.value).length > 0) request.labels = labels.value;
   return request;
 }
