@@ -12,7 +12,7 @@ import { eventTarget } from './eventTargets';
 import { PendingWork } from './pendingWork';
 import { SnapshotEditor } from './snapshotEditor';
 import { askSwarm, SWARM_COALESCE_MS, SwarmSettling, swarmEventNeeds, type SwarmSource } from './swarmFollowing';
-import { targetedRound, type TargetedSource } from './targetedRound';
+import { attachedNetworkIds, targetedRound, type TargetedSource } from './targetedRound';
 
 /** What following the engine cost it so far (for the benchmark and the burst integration test). */
 export interface FollowStats {
@@ -79,9 +79,12 @@ export class TopologyFollower {
     return !this.pending.isEmpty || this.swarmDue;
   }
 
-  /** When to run the pending work: now, or later when only a settling Swarm's follow-up is due. */
-  get pendingDelayMs(): number {
-    return this.pending.isEmpty && this.swarmDue ? this.swarmSettling.delayMs : 0;
+  /**
+   * When to run the next round for what is pending: at once, after a pause when answers came early, or, when
+   * only a Swarm refresh is due, after its coalescing or settling delay.
+   */
+  get nextRoundDelayMs(): number {
+    return this.pending.isEmpty && this.swarmDue ? this.swarmSettling.delayMs : this.pending.earlyRetryMs;
   }
 
   /** Notes an event; an event that names nothing we can ask for asks for a full listing. */
@@ -151,6 +154,11 @@ export class TopologyFollower {
     const previous = this.editor.snapshot;
     const snapshot = this.editor.reset(listing);
     if (this.swarmSettling.followUp(snapshot.swarm)) this.swarmDue = true;
+    // A connect announced just before the listing may not show in it yet: that container is asked for again.
+    for (const id of this.pending.unconfirmed) {
+      const record = listing.containers?.find((c) => c.Id === id);
+      if (this.pending.isEarly(id, record && attachedNetworkIds(record))) this.pending.retry('container', id);
+    }
     const diff = diffSnapshots(previous, snapshot);
     return isEmptyDiff(diff) ? undefined : { diff, snapshot };
   }

@@ -51,7 +51,7 @@ describe('swarm following (event path)', () => {
     listed(f, { networks: [], containers: [], swarm: settled() }, 5);
     assert.ok(f.idle, 'a converged Swarm needs no follow-up');
     f.note({ Type: 'service', Action: 'update', Actor: { ID: 'zccptzlkl0fdj0bcvkqikl3h0' } });
-    assert.equal(f.pendingDelayMs, SWARM_COALESCE_MS);
+    assert.equal(f.nextRoundDelayMs, SWARM_COALESCE_MS);
     assert.equal(f.coalesce(50), SWARM_COALESCE_MS);
     assert.equal(f.needsFullListing(true), false);
     const change = await f.applyTargeted(() => false);
@@ -66,7 +66,7 @@ describe('swarm following (event path)', () => {
     const { follower: f, calls } = follower(managerListing);
     listed(f, { networks: [], containers: [], swarm: managerListing() }, 5);
     assert.ok(f.hasPending);
-    assert.equal(f.pendingDelayMs, SWARM_SETTLE_MS);
+    assert.equal(f.nextRoundDelayMs, SWARM_SETTLE_MS);
     let rounds = 0;
     while (f.hasPending && rounds < MAX_SETTLE_FOLLOW_UPS + 5) {
       assert.equal(f.needsFullListing(true), false);
