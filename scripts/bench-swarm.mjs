@@ -114,7 +114,9 @@ async function main() {
     for (let i = 0; i < rounds + 2; i++) {
       const [ourMs, rawMs] =
         i % 2 === 0 ? [await timeOurs(), await timeRaw()] : [await timeRaw(), await timeOurs()].reverse();
-      if (i >= 2) (ours.push(ourMs), raw.push(rawMs));
+      if (i < 2) continue; // warm-up
+      ours.push(ourMs);
+      raw.push(rawMs);
     }
   } finally {
     engine.dispose();
