@@ -71,6 +71,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
     start,
     containerDetails,
     troubleshooting.hostFacts,
+    async (networkId) => (await (await feed.engine()).inspectNetworkRecord(networkId))?.Peers ?? [],
   );
   const containersProvider = new ContainersProvider(feed, start, containerDetails, troubleshooting.activity);
   const networksView = vscode.window.createTreeView('dockerNetworks.networks', {

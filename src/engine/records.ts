@@ -33,6 +33,8 @@ export interface EngineNetwork {
   Containers?: Record<string, EngineNetworkContainer> | null;
   Options?: Record<string, string> | null;
   Labels?: Record<string, string> | null;
+  /** Inspect form of a Swarm network on a manager: the nodes the network spans (gossip peers). */
+  Peers?: Array<{ Name?: string; IP?: string }> | null;
 }
 
 /** A container entry of `GET /networks/{id}` (inspect form). */

@@ -14,6 +14,7 @@ import type { ContainerDetailsCache } from './containerDetailsCache';
 import { LiveTreeProvider, reuseNode, type OwnerTree } from './liveTreeProvider';
 import type { NetworkHostFactsSource } from './observedSources';
 import { SwarmBranch, type SwarmTreeNode } from './swarmBranch';
+import { SwarmPeers, type SwarmPeersSource } from './swarmPeers';
 import { meshPortItem, routingMeshItem, serviceItem, swarmNoticeItem, taskItem } from './swarmItems';
 import { detailItem, detailsItem, endpointItem, groupItem, networkItem, resolvedEndpointTooltip } from './treeItems';
 
@@ -69,6 +70,7 @@ export class NetworksProvider
   private readonly endpointNodes = new Map<string, EndpointNode>();
   private readonly detailsNodes = new Map<string, DetailsNode>();
   private readonly groupNodes = new Map<string, GroupNode>();
+  private readonly swarmPeers: SwarmPeers<DetailsNode>;
   private readonly swarm = new SwarmBranch(
     () => this.feed.snapshot,
     (m, ...a) => vscode.l10n.t(m, ...a),
@@ -83,8 +85,15 @@ export class NetworksProvider
     private readonly details?: ContainerDetailsCache,
     /** When given, Details add the network's Linux bridge and endpoint tooltips its host-side veth. */
     private readonly hostFacts?: NetworkHostFactsSource,
+    /** When given, a Swarm network's Details add its peers (the nodes it spans), asked for on expand only. */
+    peers?: SwarmPeersSource,
   ) {
     super(feed, onFirstShow);
+    this.swarmPeers = new SwarmPeers<DetailsNode>(
+      (m, ...a) => vscode.l10n.t(m, ...a),
+      (details) => this.changeEmitter.fire(details),
+      peers,
+    );
     this.hostFactsSubscription = hostFacts?.onDidChange(() => {
       if (this.detailsNodes.size) this.changeEmitter.fire([...this.detailsNodes.values()]);
     });
@@ -165,6 +174,7 @@ export class NetworksProvider
         return [
           ...networkDetailRows(node.network, (m, ...a) => vscode.l10n.t(m, ...a)),
           ...(this.hostFacts?.detailRows(node.network) ?? []),
+          ...this.swarmPeers.rows(node),
         ].map((row, index) => new DetailNode(node, index, row.field, row.name, row.value));
       default:
         return [];

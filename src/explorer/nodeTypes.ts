@@ -63,7 +63,8 @@ export type DetailField =
   | 'created'
   | 'bridge'
   | 'hostWarning'
-  | 'hostFacts';
+  | 'hostFacts'
+  | 'peer';
 
 /** One row under a network's details. `value` is what Copy puts on the clipboard. */
 export interface DetailNodeData {

@@ -113,6 +113,14 @@ describe('engines: Swarm services on an overlay network', function () {
     assert.deepEqual(two.tasks.map((t) => ADDRESS.exec(t.description)?.[0]).sort(), engineAddresses);
     // Task containers show under their task, not again as plain endpoints of the network.
     assert.equal(networkRows(network).filter((r) => r.node.kind === 'endpoint').length, 0);
+    // The nodes the network spans: asked for (GET /networks/{id}) only when its Details are expanded.
+    const details = networkRows(network).find((r) => r.node.kind === 'details')!.node;
+    const peer = await eventually(
+      () => rows(details).find((r) => r.label.startsWith('Peer ')),
+      'a peer in the Details of the overlay network',
+      20_000,
+    );
+    assert.equal(peer.description, '10.250.11.2');
 
     const listingsBefore = api.feed.stats?.fullListings ?? 0;
     swarmDocker('service', 'scale', '--detach', `${replicated}=3`);
