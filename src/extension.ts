@@ -8,6 +8,7 @@ import type { CommandServices } from './commands/services';
 import { registerCommands } from './commands/index';
 import { ContainerDetailsCache } from './explorer/containerDetailsCache';
 import { ContainersProvider } from './explorer/containersProvider';
+import { DriverDetails } from './explorer/driverDetails';
 import { createEngineOpener, engineSettings } from './explorer/engineOpener';
 import { EngineStatus } from './explorer/engineStatus';
 import { NetworksProvider } from './explorer/networksProvider';
@@ -17,6 +18,7 @@ import { composeEngineAccessFrom, registerComposeLint } from './compose/index';
 import { registerTopology } from './topology/index';
 import { createTroubleshooting } from './troubleshoot/index';
 import type { NetworkObservations } from './troubleshoot/networkObservations';
+import type { SecurityStatus } from './troubleshoot/securityStatus';
 
 /**
  * What activate() returns: for the integration tests and for other extensions. Stable members only:
@@ -31,6 +33,8 @@ export interface ExplorerApi {
   readonly services: CommandServices;
   /** Observed socket activity and host interface facts (troubleshooting). */
   readonly observations: NetworkObservations;
+  /** The security status bar item's state (shown with high-severity findings). */
+  readonly securityStatus: Pick<SecurityStatus, 'state'>;
 }
 
 const REVEAL_TIMEOUT_MS = 10_000;
@@ -64,13 +68,15 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
   const start = (): void => void feed.start();
 
   const containerDetails = new ContainerDetailsCache(() => feed.engine(), feed);
-  const troubleshooting = createTroubleshooting(() => feed.engine(), feed);
+  const troubleshooting = createTroubleshooting(() => feed.engine(), feed, log);
+  const driverDetails = new DriverDetails(() => feed.engine(), feed);
   const networksProvider = new NetworksProvider(
     feed,
     listOptions(),
     start,
     containerDetails,
     troubleshooting.hostFacts,
+    driverDetails,
     async (networkId) => (await (await feed.engine()).inspectNetworkRecord(networkId))?.Peers ?? [],
   );
   const containersProvider = new ContainersProvider(feed, start, containerDetails, troubleshooting.activity);
@@ -101,6 +107,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
     feed,
     containerDetails,
     troubleshooting,
+    driverDetails,
     networksProvider,
     containersProvider,
     networksView,
@@ -131,7 +138,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
 
   // Other parts register here, one line each, e.g. registerComposeLint(context, services).
   registerComposeLint(context, composeEngineAccessFrom(feed, start), log);
-  registerTopology(context, services);
+  registerTopology(context, services, troubleshooting.observations);
   // Disposed last: the parts above may log while they shut down.
   context.subscriptions.push(log);
 
@@ -146,6 +153,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
     containersView,
     services,
     observations: troubleshooting.observations,
+    securityStatus: troubleshooting.securityStatus,
   };
 }
 

@@ -9,6 +9,7 @@ import type {
   EngineInfo,
   EngineListing,
   EngineNetwork,
+  EnginePlugin,
   EngineSwarmListing,
   EngineVersion,
 } from './records';
@@ -76,6 +77,8 @@ export interface CreateNetworkIpam {
 export interface CreateNetworkRequest {
   name: string;
   driver: string;
+  /** The IPAM driver; 'default' when not given. */
+  ipamDriver?: string;
   internal?: boolean;
   attachable?: boolean;
   enableIPv6?: boolean;
@@ -167,5 +170,7 @@ export interface EngineApi {
   inspectNetworkRecord(id: string): Promise<EngineNetwork | undefined>;
   /** The events between two times (seconds since the epoch), answered at once: `GET /events?since&until`. */
   eventsBetween(since: number, until: number): Promise<EngineEvent[]>;
+  /** Managed plugins, `GET /plugins` (one request; an engine without plugin support answers none). */
+  plugins(): Promise<EnginePlugin[]>;
   dispose(): void;
 }

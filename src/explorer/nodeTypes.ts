@@ -64,6 +64,9 @@ export type DetailField =
   | 'bridge'
   | 'hostWarning'
   | 'hostFacts'
+  | 'driver'
+  | 'driverProblem'
+  | 'thirdParty'
   | 'peer';
 
 /** One row under a network's details. `value` is what Copy puts on the clipboard. */

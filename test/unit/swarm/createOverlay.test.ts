@@ -2,7 +2,8 @@
 import '../explorer/vscodeStub';
 import * as assert from 'node:assert/strict';
 import type { EngineInfo } from '../../../src/engine/records';
-import { availableDrivers, runCreateNetworkWizard } from '../../../src/commands/createNetwork/wizard';
+import { availableDrivers } from '../../../src/commands/createNetwork/pluginSteps';
+import { runCreateNetworkWizard } from '../../../src/commands/createNetwork/wizard';
 import { ScriptedPrompter } from '../../integration/operations/scriptedPrompter';
 
 const manager: EngineInfo = { Swarm: { LocalNodeState: 'active', ControlAvailable: true } };
