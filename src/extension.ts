@@ -77,6 +77,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
     containerDetails,
     troubleshooting.hostFacts,
     driverDetails,
+    async (networkId) => (await (await feed.engine()).inspectNetworkRecord(networkId))?.Peers ?? [],
   );
   const containersProvider = new ContainersProvider(feed, start, containerDetails, troubleshooting.activity);
   const networksView = vscode.window.createTreeView('dockerNetworks.networks', {

@@ -8,7 +8,7 @@ import Graph from 'graphology';
 import Sigma from 'sigma';
 import { EdgeLineProgram, NodePointProgram } from 'sigma/rendering';
 import type { GraphData, GraphEdge, GraphNode, GraphPatch } from '../src/topology/protocol';
-import { NodeDiamondProgram, NodeSquareProgram } from './shapes';
+import { NodeDiamondProgram, NodeHexagonProgram, NodeSquareProgram } from './shapes';
 import type { Palette } from './theme';
 import { drawHoverLabel, LabelLayer, type HoverData } from './labelLayer';
 import { GroupLayer } from './groupLayer';
@@ -53,7 +53,12 @@ export class GraphView {
     this.sigma = new Sigma<NodeAttrs, EdgeAttrs>(this.graph, container, {
       allowInvalidContainer: true,
       defaultNodeType: 'circle',
-      nodeProgramClasses: { circle: NodePointProgram, square: NodeSquareProgram, diamond: NodeDiamondProgram },
+      nodeProgramClasses: {
+        circle: NodePointProgram,
+        square: NodeSquareProgram,
+        diamond: NodeDiamondProgram,
+        hexagon: NodeHexagonProgram,
+      },
       // Point sprites and 1-pixel lines: measured three times faster than sigma's default disc and rectangle
       // programs under software WebGL (docs/BENCHMARKS.md), and they look the same at these sizes.
       defaultEdgeType: 'line',

@@ -43,7 +43,7 @@ export interface LabelState {
 }
 
 /** Who goes first: networks name the picture, then containers, then the rest. */
-const KIND_ORDER: Record<GraphNode['kind'], number> = { network: 0, container: 1, port: 3 };
+const KIND_ORDER: Record<GraphNode['kind'], number> = { network: 0, service: 1, container: 2, port: 3 };
 
 export class LabelLayer {
   private readonly widths = new Map<string, number>();

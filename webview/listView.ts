@@ -10,6 +10,7 @@ const KIND_NAMES: Record<GraphNode['kind'], () => string> = {
   network: () => tr('Network'),
   container: () => tr('Container'),
   port: () => tr('Published port'),
+  service: () => tr('Swarm service'),
 };
 
 function summary(n: GraphNode): string {
@@ -22,6 +23,8 @@ function summary(n: GraphNode): string {
       return get(tr('State'));
     case 'port':
       return get(tr('Reachable from'));
+    case 'service':
+      return get(tr('Replicas'));
   }
 }
 
@@ -37,7 +40,7 @@ export function renderList(root: HTMLElement, nodes: GraphNode[], onPick: (id: s
     head.append(el('th', { text: h, attrs: { scope: 'col' } }));
   table.append(el('thead', {}, head));
   const body = el('tbody');
-  const order: Record<GraphNode['kind'], number> = { network: 0, container: 1, port: 2 };
+  const order: Record<GraphNode['kind'], number> = { network: 0, service: 1, container: 2, port: 3 };
   const sorted = [...nodes]
     .sort((a, b) => order[a.kind] - order[b.kind] || a.label.localeCompare(b.label))
     .slice(0, limit);

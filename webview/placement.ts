@@ -99,7 +99,7 @@ export function pullProjectsTogether(copy: G): void {
   }
 }
 
-const KIND_RANK: Record<GraphNode['kind'], number> = { network: 0, container: 1, port: 2 };
+const KIND_RANK: Record<GraphNode['kind'], number> = { network: 0, service: 1, container: 1, port: 2 };
 
 /**
  * Packs the connected parts and lines up the nodes without edges (see arrange.ts); with a filter, only what it

@@ -35,6 +35,20 @@ export class NodeSquareProgram<
   }
 }
 
+/** Swarm services: a flat-topped hexagon. */
+export class NodeHexagonProgram<
+  N extends Attributes = Attributes,
+  E extends Attributes = Attributes,
+  G extends Attributes = Attributes,
+> extends NodePointProgram<N, E, G> {
+  override getDefinition(): ReturnType<NodePointProgram<N, E, G>['getDefinition']> {
+    return {
+      ...super.getDefinition(),
+      FRAGMENT_SHADER_SOURCE: shader('0.46 - max(abs(m.y), abs(m.x) * 0.866 + abs(m.y) * 0.5)'),
+    };
+  }
+}
+
 export class NodeDiamondProgram<
   N extends Attributes = Attributes,
   E extends Attributes = Attributes,

@@ -119,7 +119,9 @@ export function exportSvg(view: GraphView): { svg: string; width: number; height
         ? svgEl('rect', { x: x - r, y: y - r, width: 2 * r, height: 2 * r, fill })
         : a.data.shape === 'diamond'
           ? svgEl('polygon', { points: `${x},${y - r} ${x + r},${y} ${x},${y + r} ${x - r},${y}`, fill })
-          : svgEl('circle', { cx: x, cy: y, r, fill });
+          : a.data.shape === 'hexagon'
+            ? svgEl('polygon', { points: hexagonPoints(x, y, r), fill })
+            : svgEl('circle', { cx: x, cy: y, r, fill });
     shape.setAttribute('data-node', id);
     // graph coordinates, so an export can be compared with a later one (layout stability)
     shape.setAttribute('data-gx', a.x.toFixed(3));
@@ -164,4 +166,19 @@ export async function exportPng(view: GraphView): Promise<string> {
   if (!ctx) throw new Error('no 2D canvas is available');
   ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
   return canvas.toDataURL('image/png');
+}
+
+/** A flat-topped hexagon around (x, y), as the graph draws Swarm services. */
+function hexagonPoints(x: number, y: number, r: number): string {
+  const h = r * 0.866;
+  return [
+    [x - r, y],
+    [x - r / 2, y - h],
+    [x + r / 2, y - h],
+    [x + r, y],
+    [x + r / 2, y + h],
+    [x - r / 2, y + h],
+  ]
+    .map(([px, py]) => `${px},${py}`)
+    .join(' ');
 }

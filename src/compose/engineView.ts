@@ -3,5 +3,9 @@ import type { TopologySnapshot } from '../model/topology';
 import type { EngineView } from './rules/types';
 
 export function engineViewOf(snapshot: TopologySnapshot): EngineView {
-  return { networks: [...snapshot.networks.values()], endpointsByNetwork: snapshot.endpointsByNetwork };
+  return {
+    networks: [...snapshot.networks.values()],
+    endpointsByNetwork: snapshot.endpointsByNetwork,
+    ...(snapshot.swarm ? { swarm: snapshot.swarm.role } : {}),
+  };
 }

@@ -10,6 +10,7 @@ import type {
   EngineListing,
   EngineNetwork,
   EnginePlugin,
+  EngineSwarmListing,
   EngineVersion,
 } from './records';
 
@@ -136,8 +137,13 @@ export interface EngineApi {
   readonly endpoint: EngineEndpoint;
   version(): Promise<EngineVersion>;
   info(): Promise<EngineInfo>;
-  /** Exactly two requests: GET /networks and GET /containers/json?all=1. */
+  /**
+   * GET /networks, GET /containers/json?all=1 and GET /info; on a Swarm manager also GET /services, /tasks and
+   * /nodes (swarmRequests.ts): 3 requests, 6 on a manager, at any size.
+   */
   listing(): Promise<EngineListing>;
+  /** A manager's three Swarm lists (services, running tasks, nodes): the event path's swarm refresh. */
+  listSwarm(): Promise<EngineSwarmListing>;
   /** The raw inspect JSON, for the read-only inspect document. */
   inspectNetwork(idOrName: string): Promise<unknown>;
   /** One container's inspect form (aliases, static IPs, DNS names): on demand, never on the refresh path. */

@@ -26,6 +26,7 @@ import { execInContainer } from './exec';
 import { runHelperContainer } from './helperContainer';
 import { listPlugins } from './pluginRequests';
 import { EVENT_FILTERS, eventsBetween, inspectNetworkRecord, listContainersById } from './targetedRequests';
+import { listSwarm, swarmListingOf } from './swarmRequests';
 import type { EngineTransport, RequestSpec, StreamSpec } from './transport';
 import type {
   EngineContainer,
@@ -35,6 +36,7 @@ import type {
   EngineListing,
   EngineNetwork,
   EnginePlugin,
+  EngineSwarmListing,
   EngineVersion,
 } from './records';
 
@@ -109,8 +111,9 @@ class DockerEngine implements EngineApi, EngineTransport {
     });
   }
 
+  /** GET /networks, GET /containers/json and /info; on a Swarm manager the three Swarm lists too. */
   async listing(): Promise<EngineListing> {
-    const [networks, containers] = await Promise.all([
+    const [networks, containers, swarm] = await Promise.all([
       this.request<EngineNetwork[]>({
         method: 'GET',
         path: '/networks',
@@ -126,8 +129,13 @@ class DockerEngine implements EngineApi, EngineTransport {
         timeoutMs: this.readTimeoutMs,
         operation: 'listing containers',
       }),
+      swarmListingOf(this),
     ]);
-    return { networks: networks ?? [], containers: containers ?? [] };
+    return { networks: networks ?? [], containers: containers ?? [], ...(swarm ? { swarm } : {}) };
+  }
+
+  listSwarm(): Promise<EngineSwarmListing> {
+    return listSwarm(this);
   }
 
   inspectNetwork(idOrName: string): Promise<unknown> {

@@ -33,6 +33,8 @@ export interface EngineNetwork {
   Containers?: Record<string, EngineNetworkContainer> | null;
   Options?: Record<string, string> | null;
   Labels?: Record<string, string> | null;
+  /** Inspect form of a Swarm network on a manager: the nodes the network spans (gossip peers). */
+  Peers?: Array<{ Name?: string; IP?: string }> | null;
 }
 
 /** A container entry of `GET /networks/{id}` (inspect form). */
@@ -159,8 +161,82 @@ export interface EnginePlugin {
   } | null;
 }
 
-/** The two lists a topology snapshot is built from. */
+/** The two lists a topology snapshot is built from, and the Swarm's three when the engine is in one. */
 export interface EngineListing {
   networks: EngineNetwork[];
   containers: EngineContainer[];
+  /** Absent when the engine is in no Swarm (/info Swarm.LocalNodeState is not active). */
+  swarm?: EngineSwarmListing;
+}
+
+/**
+ * What a Swarm member lists: a manager (ControlAvailable) answers GET /services, /tasks and /nodes; a worker
+ * cannot (those are manager-only endpoints), so its lists are empty and `role` says why.
+ */
+export interface EngineSwarmListing {
+  role: 'manager' | 'worker';
+  nodeId?: string;
+  /** Why a manager's lists are missing (e.g. the Swarm lost its quorum): the engine's own sentence. */
+  problem?: string;
+  services: EngineService[];
+  tasks: EngineTask[];
+  nodes: EngineNode[];
+}
+
+export interface EngineServicePort {
+  Name?: string;
+  Protocol?: string;
+  TargetPort?: number;
+  PublishedPort?: number;
+  /** ingress (the routing mesh) or host. */
+  PublishMode?: string;
+}
+
+/** An item of `GET /services?status=true`. */
+export interface EngineService {
+  ID: string;
+  CreatedAt?: string;
+  UpdatedAt?: string;
+  Spec?: {
+    Name?: string;
+    Labels?: Record<string, string> | null;
+    TaskTemplate?: {
+      ContainerSpec?: { Image?: string } | null;
+      Networks?: Array<{ Target?: string; Aliases?: string[] | null }> | null;
+    } | null;
+    Mode?: { Replicated?: { Replicas?: number } | null; Global?: object | null } & Record<string, unknown>;
+    EndpointSpec?: { Mode?: string; Ports?: EngineServicePort[] | null } | null;
+  } | null;
+  Endpoint?: {
+    Spec?: { Mode?: string; Ports?: EngineServicePort[] | null } | null;
+    Ports?: EngineServicePort[] | null;
+    VirtualIPs?: Array<{ NetworkID?: string; Addr?: string }> | null;
+  } | null;
+  /** API 1.41+ with status=true. */
+  ServiceStatus?: { RunningTasks?: number; DesiredTasks?: number; CompletedTasks?: number } | null;
+}
+
+/** An item of `GET /tasks` (filtered to desired-state=running). */
+export interface EngineTask {
+  ID: string;
+  ServiceID?: string;
+  Slot?: number;
+  NodeID?: string;
+  DesiredState?: string;
+  Status?: {
+    State?: string;
+    Message?: string;
+    Err?: string;
+    ContainerStatus?: { ContainerID?: string } | null;
+  } | null;
+  NetworksAttachments?: Array<{ Network?: { ID?: string } | null; Addresses?: string[] | null }> | null;
+}
+
+/** An item of `GET /nodes`. */
+export interface EngineNode {
+  ID: string;
+  Spec?: { Role?: string; Availability?: string } | null;
+  Description?: { Hostname?: string; Engine?: { EngineVersion?: string } | null } | null;
+  Status?: { State?: string; Addr?: string; Message?: string } | null;
+  ManagerStatus?: { Leader?: boolean; Reachability?: string; Addr?: string } | null;
 }

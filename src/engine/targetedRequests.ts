@@ -24,9 +24,12 @@ const CONTAINER_EVENTS = [
 ];
 /** Network actions; connect and disconnect carry the container in Actor.Attributes.container. */
 const NETWORK_EVENTS = ['create', 'destroy', 'remove', 'connect', 'disconnect', 'update'];
-/** The events the extension follows: the stream's filter, and the silent-stream check's. */
+/**
+ * The events the extension follows: the stream's filter, and the silent-stream check's. Swarm managers also send
+ * service and node events (create, update, remove); tasks have none.
+ */
 export const EVENT_FILTERS = {
-  type: ['network', 'container'],
+  type: ['network', 'container', 'service', 'node'],
   event: [...new Set([...CONTAINER_EVENTS, ...NETWORK_EVENTS])],
 };
 

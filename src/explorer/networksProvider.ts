@@ -14,6 +14,9 @@ import type { ContainerDetailsCache } from './containerDetailsCache';
 import { LiveTreeProvider, reuseNode, type OwnerTree } from './liveTreeProvider';
 import type { NetworkHostFactsSource } from './observedSources';
 import type { NetworkDriverSource } from './driverDetails';
+import { SwarmBranch, type SwarmTreeNode } from './swarmBranch';
+import { SwarmPeers, type SwarmPeersSource } from './swarmPeers';
+import { meshPortItem, routingMeshItem, serviceItem, swarmNoticeItem, taskItem } from './swarmItems';
 import { detailItem, detailsItem, endpointItem, groupItem, networkItem, resolvedEndpointTooltip } from './treeItems';
 
 class NetworkNode implements NetworkNodeData {
@@ -53,7 +56,7 @@ class DetailNode implements DetailNodeData {
   }
 }
 
-export type NetworksTreeNode = NetworkNode | EndpointNode | DetailsNode | DetailNode | GroupNode;
+export type NetworksTreeNode = NetworkNode | EndpointNode | DetailsNode | DetailNode | GroupNode | SwarmTreeNode;
 
 const endpointOrder = byName<EndpointModel>(
   (e) => e.containerName,
@@ -68,6 +71,11 @@ export class NetworksProvider
   private readonly endpointNodes = new Map<string, EndpointNode>();
   private readonly detailsNodes = new Map<string, DetailsNode>();
   private readonly groupNodes = new Map<string, GroupNode>();
+  private readonly swarmPeers: SwarmPeers<DetailsNode>;
+  private readonly swarm = new SwarmBranch(
+    () => this.feed.snapshot,
+    (m, ...a) => vscode.l10n.t(m, ...a),
+  );
 
   constructor(
     feed: TopologyFeed,
@@ -80,8 +88,15 @@ export class NetworksProvider
     private readonly hostFacts?: NetworkHostFactsSource,
     /** When given, Details add the driver's kind and state, and a network whose driver is unavailable says so. */
     private readonly drivers?: NetworkDriverSource,
+    /** When given, a Swarm network's Details add its peers (the nodes it spans), asked for on expand only. */
+    peers?: SwarmPeersSource,
   ) {
     super(feed, onFirstShow);
+    this.swarmPeers = new SwarmPeers<DetailsNode>(
+      (m, ...a) => vscode.l10n.t(m, ...a),
+      (details) => this.changeEmitter.fire(details),
+      peers,
+    );
     this.hostFactsSubscription = hostFacts?.onDidChange(() => {
       if (this.detailsNodes.size) this.changeEmitter.fire([...this.detailsNodes.values()]);
     });
@@ -131,6 +146,16 @@ export class NetworksProvider
         return detailItem(node, node.index);
       case 'group':
         return groupItem(node, 'networks', this.networksIn(node).length);
+      case 'service':
+        return serviceItem(node);
+      case 'task':
+        return taskItem(node, this.feed.snapshot.swarm?.services.get(node.task.serviceId));
+      case 'routingMesh':
+        return routingMeshItem(node, this.swarm.children(node).length);
+      case 'meshPort':
+        return meshPortItem(node);
+      case 'swarmNotice':
+        return swarmNoticeItem(node);
     }
   }
 
@@ -152,14 +177,23 @@ export class NetworksProvider
       case 'group':
         return this.networksIn(node).map((n) => this.networkNode(n));
       case 'network': {
-        const endpoints = [...(this.feed.snapshot.endpointsByNetwork.get(node.network.id) ?? [])].sort(endpointOrder);
-        return [...endpoints.map((e) => this.endpointNode(e)), this.detailsNode(node.network)];
+        const all = this.feed.snapshot.endpointsByNetwork.get(node.network.id) ?? [];
+        const endpoints = [...this.swarm.plainEndpoints(all)].sort(endpointOrder);
+        return [
+          ...this.swarm.networkChildren(node.network),
+          ...endpoints.map((e) => this.endpointNode(e)),
+          this.detailsNode(node.network),
+        ];
       }
+      case 'service':
+      case 'routingMesh':
+        return this.swarm.children(node);
       case 'details':
         return [
           ...networkDetailRows(node.network, (m, ...a) => vscode.l10n.t(m, ...a)),
           ...(this.drivers?.detailRows(node.network) ?? []),
           ...(this.hostFacts?.detailRows(node.network) ?? []),
+          ...this.swarmPeers.rows(node),
         ].map((row, index) => new DetailNode(node, index, row.field, row.name, row.value));
       default:
         return [];
@@ -180,6 +214,16 @@ export class NetworksProvider
         return this.networkNode(node.network);
       case 'detail':
         return node.parent;
+      case 'task':
+        return this.swarm.serviceNodeOf(node);
+      case 'service':
+      case 'routingMesh':
+      case 'meshPort':
+      case 'swarmNotice': {
+        const network = this.feed.snapshot.networks.get(node.networkId);
+        if (!network) return undefined;
+        return node.kind === 'meshPort' ? this.swarm.networkChildren(network)[0] : this.networkNode(network);
+      }
       default:
         return undefined;
     }
@@ -242,6 +286,12 @@ export class NetworksProvider
   /** Fires for the nodes that changed only; the root only when the list of networks (or their order) changed. */
   protected applyChange({ diff }: TopologyChange): void {
     this.applyOwnedChange(diff, this.tree);
+    const touched = this.swarm.touchedNetworks(diff.swarm);
+    if (touched === 'all') this.changeEmitter.fire(undefined);
+    else if (touched?.size) {
+      const nodes = [...touched].map((id) => this.networkNodes.get(id)).filter((n): n is NetworkNode => !!n);
+      if (nodes.length) this.changeEmitter.fire(nodes);
+    }
   }
 
   private readonly tree: OwnerTree<NetworksTreeNode, NetworkNode, EndpointNode, NetworkModel> = {

@@ -10,9 +10,13 @@
  *   detail:<field>                                 one detail row; <field> is one of DetailField below, e.g.
  *                                                  detail:subnet (gate with `viewItem =~ /^detail:subnet$/`)
  *   group                                          a grouping node (driver, scope, compose project)
+ *   service | task                                 a Swarm service under a network, a task under its service
+ *   routingMesh | meshPort | swarmNotice           the ingress network's published ports; a worker's notice
  * Menus should match with regexes anchored at the start (`viewItem =~ /^network:/`) so suffixes can be added later.
  */
+import type { ServiceModel, TaskModel } from '../model/swarmTopology';
 import type { ContainerModel, EndpointModel, NetworkModel, PortModel } from '../model/topology';
+import type { MeshPort } from './present/swarmText';
 
 export interface NetworkNodeData {
   readonly kind: 'network';
@@ -62,7 +66,8 @@ export type DetailField =
   | 'hostFacts'
   | 'driver'
   | 'driverProblem'
-  | 'thirdParty';
+  | 'thirdParty'
+  | 'peer';
 
 /** One row under a network's details. `value` is what Copy puts on the clipboard. */
 export interface DetailNodeData {
@@ -83,8 +88,45 @@ export interface PortNodeData {
 
 export type InfoNodeData = GroupNodeData | DetailsNodeData | DetailNodeData | PortNodeData;
 
+/** A Swarm service under one of its networks. */
+export interface ServiceNodeData {
+  readonly kind: 'service';
+  readonly networkId: string;
+  readonly service: ServiceModel;
+}
+
+/** A running task under its service, seen on one network (its address there). */
+export interface TaskNodeData {
+  readonly kind: 'task';
+  readonly networkId: string;
+  readonly task: TaskModel;
+}
+
+/** The ingress network's "Routing mesh" node; its children are the published ports. */
+export interface RoutingMeshNodeData {
+  readonly kind: 'routingMesh';
+  readonly networkId: string;
+}
+
+export interface MeshPortNodeData {
+  readonly kind: 'meshPort';
+  readonly networkId: string;
+  readonly index: number;
+  readonly entry: MeshPort;
+}
+
+/** What a Swarm network cannot show (on a worker, or when the manager's lists failed). */
+export interface SwarmNoticeNodeData {
+  readonly kind: 'swarmNotice';
+  readonly networkId: string;
+  readonly text: string;
+}
+
+export type SwarmNodeData =
+  ServiceNodeData | TaskNodeData | RoutingMeshNodeData | MeshPortNodeData | SwarmNoticeNodeData;
+
 /** Every node either view hands to VS Code (and to commands run from its menus). */
-export type TreeNodeData = ResourceNodeData | InfoNodeData;
+export type TreeNodeData = ResourceNodeData | InfoNodeData | SwarmNodeData;
 
 export function isNetworkNode(node: unknown): node is NetworkNodeData {
   return (

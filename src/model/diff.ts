@@ -6,6 +6,7 @@
  * Lists come out in the snapshots' own order (sorted by name), so consumers get stable output.
  */
 import { sameList, sameRecord, sameStringList } from './fieldEquality';
+import { diffSwarm, isEmptySwarmDiff } from './swarmSnapshot';
 import type {
   ContainerModel,
   EndpointModel,
@@ -22,11 +23,24 @@ export function diffSnapshots(before: TopologySnapshot, after: TopologySnapshot)
     networks: diffMaps(before.networks, after.networks, sameNetwork),
     containers: diffMaps(before.containers, after.containers, sameContainer),
     endpoints: diffMaps(before.endpoints, after.endpoints, sameEndpoint),
+    ...swarmPart(before, after),
   };
 }
 
+/** The Swarm's diff, as an optional part: only when either snapshot is in a Swarm. */
+export function swarmPart(before: TopologySnapshot, after: TopologySnapshot): Pick<SnapshotDiff, 'swarm'> {
+  if (before.swarm === after.swarm) return {};
+  const swarm = diffSwarm(before.swarm, after.swarm);
+  return swarm ? { swarm } : {};
+}
+
 export function isEmptyDiff(diff: SnapshotDiff): boolean {
-  return isEmptyEntityDiff(diff.networks) && isEmptyEntityDiff(diff.containers) && isEmptyEntityDiff(diff.endpoints);
+  return (
+    isEmptyEntityDiff(diff.networks) &&
+    isEmptyEntityDiff(diff.containers) &&
+    isEmptyEntityDiff(diff.endpoints) &&
+    isEmptySwarmDiff(diff.swarm)
+  );
 }
 
 function isEmptyEntityDiff<T>(diff: EntityDiff<T>): boolean {

@@ -23,11 +23,12 @@ import type { EngineEvent, EngineListing, EngineVersion } from '../engine/record
 import { Emitter } from './emitter';
 import type { FeedState, TopologyChange, TopologyFeed } from './feed';
 import { TopologyFollower, type FollowOptions, type FollowStats } from './incremental/topologyFollower';
+import type { SwarmSource } from './incremental/swarmFollowing';
 import type { TargetedSource } from './incremental/targetedRound';
 import type { TopologySnapshot } from './topology';
 
 /** What LiveTopology needs from the engine; EngineApi satisfies it. */
-export interface TopologySource extends TargetedSource {
+export interface TopologySource extends TargetedSource, SwarmSource {
   listing(): Promise<EngineListing>;
   subscribe(handlers: EventHandlers): Disposable;
   version(): Promise<EngineVersion>;

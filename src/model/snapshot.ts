@@ -1,5 +1,6 @@
 /**
- * Builds the topology snapshot from the engine's two lists (GET /networks, GET /containers/json?all=1).
+ * Builds the topology snapshot from the engine's two lists (GET /networks, GET /containers/json?all=1), and the
+ * Swarm's three when the engine is a Swarm member (src/model/swarmSnapshot.ts).
  * Pure and linear: every lookup goes through a Map, so 10,000 containers cost a few milliseconds.
  * Every model object is created in one literal with all its fields (absent values are `undefined`): one
  * hidden class per entity kind keeps V8 fast on tens of thousands of endpoints.
@@ -20,6 +21,7 @@ import type {
   EngineNetwork,
   EnginePort,
 } from '../engine/records';
+import { buildSwarm } from './swarmSnapshot';
 import type { ContainerModel, EndpointModel, IpamConfig, NetworkModel, PortModel, TopologySnapshot } from './topology';
 
 export const COMPOSE_PROJECT_LABEL = 'com.docker.compose.project';
@@ -44,6 +46,7 @@ export function emptySnapshot(): TopologySnapshot {
     endpoints: new Map(),
     endpointsByNetwork: new Map(),
     endpointsByContainer: new Map(),
+    swarm: undefined,
   };
 }
 
@@ -76,7 +79,8 @@ export function buildSnapshot(listing: EngineListing): TopologySnapshot {
   for (const list of endpointsByNetwork.values()) {
     for (const endpoint of list) endpoints.set(endpoint.key, endpoint);
   }
-  return { networks, containers, endpoints, endpointsByNetwork, endpointsByContainer };
+  const swarm = listing.swarm ? buildSwarm(listing.swarm) : undefined;
+  return { networks, containers, endpoints, endpointsByNetwork, endpointsByContainer, swarm };
 }
 
 /** What endpoint building reads of a network index: a Map, or an incremental update's draft. */

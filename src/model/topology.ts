@@ -2,6 +2,7 @@
  * The topology snapshot: pure data built from the engine's two lists (networks, containers).
  * Imports neither `vscode` nor dockerode; every UI part renders these types.
  */
+import type { SwarmDiff, SwarmModel } from './swarmTopology';
 
 export interface IpamConfig {
   subnet?: string;
@@ -87,6 +88,8 @@ export interface TopologySnapshot {
   /** Endpoint keys per network id and per container id, for the trees and the graph. */
   readonly endpointsByNetwork: ReadonlyMap<string, readonly EndpointModel[]>;
   readonly endpointsByContainer: ReadonlyMap<string, readonly EndpointModel[]>;
+  /** Services, running tasks and nodes when the engine is in a Swarm (src/model/swarmTopology.ts). */
+  readonly swarm?: SwarmModel;
 }
 
 export interface EntityDiff<T> {
@@ -100,4 +103,6 @@ export interface SnapshotDiff {
   networks: EntityDiff<NetworkModel>;
   containers: EntityDiff<ContainerModel>;
   endpoints: EntityDiff<EndpointModel>;
+  /** Present when either snapshot is in a Swarm. */
+  swarm?: SwarmDiff;
 }

@@ -15,9 +15,9 @@ import {
   type ReadyMessage,
 } from '../webviewHost/protocol';
 
-export const NODE_KINDS = ['network', 'container', 'port'] as const;
+export const NODE_KINDS = ['network', 'container', 'port', 'service'] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
-export const NODE_SHAPES = ['circle', 'square', 'diamond'] as const;
+export const NODE_SHAPES = ['circle', 'square', 'diamond', 'hexagon'] as const;
 export type NodeShape = (typeof NODE_SHAPES)[number];
 /** A colour role: the webview maps it to a theme colour (CSS variable), so the graph follows the theme. */
 export const COLOR_ROLES = [
@@ -33,9 +33,10 @@ export const COLOR_ROLES = [
   'port',
   'portAll',
   'project',
+  'service',
 ] as const;
 export type ColorRole = (typeof COLOR_ROLES)[number];
-export const EDGE_KINDS = ['endpoint', 'publish', 'shared'] as const;
+export const EDGE_KINDS = ['endpoint', 'publish', 'shared', 'task'] as const;
 export type EdgeKind = (typeof EDGE_KINDS)[number];
 export const GRAPH_MODES = ['full', 'aggregate'] as const;
 export type GraphMode = (typeof GRAPH_MODES)[number];
@@ -62,7 +63,7 @@ export interface DetailRow {
 }
 
 export interface GraphNode {
-  /** n:<networkId>, c:<containerId>, p:<containerId>:<hostIp>:<hostPort>:<port>/<proto>. */
+  /** n:<networkId>, c:<containerId>, p:<containerId>:<hostIp>:<hostPort>:<port>/<proto>, v:<serviceId>. */
   id: string;
   kind: NodeKind;
   label: string;

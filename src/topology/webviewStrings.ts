@@ -19,6 +19,8 @@ export function webviewStrings(): Record<string, string> {
     Network: vscode.l10n.t('Network'),
     Container: vscode.l10n.t('Container'),
     'Published port': vscode.l10n.t('Published port'),
+    'Swarm service': vscode.l10n.t('Swarm service'),
+    Replicas: vscode.l10n.t('Replicas'),
     Subnet: vscode.l10n.t('Subnet'),
     State: vscode.l10n.t('State'),
     'Reachable from': vscode.l10n.t('Reachable from'),

@@ -25,10 +25,15 @@ export interface DriverChoice {
   description?: string;
 }
 
-/** bridge, overlay when Swarm is active, macvlan, ipvlan, then every network plugin the engine has. */
+/**
+ * bridge, overlay on a Swarm manager (a worker cannot create Swarm networks), macvlan, ipvlan, then every network
+ * plugin the engine has.
+ */
 export function availableDrivers(info: EngineInfo, inventory?: DriverInventory): DriverChoice[] {
   const drivers: DriverChoice[] = [{ driver: 'bridge', plugin: false }];
-  if (info.Swarm?.LocalNodeState === 'active') drivers.push({ driver: 'overlay', plugin: false });
+  if (info.Swarm?.LocalNodeState === 'active' && info.Swarm.ControlAvailable) {
+    drivers.push({ driver: 'overlay', plugin: false });
+  }
   drivers.push({ driver: 'macvlan', plugin: false }, { driver: 'ipvlan', plugin: false });
   const seen = new Set(drivers.map((d) => d.driver));
   const plugins: DriverChoice[] = [];

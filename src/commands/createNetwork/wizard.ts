@@ -15,7 +15,7 @@ import { driverOptionsFor, type DriverOption } from './driverOptions';
 import { familySteps } from './familySteps';
 import { driverSteps, ipamChoices, ipamDriverStep, pluginOptionsStep } from './pluginSteps';
 import { runWizard, wizardStep, type WizardStep } from './stepList';
-import { initialState, toRequest, type NetworkFlag, type WizardState } from './wizardState';
+import { initialState, OVERLAY_ENCRYPTED_OPTION, toRequest, type NetworkFlag, type WizardState } from './wizardState';
 
 export interface WizardContext {
   prompter: Prompter;
@@ -46,7 +46,7 @@ function wizardSteps(ctx: WizardContext, s: WizardState): Step[] {
     ...(ipam.length > 0 ? [ipamDriverStep(ctx.prompter, ipam)] : []),
     ...familySteps(ctx.prompter, ctx.networks, 'ipv4', s),
     ...familySteps(ctx.prompter, ctx.networks, 'ipv6', s),
-    flagsStep(ctx.prompter),
+    flagsStep(ctx.prompter, s.driver),
     ...(options.length > 0
       ? [optionsStep(ctx.prompter, options), ...chosen.map((o) => optionValueStep(ctx.prompter, o))]
       : []),
@@ -70,7 +70,7 @@ function nameStep({ prompter, networks }: WizardContext): Step {
   );
 }
 
-function flagsStep(prompter: Prompter): Step {
+function flagsStep(prompter: Prompter, driver: string): Step {
   return wizardStep<WizardState, NetworkFlag[]>(
     'flags',
     (s, position) =>
@@ -90,6 +90,16 @@ function flagsStep(prompter: Prompter): Step {
             value: 'attachable',
             picked: s.flags.includes('attachable'),
           },
+          ...(driver === 'overlay'
+            ? [
+                {
+                  label: vscode.l10n.t('Encrypted'),
+                  description: vscode.l10n.t('IPsec between the Swarm nodes (option {0})', OVERLAY_ENCRYPTED_OPTION),
+                  value: 'encrypted' as const,
+                  picked: s.flags.includes('encrypted'),
+                },
+              ]
+            : []),
         ],
       }),
     (s, flags) => (s.flags = flags),

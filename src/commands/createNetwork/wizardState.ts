@@ -22,7 +22,13 @@ export interface FamilyAnswers {
   aux: string;
 }
 
-export type NetworkFlag = 'internal' | 'attachable';
+export type NetworkFlag = 'internal' | 'attachable' | 'encrypted';
+
+/**
+ * The overlay driver's encryption switch: libnetwork's overlay driver reads the key `encrypted` (its presence,
+ * any value), as `docker network create --opt encrypted` sends it.
+ */
+export const OVERLAY_ENCRYPTED_OPTION = 'encrypted';
 
 export interface WizardState {
   name: string;
@@ -88,6 +94,7 @@ export function toRequest(s: WizardState): CreateNetworkRequest {
   if (ipam.length > 0) request.ipam = ipam;
   const pluginOptions = parseKeyValues(s.pluginOptions, PLUGIN_OPTION_EXAMPLE);
   const options = { ...s.options, ...(pluginOptions.ok ? pluginOptions.value : {}) };
+  if (s.driver === 'overlay' && s.flags.includes('encrypted')) options[OVERLAY_ENCRYPTED_OPTION] = '';
   if (Object.keys(options).length > 0) request.options = options;
   if (labels.ok && Object.keys(labels.value).length > 0) request.labels = labels.value;
   return request;

@@ -5,6 +5,7 @@ import { duplicatePublishedPort } from './duplicatePublishedPort';
 import { duplicateStaticIp } from './duplicateStaticIp';
 import { engineIpInUse } from './engineIpInUse';
 import { engineNetworkMissing } from './engineNetworkMissing';
+import { engineOverlayWithoutSwarm } from './engineOverlayWithoutSwarm';
 import { engineSubnetOverlap } from './engineSubnetOverlap';
 import { externalNetworkKeys } from './externalNetworkKeys';
 import { hostModePorts } from './hostModePorts';
@@ -58,6 +59,7 @@ export const RULES: readonly Rule[] = [
   engineNetworkMissing,
   engineSubnetOverlap,
   engineIpInUse,
+  engineOverlayWithoutSwarm,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]));

@@ -34,6 +34,8 @@ export interface ProjectView {
 export interface EngineView {
   networks: readonly NetworkModel[];
   endpointsByNetwork: ReadonlyMap<string, readonly EndpointModel[]>;
+  /** The engine's Swarm role; absent when it is in no Swarm. */
+  swarm?: 'manager' | 'worker';
 }
 
 export interface RuleContext {

@@ -115,6 +115,7 @@ export function detailTooltip(row: DetailRow, t: Translate): string {
     driver: t('Driver'),
     driverProblem: t('Driver problem'),
     thirdParty: t('Third-party network'),
+    peer: t('Swarm peer (a node this network spans)'),
   };
   return paragraphs([`**${kind[row.field]}**`, field(escapeMarkdown(row.name), row.value)]);
 }

@@ -9,8 +9,15 @@
  * Beside the snapshot, the editor keeps each container's NetworkSettings.Networks (what its endpoints are made
  * from, needed again when one of its networks appears or goes) and the NetworkReferences indexes.
  */
-import type { EngineContainer, EngineEndpointSettings, EngineListing, EngineNetwork } from '../../engine/records';
-import { sameContainer, sameEndpoint, sameNetwork } from '../diff';
+import type {
+  EngineContainer,
+  EngineEndpointSettings,
+  EngineListing,
+  EngineNetwork,
+  EngineSwarmListing,
+} from '../../engine/records';
+import { sameContainer, sameEndpoint, sameNetwork, swarmPart } from '../diff';
+import { buildSwarm } from '../swarmSnapshot';
 import {
   attachedNetworks,
   buildSnapshot,
@@ -97,6 +104,7 @@ export class SnapshotEditor {
       endpoints: edit.endpoints.commit(),
       endpointsByNetwork: edit.byNetwork.commit(),
       endpointsByContainer: edit.byContainer.commit(),
+      swarm: before.swarm,
     };
     const diff: SnapshotDiff = {
       networks: diffTouched(before.networks, after.networks, edit.networks.touched, sameNetwork, byNameThenId),
@@ -111,6 +119,20 @@ export class SnapshotEditor {
     };
     this.current = after;
     return { snapshot: after, diff };
+  }
+
+  /** A manager's fresh Swarm lists (the event path's swarm refresh): replaces the Swarm part only. */
+  applySwarm(listing: EngineSwarmListing): AppliedUpdate {
+    const before = this.current;
+    const swarm = buildSwarm({ ...listing, nodeId: listing.nodeId ?? before.swarm?.nodeId });
+    this.current = { ...before, swarm };
+    const diff: SnapshotDiff = {
+      networks: { added: [], removed: [], changed: [] },
+      containers: { added: [], removed: [], changed: [] },
+      endpoints: { added: [], removed: [], changed: [] },
+      ...swarmPart(before, this.current),
+    };
+    return { snapshot: this.current, diff };
   }
 
   private updateNetwork(edit: Edit, id: string, record: EngineNetwork | undefined, dependents: Set<string>): void {
@@ -234,6 +256,7 @@ function persistent(snapshot: TopologySnapshot): TopologySnapshot {
     endpoints: PersistentMap.over(snapshot.endpoints, compareEndpoints),
     endpointsByNetwork: PersistentMap.over(snapshot.endpointsByNetwork),
     endpointsByContainer: PersistentMap.over(snapshot.endpointsByContainer),
+    swarm: snapshot.swarm,
   };
 }
 

@@ -2,6 +2,8 @@
  * The bookkeeping of following an engine incrementally, apart from LiveTopology's scheduling and states:
  * which events wait for an answer, whether the next step is a full listing or a round of targeted requests,
  * the slow-engine fallback, the snapshot (through the SnapshotEditor) and the request counters.
+ * Swarm service and node events (and container events of Swarm tasks) ask for the manager's three Swarm lists,
+ * made beside the next targeted round (see swarmFollowing.ts).
  */
 import type { EngineEvent, EngineListing } from '../../engine/records';
 import { diffSnapshots, isEmptyDiff } from '../diff';
@@ -9,6 +11,7 @@ import type { TopologyChange } from '../feed';
 import { eventTarget } from './eventTargets';
 import { PendingWork } from './pendingWork';
 import { SnapshotEditor } from './snapshotEditor';
+import { askSwarm, SWARM_COALESCE_MS, SwarmSettling, swarmEventNeeds, type SwarmSource } from './swarmFollowing';
 import { attachedNetworkIds, targetedRound, type TargetedSource } from './targetedRound';
 
 /** What following the engine cost it so far (for the benchmark and the burst integration test). */
@@ -21,6 +24,8 @@ export interface FollowStats {
   targetedRequests: number;
   /** Changes applied from targeted answers (one per non-empty incremental update). */
   incrementalUpdates: number;
+  /** Swarm refreshes of the event path: three list requests each (services, tasks, nodes). */
+  swarmRefreshes: number;
 }
 
 export interface FollowOptions {
@@ -62,7 +67,11 @@ export class TopologyFollower {
     fullListingsWhileSlow: 0,
     targetedRequests: 0,
     incrementalUpdates: 0,
+    swarmRefreshes: 0,
   };
+  /** A Swarm event came, or tasks are still starting: the three Swarm lists are due (see swarmFollowing.ts). */
+  private swarmDue = false;
+  private readonly swarmSettling = new SwarmSettling();
   /** Why the coming full listing is made, for the counters. */
   private listingReason: 'required' | 'slow' | 'burst' = 'required';
   private readonly pending: PendingWork;
@@ -74,7 +83,7 @@ export class TopologyFollower {
   private lastListingMs = 0;
 
   constructor(
-    private readonly source: TargetedSource,
+    private readonly source: TargetedSource & SwarmSource,
     private readonly options: FollowOptions,
   ) {
     this.pending = new PendingWork({
@@ -87,16 +96,22 @@ export class TopologyFollower {
 
   /** Nothing waits for an answer. */
   get idle(): boolean {
-    return this.pending.isEmpty && !this.needFull;
+    return this.pending.isEmpty && !this.needFull && !this.swarmDue;
   }
 
   get hasPending(): boolean {
-    return !this.pending.isEmpty;
+    return !this.pending.isEmpty || this.swarmDue;
   }
 
   /** Notes an event; an event that names nothing we can ask for asks for a full listing. */
   note(event: EngineEvent): void {
     this.stats.events++;
+    const swarm = this.options.incremental !== false ? swarmEventNeeds(event) : 'none';
+    if (swarm !== 'none') {
+      this.swarmDue = true;
+      this.swarmSettling.restart();
+    }
+    if (swarm === 'swarmOnly') return;
     const target = this.options.incremental !== false ? eventTarget(event) : undefined;
     if (target) this.pending.note(target, Date.now());
     else this.needFull = true;
@@ -104,7 +119,8 @@ export class TopologyFollower {
 
   /** How long to coalesce events: while the engine is slow, at least as long as its last listing took. */
   coalesce(baseMs: number): number {
-    return this.slow ? Math.max(baseMs, this.lastListingMs) : baseMs;
+    const base = this.swarmDue && this.pending.isEmpty ? Math.max(baseMs, SWARM_COALESCE_MS) : baseMs;
+    return this.slow ? Math.max(base, this.lastListingMs) : base;
   }
 
   /**
@@ -115,7 +131,11 @@ export class TopologyFollower {
     if (this.needFull || this.slow || this.options.incremental === false) {
       return this.needFull || this.hasPending ? this.coalesce(baseMs) : undefined;
     }
-    return this.pending.dueIn(Date.now());
+    const due = this.pending.dueIn(Date.now());
+    // Only a Swarm refresh waiting: after its coalescing or settling delay (see swarmFollowing.ts).
+    const swarm = this.swarmDue ? this.swarmSettling.delayMs : undefined;
+    if (due === undefined || swarm === undefined) return due ?? swarm;
+    return Math.min(due, swarm);
   }
 
   /**
@@ -127,6 +147,13 @@ export class TopologyFollower {
    */
   needsFullListing(connected: boolean): boolean {
     this.listingReason = 'required';
+    // Swarm lists are a manager's only (a worker has none to ask for); a client that cannot ask for them
+    // alone, or an engine that just joined a Swarm, gets a full listing.
+    if (this.swarmDue) {
+      const role = this.editor.snapshot.swarm?.role;
+      if (role === 'worker') this.swarmDue = false;
+      else if (role !== 'manager' || !this.source.listSwarm) this.needFull = true;
+    }
     if (this.needFull || this.options.incremental === false || !connected) return true;
     this.listingReason = 'slow';
     if (this.slow) return true;
@@ -138,6 +165,7 @@ export class TopologyFollower {
   /** A listing is about to be asked for: it covers everything noted so far. */
   beginListing(): void {
     this.needFull = false;
+    this.swarmDue = false;
     this.pending.clear();
     this.stats.fullListings++;
     if (this.listingReason === 'slow') this.stats.fullListingsWhileSlow++;
@@ -156,6 +184,7 @@ export class TopologyFollower {
     this.lastListingObjects = (listing.networks?.length ?? 0) + (listing.containers?.length ?? 0);
     const previous = this.editor.snapshot;
     const snapshot = this.editor.reset(listing);
+    if (this.swarmSettling.followUp(snapshot.swarm)) this.swarmDue = true;
     // A connect announced just before the listing may not show in it yet: that container is asked for again.
     for (const id of this.pending.unconfirmed) {
       const record = listing.containers?.find((c) => c.Id === id);
@@ -169,15 +198,24 @@ export class TopologyFollower {
   /** One round of targeted requests, applied; returns the change to announce, if any. */
   async applyTargeted(isDisposed: () => boolean): Promise<TopologyChange | undefined> {
     const started = Date.now();
-    const maxInFlight = this.options.maxInFlight ?? MAX_IN_FLIGHT;
-    const round = await targetedRound(this.source, this.pending, maxInFlight, started);
+    const swarmDue = this.swarmDue;
+    this.swarmDue = false;
+    const [round, swarm] = await Promise.all([
+      targetedRound(this.source, this.pending, this.options.maxInFlight ?? MAX_IN_FLIGHT, started),
+      swarmDue ? askSwarm(this.source) : undefined,
+    ]);
     if (isDisposed()) return undefined;
     this.stats.targetedRequests += round.requests;
+    if (swarm) this.stats.swarmRefreshes++;
     if (Date.now() - started > (this.options.slowMs ?? SLOW_MS)) this.slow = true;
     // A failed request: the listing tells whether the engine is gone (then unreachable) or that was all.
-    if (round.failure !== undefined) this.needFull = true;
-    if (round.updates.length === 0) return undefined;
-    const { snapshot, diff } = this.editor.apply(round.updates);
+    if (round.failure !== undefined || swarm?.failure !== undefined) this.needFull = true;
+    const applied = round.updates.length > 0 ? this.editor.apply(round.updates) : undefined;
+    const swarmApplied = swarm?.listing ? this.editor.applySwarm(swarm.listing) : undefined;
+    if (swarmApplied && this.swarmSettling.followUp(swarmApplied.snapshot.swarm)) this.swarmDue = true;
+    if (!applied && !swarmApplied) return undefined;
+    const snapshot = this.editor.snapshot;
+    const diff = { ...(applied ?? swarmApplied)!.diff, ...(swarmApplied ? { swarm: swarmApplied.diff.swarm } : {}) };
     if (isEmptyDiff(diff)) return undefined;
     this.stats.incrementalUpdates++;
     return { diff, snapshot };

@@ -8,6 +8,7 @@ import { type Translate, untranslated } from '../../explorer/present/text';
 import type { GraphData, GraphEdge, GraphNode } from '../protocol';
 import * as text from './present';
 import { memoTranslate } from './present';
+import { addSwarm } from './swarmGraph';
 
 /** Above this many nodes the full graph stops being usable (see docs/BENCHMARKS.md): draw networks only. */
 export const DEFAULT_NODE_LIMIT = 6000;
@@ -124,6 +125,7 @@ export function buildFullGraph(snapshot: TopologySnapshot, t: Translate = untran
     const edge = endpointEdge(e, snapshot);
     if (edge) edges.push(edge);
   }
+  addSwarm(snapshot, nodes, edges, t);
   return { mode: 'full', counts: graphCounts(snapshot), nodes, edges };
 }
 
@@ -168,7 +170,8 @@ export function publishedPorts(snapshot: TopologySnapshot): number {
 
 /** Size of the full graph without building it, to pick the mode first. */
 export function fullGraphSize(snapshot: TopologySnapshot): number {
-  return snapshot.networks.size + snapshot.containers.size + publishedPorts(snapshot);
+  const services = snapshot.swarm?.services.size ?? 0;
+  return snapshot.networks.size + snapshot.containers.size + publishedPorts(snapshot) + services;
 }
 
 export function buildGraph(snapshot: TopologySnapshot, options: BuildOptions = {}): GraphData {

@@ -9,6 +9,8 @@ import type { GraphData, GraphEdge, GraphMode, GraphNode, GraphPatch } from '../
 import * as b from './build';
 import { memoTranslate } from './present';
 import { diffGraphs, emptyPatch, trackEdge, trackNode } from './diff';
+import { taskEdge, taskEdgeId } from './swarmGraph';
+import { isEmptySwarmDiff } from '../../model/swarmSnapshot';
 
 export interface LiveGraphOptions extends b.BuildOptions {
   /**
@@ -61,13 +63,16 @@ export class LiveGraph {
       (sum, d) => sum + d.added.length + d.removed.length + d.changed.length,
       0,
     );
+    // A Swarm change (services, tasks) is rare and small: the graph is rebuilt and diffed.
+    if (!isEmptySwarmDiff(diff.swarm)) return this.rebuild(snapshot);
     if (changes > MIN_REBUILD_CHANGES && changes > this.rebuildFraction * this.nodes.size)
       return this.rebuild(snapshot);
 
     const prev = this.snapshot;
     const dirty = dirtySets(diff, prev, snapshot);
     this.countPorts(dirty, prev, snapshot);
-    const size = snapshot.networks.size + snapshot.containers.size + this.publishedPorts;
+    const size =
+      snapshot.networks.size + snapshot.containers.size + this.publishedPorts + (snapshot.swarm?.services.size ?? 0);
     if ((size > this.nodeLimit ? 'aggregate' : 'full') !== this.mode) return this.rebuild(snapshot);
 
     this.lastWasRebuild = false;
@@ -117,6 +122,7 @@ export class LiveGraph {
     for (const id of dirty.containers) {
       const c = next.containers.get(id);
       this.setNode(patch, b.containerNodeId(id), c && b.containerNode(c, next.endpointsByContainer.get(id) ?? [], t));
+      if (next.swarm || prev.swarm) this.setEdge(patch, taskEdgeId(id), taskEdge(id, next));
       // Ports: every published port of the new version (details carry the name), then those that went away.
       const kept = new Set<string>();
       for (const p of c?.ports ?? []) {

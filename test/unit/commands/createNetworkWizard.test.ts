@@ -148,7 +148,7 @@ describe('Create Network wizard (scripted, no extension host)', () => {
 
   it('offers bridge, overlay only when Swarm is active, macvlan, ipvlan, then network plugins', async () => {
     const swarm: EngineInfo = {
-      Swarm: { LocalNodeState: 'active' },
+      Swarm: { LocalNodeState: 'active', ControlAvailable: true },
       Plugins: { Network: ['bridge', 'overlay', 'weave'] },
     };
     const { request, prompter } = await wizard(

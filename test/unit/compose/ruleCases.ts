@@ -269,5 +269,13 @@ export const CASES: RuleCase[] = [
     fixes: [],
     engine: ENGINE,
   },
+  {
+    rule: 'engine-overlay-without-swarm',
+    bad: 'services:\n  a:\n    image: x\n    networks: [back]\nnetworks:\n  back:\n    driver: overlay\n',
+    findings: [[7, 'Network "back" uses the overlay driver, but the engine is not in a Swarm']],
+    good: 'services:\n  a:\n    image: x\n    networks: [back]\nnetworks:\n  back:\n    driver: bridge\n',
+    fixes: ['Use the bridge driver'],
+    engine: ENGINE,
+  },
   ...CONNECTIVITY_CASES,
 ];

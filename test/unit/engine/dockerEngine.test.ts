@@ -45,12 +45,14 @@ describe('createEngine (dockerode client against a fake engine on a unix socket)
     await server.stop();
   });
 
-  it('listing() makes exactly two requests: GET /networks and GET /containers/json?all=1', async () => {
+  it('listing() outside a Swarm makes three requests: GET /networks, /containers/json?all=1 and /info', async () => {
     server.json('GET /networks', 200, [network]).json('GET /containers/json', 200, [container]);
+    server.json('GET /info', 200, { Swarm: { LocalNodeState: 'inactive', ControlAvailable: false } });
     const listing = await engine.listing();
     assert.deepEqual(listing, { networks: [network], containers: [container] });
     assert.deepEqual(server.requests.map((r) => `${r.method} ${r.url}`).sort(), [
       'GET /containers/json?all=1',
+      'GET /info',
       'GET /networks',
     ]);
   });
@@ -193,7 +195,7 @@ describe('createEngine (dockerode client against a fake engine on a unix socket)
 
   it('a list request that gets no answer rejects with timeout', async () => {
     server.on('GET /networks', () => undefined); // never answers
-    server.json('GET /containers/json', 200, []);
+    server.json('GET /containers/json', 200, []).json('GET /info', 200, {});
     const shortFused = createEngine(server.endpoint, { readTimeoutMs: 300 });
     const started = Date.now();
     const e = await rejection(shortFused.listing()).finally(() => shortFused.dispose());
@@ -266,7 +268,7 @@ describe('createEngine (dockerode client against a fake engine on a unix socket)
     assert.match(problems[0]?.message ?? '', /closed the events stream/);
     const query = new URLSearchParams(server.requests[0].url.split('?')[1]);
     const filters = JSON.parse(query.get('filters') ?? '{}') as { type: string[]; event: string[] };
-    assert.deepEqual(filters.type, ['network', 'container']);
+    assert.deepEqual(filters.type, ['network', 'container', 'service', 'node']);
     for (const action of ['connect', 'disconnect', 'create', 'destroy', 'start', 'die', 'rename']) {
       assert.ok(filters.event.includes(action), action);
     }

@@ -62,6 +62,7 @@ export class FakeEngineServer {
   /** Answers like an engine at API 1.41 holding these networks and the containers `containers()` returns now. */
   engineHolding(networks: unknown[], containers: () => unknown[]): this {
     return this.json('GET /version', 200, { Version: '20.10.24', ApiVersion: '1.41' })
+      .json('GET /info', 200, { Swarm: { LocalNodeState: 'inactive' } })
       .json('GET /networks', 200, networks)
       .on('GET /containers/json', (_req, res) => {
         res.writeHead(200, { 'Content-Type': 'application/json' });

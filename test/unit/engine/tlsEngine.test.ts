@@ -74,7 +74,7 @@ describe('createEngine over tcp + TLS', () => {
         listing.networks.map((n) => n.Name),
         ['tls-net'],
       );
-      assert.deepEqual(server.clients, ['dne test client', 'dne test client']);
+      assert.deepEqual(server.clients, ['dne test client', 'dne test client', 'dne test client']);
     } finally {
       engine.dispose();
       await server.close();

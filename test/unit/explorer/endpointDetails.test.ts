@@ -33,6 +33,7 @@ function fakeEngine(table: Map<string, EngineContainerDetails>, calls: string[])
     info: unexpected,
     listing: unexpected,
     plugins: unexpected,
+    listSwarm: unexpected,
     inspectNetwork: unexpected,
     async inspectContainer(id: string) {
       calls.push(id);
