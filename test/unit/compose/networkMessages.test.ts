@@ -49,3 +49,46 @@ describe('compose: the "share no network" messages in full', () => {
     );
   });
 });
+
+describe('compose: none-mode-referenced in full', () => {
+  const text =
+    'services:\n  app:\n    image: x\n    depends_on: [job, other, app]\n    links: [job]\n' +
+    '  job:\n    image: x\n    network_mode: none\n  other:\n    image: x\n' +
+    '  side:\n    image: x\n    networks: [n]\n    depends_on:\n      job:\n        condition: service_completed_successfully\n' +
+    '  iso:\n    image: x\n    networks: [n]\n    depends_on: [job]\n' +
+    'networks:\n  n: {}\n';
+
+  it('reports each service naming a none-mode service once, with the whole advice', () => {
+    const found = lint(text).filter((f) => f.rule === 'none-mode-referenced');
+    assert.deepEqual(
+      found.map((f) => [f.start.line, f.message]),
+      [
+        [
+          4,
+          'Service "app" depends on "job", which has `network_mode: none`: it has no network, so nothing can reach it. ' +
+            'Give "job" a network, or wait for it with `condition: service_completed_successfully` if it is a one-shot job.',
+        ],
+        [
+          20,
+          'Service "iso" depends on "job", which has `network_mode: none`: it has no network, so nothing can reach it. ' +
+            'Give "job" a network, or wait for it with `condition: service_completed_successfully` if it is a one-shot job.',
+        ],
+      ],
+    );
+  });
+
+  it('offers to remove the mode only when the source sits on the default network', () => {
+    const [fromApp, fromIso] = lint(text).filter((f) => f.rule === 'none-mode-referenced');
+    assert.deepEqual(
+      fromApp.fixes.map((f) => [f.title, f.preferred]),
+      [['Remove `network_mode: none` from "job"', true]],
+    );
+    assert.deepEqual(fromIso.fixes, []);
+  });
+
+  it('says nothing when no service has network_mode: none', () =>
+    assert.deepEqual(
+      lint(text.replace('network_mode: none', 'network_mode: host')).filter((f) => f.rule === 'none-mode-referenced'),
+      [],
+    ));
+});
