@@ -3,7 +3,7 @@
  * sides listed, comma-separated, and "none" for a side with no network; and the host-network wording.
  */
 import * as assert from 'node:assert/strict';
-import { lint } from './lintHelpers';
+import { applyFix, lint } from './lintHelpers';
 
 const messages = (text: string, rule: string) =>
   lint(text)
@@ -91,4 +91,39 @@ describe('compose: none-mode-referenced in full', () => {
       lint(text.replace('network_mode: none', 'network_mode: host')).filter((f) => f.rule === 'none-mode-referenced'),
       [],
     ));
+});
+
+describe('compose: shared-namespace-conflict and deprecated-external-name in full', () => {
+  it('names each refused key of a service joined to another stack, with its line and a preferred removal', () => {
+    const text =
+      'services:\n  vpn:\n    image: x\n  app:\n    image: x\n    network_mode: "container:vpn:extra"\n' +
+      '    ports: ["80:80"]\n    expose: ["81"]\n    dns: [1.1.1.1]\n    extra_hosts: ["a:10.0.0.1"]\n' +
+      '    hostname: app\n    links: [vpn]\n  plain:\n    image: x\n    network_mode: bridge\n    hostname: p\n';
+    const found = lint(text).filter((f) => f.rule === 'shared-namespace-conflict');
+    assert.deepEqual(
+      found.map((f) => [f.start.line, f.message.split(', so')[1], f.fixes.map((x) => [x.title, x.preferred])]),
+      ['ports', 'expose', 'dns', 'extra_hosts', 'hostname', 'links'].map((key, i) => [
+        7 + i,
+        ` it cannot set "${key}" (the engine refuses it: conflicting options). Set it on the service that owns the network stack.`,
+        [[`Remove \`${key}\``, true]],
+      ]),
+    );
+    assert.ok(found[0].message.startsWith('Service "app" shares the network stack of "vpn:extra"'));
+  });
+
+  it('rewrites external: {name: X} keeping indentation and the line end, as the preferred fix', () => {
+    const text = 'networks:\n  shared:\n      external:\n        name: corp-net\n';
+    const [finding] = lint(text).filter((f) => f.rule === 'deprecated-external-name');
+    assert.equal(finding.message, '"external: {name: ...}" is deprecated; use "name: corp-net" with "external: true".');
+    assert.equal(finding.fixes[0].preferred, true);
+    assert.equal(
+      applyFix(text, finding.fixes[0]),
+      'networks:\n  shared:\n      name: corp-net\n      external: true\n',
+    );
+    const flow = 'networks:\n  shared:\n    external: {name: corp-net}';
+    const [inline] = lint(flow).filter((f) => f.rule === 'deprecated-external-name');
+    assert.equal(applyFix(flow, inline.fixes[0]), 'networks:\n  shared:\n    name: corp-net\n    external: true');
+    const named = 'networks:\n  shared:\n    name: corp\n    external:\n      name: corp-net\n';
+    assert.deepEqual(lint(named).find((f) => f.rule === 'deprecated-external-name')?.fixes, []);
+  });
 });
