@@ -19,40 +19,27 @@ const web = container('cw', 'web', {
 });
 const tcp = (port: number, address: string) => ({ port, protocol: 'tcp' as const, address });
 const field = '/proc/net/tcp, /proc/net/tcp6';
+/** The expected result: one fact about web's TCP port, written out. */
+const oneFact = (state: string, code: string, status: string, params: Record<string, unknown>) => ({
+  state,
+  facts: [{ code, status, field, subject: 'web', params }],
+});
 
 describe('diagnose: the target port', () => {
   it('listening: the non-loopback addresses, comma-separated', () =>
     assert.deepEqual(
       listeningFact(web, 80, 'tcp', [tcp(80, '127.0.0.1'), tcp(80, '0.0.0.0'), tcp(80, '::')], undefined),
-      {
-        state: 'listening',
-        facts: [
-          {
-            code: 'listening',
-            status: 'ok',
-            field,
-            subject: 'web',
-            params: { port: 80, protocol: 'tcp', addresses: '0.0.0.0, ::' },
-          },
-        ],
-      },
+      oneFact('listening', 'listening', 'ok', { port: 80, protocol: 'tcp', addresses: '0.0.0.0, ::' }),
     ));
 
   it('loopback only: every loopback address named', () =>
     assert.deepEqual(
       listeningFact(web, 80, 'tcp', [tcp(80, '127.0.0.1'), tcp(80, '::1'), tcp(81, '0.0.0.0')], undefined),
-      {
-        state: 'loopbackOnly',
-        facts: [
-          {
-            code: 'listeningLoopbackOnly',
-            status: 'problem',
-            field,
-            subject: 'web',
-            params: { port: 80, protocol: 'tcp', addresses: '127.0.0.1, ::1' },
-          },
-        ],
-      },
+      oneFact('loopbackOnly', 'listeningLoopbackOnly', 'problem', {
+        port: 80,
+        protocol: 'tcp',
+        addresses: '127.0.0.1, ::1',
+      }),
     ));
 
   it('not listening: a socket on the same port of the other protocol does not count', () =>
