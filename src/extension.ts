@@ -8,6 +8,7 @@ import type { CommandServices } from './commands/services';
 import { registerCommands } from './commands/index';
 import { ContainerDetailsCache } from './explorer/containerDetailsCache';
 import { ContainersProvider } from './explorer/containersProvider';
+import { DriverDetails } from './explorer/driverDetails';
 import { createEngineOpener, engineSettings } from './explorer/engineOpener';
 import { EngineStatus } from './explorer/engineStatus';
 import { NetworksProvider } from './explorer/networksProvider';
@@ -17,6 +18,7 @@ import { composeEngineAccessFrom, registerComposeLint } from './compose/index';
 import { registerTopology } from './topology/index';
 import { createTroubleshooting } from './troubleshoot/index';
 import type { NetworkObservations } from './troubleshoot/networkObservations';
+import type { SecurityStatus } from './troubleshoot/securityStatus';
 
 /**
  * What activate() returns: for the integration tests and for other extensions. Stable members only:
@@ -31,6 +33,8 @@ export interface ExplorerApi {
   readonly services: CommandServices;
   /** Observed socket activity and host interface facts (troubleshooting). */
   readonly observations: NetworkObservations;
+  /** The security status bar item's state (shown with high-severity findings). */
+  readonly securityStatus: Pick<SecurityStatus, 'state'>;
 }
 
 const REVEAL_TIMEOUT_MS = 10_000;
@@ -64,13 +68,15 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
   const start = (): void => void feed.start();
 
   const containerDetails = new ContainerDetailsCache(() => feed.engine(), feed);
-  const troubleshooting = createTroubleshooting(() => feed.engine(), feed);
+  const troubleshooting = createTroubleshooting(() => feed.engine(), feed, log);
+  const driverDetails = new DriverDetails(() => feed.engine(), feed);
   const networksProvider = new NetworksProvider(
     feed,
     listOptions(),
     start,
     containerDetails,
     troubleshooting.hostFacts,
+    driverDetails,
   );
   const containersProvider = new ContainersProvider(feed, start, containerDetails, troubleshooting.activity);
   const networksView = vscode.window.createTreeView('dockerNetworks.networks', {
@@ -100,6 +106,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
     feed,
     containerDetails,
     troubleshooting,
+    driverDetails,
     networksProvider,
     containersProvider,
     networksView,
@@ -130,7 +137,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
 
   // Other parts register here, one line each, e.g. registerComposeLint(context, services).
   registerComposeLint(context, composeEngineAccessFrom(feed, start), log);
-  registerTopology(context, services);
+  registerTopology(context, services, troubleshooting.observations);
   // Disposed last: the parts above may log while they shut down.
   context.subscriptions.push(log);
 
@@ -145,6 +152,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
     containersView,
     services,
     observations: troubleshooting.observations,
+    securityStatus: troubleshooting.securityStatus,
   };
 }
 

@@ -12,6 +12,8 @@ import { NodeDiamondProgram, NodeSquareProgram } from './shapes';
 import type { Palette } from './theme';
 import { drawHoverLabel, LabelLayer, type HoverData } from './labelLayer';
 import { GroupLayer } from './groupLayer';
+import { ObservedOverlay } from './observedOverlay';
+import { neighbourhoodOf } from './neighbourhood';
 import { LayoutRunner } from './layoutRunner';
 import { arrangeGraph, seedPositions } from './placement';
 import { probing, report } from './testHook';
@@ -36,6 +38,8 @@ export class GraphView {
   private palette: Palette;
   private readonly labels: LabelLayer;
   private readonly groups: GroupLayer;
+  /** The observed connections layer (main.ts feeds it; drawn with every frame). */
+  readonly observed: ObservedOverlay;
   private hoveredNode: string | null = null;
   private hoveredEdge: string | null = null;
 
@@ -81,6 +85,7 @@ export class GraphView {
     });
     container.addEventListener('contextmenu', (e) => e.preventDefault());
     this.labels = new LabelLayer(this.sigma, this.graph);
+    this.observed = new ObservedOverlay(container, this.sigma, this.graph);
     this.groups = new GroupLayer(container, this.sigma, this.graph);
     this.sigma.on('afterRender', () => this.drawLabels());
     const hover = (node: string | null, edge: string | null): void => {
@@ -97,6 +102,7 @@ export class GraphView {
   /** The selection and the hovered node or edge, with their edges: their labels are drawn first. */
   private drawLabels(): void {
     const frames = this.groups.draw(this.palette.roles.project);
+    const late = this.observed.draw(this.palette);
     const moving = this.sigma.getCamera().isAnimated() || this.sigma.getMouseCaptor().isMoving;
     if (moving && this.sigma.getSetting('hideLabelsOnMove')) return;
     const focusNodes = new Set<string>();
@@ -118,8 +124,10 @@ export class GraphView {
         text: tr('compose: {0}', f.project),
         anchors: f.labelAnchors,
       })),
+      late,
+      obstacles: this.observed.obstacles,
     });
-    if (probing) report({ name: 'labels', ...this.labels.last });
+    if (probing) report({ name: 'labels', ...this.labels.last, observed: this.observed.drawn });
   }
 
   private labelText(id: string): string {
@@ -280,6 +288,11 @@ export class GraphView {
     this.sigma.refresh();
   }
 
+  /** Redraws without touching the data (an overlay changed). */
+  redraw(): void {
+    this.sigma.refresh();
+  }
+
   get selection(): string | null {
     return this.selected;
   }
@@ -291,23 +304,8 @@ export class GraphView {
     if (notify) this.events.onSelect(this.selected);
   }
 
-  /** Who the selection can talk to: a container's networks and their members; a network's members. */
   private refreshNeighbourhood(): void {
-    const id = this.selected;
-    if (!id || !this.graph.hasNode(id)) {
-      this.neighbourhood = null;
-      return;
-    }
-    const set = new Set<string>([id]);
-    const kind = this.graph.getNodeAttribute(id, 'data').kind;
-    for (const n of this.graph.neighbors(id)) {
-      set.add(n);
-      const nk = this.graph.getNodeAttribute(n, 'data').kind;
-      if (kind === 'container' && nk === 'network') for (const m of this.graph.neighbors(n)) set.add(m);
-      if (kind === 'network' && nk === 'container')
-        for (const m of this.graph.neighbors(n)) if (this.graph.getNodeAttribute(m, 'data').kind === 'port') set.add(m);
-    }
-    this.neighbourhood = set;
+    this.neighbourhood = neighbourhoodOf(this.graph, this.selected);
   }
 
   /** Centres the camera on a node. */

@@ -14,6 +14,7 @@ import { buildGraph } from './graph/build';
 import { isEmptyPatch } from './graph/diff';
 import { LiveGraph } from './graph/liveGraph';
 import { toMermaid } from './mermaid';
+import { ObservedPoller, type ObservedActivitySource } from './observedPoller';
 import { PlanScheduler } from './planScheduler';
 import { webviewStrings } from './webviewStrings';
 import {
@@ -30,6 +31,8 @@ export const TOPOLOGY_VIEW_TYPE = 'dockerNetworks.topology';
 /** What the panel needs from the extension besides the command services (set once by registerTopology). */
 export interface PanelEnvironment {
   extensionUri: vscode.Uri;
+  /** The socket activity behind the "Observed connections" layer (the troubleshooting part's observations). */
+  observations?: ObservedActivitySource;
 }
 
 const t = (message: string, ...args: Array<string | number | boolean>): string => vscode.l10n.t(message, ...args);
@@ -38,6 +41,7 @@ export class TopologyPanel implements vscode.Disposable {
   private static current: TopologyPanel | undefined;
   private readonly host: WebviewHost<WebviewMessage, HostMessage>;
   private readonly plan: PlanScheduler;
+  readonly observed: ObservedPoller;
   private readonly subscriptions: vscode.Disposable[];
   /** The graph the webview holds, kept current from the model's diffs (undefined until the webview is ready). */
   private live: LiveGraph | undefined;
@@ -99,6 +103,12 @@ export class TopologyPanel implements vscode.Disposable {
     this.plan = new PlanScheduler(
       () => services.feed.snapshot,
       (overlay) => this.host.isReady && void this.host.post({ type: 'plan', overlay }),
+      log,
+    );
+    this.observed = new ObservedPoller(
+      panel,
+      env.observations,
+      (layer) => this.host.isReady && void this.host.post({ type: 'observed', layer }),
       log,
     );
     this.subscriptions = [
@@ -187,6 +197,12 @@ export class TopologyPanel implements vscode.Disposable {
       case 'problem':
         log.error(`Topology webview: ${m.message}`);
         break;
+      case 'observedLayer':
+        this.observed.setOn(m.on);
+        break;
+      case 'observedRefresh':
+        this.observed.refresh();
+        break;
       default:
         break; // selection: the webview keeps its own state (vscode.setState); answers are the host's
     }
@@ -209,6 +225,7 @@ export class TopologyPanel implements vscode.Disposable {
   dispose(): void {
     if (TopologyPanel.current === this) TopologyPanel.current = undefined;
     this.plan.dispose();
+    this.observed.dispose();
     for (const d of this.subscriptions.splice(0)) d.dispose();
     this.host.dispose();
   }

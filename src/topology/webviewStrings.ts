@@ -61,5 +61,18 @@ export function webviewStrings(): Record<string, string> {
     service: vscode.l10n.t('service'),
     'Plan: {0} (project {1})': vscode.l10n.t('Plan: {0} (project {1})'),
     'Docker network topology': vscode.l10n.t('Docker network topology'),
+    Connections: vscode.l10n.t('Connections'),
+    'Show or hide the observed connections': vscode.l10n.t('Show or hide the observed connections'),
+    Refresh: vscode.l10n.t('Refresh'),
+    'Read the observed connections again': vscode.l10n.t('Read the observed connections again'),
+    'Observed connections': vscode.l10n.t('Observed connections'),
+    'connection: server port ×count': vscode.l10n.t('connection: server port ×count'),
+    'failed attempt (SYN_SENT, no answer)': vscode.l10n.t('failed attempt (SYN_SENT, no answer)'),
+    'Reading the socket tables...': vscode.l10n.t('Reading the socket tables...'),
+    'Read at {0}': vscode.l10n.t('Read at {0}'),
+    '{0} connections are listed but not drawn: their containers are not in the graph.': vscode.l10n.t(
+      '{0} connections are listed but not drawn: their containers are not in the graph.',
+    ),
+    'No connections seen.': vscode.l10n.t('No connections seen.'),
   };
 }
