@@ -206,7 +206,7 @@ export function markdown(result) {
     '',
     'Options: `--rounds N` (real-engine rounds, default 21), `--events N` (event samples, default 25),',
     '`--skip-engine` (only the generated sizes and activation). The run creates networks `dne-bench-n00..n19`',
-    '(10.213.N.0/24, or 10.223/10.233/... when another network overlaps), `dne-bench-ev` and containers',
+    '(10.213.N.0/24, or 10.223/10.243/... when another network overlaps), `dne-bench-ev` and containers',
     '`dne-bench-c000..c099`, all labelled `dne.bench=1`,',
     'and removes them at the end, also after a failure or Ctrl-C (and before starting, if an earlier run left some).',
     '',
