@@ -48,6 +48,26 @@ describe('probe output: rarer outcomes', () => {
   });
 });
 
+describe('probe output: tools, answers and transcripts', () => {
+  it('no tools line, or an empty one, lists no tools', () => {
+    assert.deepEqual(parseProbeOutput(step('connect', 'none', '', 127)).tools, []);
+    assert.deepEqual(parseProbeOutput('@@tools\n').tools, []);
+    assert.deepEqual(parseProbeOutput('@@tools  nc   ping \n').tools, ['nc', 'ping']);
+  });
+  it('an nslookup answer with two names lists the addresses of both', () => {
+    const answer =
+      'Server: 127.0.0.11\nAddress: 127.0.0.11:53\n\nName: db\nAddress: 10.0.0.5\nName: db\nAddress: fd00::5';
+    assert.deepEqual(only(step('resolve', 'nslookup db', answer, 0)).addresses, ['10.0.0.5', 'fd00::5']);
+  });
+  it('a connect step never lists addresses, even when its output starts with one', () =>
+    assert.deepEqual(only(step('connect', 'nc -z 10.0.0.5 80', '10.0.0.5 (10.0.0.5:80) open', 0)).addresses, []));
+  it('keeps blank lines inside the output', () =>
+    assert.equal(
+      only(step('ping', 'ping -c 1 db', 'PING db\n\n1 packets received', 0)).output,
+      'PING db\n\n1 packets received',
+    ));
+});
+
 describe('probe conclusions: rarer cases', () => {
   const conclude = (text: string) => concludeSteps(parseProbeOutput(TOOLS + text).steps);
   it('an unreachable network is unreachable', () =>
@@ -82,6 +102,11 @@ describe('probe exec failures', () => {
       'noShell',
     );
   });
+  it('exit 126 (not executable) means no shell whatever the message', () =>
+    assert.equal(
+      execFailure({ exitCode: 126, stdout: '', stderr: 'permission denied', timedOut: false })?.failure,
+      'noShell',
+    ));
   it("any other failure is the engine's, with its message or else the exit code", () => {
     assert.deepEqual(execFailure({ exitCode: 1, stdout: '', stderr: 'container is paused', timedOut: false }), {
       failure: 'engineError',

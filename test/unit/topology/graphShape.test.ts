@@ -13,7 +13,7 @@ import {
   publishedCount,
 } from '../../../src/topology/graph/build';
 import { track } from '../../../src/topology/graph/diff';
-import { memoTranslate, networkLabel } from '../../../src/topology/graph/present';
+import { endpointSummary, memoTranslate, networkLabel } from '../../../src/topology/graph/present';
 import { untranslated } from '../../../src/explorer/present/text';
 import type { GraphData } from '../../../src/topology/protocol';
 import { container, network, snapshotOf } from './fakeTopology';
@@ -131,6 +131,13 @@ describe('topology graph: counters and change tracking', () => {
     track(current, 'kept', undefined, (x, y) => x === y, [], [], removed);
     assert.deepEqual(removed, ['kept']);
     assert.deepEqual([...current], []);
+  });
+
+  it('lists every user alias of an endpoint, comma-separated', () => {
+    const net = network('n1', 'front');
+    const web = container('c1', 'web');
+    const s = snapshotOf([net], [web], [{ network: net, container: web, ipv4: '10.0.0.2', aliases: ['api', 'www'] }]);
+    assert.equal(endpointSummary(s.endpoints.get('n1/c1')!, untranslated), '10.0.0.2/16; aliases api, www');
   });
 
   it('marks a network with every flag it has, comma-separated', () => {
