@@ -11,6 +11,7 @@ import type { FeedState, TopologyChange } from '../model/feed';
 import { openWebviewPanel, WebviewHost } from '../webviewHost/webviewHost';
 import { runNodeAction } from './actions';
 import { buildGraph } from './graph/build';
+import { DrilledGraph, buildNetworkGraph } from './graph/drill';
 import { isEmptyPatch } from './graph/diff';
 import { LiveGraph } from './graph/liveGraph';
 import { toMermaid } from './mermaid';
@@ -41,6 +42,8 @@ export class TopologyPanel implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[];
   /** The graph the webview holds, kept current from the model's diffs (undefined until the webview is ready). */
   private live: LiveGraph | undefined;
+  /** Set while the webview shows one network's endpoints (drilled down from the networks-only graph). */
+  private drilled: DrilledGraph | undefined;
   private pendingFocus: string | undefined;
   private path: PathHighlight | null = null;
 
@@ -126,6 +129,7 @@ export class TopologyPanel implements vscode.Disposable {
 
   private onReady(): void {
     this.live = undefined;
+    this.drilled = undefined;
     this.pushGraph();
     this.postEngineState(this.services.feed.state);
     if (this.path) void this.host.post({ type: 'path', path: this.path });
@@ -150,16 +154,46 @@ export class TopologyPanel implements vscode.Disposable {
    */
   private pushGraph(change?: TopologyChange): void {
     if (!this.host.isReady) return;
-    if (!this.live || !change) {
-      this.live = new LiveGraph(this.services.feed.snapshot, { t });
-      const graph = this.live.graph;
-      const layoutKey = this.services.feed.state.endpoint;
-      void this.host.post({ type: 'graph', graph, notice: this.noticeFor(graph), layoutKey });
-    } else {
+    if (this.drilled && change) this.pushDrilled(change);
+    else if (!this.live || !change) this.pushOverview();
+    else {
       const patch = this.live.update(change.diff, change.snapshot);
       if (!isEmptyPatch(patch)) void this.host.post({ type: 'patch', patch, notice: this.noticeFor(patch) });
     }
     this.plan.schedule();
+  }
+
+  /** The overview again (the graph the engine's size calls for), with a notice before the usual one. */
+  private pushOverview(notice?: string): void {
+    this.drilled = undefined;
+    this.live = new LiveGraph(this.services.feed.snapshot, { t });
+    const graph = this.live.graph;
+    const layoutKey = this.services.feed.state.endpoint;
+    const all = [notice, this.noticeFor(graph)].filter(Boolean).join(' ') || undefined;
+    void this.host.post({ type: 'graph', graph, notice: all, layoutKey });
+  }
+
+  /** Shows one network's containers; a network the engine no longer holds leaves the overview with a notice. */
+  private drillDown(nodeId: string): void {
+    const networkId = nodeId.slice(2);
+    if (!buildNetworkGraph(this.services.feed.snapshot, networkId)) {
+      this.pushOverview(t('That network is gone from the engine; showing all networks.'));
+      return;
+    }
+    this.live = undefined; // the overview is rebuilt on the way back: it does not follow changes meanwhile
+    this.drilled = new DrilledGraph(networkId, this.services.feed.snapshot, t);
+    const { graph, scope } = this.drilled;
+    void this.host.post({ type: 'graph', graph, layoutKey: this.services.feed.state.endpoint, scope });
+  }
+
+  /** A change while drilled in: the network's part of it, or back to the overview when the network went away. */
+  private pushDrilled(change: TopologyChange): void {
+    const drilled = this.drilled!;
+    const patch = drilled.update(change.diff, change.snapshot);
+    if (!patch) {
+      const name = drilled.scope.label;
+      this.pushOverview(t('The network {0} was removed; showing all networks again.', name));
+    } else if (!isEmptyPatch(patch)) void this.host.post({ type: 'patch', patch });
   }
 
   private postEngineState(state: FeedState): void {
@@ -187,13 +221,19 @@ export class TopologyPanel implements vscode.Disposable {
       case 'problem':
         log.error(`Topology webview: ${m.message}`);
         break;
+      case 'drillDown':
+        this.drillDown(m.nodeId);
+        break;
+      case 'drillUp':
+        this.pushOverview();
+        break;
       default:
         break; // selection: the webview keeps its own state (vscode.setState); answers are the host's
     }
   }
 
   async copyMermaid(visible?: ReadonlySet<string>): Promise<void> {
-    const graph = this.live?.graph ?? buildGraph(this.services.feed.snapshot, { t });
+    const graph = this.drilled?.graph ?? this.live?.graph ?? buildGraph(this.services.feed.snapshot, { t });
     await vscode.env.clipboard.writeText(toMermaid(graph, visible && visible.size ? visible : undefined));
     void vscode.window.showInformationMessage(t('The topology is on the clipboard as a Mermaid flowchart.'));
   }
