@@ -141,11 +141,12 @@ export class TopologyPanel implements vscode.Disposable {
 
   private noticeFor(graph: Pick<GraphData, 'mode' | 'counts'>): string | undefined {
     if (graph.mode !== 'aggregate') return undefined;
-    return t(
+    const why = t(
       'Showing networks only: {0} containers on {1} networks are more than the graph draws usably. Each network shows its number of endpoints, and a line joins networks that share containers; the Networks view lists the containers.',
       graph.counts.containers,
       graph.counts.networks,
     );
+    return `${why} ${vscode.l10n.t('Double-click a network (or select it and press Enter) to see its containers.')}`;
   }
 
   /**
@@ -177,7 +178,7 @@ export class TopologyPanel implements vscode.Disposable {
   private drillDown(nodeId: string): void {
     const networkId = nodeId.slice(2);
     if (!buildNetworkGraph(this.services.feed.snapshot, networkId)) {
-      this.pushOverview(t('That network is gone from the engine; showing all networks.'));
+      this.pushOverview(vscode.l10n.t('That network is gone from the engine; showing all networks.'));
       return;
     }
     this.live = undefined; // the overview is rebuilt on the way back: it does not follow changes meanwhile
@@ -192,7 +193,7 @@ export class TopologyPanel implements vscode.Disposable {
     const patch = drilled.update(change.diff, change.snapshot);
     if (!patch) {
       const name = drilled.scope.label;
-      this.pushOverview(t('The network {0} was removed; showing all networks again.', name));
+      this.pushOverview(vscode.l10n.t('The network {0} was removed; showing all networks again.', name));
     } else if (!isEmptyPatch(patch)) void this.host.post({ type: 'patch', patch });
   }
 
