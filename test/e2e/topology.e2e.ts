@@ -154,7 +154,10 @@ describe('e2e: the topology panel', function () {
     await webview(wb!).locator('.list button[data-node^="c:"]', { hasText: container }).click();
     await webview(wb!).locator('vscode-button[title="Switch between the graph and the list view"]').click();
     await webview(wb!).locator('#graph').press('Enter');
-    await new Promise((r) => setTimeout(r, 800));
+    // the camera's move is animated: click once the panel says it has centred the container (no fixed wait, which
+    // a busy machine outlasts: the click then hit whatever the previous frame had in the middle)
+    const containerId = docker('inspect', '-f', '{{.Id}}', container);
+    await webview(wb!).locator(`#graph[data-centred="c:${containerId}"]`).waitFor({ timeout: 10_000 });
     const box = await webview(wb!).locator('#graph').boundingBox();
     assert.ok(box);
     await wb!.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2, { button: 'right' });
