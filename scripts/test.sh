@@ -20,6 +20,7 @@ passed=0
 failed=0
 skipped=0
 report=()
+failed_logs=()
 # The full run runs every test: filters inherited from the caller's shell are dropped, and said so.
 for v in DNE_TEST_GREP DNE_E2E_GREP DNE_E2E_INVERT; do
   if [ -n "${!v:-}" ]; then echo "test.sh: ignoring $v=${!v} (the full run runs every test)"; unset "$v"; fi
@@ -39,7 +40,21 @@ record() {
   failed=$((failed + f))
   skipped=$((skipped + s))
   if [ "$f" = 0 ]; then report+=("ok    $name ($p passed, $s skipped)")
-  else report+=("FAIL  $name ($p passed, $f failed, $s skipped; log: ${log#"$repo"/})"); fi
+  else
+    report+=("FAIL  $name ($p passed, $f failed, $s skipped; log: ${log#"$repo"/})")
+    failed_logs+=("$name:$log")
+  fi
+}
+
+# failure_excerpt <log>: mocha's "N failing" block when the log has one (titles, errors, first stack lines),
+# else the log's tail, so a CI that keeps only the end of the output still shows what failed and why.
+failure_excerpt() {
+  local log="$1"
+  if grep -qaE '^ +[0-9]+ failing' "$log"; then
+    awk '/^ +[0-9]+ failing/{p=1} p' "$log" | grep -av '^ *at .*node_modules' | head -n 80
+  else
+    tail -n 30 "$log"
+  fi
 }
 
 # step <name> <command...>: runs the command with its output shown and logged, then records it.
@@ -88,6 +103,11 @@ else
   record e2e 1 /dev/null
 fi
 
+for entry in "${failed_logs[@]}"; do
+  echo
+  echo "=== what failed in ${entry%%:*}"
+  if [ -f "${entry#*:}" ]; then failure_excerpt "${entry#*:}"; fi
+done
 echo
 echo "=== summary after $(( $(date +%s) - started )) s"
 printf '%s\n' "${report[@]}"

@@ -223,7 +223,7 @@ export class LiveTopology implements TopologyFeed {
     if (this.refreshWaiters.length > 0) this.schedule(0);
     else if (probeIn !== undefined) this.schedule(probeIn);
     else if (this.follower.needFull) this.schedule(this.follower.coalesce(this.coalesceMs));
-    else if (this.follower.hasPending) this.schedule(0);
+    else if (this.follower.hasPending) this.schedule(this.follower.nextRoundDelayMs);
   }
 
   private announce(change: TopologyChange | undefined): void {

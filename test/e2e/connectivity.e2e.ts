@@ -73,8 +73,11 @@ describe('e2e: the connectivity report', function () {
     }
   });
 
-  /** Answers the quick input once it shows `question` (a step's title or prompt): types `text`, presses Enter. */
-  async function answer(text: string, question?: string): Promise<void> {
+  /**
+   * Answers the quick input once it shows `question` (a step's title or prompt): types `text`, presses Enter.
+   * In a pick (`isPick`) it first waits for the row matching `text`; an input box has no rows to wait for.
+   */
+  async function answer(text: string, question?: string, isPick = false): Promise<void> {
     const widget = wb!.page.locator('.quick-input-widget');
     // A pick shows its question as the input's placeholder, an input as the message under it.
     if (question)
@@ -86,7 +89,7 @@ describe('e2e: the connectivity report', function () {
     const input = widget.locator('.quick-input-box input');
     await input.waitFor();
     await input.fill(text);
-    if (text)
+    if (text && isPick)
       await wb!.page
         .locator('.quick-input-widget .monaco-list-row', { hasText: text })
         .first()
@@ -97,8 +100,8 @@ describe('e2e: the connectivity report', function () {
 
   async function check(from: string, to: string, port: string): Promise<FrameLocator> {
     await wb!.runCommand('Docker Networks: Check Connectivity...');
-    await answer(from, 'Source: the container');
-    await answer(to, 'Target: a container');
+    await answer(from, 'Source: the container', true);
+    await answer(to, 'Target: a container', true);
     await answer(port, 'Port (optional)');
     const view = report(wb!);
     await view.locator('h1.title', { hasText: `Connectivity: ${from} -> ${to}:${port}` }).waitFor({ timeout: 60_000 });

@@ -227,9 +227,26 @@ export class Workbench {
    * menu has closed (the action ran). Retries the pick once: a click that lands while the menu is still
    * being laid out can be lost.
    */
-  async contextMenu(target: Locator, item: string): Promise<void> {
+  /**
+   * Right-clicks `target` until the workbench's context menu shows: a row re-rendered under the pointer (its
+   * tooltip or its data just updated) may drop a right-click on a busy machine, and a user would click again.
+   */
+  async openContextMenu(target: Locator): Promise<Locator> {
     const menu = this.page.locator('.context-view .monaco-menu');
-    await target.click({ button: 'right' });
+    for (let attempt = 1; ; attempt++) {
+      await target.click({ button: 'right' });
+      try {
+        await menu.waitFor({ timeout: 10_000 });
+        return menu;
+      } catch (err) {
+        if (attempt >= 3) throw new Error(`no context menu after ${attempt} right-clicks: ${(err as Error).message}`);
+        await this.page.keyboard.press('Escape');
+      }
+    }
+  }
+
+  async contextMenu(target: Locator, item: string): Promise<void> {
+    const menu = await this.openContextMenu(target);
     const entry = menu
       .locator('.action-item .action-label', { hasText: new RegExp(`^\\s*${escapeRegExp(item)}\\s*$`) })
       .first();

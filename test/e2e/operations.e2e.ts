@@ -79,8 +79,7 @@ describe('e2e: network operations from the tree', () => {
     const endpoint = wb.treeItem(resident, pane);
     await endpoint.waitFor();
     // Show the menu once for the screenshot, then pick from it.
-    await endpoint.click({ button: 'right' });
-    await wb.page.locator('.context-view .monaco-menu').waitFor();
+    await wb.openContextMenu(endpoint);
     await wb.page.waitForTimeout(400); // let the menu's fade-in finish for a readable screenshot
     await wb.screenshot('operations-endpoint-context-menu');
     await wb.page.keyboard.press('Escape');
@@ -171,9 +170,9 @@ describe('e2e: network operations from the tree', () => {
 
     const input = wb.page.locator('.quick-input-widget .quick-input-box input');
     await input.waitFor();
-    const guestItem = wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: guest });
-    await guestItem.waitFor();
+    // Filter first: on an engine with many containers the row is not rendered until the list scrolls to it.
     await input.fill(guest);
+    await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: guest }).waitFor();
     await wb.screenshot('operations-connect-pick-container');
     await input.press('Enter');
 
@@ -243,8 +242,9 @@ describe('e2e: network operations from the tree', () => {
 
     const widget = wb.page.locator('.quick-input-widget');
     const input = widget.locator('.quick-input-box input');
-    await widget.locator('.monaco-list-row', { hasText: target }).waitFor();
+    await input.waitFor();
     await input.fill(target);
+    await widget.locator('.monaco-list-row', { hasText: target }).waitFor();
     await wb.screenshot('operations-connect-to-network-pick');
     await input.press('Enter');
     await widget.locator('.quick-input-message', { hasText: 'Network aliases' }).waitFor();

@@ -3,7 +3,14 @@
  * that an answer is applied only when no event about the object came after its request was sent: events may
  * arrive while a request is in flight, duplicated, or out of order, and a request always answers with the
  * engine's present state, so the newest request wins and stale answers are dropped (the object stays pending).
+ * An answer can also be early: the engine announces a network connect before its container listing shows it, so
+ * a container keeps what its connect / disconnect events said until an answer shows it (asked again after a
+ * doubling pause, up to MAX_EARLY_ANSWERS times; then the engine's word stands).
  */
+
+/** Answers that may come early before the engine's word stands, and the first pause before asking again. */
+export const MAX_EARLY_ANSWERS = 6;
+export const EARLY_RETRY_MS = 25;
 import type { EventTarget } from './eventTargets';
 
 export interface PendingBatch {
@@ -20,13 +27,24 @@ export class PendingWork {
   private readonly containers = new Map<string, boolean>();
   private readonly networks = new Map<string, boolean>();
   private readonly generation = new Map<string, number>();
+  /** Per container: network id -> attached, as its latest connect / disconnect events said. */
+  private readonly expectations = new Map<string, Map<string, boolean>>();
+  /** Per container: how many early answers it has had in a row. */
+  private readonly earlyAnswers = new Map<string, number>();
   private counter = 0;
 
   note(target: EventTarget): void {
     const pending = target.kind === 'container' ? this.containers : this.networks;
     // Gone wins: an id is never reused, so a later (or reordered) event cannot bring the object back.
-    pending.set(target.id, target.gone || pending.get(target.id) === true);
+    const gone = target.gone || pending.get(target.id) === true;
+    pending.set(target.id, gone);
     this.generation.set(key(target.kind, target.id), ++this.counter);
+    if (gone) this.forgetExpectations(target.id);
+    else if (target.expect) {
+      const expected = this.expectations.get(target.id) ?? new Map<string, boolean>();
+      expected.set(target.expect.networkId, target.expect.attached);
+      this.expectations.set(target.id, expected);
+    }
   }
 
   /** Objects that need a request. */
@@ -39,11 +57,51 @@ export class PendingWork {
     return this.containers.size === 0 && this.networks.size === 0;
   }
 
-  /** A full listing covers everything noted so far. */
+  /**
+   * A full listing covers everything noted so far. What connect / disconnect events said is kept: the listing
+   * may not show it yet either, so the caller checks the listing's records (isEarly) and asks again (retry).
+   */
   clear(): void {
     this.containers.clear();
     this.networks.clear();
     this.generation.clear();
+  }
+
+  /** Containers whose connect / disconnect no answer has shown yet. */
+  get unconfirmed(): string[] {
+    return [...this.expectations.keys()];
+  }
+
+  /**
+   * Whether a container's answer (the ids of the networks its record shows; undefined when it is gone) is early:
+   * it does not show yet what the container's connect / disconnect events said. Early answers are counted; past
+   * MAX_EARLY_ANSWERS, or once an answer agrees, the container's expectations are forgotten.
+   */
+  isEarly(id: string, networkIds: ReadonlySet<string> | undefined): boolean {
+    const expected = this.expectations.get(id);
+    const early =
+      expected !== undefined &&
+      networkIds !== undefined &&
+      [...expected].some(([networkId, attached]) => networkIds.has(networkId) !== attached);
+    const count = (this.earlyAnswers.get(id) ?? 0) + 1;
+    if (!early || count > MAX_EARLY_ANSWERS) {
+      this.forgetExpectations(id);
+      return false;
+    }
+    this.earlyAnswers.set(id, count);
+    return true;
+  }
+
+  /** How long to wait before asking again after an early answer: doubling with the early answers so far. */
+  get earlyRetryMs(): number {
+    let most = 0;
+    for (const id of this.containers.keys()) most = Math.max(most, this.earlyAnswers.get(id) ?? 0);
+    return most === 0 ? 0 : EARLY_RETRY_MS * 2 ** (most - 1);
+  }
+
+  private forgetExpectations(id: string): void {
+    this.expectations.delete(id);
+    this.earlyAnswers.delete(id);
   }
 
   /** Takes up to `maxContainers` containers and `maxNetworks` networks to ask for, and every gone object. */

@@ -8,6 +8,7 @@
 import type { EngineContainer, EngineNetwork } from '../../engine/records';
 import type { PendingBatch, PendingWork } from './pendingWork';
 import type { ObjectUpdate } from './snapshotEditor';
+import { attachedNetworks } from '../snapshot';
 
 /** What a targeted round asks the engine; EngineApi satisfies it. */
 export interface TargetedSource {
@@ -23,6 +24,8 @@ export interface RoundResult {
   requests: number;
   /** The first failure, if a request failed (its objects are pending again). */
   failure?: unknown;
+  /** Containers whose answer did not show their connect / disconnect yet (pending again, see PendingWork). */
+  early: number;
 }
 
 export async function targetedRound(
@@ -44,7 +47,7 @@ export async function targetedRound(
     Promise.allSettled(chunks.map((ids) => source.listContainersById(ids))),
     Promise.allSettled(batch.networks.map((id) => source.inspectNetworkRecord(id))),
   ]);
-  const result: RoundResult = { updates: [], requests: chunks.length + batch.networks.length };
+  const result: RoundResult = { updates: [], requests: chunks.length + batch.networks.length, early: 0 };
   for (const id of batch.goneNetworks) result.updates.push({ kind: 'network', id, record: undefined });
   batch.networks.forEach((id, i) => {
     const answer = networkAnswers[i];
@@ -57,12 +60,21 @@ export async function targetedRound(
     if (answer.status === 'rejected') return failed(result, pending, 'container', ids, answer.reason);
     const byId = new Map(answer.value.map((record) => [record.Id, record]));
     for (const id of ids) {
-      if (pending.isCurrent('container', id, batch))
-        result.updates.push({ kind: 'container', id, record: byId.get(id) });
+      if (!pending.isCurrent('container', id, batch)) continue;
+      const record = byId.get(id);
+      if (pending.isEarly(id, record && attachedNetworkIds(record))) {
+        pending.retry('container', id);
+        result.early++;
+      } else result.updates.push({ kind: 'container', id, record });
     }
   });
   pending.done(batch as PendingBatch);
   return result;
+}
+
+/** The ids of the networks a container's record shows it on. */
+export function attachedNetworkIds(record: EngineContainer): Set<string> {
+  return new Set(Object.values(attachedNetworks(record)).map((settings) => settings.NetworkID ?? ''));
 }
 
 function failed(

@@ -9,7 +9,7 @@ import type { TopologyChange } from '../feed';
 import { eventTarget } from './eventTargets';
 import { PendingWork } from './pendingWork';
 import { SnapshotEditor } from './snapshotEditor';
-import { targetedRound, type TargetedSource } from './targetedRound';
+import { attachedNetworkIds, targetedRound, type TargetedSource } from './targetedRound';
 
 /** What following the engine cost it so far (for the benchmark and the burst integration test). */
 export interface FollowStats {
@@ -70,6 +70,11 @@ export class TopologyFollower {
     return !this.pending.isEmpty;
   }
 
+  /** When to run the next round for what is pending: at once, or after a pause when answers came early. */
+  get nextRoundDelayMs(): number {
+    return this.pending.earlyRetryMs;
+  }
+
   /** Notes an event; an event that names nothing we can ask for asks for a full listing. */
   note(event: EngineEvent): void {
     this.stats.events++;
@@ -121,6 +126,11 @@ export class TopologyFollower {
     this.lastListingObjects = (listing.networks?.length ?? 0) + (listing.containers?.length ?? 0);
     const previous = this.editor.snapshot;
     const snapshot = this.editor.reset(listing);
+    // A connect announced just before the listing may not show in it yet: that container is asked for again.
+    for (const id of this.pending.unconfirmed) {
+      const record = listing.containers?.find((c) => c.Id === id);
+      if (this.pending.isEarly(id, record && attachedNetworkIds(record))) this.pending.retry('container', id);
+    }
     const diff = diffSnapshots(previous, snapshot);
     return isEmptyDiff(diff) ? undefined : { diff, snapshot };
   }

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { TopologyChange } from '../../../src/model/feed';
 import { diffSnapshots } from '../../../src/model/diff';
 import { LiveTopology, type LiveTopologyOptions } from '../../../src/model/liveTopology';
+import { MAX_EARLY_ANSWERS } from '../../../src/model/incremental/pendingWork';
 import { buildSnapshot } from '../../../src/model/snapshot';
 import { EngineWorld, type Operation } from './engineWorld';
 import { assertSameAsFreshListing } from './snapshotOracle';
@@ -109,6 +110,61 @@ describe('LiveTopology: engine events cost requests in proportion to the change'
       { listings: source.listings - counts.listings, targeted: source.targeted - counts.targeted },
       { listings: 0, targeted: 1 },
     );
+  });
+
+  /** The (container, network) endpoint the operations add, and a filter answering without it `times` times. */
+  function answerEarly(operation: Operation, times: number): { containerId: string; networkId: string } {
+    const pairs = (l: ReturnType<EngineWorld['listing']>) =>
+      l.containers.flatMap((c) =>
+        Object.values(c.NetworkSettings?.Networks ?? {}).map((n) => `${c.Id} ${n.NetworkID}`),
+      );
+    const before = new Set(pairs(world.listing()));
+    run(operation);
+    const [containerId, networkId] = pairs(world.listing())
+      .find((p) => !before.has(p))!
+      .split(' ');
+    let left = times;
+    source.containerFilter = (c) => {
+      if (c.Id !== containerId || left-- <= 0) return c;
+      const networks = Object.entries(c.NetworkSettings?.Networks ?? {}).filter(([, n]) => n.NetworkID !== networkId);
+      return { ...c, NetworkSettings: { ...c.NetworkSettings, Networks: Object.fromEntries(networks) } };
+    };
+    return { containerId, networkId };
+  }
+
+  it('a connect the engine announces before its listing shows it is asked for again until it shows', async () => {
+    await start();
+    const counts = { listings: source.listings, targeted: source.targeted };
+    const { containerId, networkId } = answerEarly({ op: 'connect', pick: 3, network: 2 }, 2);
+    await settled();
+    assert.ok(
+      (live.snapshot.endpointsByNetwork.get(networkId) ?? []).some((e) => e.containerId === containerId),
+      'the endpoint is in the model',
+    );
+    assert.deepEqual(
+      { listings: source.listings - counts.listings, targeted: source.targeted - counts.targeted },
+      { listings: 0, targeted: 3 },
+      'two early answers, then the one that shows it',
+    );
+    assert.equal(changes.length, 2, 'the early answers announce nothing');
+    assertSameAsFreshListing(live.snapshot, world.listing());
+  });
+
+  it('a full listing that does not show a connect yet is followed by a request for that container', async () => {
+    await start();
+    const { containerId, networkId } = answerEarly({ op: 'connect', pick: 3, network: 2 }, 1);
+    await live.refresh(); // the listing answers early
+    await settled();
+    assert.ok((live.snapshot.endpointsByNetwork.get(networkId) ?? []).some((e) => e.containerId === containerId));
+    assertSameAsFreshListing(live.snapshot, world.listing());
+  });
+
+  it('an engine that never shows the connect is believed after a few answers (no endless asking)', async () => {
+    await start();
+    const counts = source.targeted;
+    answerEarly({ op: 'connect', pick: 3, network: 2 }, Infinity);
+    await settled();
+    assert.equal(source.targeted - counts, MAX_EARLY_ANSWERS + 1);
   });
 
   it('an answer that raced a later event about the same container is not shown: the newer answer is', async () => {

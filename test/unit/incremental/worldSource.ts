@@ -18,6 +18,8 @@ export class WorldSource implements TopologySource {
   delay: () => number = () => 0;
   /** 'request': answers hold the state when the request arrived (an engine that answers late, with old data). */
   readAt: 'request' | 'answer' = 'answer';
+  /** Applied to every container record answered (listings and targeted): lets a test answer early, as dockerd does. */
+  containerFilter: (record: EngineContainer) => EngineContainer = (record) => record;
 
   constructor(private readonly world: EngineWorld) {}
 
@@ -27,12 +29,20 @@ export class WorldSource implements TopologySource {
 
   listing(): Promise<EngineListing> {
     this.listings++;
-    return this.answer(() => this.world.listing());
+    return this.answer(() => {
+      const listing = this.world.listing();
+      return { ...listing, containers: listing.containers.map((c) => this.containerFilter(c)) };
+    });
   }
 
   listContainersById(ids: readonly string[]): Promise<EngineContainer[]> {
     this.targeted++;
-    return this.answer(() => this.world.listing().containers.filter((c) => ids.includes(c.Id)));
+    return this.answer(() =>
+      this.world
+        .listing()
+        .containers.filter((c) => ids.includes(c.Id))
+        .map((c) => this.containerFilter(c)),
+    );
   }
 
   inspectNetworkRecord(id: string): Promise<EngineNetwork | undefined> {
