@@ -10,6 +10,7 @@
 import * as assert from 'node:assert/strict';
 import type { FrameLocator } from 'playwright-core';
 import { docker, testImage, uniqueName, Workbench } from './harness';
+import { collectCspMessages, removeResources } from './suiteHelpers';
 
 /** The webview's document: VS Code nests it in two iframes. */
 function webview(wb: Workbench): FrameLocator {
@@ -40,7 +41,7 @@ describe('e2e: the topology panel', function () {
   const payload = '<img src=x onerror=alert(1)>';
   let net2Id = '';
   /** Console messages about the Content-Security-Policy, from every frame (the webview's included). */
-  const cspMessages: string[] = [];
+  let cspMessages: string[] = [];
 
   before(async () => {
     docker('network', 'create', '--label', `note=${payload}`, net);
@@ -62,9 +63,7 @@ describe('e2e: the topology panel', function () {
       settings: { 'remote.autoForwardPorts': false },
       viewport: { width: 1500, height: 950 },
     });
-    wb.page.on('console', (m) => {
-      if (/Content.Security.Policy|Refused to/i.test(m.text())) cspMessages.push(m.text());
-    });
+    cspMessages = collectCspMessages(wb.page);
   });
 
   afterEach(async function () {
@@ -73,17 +72,11 @@ describe('e2e: the topology panel', function () {
 
   after(async () => {
     await wb?.close();
-    for (const args of [
+    removeResources([
       ['rm', '-f', container],
       ['network', 'rm', net],
       ['network', 'rm', net2],
-    ]) {
-      try {
-        docker(...args);
-      } catch (err) {
-        console.error(`e2e clean-up: ${(err as Error).message}`);
-      }
-    }
+    ]);
   });
 
   const app = () => webview(wb!).locator('#app');
