@@ -13,39 +13,14 @@ import { diffSnapshots } from '../../src/model/diff';
 import { buildAggregateGraph } from '../../src/topology/graph/build';
 import { DrilledGraph } from '../../src/topology/graph/drill';
 import type { WebviewMessage } from '../../src/topology/protocol';
-import { container, network, snapshotOf } from '../unit/topology/fakeTopology';
+import { shop, shopSnapshot } from '../unit/topology/fakeTopology';
 import { launch, openWebview, serve, violations, type Served, type WebviewPage } from './harness';
 
 const SHOTS = 'test-results/webview';
 
-const web = network('n-web', 'shop_web');
-const db = network('n-db', 'shop_db', { internal: true });
-const spare = network('n-spare', 'spare');
-const api = container('c-api', 'shop-api-1', {
-  ports: [{ hostIp: '0.0.0.0', hostPort: 8080, containerPort: 80, protocol: 'tcp' }],
-});
-const pg = container('c-pg', 'shop-pg-1');
-const worker = container('c-worker', 'shop-worker-1');
-const start = snapshotOf(
-  [web, db, spare],
-  [api, pg, worker],
-  [
-    { network: web, container: api, ipv4: '10.1.0.2' },
-    { network: db, container: api, ipv4: '10.2.0.2' },
-    { network: db, container: pg, ipv4: '10.2.0.3' },
-  ],
-);
-/** worker joins shop_db while the panel shows it. */
-const joined = snapshotOf(
-  [web, db, spare],
-  [api, pg, worker],
-  [
-    { network: web, container: api, ipv4: '10.1.0.2' },
-    { network: db, container: api, ipv4: '10.2.0.2' },
-    { network: db, container: pg, ipv4: '10.2.0.3' },
-    { network: db, container: worker, ipv4: '10.2.0.4' },
-  ],
-);
+const start = shopSnapshot();
+/** The worker joins shop_db while the panel shows it. */
+const joined = shopSnapshot([{ network: shop.db, container: shop.worker, ipv4: '10.2.0.4' }]);
 const overview = { type: 'graph', graph: buildAggregateGraph(start), layoutKey: 'unix:///test.sock' } as const;
 
 describe('topology webview: drill-down from the networks-only graph', function () {
@@ -180,7 +155,7 @@ describe('topology webview: drill-down from the networks-only graph', function (
     await settled();
     assert.equal(await app('nodes'), '1', 'a network without endpoints is drawn alone');
     const notice = 'The network spare was removed; showing all networks again.';
-    const without = snapshotOf([web, db], [api, pg, worker], []);
+    const without = shopSnapshot([], [shop.web, shop.db]);
     await wp.send({ ...overview, graph: buildAggregateGraph(without), notice });
     await settled();
     assert.equal(await breadcrumb().isHidden(), true);

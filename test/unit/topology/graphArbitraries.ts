@@ -90,6 +90,18 @@ export const byId = <T extends { id: string }>(items: Iterable<T>): Map<string, 
 export const sorted = <T>(m: Map<string, T>): Array<[string, T]> =>
   [...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 
+/** Adds only ids `items` lacks and updates only those it has. */
+function addAndUpdate<T extends { id: string }>(items: Map<string, T>, added: T[], updated: T[], what: string): void {
+  for (const x of added) {
+    assert.ok(!items.has(x.id), `adds ${what} it lacks: ${x.id}`);
+    items.set(x.id, x);
+  }
+  for (const x of updated) {
+    assert.ok(items.has(x.id), `updates ${what} it has: ${x.id}`);
+    items.set(x.id, x);
+  }
+}
+
 /** Applies a patch as the webview does, insisting that it adds only new ids and updates or removes existing ones. */
 export function applyPatch(
   graph: GraphData,
@@ -99,22 +111,8 @@ export function applyPatch(
   const edges = byId(graph.edges);
   for (const id of patch.removeEdges) assert.ok(edges.delete(id), `removes an edge it has: ${id}`);
   for (const id of patch.removeNodes) assert.ok(nodes.delete(id), `removes a node it has: ${id}`);
-  for (const n of patch.addNodes) {
-    assert.ok(!nodes.has(n.id), `adds a node it lacks: ${n.id}`);
-    nodes.set(n.id, n);
-  }
-  for (const n of patch.updateNodes) {
-    assert.ok(nodes.has(n.id), `updates a node it has: ${n.id}`);
-    nodes.set(n.id, n);
-  }
-  for (const e of patch.addEdges) {
-    assert.ok(!edges.has(e.id), `adds an edge it lacks: ${e.id}`);
-    edges.set(e.id, e);
-  }
-  for (const e of patch.updateEdges) {
-    assert.ok(edges.has(e.id), `updates an edge it has: ${e.id}`);
-    edges.set(e.id, e);
-  }
+  addAndUpdate(nodes, patch.addNodes, patch.updateNodes, 'a node');
+  addAndUpdate(edges, patch.addEdges, patch.updateEdges, 'an edge');
   return { nodes, edges };
 }
 
