@@ -123,6 +123,9 @@ export class TopologyPanel implements vscode.Disposable {
   }
 
   focus(nodeId: string): void {
+    // drilled into another network: the node is in the overview, so go back there first
+    if (this.host.isReady && this.drilled && !this.drilled.graph.nodes.some((n) => n.id === nodeId))
+      this.pushOverview();
     if (this.host.isReady) void this.host.post({ type: 'focus', nodeId });
     else this.pendingFocus = nodeId;
   }
