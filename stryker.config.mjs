@@ -1,9 +1,11 @@
 // StrykerJS mutation testing of the pure parts (docs/TESTING.md): the unit suite (mocha via tsx) must fail for
 // each small change to the code. One scope per run, chosen by DNE_MUTATION_SCOPE (scripts/mutation.mjs sets it
-// and runs the scopes one after the other): model, compose-rules, compose-model, topology. Reports go to
+// and runs the scopes one after the other): model, compose-rules, compose-model, topology, diagnose. Reports go to
 // test-results/mutation/<scope>/ (index.html, mutation.json). Run time is bounded by concurrency (a shared
-// 2-core machine) and perTest coverage (each mutant runs only the tests that reach it).
+// 2-core machine), perTest coverage (each mutant runs only the tests that reach it) and incremental mode (a rerun
+// tests only the mutants whose code or tests changed since the last run of the same files).
 
+import { createHash } from 'node:crypto';
 import process from 'node:process';
 
 /**
@@ -19,6 +21,8 @@ export const scopes = {
   'compose-model': { mutate: ['src/compose/model/**/*.ts'], spec: ['test/unit/compose/**/*.test.ts'] },
   // The topology graph model: build, diff, live patching and the presented texts.
   topology: { mutate: ['src/topology/graph/**/*.ts'], spec: ['test/unit/topology/**/*.test.ts'] },
+  // The pure diagnosis analyzers (reachability, probe interpretation, sockets, host network, security rules).
+  diagnose: { mutate: ['src/diagnose/**/*.ts'], spec: ['test/unit/diagnose/**/*.test.ts'] },
 };
 
 const scope = process.env.DNE_MUTATION_SCOPE || 'model';
@@ -29,6 +33,9 @@ const reportDir = `test-results/mutation/${scope}`;
 // DNE_MUTATION_FILES (comma-separated globs) narrows a scope to some of its files, e.g. to rerun one after a fix;
 // DNE_MUTATION_SPEC (comma-separated globs) replaces the scope's test files.
 const narrowed = process.env.DNE_MUTATION_FILES?.split(',').filter(Boolean);
+// One incremental file per scope and set of files: a run narrowed to other files would otherwise overwrite the
+// stored results of the previous one. DNE_MUTATION_INCREMENTAL=0 runs every mutant again.
+const filesKey = narrowed?.length ? `-${createHash('sha1').update(narrowed.join(',')).digest('hex').slice(0, 8)}` : '';
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -52,7 +59,10 @@ export default {
   tsconfigFile: 'tsconfig.mutation.json',
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
   coverageAnalysis: 'perTest',
-  concurrency: Number(process.env.DNE_MUTATION_CONCURRENCY || 2),
+  // One test process by default: the machine's 2 cores are shared (DNE_MUTATION_CONCURRENCY raises it).
+  concurrency: Number(process.env.DNE_MUTATION_CONCURRENCY || 1),
+  incremental: process.env.DNE_MUTATION_INCREMENTAL !== '0',
+  incrementalFile: `test-results/mutation/incremental/${scope}${filesKey}.json`,
   timeoutMS: 20000,
   mutate: narrowed?.length ? narrowed : scopes[scope].mutate,
   ignorePatterns: ['test-results', '.vscode-test', '.stryker-tmp', 'out', 'demo', '.bench', '*.vsix'],

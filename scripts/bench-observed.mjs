@@ -190,7 +190,7 @@ function report(r) {
     '',
     `On a quiet machine the wall time approaches the CPU time; with the load average above on 2 cores, this process got a small share of a CPU, and the wall times of every column (the CLI's too) are inflated by waiting to be scheduled. While 100 execs run, the engine itself is busy (each exec starts a process in a container) and answers the refresh's list requests more slowly: the exec path loads the engine, the host path does not. The exec path is used only for a remote engine, or for a container whose pid is not on this host, and only while a view asks.`,
     '',
-    'The host path reads /proc/<pid>/net/{tcp,tcp6,udp,udp6} of each network namespace once (namespaces grouped by /proc/<pid>/ns/net), after checking that the pid still belongs to the container (its cgroup names the container id), so a steady refresh makes no engine request at all. Observation runs only when a view asks (an expanded "Observed activity" node, a hover), never on the event path.',
+    'The host path reads /proc/<pid>/net/{tcp,tcp6,udp,udp6} of each network namespace once (namespaces grouped by /proc/<pid>/ns/net; each table in one read, without the empty read at the end, since every read of net/tcp walks the kernel\'s whole TCP hash table), after checking that the pid still belongs to the container (its cgroup names the container id), so a steady refresh makes no engine request at all. Observation runs only when a view asks (an expanded "Observed activity" node, a hover), never on the event path.',
   ].join('\n');
 }
 

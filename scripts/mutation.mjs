@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // `npm run mutation [-- scope...]`: StrykerJS over the pure parts, one scope after the other (stryker.config.mjs:
-// model, compose-rules, compose-model, topology; default all), so each run is bounded and a slow one can be
+// model, compose-rules, compose-model, topology, diagnose; default all), so each run is bounded and a slow one can be
 // rerun alone. Prints per scope the mutation score (killed + timed out over killed + timed out + survived + no
 // coverage), the counts and the run time; HTML reports under test-results/mutation/<scope>/index.html.
-// Env: DNE_MUTATION_CONCURRENCY (default 2), DNE_MUTATION_FILES (globs narrowing the scope, comma-separated).
+// Env: DNE_MUTATION_CONCURRENCY (default 1), DNE_MUTATION_FILES (globs narrowing the scope, comma-separated),
+// DNE_MUTATION_INCREMENTAL=0 (test every mutant again instead of reusing the last run's results).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

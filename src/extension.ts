@@ -17,6 +17,7 @@ import { composeEngineAccessFrom, registerComposeLint } from './compose/index';
 import { registerTopology } from './topology/index';
 import { createTroubleshooting } from './troubleshoot/index';
 import type { NetworkObservations } from './troubleshoot/networkObservations';
+import type { SecurityStatus } from './troubleshoot/securityStatus';
 
 /**
  * What activate() returns: for the integration tests and for other extensions. Stable members only:
@@ -31,6 +32,8 @@ export interface ExplorerApi {
   readonly services: CommandServices;
   /** Observed socket activity and host interface facts (troubleshooting). */
   readonly observations: NetworkObservations;
+  /** The security status bar item's state (shown with high-severity findings). */
+  readonly securityStatus: Pick<SecurityStatus, 'state'>;
 }
 
 const REVEAL_TIMEOUT_MS = 10_000;
@@ -64,7 +67,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
   const start = (): void => void feed.start();
 
   const containerDetails = new ContainerDetailsCache(() => feed.engine(), feed);
-  const troubleshooting = createTroubleshooting(() => feed.engine(), feed);
+  const troubleshooting = createTroubleshooting(() => feed.engine(), feed, log);
   const networksProvider = new NetworksProvider(
     feed,
     listOptions(),
@@ -130,7 +133,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
 
   // Other parts register here, one line each, e.g. registerComposeLint(context, services).
   registerComposeLint(context, composeEngineAccessFrom(feed, start), log);
-  registerTopology(context, services);
+  registerTopology(context, services, troubleshooting.observations);
   // Disposed last: the parts above may log while they shut down.
   context.subscriptions.push(log);
 
@@ -145,6 +148,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
     containersView,
     services,
     observations: troubleshooting.observations,
+    securityStatus: troubleshooting.securityStatus,
   };
 }
 

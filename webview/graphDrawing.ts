@@ -12,6 +12,7 @@ import { NodeDiamondProgram, NodeSquareProgram } from './shapes';
 import type { Palette } from './theme';
 import { drawHoverLabel, LabelLayer, type HoverData } from './labelLayer';
 import { GroupLayer } from './groupLayer';
+import { ObservedOverlay } from './observedOverlay';
 import { probing, report } from './testHook';
 import type { EdgeAttrs, NodeAttrs, ViewState } from './graphTypes';
 
@@ -21,6 +22,8 @@ export class GraphDrawing {
   readonly sigma: Sigma<NodeAttrs, EdgeAttrs>;
   private readonly labels: LabelLayer;
   private readonly groups: GroupLayer;
+  /** The observed connections layer (main.ts feeds it; drawn with every frame). */
+  readonly observed: ObservedOverlay;
 
   constructor(
     container: HTMLElement,
@@ -51,6 +54,7 @@ export class GraphDrawing {
       edgeReducer: (id, attrs) => this.reduceEdge(id, attrs),
     });
     this.labels = new LabelLayer(this.sigma, graph);
+    this.observed = new ObservedOverlay(container, this.sigma, graph);
     this.groups = new GroupLayer(container, this.sigma, graph);
     this.sigma.on('afterRender', () => this.drawLabels());
   }
@@ -73,6 +77,7 @@ export class GraphDrawing {
   /** The selection and the hovered node or edge, with their edges: their labels are drawn first. */
   private drawLabels(): void {
     const frames = this.groups.draw(this.palette.roles.project);
+    const late = this.observed.draw(this.palette);
     const moving = this.sigma.getCamera().isAnimated() || this.sigma.getMouseCaptor().isMoving;
     if (moving && this.sigma.getSetting('hideLabelsOnMove')) return;
     const focusNodes = new Set<string>();
@@ -95,8 +100,10 @@ export class GraphDrawing {
         text: tr('compose: {0}', f.project),
         anchors: f.labelAnchors,
       })),
+      late,
+      obstacles: this.observed.obstacles,
     });
-    if (probing) report({ name: 'labels', ...this.labels.last });
+    if (probing) report({ name: 'labels', ...this.labels.last, observed: this.observed.drawn });
   }
 
   private labelText(id: string): string {

@@ -1,25 +1,10 @@
 /**
- * Pointer interaction with the drawn graph and what a selection means: a click selects (the stage clears), a double
+ * Pointer interaction with the drawn graph: a click selects (the stage clears), a double
  * click opens (the networks-only graph drills into the network), a right click selects and asks for the context
- * menu, hovering names a node or an edge; the neighbourhood of a selection is who it can talk to.
+ * menu, hovering names a node or an edge.
  */
-import type Graph from 'graphology';
 import type Sigma from 'sigma';
 import type { EdgeAttrs, GraphViewEvents, NodeAttrs, ViewState } from './graphTypes';
-
-/** Who a node can talk to: a container's networks and their members; a network's members and their ports. */
-export function neighbourhoodOf(graph: Graph<NodeAttrs, EdgeAttrs>, id: string): Set<string> {
-  const set = new Set<string>([id]);
-  const kind = graph.getNodeAttribute(id, 'data').kind;
-  for (const n of graph.neighbors(id)) {
-    set.add(n);
-    const nk = graph.getNodeAttribute(n, 'data').kind;
-    if (kind === 'container' && nk === 'network') for (const m of graph.neighbors(n)) set.add(m);
-    if (kind === 'network' && nk === 'container')
-      for (const m of graph.neighbors(n)) if (graph.getNodeAttribute(m, 'data').kind === 'port') set.add(m);
-  }
-  return set;
-}
 
 /** Wires sigma's pointer events to the view: `select` changes the selection, `events` tell the page. */
 export function bindPointer(

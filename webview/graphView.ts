@@ -12,7 +12,9 @@ import { LayoutRunner } from './layoutRunner';
 import { arrangeGraph, seedPositions } from './placement';
 import { GraphDrawing } from './graphDrawing';
 import { GraphCamera } from './graphCamera';
-import { bindPointer, neighbourhoodOf } from './graphSelection';
+import { bindPointer } from './graphSelection';
+import { neighbourhoodOf } from './neighbourhood';
+import type { ObservedOverlay } from './observedOverlay';
 import type { EdgeAttrs, GraphViewEvents, NodeAttrs, ViewState } from './graphTypes';
 
 export type { EdgeAttrs, GraphViewEvents, NodeAttrs } from './graphTypes';
@@ -34,6 +36,8 @@ export class GraphView {
   private readonly sigma: Sigma<NodeAttrs, EdgeAttrs>;
   private readonly layout: LayoutRunner;
   private readonly cameraControl: GraphCamera;
+  /** The observed connections layer (main.ts feeds it; drawn with every frame). */
+  readonly observed: ObservedOverlay;
 
   constructor(
     container: HTMLElement,
@@ -43,6 +47,7 @@ export class GraphView {
     this.layout = new LayoutRunner(this.graph, { arrange: () => this.arrange(), fit: () => this.zoomToFit(false) });
     this.drawing = new GraphDrawing(container, this.graph, this.state, palette);
     this.sigma = this.drawing.sigma;
+    this.observed = this.drawing.observed;
     this.cameraControl = new GraphCamera(this.sigma, this.graph, container, {
       isVisible: (id) => this.isVisible(id),
       arrange: () => this.arrange(),
@@ -184,8 +189,12 @@ export class GraphView {
   }
 
   private refreshNeighbourhood(): void {
-    const id = this.state.selected;
-    this.state.neighbourhood = id && this.graph.hasNode(id) ? neighbourhoodOf(this.graph, id) : null;
+    this.state.neighbourhood = neighbourhoodOf(this.graph, this.state.selected);
+  }
+
+  /** Redraws without touching the data (an overlay changed). */
+  redraw(): void {
+    this.sigma.refresh();
   }
 
   // ---- camera ----

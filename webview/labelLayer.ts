@@ -17,6 +17,7 @@ import {
   type Obstacle,
   type PlacedLabel,
 } from './labels';
+import type { OverlayLabel } from './observedOverlay';
 import type { Palette } from './theme';
 
 export const NODE_FONT_PX = 12;
@@ -35,6 +36,10 @@ export interface LabelState {
   font: string;
   /** Further labels placed right after the focus (the compose frames' names), with their anchors by size. */
   extra: ReadonlyArray<{ id: string; text: string; anchors(w: number, h: number): Box[] }>;
+  /** Labels placed after the networks' and containers' (the observed connections layer), in their own colour. */
+  late?: readonly OverlayLabel[];
+  /** Further shapes no label may cover (the observed layer's arrowheads and markers). */
+  obstacles?: readonly Obstacle[];
 }
 
 /** Who goes first: networks name the picture, then containers, then the rest. */
@@ -85,6 +90,7 @@ export class LabelLayer {
       shown.set(id, { x: p.x, y: p.y, r });
       obstacles.push({ id, box: { x: p.x - r, y: p.y - r, w: 2 * r, h: 2 * r } });
     });
+    obstacles.push(...(state.obstacles ?? []));
     const nodeFont = `${NODE_FONT_PX}px ${state.font}`;
     const edgeFont = `${EDGE_FONT_PX}px ${state.font}`;
     const nodeCandidate = (id: string): LabelCandidate | undefined => {
@@ -120,6 +126,12 @@ export class LabelLayer {
     const order = (id: string): number => KIND_ORDER[this.graph.getNodeAttribute(id, 'data').kind];
     rest.sort((p, q) => order(p) - order(q) || shown.get(q)!.r - shown.get(p)!.r);
     for (const id of rest.filter((i) => order(i) < 2)) push(nodeCandidate(id));
+    const colors = new Map<string, string>();
+    for (const x of state.late ?? []) {
+      colors.set(x.id, x.color);
+      const w = this.measure(ctx, edgeFont, x.text) + 2 * PAD;
+      push({ id: x.id, kind: 'edge', text: x.text, anchors: x.anchors(w, EDGE_FONT_PX + 2 * PAD), own: x.own });
+    }
     this.graph.forEachEdge((id) => {
       if (!state.focusEdges.has(id)) push(edgeCandidate(id));
     });
@@ -127,10 +139,16 @@ export class LabelLayer {
     const nodes: Record<string, { x: number; y: number }> = {};
     for (const [id, p] of shown) nodes[id] = { x: p.x, y: p.y };
     this.last = { ...placeLabels(candidates, obstacles, width, height), nodes };
-    this.paint(ctx, state, nodeFont, edgeFont);
+    this.paint(ctx, state, nodeFont, edgeFont, colors);
   }
 
-  private paint(ctx: CanvasRenderingContext2D, state: LabelState, nodeFont: string, edgeFont: string): void {
+  private paint(
+    ctx: CanvasRenderingContext2D,
+    state: LabelState,
+    nodeFont: string,
+    edgeFont: string,
+    colors: ReadonlyMap<string, string>,
+  ): void {
     ctx.textBaseline = 'middle';
     for (const l of this.last.placed) {
       const { x, y, w, h } = l.box;
@@ -139,13 +157,14 @@ export class LabelLayer {
       ctx.globalAlpha = l.kind === 'edge' ? 1 : 0.8;
       ctx.fillRect(x, y, w, h);
       ctx.globalAlpha = 1;
+      const color = colors.get(l.id);
       if (l.kind === 'edge') {
-        ctx.strokeStyle = state.palette.edge;
+        ctx.strokeStyle = color ?? state.palette.edge;
         ctx.lineWidth = 1;
         ctx.strokeRect(x + 0.5, y + 0.5, w - 1, h - 1);
       }
       ctx.font = l.kind === 'edge' ? edgeFont : nodeFont;
-      ctx.fillStyle = state.palette.foreground;
+      ctx.fillStyle = color ?? state.palette.foreground;
       ctx.fillText(l.text, x + PAD, y + h / 2 + 0.5);
     }
   }

@@ -103,7 +103,10 @@ export function placeLabels(
   return { placed, hidden };
 }
 
-/** Anchors around a node of radius r at (x, y): right, left, below, above. */
+/**
+ * Anchors around a node of radius r at (x, y): right, left, below, above; then below and above flush with the
+ * node's left or right side (a node near the canvas edge whose side is taken, e.g. by an arrowhead).
+ */
 export function nodeAnchors(x: number, y: number, r: number, w: number, h: number): Box[] {
   const gap = 3;
   return [
@@ -111,6 +114,10 @@ export function nodeAnchors(x: number, y: number, r: number, w: number, h: numbe
     { x: x - r - gap - w, y: y - h / 2, w, h },
     { x: x - w / 2, y: y + r + gap, w, h },
     { x: x - w / 2, y: y - r - gap - h, w, h },
+    { x: x - r, y: y + r + gap, w, h },
+    { x: x + r - w, y: y + r + gap, w, h },
+    { x: x - r, y: y - r - gap - h, w, h },
+    { x: x + r - w, y: y - r - gap - h, w, h },
   ];
 }
 

@@ -26,6 +26,7 @@ import { exportPng, exportSvg } from './svgExport';
 import { bindKeyboard } from './keyboard';
 import { probing, report } from './testHook';
 import { DrillDown } from './drillDown';
+import { ObservedControls } from './observedControls';
 
 interface SavedState {
   filters: FilterState;
@@ -33,6 +34,8 @@ interface SavedState {
   selected: string | null;
   /** Node positions per engine (the graph message's layoutKey), so a reload finds the drawing as it was. */
   positions?: Record<string, Record<string, [number, number]>>;
+  /** The observed connections layer was on. */
+  observed?: boolean;
 }
 
 /** Positions are kept for graphs up to this size (the webview state stays small) and for this many engines. */
@@ -87,6 +90,13 @@ const view = new GraphView(graphHost, readPalette(), {
   onOpen: (id) => openNetwork(id),
 });
 const drill = new DrillDown((m) => bridge.post(m));
+const observed = new ObservedControls(view, app, {
+  onToggle: (on) => {
+    bridge.post({ type: 'observedLayer', on });
+    save();
+  },
+  onRefresh: () => bridge.post({ type: 'observedRefresh' }),
+});
 const menu = new ContextMenu(app, (action, targetId) => bridge.post({ type: 'action', action, targetId }));
 
 // ---- toolbar (toolkit controls) ----
@@ -118,8 +128,11 @@ const toolbar = el(
   button(tr('Mermaid'), tr('Copy as Mermaid'), () =>
     bridge.post({ type: 'copyMermaid', visibleNodeIds: visibleIds() }),
   ),
+  observed.toggle,
+  observed.refresh,
 );
-const body = el('div', { className: 'body' }, graphHost, list, el('div', { className: 'side' }, details, plan));
+const side = el('div', { className: 'side' }, details, observed.section, plan);
+const body = el('div', { className: 'body' }, graphHost, list, side);
 app.append(toolbar, status, drill.element, notice, body, live);
 renderDetails(details, undefined);
 search.setValue(filters.text);
@@ -132,7 +145,8 @@ function save(): void {
       .slice(-(KEEP_POSITIONS_ENGINES - 1));
     positions = { ...Object.fromEntries(others), [layoutKey]: view.positions() };
   }
-  bridge.setState({ filters, listView, selected: view.selection, positions } satisfies SavedState);
+  const state = { filters, listView, selected: view.selection, positions, observed: observed.isOn };
+  bridge.setState(state satisfies SavedState);
 }
 
 function visibleIds(): string[] {
@@ -307,6 +321,7 @@ async function handle(m: HostMessage): Promise<void> {
       if (reselect && view.graph.hasNode(reselect)) view.select(reselect);
       updateCounts();
       toggleList(listView);
+      observed.graphChanged();
       break;
     }
     case 'patch': {
@@ -324,6 +339,7 @@ async function handle(m: HostMessage): Promise<void> {
       if (sel) renderDetails(details, view.graph.getNodeAttribute(sel, 'data'));
       else renderDetails(details, undefined);
       updateCounts();
+      observed.graphChanged();
       save(); // new nodes' positions
       break;
     }
@@ -335,6 +351,11 @@ async function handle(m: HostMessage): Promise<void> {
       break;
     case 'path':
       renderPath(m.path);
+      break;
+    case 'observed':
+      // how many readings arrived (accepted or not): state the e2e suite reads to see the host stop polling
+      app.dataset.observedReadings = String(Number(app.dataset.observedReadings ?? '0') + 1);
+      observed.show(m.layer);
       break;
     case 'engine':
       status.textContent = m.message;
@@ -382,3 +403,4 @@ new ResizeObserver(() => view.resize()).observe(graphHost);
 window.addEventListener('error', (e) => bridge.post({ type: 'problem', message: String(e.message) }));
 window.addEventListener('unhandledrejection', (e) => bridge.post({ type: 'problem', message: String(e.reason) }));
 bridge.post({ type: 'ready' });
+if (saved?.observed) observed.setOn(true); // the layer as it was: the host reads again

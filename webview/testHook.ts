@@ -4,6 +4,7 @@
  * In VS Code nothing defines it, and each report is one property check: no timers, no datasets, no cost.
  */
 import type { PlacedLabel } from './labels';
+import type { DrawnArrow } from './observedOverlay';
 
 /** What the panel reports: a graph set, a patch applied, a frame drawn, the layout started or stopped. */
 export type ProbeEvent =
@@ -11,8 +12,14 @@ export type ProbeEvent =
   | { name: 'patch'; applyMs: number }
   | { name: 'render'; ms: number }
   | { name: 'layout'; running: boolean }
-  /** After each frame: every label drawn (text and box in viewport pixels) and those left hidden. */
-  | { name: 'labels'; placed: PlacedLabel[]; hidden: string[]; nodes: Record<string, { x: number; y: number }> };
+  /** After each frame: every label drawn (text and box in viewport pixels), those left hidden, observed arrows. */
+  | {
+      name: 'labels';
+      placed: PlacedLabel[];
+      hidden: string[];
+      nodes: Record<string, { x: number; y: number }>;
+      observed?: DrawnArrow[];
+    };
 
 interface Probe {
   report(event: ProbeEvent): void;

@@ -12,6 +12,9 @@ export interface Palette {
   edgeMember: string;
   selection: string;
   dimmed: string;
+  /** The observed connections layer: connections, and attempts that got no answer. */
+  observed: string;
+  failed: string;
   /** The editor's UI font (canvas text needs a resolved family, not a CSS variable). */
   fontFamily: string;
 }
@@ -33,6 +36,8 @@ export function readPalette(): Palette {
     edgeMember: read(style, '--dne-edge-member', '#444444'),
     selection: read(style, '--dne-selection', '#007fd4'),
     dimmed: read(style, '--dne-dimmed', '#3a3a3a'),
+    observed: read(style, '--dne-observed', '#d18616'),
+    failed: read(style, '--dne-failed', '#f48771'),
     fontFamily: read(style, '--vscode-font-family', 'sans-serif'),
   };
 }

@@ -40,11 +40,38 @@ export async function pidBelongsTo(pid: number, containerId: string, proc = '/pr
   }
 }
 
+/** A read shorter than this ends a /proc seq file: the kernel fills a page (4 KiB) per read, records < 200 bytes. */
+const SEQ_LAST_READ_BELOW = 2048;
+const READ_CHUNK = 16 * 1024;
+
+/**
+ * Reads a /proc seq file such as net/tcp without the empty read that usually tells a reader it is at the end:
+ * every read of net/tcp or net/tcp6 walks the kernel's whole TCP hash table (all namespaces' sockets) whatever it
+ * returns, so that last read doubled the kernel time of a refresh (measured: 0.64 ms against 1.28 ms per table on
+ * this project's machines; docs/BENCHMARKS.md). The kernel fills up to a page per read and returns less only at
+ * the end, so a read shorter than half a page is the last. Regular files (the tests' fixtures) read whole too.
+ */
+export async function readProcSeqFile(file: string): Promise<string> {
+  const handle = await fs.open(file, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    for (;;) {
+      const buffer = Buffer.allocUnsafe(READ_CHUNK);
+      const { bytesRead } = await handle.read(buffer, 0, READ_CHUNK, null);
+      if (bytesRead > 0) chunks.push(buffer.subarray(0, bytesRead));
+      if (bytesRead < SEQ_LAST_READ_BELOW) break;
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
 /** The socket tables of the namespace `pid` lives in, concatenated as `cat` would print them. */
 export async function readSocketTables(pid: number, proc = '/proc'): Promise<string> {
   const texts = await Promise.all(
     SOCKET_TABLES.map((table) =>
-      fs.readFile(path.join(proc, String(pid), table.slice('/proc/'.length)), 'utf8').catch((error: unknown) => {
+      readProcSeqFile(path.join(proc, String(pid), table.slice('/proc/'.length))).catch((error: unknown) => {
         // tcp6/udp6 are absent when IPv6 is disabled: the other tables still say everything.
         if (codeOf(error) === 'ENOENT' && table.endsWith('6')) return '';
         throw error;

@@ -6,10 +6,15 @@ import * as vscode from 'vscode';
 import type { CommandServices } from '../commands/services';
 import { registerPanelSerializer } from '../webviewHost/webviewHost';
 import { setPanelEnvironment } from './commands';
+import type { ObservedActivitySource } from './observedPoller';
 import { TOPOLOGY_VIEW_TYPE, TopologyPanel, type PanelEnvironment } from './panel';
 
-export function registerTopology(context: vscode.ExtensionContext, services: CommandServices): void {
-  const env: PanelEnvironment = { extensionUri: context.extensionUri };
+export function registerTopology(
+  context: vscode.ExtensionContext,
+  services: CommandServices,
+  observations?: ObservedActivitySource,
+): void {
+  const env: PanelEnvironment = { extensionUri: context.extensionUri, observations };
   setPanelEnvironment(env);
   context.subscriptions.push(
     registerPanelSerializer(TOPOLOGY_VIEW_TYPE, (panel) => TopologyPanel.attach(panel, env, services)),

@@ -15,6 +15,7 @@ import { DrilledGraph, buildNetworkGraph } from './graph/drill';
 import { isEmptyPatch } from './graph/diff';
 import { LiveGraph } from './graph/liveGraph';
 import { toMermaid } from './mermaid';
+import { ObservedPoller, type ObservedActivitySource } from './observedPoller';
 import { PlanScheduler } from './planScheduler';
 import { webviewStrings } from './webviewStrings';
 import {
@@ -31,6 +32,8 @@ export const TOPOLOGY_VIEW_TYPE = 'dockerNetworks.topology';
 /** What the panel needs from the extension besides the command services (set once by registerTopology). */
 export interface PanelEnvironment {
   extensionUri: vscode.Uri;
+  /** The socket activity behind the "Observed connections" layer (the troubleshooting part's observations). */
+  observations?: ObservedActivitySource;
 }
 
 const t = (message: string, ...args: Array<string | number | boolean>): string => vscode.l10n.t(message, ...args);
@@ -39,6 +42,7 @@ export class TopologyPanel implements vscode.Disposable {
   private static current: TopologyPanel | undefined;
   private readonly host: WebviewHost<WebviewMessage, HostMessage>;
   private readonly plan: PlanScheduler;
+  readonly observed: ObservedPoller;
   private readonly subscriptions: vscode.Disposable[];
   /** The graph the webview holds, kept current from the model's diffs (undefined until the webview is ready). */
   private live: LiveGraph | undefined;
@@ -102,6 +106,12 @@ export class TopologyPanel implements vscode.Disposable {
     this.plan = new PlanScheduler(
       () => services.feed.snapshot,
       (overlay) => this.host.isReady && void this.host.post({ type: 'plan', overlay }),
+      log,
+    );
+    this.observed = new ObservedPoller(
+      panel,
+      env.observations,
+      (layer) => this.host.isReady && void this.host.post({ type: 'observed', layer }),
       log,
     );
     this.subscriptions = [
@@ -231,6 +241,12 @@ export class TopologyPanel implements vscode.Disposable {
       case 'drillUp':
         this.pushOverview();
         break;
+      case 'observedLayer':
+        this.observed.setOn(m.on);
+        break;
+      case 'observedRefresh':
+        this.observed.refresh();
+        break;
       default:
         break; // selection: the webview keeps its own state (vscode.setState); answers are the host's
     }
@@ -253,6 +269,7 @@ export class TopologyPanel implements vscode.Disposable {
   dispose(): void {
     if (TopologyPanel.current === this) TopologyPanel.current = undefined;
     this.plan.dispose();
+    this.observed.dispose();
     for (const d of this.subscriptions.splice(0)) d.dispose();
     this.host.dispose();
   }

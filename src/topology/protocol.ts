@@ -50,6 +50,12 @@ export const NODE_ACTIONS = ['disconnect', 'connect', 'inspect', 'reveal', 'chec
 export type NodeAction = (typeof NODE_ACTIONS)[number];
 export const ENGINE_STATES = ['connecting', 'connected', 'unreachable'] as const;
 export type EngineState = (typeof ENGINE_STATES)[number];
+/** An observed connection's state: established, a failed attempt (SYN_SENT, no answer), or closing. */
+export const OBSERVED_STATES = ['established', 'attempt', 'closing'] as const;
+export type ObservedState = (typeof OBSERVED_STATES)[number];
+/** A peer without a node of its own in the graph: the host (a gateway address) or an address outside. */
+export const OBSERVED_PEER_KINDS = ['host', 'outside'] as const;
+export type ObservedPeerKind = (typeof OBSERVED_PEER_KINDS)[number];
 
 export interface DetailRow {
   label: string;
@@ -138,6 +144,38 @@ export interface PathHighlight {
   marks: PathMark[];
 }
 
+/** A peer of an observed connection that is not a container: drawn as a small marker beside its container. */
+export interface ObservedPeer {
+  /** o:host:<address> or o:outside:<address>. */
+  id: string;
+  kind: ObservedPeerKind;
+  label: string;
+}
+
+/** One directed edge of the observed connections layer, from the client to the server. */
+export interface ObservedEdge {
+  id: string;
+  /** A container node id (c:<id>) or an ObservedPeer id. */
+  source: string;
+  target: string;
+  port: number;
+  count: number;
+  state: ObservedState;
+  /** Drawn beside the arrow: the port and the count (and "failed attempt" for an unanswered SYN). */
+  label: string;
+  /** The whole sentence, for the list beside the graph: client, server, port, state, count. */
+  text: string;
+}
+
+/** The observed connections layer: what the socket tables said at `at` (epoch ms), and what could not be read. */
+export interface ObservedLayer {
+  at: number;
+  peers: ObservedPeer[];
+  edges: ObservedEdge[];
+  /** Containers that could not be read, why, or a failure of the whole read: shown as text above the list. */
+  notes: string[];
+}
+
 export type HostMessage =
   /** layoutKey: the engine's endpoint, under which the webview keeps this graph's positions across reloads. */
   /** scope: set when the graph is one network's endpoints (drilled down from the networks-only graph). */
@@ -147,7 +185,9 @@ export type HostMessage =
   | { type: 'plan'; overlay: PlanOverlay | null }
   | { type: 'engine'; state: EngineState; message: string }
   | { type: 'exportRequest'; requestId: number; format: ExportFormat }
-  | { type: 'path'; path: PathHighlight | null };
+  | { type: 'path'; path: PathHighlight | null }
+  /** The observed connections layer, after each read while it is on (a failed read: no edges, `notes` say why). */
+  | { type: 'observed'; layer: ObservedLayer };
 
 export type WebviewMessage =
   | ReadyMessage
@@ -159,6 +199,9 @@ export type WebviewMessage =
   /** From the networks-only graph: show this network's containers (nodeId n:<networkId>); drillUp goes back. */
   | { type: 'drillDown'; nodeId: string }
   | { type: 'drillUp' }
+  /** The observed connections layer toggled (the host reads only while it is on and the panel is visible). */
+  | { type: 'observedLayer'; on: boolean }
+  | { type: 'observedRefresh' }
   | { type: 'problem'; message: string };
 
 // ---- validators: small structural checks, strict about types, tolerant of nothing unknown at the top level ----
@@ -228,6 +271,27 @@ const isDrillScope = (v: unknown): v is DrillScope => isObj(v) && isStr(v.nodeId
 const isPlanOverlay = (v: unknown): v is PlanOverlay =>
   isObj(v) && isStr(v.file) && isStr(v.project) && isArrOf(v.items, isPlanItem);
 
+const isObservedPeer = (v: unknown): v is ObservedPeer =>
+  isObj(v) && isStr(v.id) && oneOf(OBSERVED_PEER_KINDS)(v.kind) && isStr(v.label);
+
+const isObservedEdge = (v: unknown): v is ObservedEdge =>
+  isObj(v) &&
+  isStr(v.id) &&
+  isStr(v.source) &&
+  isStr(v.target) &&
+  isNum(v.port) &&
+  isNum(v.count) &&
+  oneOf(OBSERVED_STATES)(v.state) &&
+  isStr(v.label) &&
+  isStr(v.text);
+
+export const isObservedLayer = (v: unknown): v is ObservedLayer =>
+  isObj(v) &&
+  isNum(v.at) &&
+  isArrOf(v.peers, isObservedPeer) &&
+  isArrOf(v.edges, isObservedEdge) &&
+  isArrOf(v.notes, isStr);
+
 export function isHostMessage(v: unknown): v is HostMessage {
   if (!isObj(v)) return false;
   switch (v.type) {
@@ -250,6 +314,8 @@ export function isHostMessage(v: unknown): v is HostMessage {
       return isNum(v.requestId) && oneOf(EXPORT_FORMATS)(v.format);
     case 'path':
       return v.path === null || (isObj(v.path) && isArrOf(v.path.marks, isPathMark));
+    case 'observed':
+      return isObservedLayer(v.layer);
     default:
       return false;
   }
@@ -280,6 +346,10 @@ export function isWebviewMessage(v: unknown): v is WebviewMessage {
     case 'drillDown':
       return isStr(v.nodeId) && v.nodeId.startsWith('n:');
     case 'drillUp':
+      return true;
+    case 'observedLayer':
+      return typeof v.on === 'boolean';
+    case 'observedRefresh':
       return true;
     default:
       return false;

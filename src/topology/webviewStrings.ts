@@ -65,5 +65,18 @@ export function webviewStrings(): Record<string, string> {
     'Back to all networks (Escape)': vscode.l10n.t('Back to all networks (Escape)'),
     'Where you are in the graph': vscode.l10n.t('Where you are in the graph'),
     'Show Containers': vscode.l10n.t('Show Containers'),
+    Connections: vscode.l10n.t('Connections'),
+    'Show or hide the observed connections': vscode.l10n.t('Show or hide the observed connections'),
+    Refresh: vscode.l10n.t('Refresh'),
+    'Read the observed connections again': vscode.l10n.t('Read the observed connections again'),
+    'Observed connections': vscode.l10n.t('Observed connections'),
+    'connection: server port ×count': vscode.l10n.t('connection: server port ×count'),
+    'failed attempt (SYN_SENT, no answer)': vscode.l10n.t('failed attempt (SYN_SENT, no answer)'),
+    'Reading the socket tables...': vscode.l10n.t('Reading the socket tables...'),
+    'Read at {0}': vscode.l10n.t('Read at {0}'),
+    '{0} connections are listed but not drawn: their containers are not in the graph.': vscode.l10n.t(
+      '{0} connections are listed but not drawn: their containers are not in the graph.',
+    ),
+    'No connections seen.': vscode.l10n.t('No connections seen.'),
   };
 }

@@ -4,7 +4,7 @@
  * integration tests and the command share it.
  */
 import type { EngineApi, EngineEndpoint } from '../engine/api';
-import type { TopologySnapshot } from '../model/topology';
+import type { ContainerModel, TopologySnapshot } from '../model/topology';
 import {
   reviewSecurity,
   type ContainerPrivileges,
@@ -33,11 +33,21 @@ function reasonOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export async function runSecurityReview(engine: EngineApi, snapshot: TopologySnapshot): Promise<SecurityReview> {
-  const running = [...snapshot.containers.values()].filter((c) => c.running);
+/** Uninspected: containers whose inspect failed (gone meanwhile, or refused), with the engine's reason. */
+export interface InspectedPrivileges {
+  privileges: Map<string, ContainerPrivileges>;
+  uninspected: Array<{ name: string; reason: string }>;
+}
+
+/** One inspect per container (at most `parallel` at once) for its privileges and added capabilities. */
+export async function inspectPrivileges(
+  engine: EngineApi,
+  containers: readonly ContainerModel[],
+  parallel = 8,
+): Promise<InspectedPrivileges> {
   const privileges = new Map<string, ContainerPrivileges>();
   const uninspected: Array<{ name: string; reason: string }> = [];
-  await mapBounded(running, 8, async (container) => {
+  await mapBounded(containers, parallel, async (container) => {
     try {
       const host = (await engine.inspectContainer(container.id)).HostConfig;
       privileges.set(container.id, { privileged: host?.Privileged === true, capAdd: host?.CapAdd ?? [] });
@@ -45,6 +55,12 @@ export async function runSecurityReview(engine: EngineApi, snapshot: TopologySna
       uninspected.push({ name: container.name, reason: reasonOf(error) });
     }
   });
+  return { privileges, uninspected };
+}
+
+export async function runSecurityReview(engine: EngineApi, snapshot: TopologySnapshot): Promise<SecurityReview> {
+  const running = [...snapshot.containers.values()].filter((c) => c.running);
+  const { privileges, uninspected } = await inspectPrivileges(engine, running);
   const findings = reviewSecurity({ snapshot, privileges, engine: engineAccess(engine.endpoint) });
   return {
     findings,
@@ -57,7 +73,14 @@ export async function runSecurityReview(engine: EngineApi, snapshot: TopologySna
   };
 }
 
-/** The findings that need no engine request (no privileges): what the status bar watches on every change. */
-export function quickSecurityFindings(endpoint: EngineEndpoint, snapshot: TopologySnapshot): SecurityFinding[] {
-  return reviewSecurity({ snapshot, privileges: new Map(), engine: engineAccess(endpoint) });
+/**
+ * The findings over the snapshot and the privileges known so far (the status bar keeps them per container: they
+ * cannot change while a container exists), with no engine request of its own.
+ */
+export function quickSecurityFindings(
+  endpoint: EngineEndpoint,
+  snapshot: TopologySnapshot,
+  privileges: ReadonlyMap<string, ContainerPrivileges> = new Map(),
+): SecurityFinding[] {
+  return reviewSecurity({ snapshot, privileges, engine: engineAccess(endpoint) });
 }

@@ -20,6 +20,15 @@ function remember<V>(map: Map<string, V>, key: string, compute: () => V): V {
   return value;
 }
 
+/**
+ * Forgets every memoized address. The memos live as long as the process: a test that judges the parsing itself
+ * (not the memo) starts from an empty memo, so an address parsed by an earlier test or run is parsed again.
+ */
+export function clearIpMemo(): void {
+  parsed.clear();
+  canonical.clear();
+}
+
 /** parseIp, memoized. */
 export function parseIpMemo(text: string): Ip | undefined {
   return remember(parsed, text, () => parseIp(text) ?? null) ?? undefined;

@@ -27,6 +27,32 @@ describe('topology protocol validators', () => {
     assert.ok(isHostMessage({ type: 'exportRequest', requestId: 3, format: 'png' }));
     assert.ok(isHostMessage({ type: 'path', path: { marks: [{ nodeId: 'c:1', label: 'source' }] } }));
     assert.ok(isHostMessage({ type: 'path', path: null }));
+    const edge = {
+      id: 'o:1',
+      source: 'c:a',
+      target: 'c:b',
+      port: 80,
+      count: 2,
+      state: 'attempt',
+      label: ':80',
+      text: 't',
+    };
+    const layer = {
+      at: 1,
+      peers: [{ id: 'o:outside:1.2.3.4@c:a', kind: 'outside', label: 'x' }],
+      edges: [edge],
+      notes: [],
+    };
+    assert.ok(isHostMessage({ type: 'observed', layer }));
+    assert.ok(!isHostMessage({ type: 'observed', layer: { ...layer, edges: [{ ...edge, state: 'weird' }] } }));
+    assert.ok(
+      !isHostMessage({ type: 'observed', layer: { ...layer, peers: [{ id: 'p', kind: 'moon', label: 'x' }] } }),
+    );
+    assert.ok(!isHostMessage({ type: 'observed', layer: { ...layer, notes: [1] } }));
+    assert.ok(!isHostMessage({ type: 'observed', layer: null }));
+    assert.ok(isWebviewMessage({ type: 'observedLayer', on: true }));
+    assert.ok(isWebviewMessage({ type: 'observedRefresh' }));
+    assert.ok(!isWebviewMessage({ type: 'observedLayer', on: 'yes' }));
   });
 
   it('rejects malformed host messages', () => {
