@@ -77,8 +77,8 @@ async function main() {
     const out = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', 'docs', 'BENCHMARKS.md');
     const previous = existsSync(out) ? readFileSync(out, 'utf8') : '';
     const sections = previous.split(/^(?=## )/m);
-    const ours = eventsMarkdown(result).trimEnd() + '\n';
     const at = sections.findIndex((s) => s.startsWith('## Busy engines'));
+    const ours = eventsMarkdown(result, at >= 0 ? sections[at] : '').trimEnd() + '\n';
     if (at >= 0) sections[at] = ours + '\n';
     else sections.push((previous.endsWith('\n') ? '\n' : '\n\n') + ours);
     writeFileSync(out, sections.join('').replace(/\n{3,}/g, '\n\n'));

@@ -5,6 +5,9 @@
 #   second-engine.sh start [NAME]   starts it (idempotent) and prints its socket: unix:///run/NAME.sock
 #   second-engine.sh stop [NAME]    stops it and removes the namespace, the veth pair and its data
 # NAME defaults to dne-e2; its /30 comes from DNE_E2_NET (default 10.250.9), host side .1, engine side .2.
+# DNE_E2_PRIVATE_PLUGINS=1: dockerd runs in a mount namespace of its own where /run/docker/plugins (the fixed path
+# where engines discover legacy plugins) is /run/NAME/plugins, so the test's plugin sockets stay out of the shared
+# engine's sight; the host sees them at /run/NAME/plugins.
 # Root only. Stops only the dockerd named by its own pid file.
 set -euo pipefail
 action="${1:-}"
@@ -38,8 +41,16 @@ start() {
   mkdir -p "$exec_root" "$data_root"
   if ! running_pid >/dev/null; then
     rm -f "$pidfile"
-    nsenter --net="$ns" setsid nohup dockerd --data-root "$data_root" --exec-root "$exec_root" \
-      --pidfile "$pidfile" -H "unix://$sock" >>"$log" 2>&1 </dev/null &
+    local daemon=(dockerd --data-root "$data_root" --exec-root "$exec_root" --pidfile "$pidfile" -H "unix://$sock")
+    if [ "${DNE_E2_PRIVATE_PLUGINS:-}" = 1 ]; then
+      mkdir -p "$exec_root/plugins" /run/docker/plugins
+      # The bind mount exists only in dockerd's own mount namespace; exec keeps the pid dockerd writes.
+      nsenter --net="$ns" setsid nohup unshare --mount --propagation private \
+        sh -c 'mount --bind "$0" /run/docker/plugins && exec "$@"' "$exec_root/plugins" "${daemon[@]}" \
+        >>"$log" 2>&1 </dev/null &
+    else
+      nsenter --net="$ns" setsid nohup "${daemon[@]}" >>"$log" 2>&1 </dev/null &
+    fi
   fi
   for _ in $(seq 1 90); do
     if answers; then

@@ -8,6 +8,7 @@ import type { CommandServices } from './commands/services';
 import { registerCommands } from './commands/index';
 import { ContainerDetailsCache } from './explorer/containerDetailsCache';
 import { ContainersProvider } from './explorer/containersProvider';
+import { DriverDetails } from './explorer/driverDetails';
 import { createEngineOpener, engineSettings } from './explorer/engineOpener';
 import { EngineStatus } from './explorer/engineStatus';
 import { NetworksProvider } from './explorer/networksProvider';
@@ -68,12 +69,14 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
 
   const containerDetails = new ContainerDetailsCache(() => feed.engine(), feed);
   const troubleshooting = createTroubleshooting(() => feed.engine(), feed, log);
+  const driverDetails = new DriverDetails(() => feed.engine(), feed);
   const networksProvider = new NetworksProvider(
     feed,
     listOptions(),
     start,
     containerDetails,
     troubleshooting.hostFacts,
+    driverDetails,
   );
   const containersProvider = new ContainersProvider(feed, start, containerDetails, troubleshooting.activity);
   const networksView = vscode.window.createTreeView('dockerNetworks.networks', {
@@ -103,6 +106,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
     feed,
     containerDetails,
     troubleshooting,
+    driverDetails,
     networksProvider,
     containersProvider,
     networksView,

@@ -6,6 +6,7 @@
 import type Graph from 'graphology';
 import type Sigma from 'sigma';
 import type { GraphNode } from '../src/topology/protocol';
+import { prepareOverlay } from './dom';
 import type { Box } from './labels';
 
 export interface Point {
@@ -86,17 +87,8 @@ export class GroupLayer {
   /** The frames of the projects with a visible member, in viewport pixels; drawn with the role colour. */
   draw(color: string): GroupFrame[] {
     const { width, height } = this.sigma.getDimensions();
-    const ratio = window.devicePixelRatio || 1;
-    if (this.canvas.width !== Math.round(width * ratio) || this.canvas.height !== Math.round(height * ratio)) {
-      this.canvas.width = Math.round(width * ratio);
-      this.canvas.height = Math.round(height * ratio);
-      this.canvas.style.width = `${width}px`;
-      this.canvas.style.height = `${height}px`;
-    }
-    const ctx = this.canvas.getContext('2d');
+    const ctx = prepareOverlay(this.canvas, width, height);
     if (!ctx) return [];
-    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    ctx.clearRect(0, 0, width, height);
     const members = new Map<string, Array<Point & { r: number }>>();
     this.graph.forEachNode((id, a) => {
       const project = a.data.project;

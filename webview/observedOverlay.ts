@@ -8,6 +8,7 @@
 import type Graph from 'graphology';
 import type Sigma from 'sigma';
 import type { GraphNode, ObservedEdge, ObservedLayer, ObservedPeer } from '../src/topology/protocol';
+import { prepareOverlay } from './dom';
 import { edgeAnchors, nodeAnchors, type Box } from './labels';
 import type { Palette } from './theme';
 
@@ -125,7 +126,7 @@ export class ObservedOverlay {
   /** Draws the arrows and markers; returns the labels to place (edge labels, then peer names). */
   draw(palette: Palette): OverlayLabel[] {
     const { width, height } = this.sigma.getDimensions();
-    const ctx = this.prepare(width, height);
+    const ctx = prepareOverlay(this.canvas, width, height);
     this.drawn = [];
     this.obstacles = [];
     if (!ctx || !this.layer) return [];
@@ -176,21 +177,6 @@ export class ObservedOverlay {
       });
     }
     return labels;
-  }
-
-  private prepare(width: number, height: number): CanvasRenderingContext2D | null {
-    const ratio = window.devicePixelRatio || 1;
-    if (this.canvas.width !== Math.round(width * ratio) || this.canvas.height !== Math.round(height * ratio)) {
-      this.canvas.width = Math.round(width * ratio);
-      this.canvas.height = Math.round(height * ratio);
-      this.canvas.style.width = `${width}px`;
-      this.canvas.style.height = `${height}px`;
-    }
-    const ctx = this.canvas.getContext('2d');
-    if (!ctx) return null;
-    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    ctx.clearRect(0, 0, width, height);
-    return ctx;
   }
 
   /** One arrow from rim to rim, shifted sideways into its lane (several edges between one pair stay apart). */

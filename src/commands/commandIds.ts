@@ -27,6 +27,7 @@ export const COMMAND_IDS = [
   'dockerNetworks.openSampleComposeFile',
   'dockerNetworks.reviewSecurity',
   'dockerNetworks.checkConnectivity',
+  'dockerNetworks.showNetworkDrivers',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

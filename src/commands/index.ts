@@ -17,6 +17,7 @@ import { securityCommands } from './securityCommands';
 import { connectivityCommands } from './connectivityCommands';
 import { topologyCommands } from '../topology/commands';
 import { walkthroughCommands } from './walkthroughCommands';
+import { driverCommands } from './driverCommands';
 
 export const commandTable: readonly CommandEntry[] = [
   ...refreshCommands,
@@ -30,6 +31,7 @@ export const commandTable: readonly CommandEntry[] = [
   ...topologyCommands,
   ...walkthroughCommands,
   ...connectivityCommands,
+  ...driverCommands,
   // Other command files: one spread per file, e.g. ...networkCommands,
 ];
 

@@ -9,6 +9,7 @@ import type {
   EngineInfo,
   EngineListing,
   EngineNetwork,
+  EnginePlugin,
   EngineVersion,
 } from './records';
 
@@ -75,6 +76,8 @@ export interface CreateNetworkIpam {
 export interface CreateNetworkRequest {
   name: string;
   driver: string;
+  /** The IPAM driver; 'default' when not given. */
+  ipamDriver?: string;
   internal?: boolean;
   attachable?: boolean;
   enableIPv6?: boolean;
@@ -161,5 +164,7 @@ export interface EngineApi {
   inspectNetworkRecord(id: string): Promise<EngineNetwork | undefined>;
   /** The events between two times (seconds since the epoch), answered at once: `GET /events?since&until`. */
   eventsBetween(since: number, until: number): Promise<EngineEvent[]>;
+  /** Managed plugins, `GET /plugins` (one request; an engine without plugin support answers none). */
+  plugins(): Promise<EnginePlugin[]>;
   dispose(): void;
 }

@@ -24,6 +24,7 @@ import { subscribeToEvents } from './eventStream';
 import { dockerOptions } from './modemOptions';
 import { execInContainer } from './exec';
 import { runHelperContainer } from './helperContainer';
+import { listPlugins } from './pluginRequests';
 import { EVENT_FILTERS, eventsBetween, inspectNetworkRecord, listContainersById } from './targetedRequests';
 import type { EngineTransport, RequestSpec, StreamSpec } from './transport';
 import type {
@@ -33,6 +34,7 @@ import type {
   EngineInfo,
   EngineListing,
   EngineNetwork,
+  EnginePlugin,
   EngineVersion,
 } from './records';
 
@@ -159,7 +161,7 @@ class DockerEngine implements EngineApi, EngineTransport {
       Attachable: request.attachable ?? false,
       EnableIPv6: request.enableIPv6 ?? false,
       IPAM: {
-        Driver: 'default',
+        Driver: request.ipamDriver || 'default',
         Config: (request.ipam ?? []).map((c) => ({
           ...(c.subnet ? { Subnet: c.subnet } : {}),
           ...(c.gateway ? { Gateway: c.gateway } : {}),
@@ -242,6 +244,10 @@ class DockerEngine implements EngineApi, EngineTransport {
 
   eventsBetween(since: number, until: number): Promise<EngineEvent[]> {
     return eventsBetween(this, since, until, this.log ?? consoleLogger);
+  }
+
+  plugins(): Promise<EnginePlugin[]> {
+    return listPlugins(this);
   }
 
   exec(container: string, cmd: string[], options?: ExecOptions): Promise<ExecResult> {

@@ -136,7 +136,27 @@ export interface EngineInfo {
   Name?: string;
   ServerVersion?: string;
   Swarm?: { LocalNodeState?: string; ControlAvailable?: boolean; NodeID?: string } | null;
-  Plugins?: { Network?: string[] | null } | null;
+  /** Network: built-in drivers, enabled managed network plugins, and the drivers existing networks use. */
+  Plugins?: { Network?: string[] | null; IPAM?: string[] | null } | null;
+}
+
+/** One capability of a managed plugin: `{ Prefix: "docker", Capability: "networkdriver", Version: "1.0" }`. */
+export interface EnginePluginType {
+  Prefix?: string;
+  Capability?: string;
+  Version?: string;
+}
+
+/** An item of `GET /plugins` (managed plugins, installed with `docker plugin install`). */
+export interface EnginePlugin {
+  Id?: string;
+  /** "weaveworks/net-plugin:latest_release": the name networks give as their Driver. */
+  Name: string;
+  Enabled: boolean;
+  Config?: {
+    Description?: string;
+    Interface?: { Types?: EnginePluginType[] | null; Socket?: string } | null;
+  } | null;
 }
 
 /** The two lists a topology snapshot is built from. */

@@ -13,6 +13,7 @@ import { byName } from './present/text';
 import type { ContainerDetailsCache } from './containerDetailsCache';
 import { LiveTreeProvider, reuseNode, type OwnerTree } from './liveTreeProvider';
 import type { NetworkHostFactsSource } from './observedSources';
+import type { NetworkDriverSource } from './driverDetails';
 import { detailItem, detailsItem, endpointItem, groupItem, networkItem, resolvedEndpointTooltip } from './treeItems';
 
 class NetworkNode implements NetworkNodeData {
@@ -77,17 +78,31 @@ export class NetworksProvider
     private readonly details?: ContainerDetailsCache,
     /** When given, Details add the network's Linux bridge and endpoint tooltips its host-side veth. */
     private readonly hostFacts?: NetworkHostFactsSource,
+    /** When given, Details add the driver's kind and state, and a network whose driver is unavailable says so. */
+    private readonly drivers?: NetworkDriverSource,
   ) {
     super(feed, onFirstShow);
     this.hostFactsSubscription = hostFacts?.onDidChange(() => {
       if (this.detailsNodes.size) this.changeEmitter.fire([...this.detailsNodes.values()]);
     });
+    // A new driver reading: the Details (their driver rows) and the networks whose badge it changes.
+    this.driversSubscription = drivers?.onDidChange(() => {
+      const marked = [...this.networkNodes.values()].filter(
+        (n) => drivers.badge(n.network) !== (this.shownBadges.get(n.network.id) ?? ''),
+      );
+      const nodes = [...marked, ...this.detailsNodes.values()];
+      if (nodes.length) this.changeEmitter.fire(nodes);
+    });
   }
 
   private readonly hostFactsSubscription: { dispose(): void } | undefined;
+  private readonly driversSubscription: { dispose(): void } | undefined;
+  /** The driver badge each network's item shows now, so a new reading refreshes only the items it changes. */
+  private readonly shownBadges = new Map<string, string>();
 
   override dispose(): void {
     this.hostFactsSubscription?.dispose();
+    this.driversSubscription?.dispose();
     super.dispose();
   }
 
@@ -103,8 +118,11 @@ export class NetworksProvider
 
   protected buildItem(node: NetworksTreeNode): vscode.TreeItem {
     switch (node.kind) {
-      case 'network':
-        return networkItem(node, this.feed.snapshot.endpointsByNetwork.get(node.network.id)?.length ?? 0);
+      case 'network': {
+        const badge = this.drivers?.badge(node.network) ?? '';
+        this.shownBadges.set(node.network.id, badge);
+        return networkItem(node, this.feed.snapshot.endpointsByNetwork.get(node.network.id)?.length ?? 0, badge);
+      }
       case 'endpoint':
         return endpointItem(node, this.details !== undefined);
       case 'details':
@@ -140,6 +158,7 @@ export class NetworksProvider
       case 'details':
         return [
           ...networkDetailRows(node.network, (m, ...a) => vscode.l10n.t(m, ...a)),
+          ...(this.drivers?.detailRows(node.network) ?? []),
           ...(this.hostFacts?.detailRows(node.network) ?? []),
         ].map((row, index) => new DetailNode(node, index, row.field, row.name, row.value));
       default:
@@ -243,6 +262,7 @@ export class NetworksProvider
     },
     forgetOwner: (id) => {
       this.networkNodes.delete(id);
+      this.shownBadges.delete(id);
       this.detailsNodes.delete(id);
     },
   };

@@ -59,7 +59,10 @@ export type DetailField =
   | 'created'
   | 'bridge'
   | 'hostWarning'
-  | 'hostFacts';
+  | 'hostFacts'
+  | 'driver'
+  | 'driverProblem'
+  | 'thirdParty';
 
 /** One row under a network's details. `value` is what Copy puts on the clipboard. */
 export interface DetailNodeData {

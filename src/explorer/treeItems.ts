@@ -52,6 +52,7 @@ function makeIcons() {
     group: new vscode.ThemeIcon('folder'),
     port: new vscode.ThemeIcon('plug'),
     portPublic: new vscode.ThemeIcon('globe', new vscode.ThemeColor('charts.yellow')),
+    driverProblem: new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')),
   };
 }
 
@@ -60,13 +61,20 @@ function icons(): ReturnType<typeof makeIcons> {
   return (iconCache ??= makeIcons());
 }
 
-export function networkItem(node: NetworkNodeData, endpointCount: number): vscode.TreeItem {
+/** `driverProblem`: a few words when a driver of the network is unavailable (its Details say why). */
+export function networkItem(node: NetworkNodeData, endpointCount: number, driverProblem = ''): vscode.TreeItem {
   const network: NetworkModel = node.network;
   const item = new vscode.TreeItem(network.name, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = `network:${network.id}`;
-  item.description = networkDescription(network, t);
+  item.description = [networkDescription(network, t), driverProblem ? `⚠ ${driverProblem}` : '']
+    .filter((x) => x)
+    .join(' · ');
   item.tooltip = safeMarkdown(networkTooltip(network, endpointCount, t));
-  item.iconPath = network.builtIn ? icons().builtInNetwork : icons().userNetwork;
+  item.iconPath = driverProblem
+    ? icons().driverProblem
+    : network.builtIn
+      ? icons().builtInNetwork
+      : icons().userNetwork;
   item.contextValue = network.builtIn ? 'network:builtIn' : 'network:userDefined';
   return item;
 }

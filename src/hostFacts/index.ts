@@ -6,3 +6,5 @@ export * from './locality';
 export * from './socketGathering';
 export * from './hostNetGathering';
 export type { HostReadFailure } from './procFiles';
+export * from './driverGathering';
+export * from './pluginFiles';

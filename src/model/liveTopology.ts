@@ -3,8 +3,9 @@
  * as a TopologySource (the EngineApi fits), so it runs in plain Node tests with a fake source.
  *
  * - Events are applied incrementally (src/model/incremental/): each names a container or a network, which is
- *   asked for with one targeted request (several containers share one), coalesced over ~50 ms, at most
- *   MAX_IN_FLIGHT requests at a time; the snapshot is updated at a cost proportional to the change.
+ *   asked for with one targeted request (several containers share one) once no event named it for QUIET_MS
+ *   (the events of one command come as a sequence), coalesced over ~50 ms, at most MAX_IN_FLIGHT requests at a
+ *   time; the snapshot is updated at a cost proportional to the change.
  * - A full listing (two list requests) is made for the first snapshot, on every (re)connect of the events
  *   stream, on refresh(), every `resyncIntervalMs` (catches anything missed), when a burst names so many
  *   objects that the listing is the cheaper way, and while the engine answers slowly (see TopologyFollower).
@@ -178,7 +179,8 @@ export class LiveTopology implements TopologyFeed {
 
   private noteEvent(event: EngineEvent): void {
     this.follower.note(event);
-    this.schedule(this.follower.coalesce(this.coalesceMs));
+    const delay = this.follower.nextRunIn(this.coalesceMs);
+    if (delay !== undefined) this.schedule(Math.max(delay, this.coalesceMs));
   }
 
   private needFullListing(): void {
@@ -222,8 +224,10 @@ export class LiveTopology implements TopologyFeed {
     if (this.disposed) return;
     if (this.refreshWaiters.length > 0) this.schedule(0);
     else if (probeIn !== undefined) this.schedule(probeIn);
-    else if (this.follower.needFull) this.schedule(this.follower.coalesce(this.coalesceMs));
-    else if (this.follower.hasPending) this.schedule(this.follower.nextRoundDelayMs);
+    else {
+      const delay = this.follower.nextRunIn(this.coalesceMs);
+      if (delay !== undefined) this.schedule(delay);
+    }
   }
 
   private announce(change: TopologyChange | undefined): void {

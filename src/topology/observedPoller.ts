@@ -31,8 +31,6 @@ export class ObservedPoller implements vscode.Disposable {
   private disposed = false;
   private timer: NodeJS.Timeout | undefined;
   private readonly subscriptions: vscode.Disposable[];
-  /** How many reads this poller started: state a test can read to see that a hidden panel reads nothing. */
-  reads = 0;
 
   constructor(
     private readonly panel: Pick<vscode.WebviewPanel, 'visible' | 'onDidChangeViewState'>,
@@ -83,7 +81,6 @@ export class ObservedPoller implements vscode.Disposable {
   }
 
   private async read(maxAgeMs: number): Promise<void> {
-    this.reads++;
     try {
       if (!this.source) throw new Error(t('socket observations are not available in this window'));
       const observation = await this.source.observeActivity(maxAgeMs);

@@ -293,4 +293,4 @@ function escapeRegExp(s: string): string {
 }
 
 // The docker CLI helpers are shared with the integration suite: unique names, `docker(...)`, the test image.
-export { docker, testImage, uniqueName } from '../integration/support/docker';
+export { docker, ncClient, ncServer, removeResources, testImage, uniqueName } from '../integration/support/docker';

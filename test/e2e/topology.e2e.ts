@@ -8,29 +8,9 @@
  * Screenshots: test-results/topology-*.png.
  */
 import * as assert from 'node:assert/strict';
-import type { FrameLocator } from 'playwright-core';
 import { docker, testImage, uniqueName, Workbench } from './harness';
 import { collectCspMessages, removeResources } from './suiteHelpers';
-
-/** The webview's document: VS Code nests it in two iframes. */
-function webview(wb: Workbench): FrameLocator {
-  return wb.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-}
-
-async function eventually<T>(
-  read: () => Promise<T>,
-  ok: (v: T) => boolean,
-  what: string,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await read();
-    if (ok(v)) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(v)})`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
+import { eventually, webview } from './topologyWebview';
 
 describe('e2e: the topology panel', function () {
   this.timeout(240_000);

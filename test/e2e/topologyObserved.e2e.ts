@@ -6,22 +6,8 @@
  * behind an editor, or turned off: no reading arrives). Screenshot: test-results/topology-observed-*.png.
  */
 import * as assert from 'node:assert/strict';
-import type { FrameLocator } from 'playwright-core';
-import { docker, testImage, uniqueName, Workbench } from './harness';
-
-function webview(wb: Workbench): FrameLocator {
-  return wb.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-}
-
-async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string, ms = 60_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await read();
-    if (ok(v)) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(v)})`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
+import { docker, ncClient, ncServer, removeResources, uniqueName, Workbench } from './harness';
+import { eventually, webview } from './topologyWebview';
 
 describe('e2e: the topology panel shows observed connections', function () {
   this.timeout(240_000);
@@ -36,31 +22,9 @@ describe('e2e: the topology panel shows observed connections', function () {
 
   before(async () => {
     netId = docker('network', 'create', net);
-    serverId = docker(
-      'run',
-      '-d',
-      '--name',
-      server,
-      '--network',
-      net,
-      testImage,
-      'sh',
-      '-c',
-      `sleep 100000 | nc -l -p ${port}`,
-    );
+    serverId = ncServer(server, net, port);
     await new Promise((r) => setTimeout(r, 500));
-    clientId = docker(
-      'run',
-      '-d',
-      '--name',
-      client,
-      '--network',
-      net,
-      testImage,
-      'sh',
-      '-c',
-      `sleep 100000 | nc ${server} ${port}`,
-    );
+    clientId = ncClient(client, net, server, port);
     wb = await Workbench.open({
       settings: { 'remote.autoForwardPorts': false, 'dockerNetworks.observedConnections.refreshSeconds': 2 },
       viewport: { width: 1500, height: 950 },
@@ -73,16 +37,7 @@ describe('e2e: the topology panel shows observed connections', function () {
 
   after(async () => {
     await wb?.close();
-    for (const args of [
-      ['rm', '-f', client, server],
-      ['network', 'rm', net],
-    ]) {
-      try {
-        docker(...args);
-      } catch (err) {
-        console.error(`e2e clean-up: ${(err as Error).message}`);
-      }
-    }
+    removeResources({ containers: [client, server], networks: [net] });
   });
 
   const app = () => webview(wb!).locator('#app');

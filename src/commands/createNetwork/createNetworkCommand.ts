@@ -2,6 +2,8 @@
 import * as vscode from 'vscode';
 import { errorMessage } from '../../common/failure';
 import type { CreateNetworkRequest } from '../../engine/api';
+import { pluginDirectories } from '../../explorer/driverDetails';
+import { gatherDriverFacts } from '../../hostFacts/driverGathering';
 import { prompterFrom, reportFailure, sortedNetworks } from '../operationSupport';
 import type { CommandEntry, CommandServices } from '../services';
 import { runCreateNetworkWizard } from './wizard';
@@ -10,8 +12,23 @@ import { runCreateNetworkWizard } from './wizard';
 export async function createNetwork(services: CommandServices, args: readonly unknown[]): Promise<string | undefined> {
   const prompter = prompterFrom(args);
   const engine = await services.engine();
-  const info = await engine.info();
-  const request = await runCreateNetworkWizard({ prompter, networks: sortedNetworks(services.feed.snapshot), info });
+  const [info, drivers] = await Promise.all([
+    engine.info(),
+    // The plugin drivers are a bonus: without them the wizard still offers what /info names.
+    gatherDriverFacts(engine, pluginDirectories()).then(
+      (facts) => facts.inventory,
+      (error: unknown) => {
+        services.log.warn(`Create Network: the engine's plugin drivers could not be listed: ${errorMessage(error)}`);
+        return undefined;
+      },
+    ),
+  ]);
+  const request = await runCreateNetworkWizard({
+    prompter,
+    networks: sortedNetworks(services.feed.snapshot),
+    info,
+    ...(drivers ? { drivers } : {}),
+  });
   if (!request) return undefined;
   let created: { id: string; warning?: string };
   try {

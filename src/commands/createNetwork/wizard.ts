@@ -6,12 +6,14 @@
 import * as vscode from 'vscode';
 import type { CreateNetworkRequest } from '../../engine/api';
 import type { EngineInfo } from '../../engine/records';
+import { isBuiltInDriver, type DriverInventory } from '../../model/drivers';
 import { checkLabels, checkNetworkName } from '../../model/networkValidation';
 import type { NetworkModel } from '../../model/topology';
 import type { Prompter } from '../prompter';
 import { messageOf } from '../validationMessages';
 import { driverOptionsFor, type DriverOption } from './driverOptions';
 import { familySteps } from './familySteps';
+import { driverSteps, ipamChoices, ipamDriverStep, pluginOptionsStep } from './pluginSteps';
 import { runWizard, wizardStep, type WizardStep } from './stepList';
 import { initialState, toRequest, type NetworkFlag, type WizardState } from './wizardState';
 
@@ -20,20 +22,11 @@ export interface WizardContext {
   /** The engine's networks now (names taken, subnets in use). */
   networks: readonly NetworkModel[];
   info: EngineInfo;
+  /** The engine's drivers (managed and legacy plugins), when they could be read; else `info` names the plugins. */
+  drivers?: DriverInventory;
 }
 
 type Step = WizardStep<WizardState>;
-
-const BUILT_IN_DRIVERS = new Set(['bridge', 'overlay', 'macvlan', 'ipvlan', 'host', 'null']);
-
-/** bridge, overlay when Swarm is active, macvlan, ipvlan, then any network plugin the engine has. */
-export function availableDrivers(info: EngineInfo): Array<{ driver: string; plugin: boolean }> {
-  const drivers = [{ driver: 'bridge', plugin: false }];
-  if (info.Swarm?.LocalNodeState === 'active') drivers.push({ driver: 'overlay', plugin: false });
-  drivers.push({ driver: 'macvlan', plugin: false }, { driver: 'ipvlan', plugin: false });
-  for (const p of info.Plugins?.Network ?? []) if (!BUILT_IN_DRIVERS.has(p)) drivers.push({ driver: p, plugin: true });
-  return drivers;
-}
 
 /** Runs the wizard; resolves the request to send, or undefined when the user cancelled. */
 export async function runCreateNetworkWizard(ctx: WizardContext): Promise<CreateNetworkRequest | undefined> {
@@ -46,15 +39,18 @@ export async function runCreateNetworkWizard(ctx: WizardContext): Promise<Create
 function wizardSteps(ctx: WizardContext, s: WizardState): Step[] {
   const options = driverOptionsFor(s.driver);
   const chosen = options.filter((o) => s.optionKeys.includes(o.key));
+  const ipam = ipamChoices(ctx.drivers);
   return [
     nameStep(ctx),
-    driverStep(ctx),
+    ...driverSteps(ctx, s),
+    ...(ipam.length > 0 ? [ipamDriverStep(ctx.prompter, ipam)] : []),
     ...familySteps(ctx.prompter, ctx.networks, 'ipv4', s),
     ...familySteps(ctx.prompter, ctx.networks, 'ipv6', s),
     flagsStep(ctx.prompter),
     ...(options.length > 0
       ? [optionsStep(ctx.prompter, options), ...chosen.map((o) => optionValueStep(ctx.prompter, o))]
       : []),
+    ...(isBuiltInDriver(s.driver) ? [] : [pluginOptionsStep(ctx.prompter)]),
     labelsStep(ctx.prompter),
   ];
 }
@@ -71,31 +67,6 @@ function nameStep({ prompter, networks }: WizardContext): Step {
         validate: (v) => messageOf(checkNetworkName(v, networks)),
       }),
     (s, v) => (s.name = v.trim()),
-  );
-}
-
-function driverStep({ prompter, info }: WizardContext): Step {
-  return wizardStep<WizardState, string>(
-    'driver',
-    (s, position) =>
-      prompter.pick({
-        ...position,
-        placeholder: vscode.l10n.t('Network driver'),
-        items: availableDrivers(info).map((x) => ({
-          label: x.driver,
-          description: x.plugin ? vscode.l10n.t('network plugin') : undefined,
-          value: x.driver,
-          picked: x.driver === s.driver,
-        })),
-      }),
-    (s, driver) => {
-      // Another driver has other options: the chosen ones go.
-      if (driver !== s.driver) {
-        s.optionKeys = [];
-        s.options = {};
-      }
-      s.driver = driver;
-    },
   );
 }
 

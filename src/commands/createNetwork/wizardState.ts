@@ -3,7 +3,16 @@
  * so the request building is unit-tested directly.
  */
 import type { CreateNetworkIpam, CreateNetworkRequest } from '../../engine/api';
-import { checkAuxAddresses, checkLabels, checkNewSubnet, type IpFamily } from '../../model/networkValidation';
+import {
+  checkAuxAddresses,
+  checkLabels,
+  checkNewSubnet,
+  parseKeyValues,
+  type IpFamily,
+} from '../../model/networkValidation';
+
+/** The example a plugin option's validation message shows. */
+export const PLUGIN_OPTION_EXAMPLE = 'com.example.mtu=1450';
 
 /** The answers for one address family: subnet, then (only with a subnet) gateway, range and aux addresses. */
 export interface FamilyAnswers {
@@ -18,12 +27,18 @@ export type NetworkFlag = 'internal' | 'attachable';
 export interface WizardState {
   name: string;
   driver: string;
+  /** The driver was typed ("Other driver..."), not picked from the engine's list. */
+  typedDriver: boolean;
   ipv4: FamilyAnswers;
   ipv6: FamilyAnswers;
   flags: NetworkFlag[];
   /** The driver options chosen, in the order offered; their values are in `options`. */
   optionKeys: string[];
   options: Record<string, string>;
+  /** A plugin driver's options as typed: `key=value, ...` (the wizard knows no option of a plugin by name). */
+  pluginOptions: string;
+  /** '' for the engine's default IPAM driver. */
+  ipamDriver: string;
   labels: string;
 }
 
@@ -33,11 +48,14 @@ export function initialState(): WizardState {
   return {
     name: '',
     driver: 'bridge',
+    typedDriver: false,
     ipv4: emptyFamily(),
     ipv6: emptyFamily(),
     flags: [],
     optionKeys: [],
     options: {},
+    pluginOptions: '',
+    ipamDriver: '',
     labels: '',
   };
 }
@@ -66,8 +84,11 @@ export function toRequest(s: WizardState): CreateNetworkRequest {
     attachable: s.flags.includes('attachable'),
     enableIPv6: !!s.ipv6.subnet,
   };
+  if (s.ipamDriver && s.ipamDriver !== 'default') request.ipamDriver = s.ipamDriver;
   if (ipam.length > 0) request.ipam = ipam;
-  if (Object.keys(s.options).length > 0) request.options = { ...s.options };
+  const pluginOptions = parseKeyValues(s.pluginOptions, PLUGIN_OPTION_EXAMPLE);
+  const options = { ...s.options, ...(pluginOptions.ok ? pluginOptions.value : {}) };
+  if (Object.keys(options).length > 0) request.options = options;
   if (labels.ok && Object.keys(labels.value).length > 0) request.labels = labels.value;
   return request;
 }

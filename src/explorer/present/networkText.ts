@@ -112,6 +112,9 @@ export function detailTooltip(row: DetailRow, t: Translate): string {
     bridge: t('Linux bridge on the host'),
     hostWarning: t('Host interface warning'),
     hostFacts: t('Host interfaces'),
+    driver: t('Driver'),
+    driverProblem: t('Driver problem'),
+    thirdParty: t('Third-party network'),
   };
   return paragraphs([`**${kind[row.field]}**`, field(escapeMarkdown(row.name), row.value)]);
 }

@@ -1,9 +1,9 @@
 /**
  * The working copy of one snapshot map during an incremental update: reads see the changes made so far,
- * writes are recorded apart, and `commit()` makes the next immutable version (a LayeredMap sharing the rest).
+ * writes are recorded apart, and `commit()` makes the next immutable version (a PersistentMap sharing the rest).
  * `touched` lists every key written, for the partial diff.
  */
-import { LayeredMap, type Compare } from './layeredMap';
+import { PersistentMap, type Compare } from './persistentMap';
 
 export class Draft<V> {
   readonly changes = new Map<string, V | undefined>();
@@ -36,6 +36,6 @@ export class Draft<V> {
   /** The next version: the base itself when nothing changed. */
   commit(): ReadonlyMap<string, V> {
     if (this.changes.size === 0) return this.base;
-    return LayeredMap.over(this.base, this.compare).with(this.changes);
+    return PersistentMap.over(this.base, this.compare).with(this.changes);
   }
 }

@@ -17,16 +17,29 @@ export interface EventTarget {
   id: string;
   /** The object is gone for good (ids are never reused), so nothing needs asking. */
   gone: boolean;
+  /**
+   * Where the event stands in its command's sequence: `kill` and `die` begin one (network disconnects, then a
+   * stop, a destroy or a restart's start follow, on a busy engine up to a second later), `stop` and `start` end
+   * it. PendingWork waits longer for a sequence that began and did not end.
+   */
+  sequence?: 'begins' | 'ends';
   /** A container's answer reflects this event only once it shows (or no longer shows) this network. */
   expect?: { networkId: string; attached: boolean };
 }
+
+const SEQUENCE: Readonly<Record<string, 'begins' | 'ends'>> = {
+  kill: 'begins',
+  die: 'begins',
+  stop: 'ends',
+  start: 'ends',
+};
 
 export function eventTarget(event: EngineEvent): EventTarget | undefined {
   const id = event.Actor?.ID;
   const action = event.Action ?? '';
   if (event.Type === 'container') {
     if (!id) return undefined;
-    return { kind: 'container', id, gone: action === 'destroy' };
+    return { kind: 'container', id, gone: action === 'destroy', sequence: SEQUENCE[action] };
   }
   if (event.Type === 'network') {
     if (action === 'connect' || action === 'disconnect') {

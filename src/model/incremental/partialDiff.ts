@@ -4,7 +4,7 @@
  * test/unit/incremental checks both against each other).
  */
 import type { EntityDiff } from '../topology';
-import type { Compare } from './layeredMap';
+import type { Compare } from './persistentMap';
 
 export function diffTouched<T>(
   before: ReadonlyMap<string, T>,

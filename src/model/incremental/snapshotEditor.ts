@@ -4,8 +4,8 @@
  * The result equals buildSnapshot of a fresh listing holding the same objects (checked by a property test),
  * and the diff equals diffSnapshots(before, after) (checked too), so consumers cannot tell the two paths apart.
  *
- * Snapshots stay immutable: each update makes new LayeredMaps that share everything unchanged with the previous
- * version; endpoint lists are copied only for the networks and containers touched (O(endpoints of those)).
+ * Snapshots stay immutable: each update makes new PersistentMaps that share everything unchanged with the
+ * previous version; endpoint lists are copied only for the networks and containers touched (O(endpoints of those)).
  * Beside the snapshot, the editor keeps each container's NetworkSettings.Networks (what its endpoints are made
  * from, needed again when one of its networks appears or goes) and the NetworkReferences indexes.
  */
@@ -24,6 +24,7 @@ import {
 import type { ContainerModel, EndpointModel, NetworkModel, SnapshotDiff, TopologySnapshot } from '../topology';
 import { Draft } from './draft';
 import { NetworkReferences } from './networkReferences';
+import { lowerBound, PersistentMap } from './persistentMap';
 import { diffTouched } from './partialDiff';
 
 /** What the engine now says about one object; `record` undefined means the object is gone. */
@@ -66,9 +67,9 @@ export class SnapshotEditor {
     return this.current;
   }
 
-  /** Starts over from a full listing (O(size)); returns its snapshot. */
+  /** Starts over from a full listing (O(size)); returns its snapshot, in PersistentMaps for the updates to come. */
   reset(listing: EngineListing): TopologySnapshot {
-    this.current = buildSnapshot(listing);
+    this.current = persistent(buildSnapshot(listing));
     this.attached = new Map();
     this.references = new NetworkReferences();
     for (const network of this.current.networks.values()) this.references.addNetwork(network.name, network.id);
@@ -203,7 +204,9 @@ class Edit {
     for (const endpoint of next ?? []) {
       if (kept.has(endpoint)) continue;
       this.endpoints.set(endpoint.key, endpoint);
-      this.editList(endpoint.networkId, (list) => list.splice(insertionPoint(list, endpoint), 0, endpoint));
+      this.editList(endpoint.networkId, (list) =>
+        list.splice(lowerBound(list, endpoint, compareByContainer), 0, endpoint),
+      );
     }
     if (!next) {
       if (this.byContainer.has(containerId)) this.byContainer.delete(containerId);
@@ -223,15 +226,15 @@ class Edit {
   }
 }
 
-function insertionPoint(list: readonly EndpointModel[], endpoint: EndpointModel): number {
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (compareByContainer(list[middle], endpoint) < 0) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+/** The snapshot's maps as PersistentMaps (O(size), with the listing, so that no event pays for it). */
+function persistent(snapshot: TopologySnapshot): TopologySnapshot {
+  return {
+    networks: PersistentMap.over(snapshot.networks, byNameThenId),
+    containers: PersistentMap.over(snapshot.containers, byNameThenId),
+    endpoints: PersistentMap.over(snapshot.endpoints, compareEndpoints),
+    endpointsByNetwork: PersistentMap.over(snapshot.endpointsByNetwork),
+    endpointsByContainer: PersistentMap.over(snapshot.endpointsByContainer),
+  };
 }
 
 function sameObjects<T>(a: readonly T[], b: readonly T[]): boolean {

@@ -1,9 +1,9 @@
 /**
- * One round of targeted requests: at most `maxRequests` in flight together, each naming the objects events
- * named. Containers are asked for with the listing's own filter (`GET /containers/json?all=1&filters={"id":[..]}`,
- * up to CONTAINERS_PER_REQUEST ids per request), networks one by one (`GET /networks/{id}`). Answers are
- * turned into ObjectUpdates only for objects no event named since (PendingWork generations); gone objects need
- * no request at all.
+ * One round of targeted requests: at most `maxRequests` in flight together, each naming objects events named
+ * that are due (PendingWork's settle window). Containers are asked for with the listing's own filter
+ * (`GET /containers/json?all=1&filters={"id":[..]}`, up to CONTAINERS_PER_REQUEST ids per request), networks
+ * one by one (`GET /networks/{id}`). Answers are turned into ObjectUpdates only for objects no event named since
+ * (PendingWork generations); gone objects need no request at all.
  */
 import type { EngineContainer, EngineNetwork } from '../../engine/records';
 import type { PendingBatch, PendingWork } from './pendingWork';
@@ -32,12 +32,14 @@ export async function targetedRound(
   source: TargetedSource,
   pending: PendingWork,
   maxRequests: number,
+  now: number,
 ): Promise<RoundResult> {
   const counts = pending.askCounts();
   const networkSlots = counts.containers > 0 ? Math.min(counts.networks, Math.floor(maxRequests / 2)) : maxRequests;
   const batch = pending.take(
     (maxRequests - Math.min(networkSlots, counts.networks)) * CONTAINERS_PER_REQUEST,
     networkSlots,
+    now,
   );
   const chunks: string[][] = [];
   for (let i = 0; i < batch.containers.length; i += CONTAINERS_PER_REQUEST) {
@@ -63,7 +65,7 @@ export async function targetedRound(
       if (!pending.isCurrent('container', id, batch)) continue;
       const record = byId.get(id);
       if (pending.isEarly(id, record && attachedNetworkIds(record))) {
-        pending.retry('container', id);
+        pending.retry('container', id, Date.now());
         result.early++;
       } else result.updates.push({ kind: 'container', id, record });
     }
@@ -84,6 +86,6 @@ function failed(
   ids: string[],
   reason: unknown,
 ): void {
-  for (const id of ids) pending.retry(kind, id);
+  for (const id of ids) pending.retry(kind, id, Date.now());
   result.failure ??= reason;
 }

@@ -29,10 +29,27 @@ export interface FollowOptions {
   maxInFlight?: number;
   /** A targeted round slower than this switches to coalesced full listings until a listing is fast again. */
   slowMs?: number;
+  /** An object is asked for once no event named it for this long (PendingWork's settle window)... */
+  quietMs?: number;
+  /** ...this long within a kill/die sequence (a stop or destroy may follow)... */
+  sequenceQuietMs?: number;
+  /** ...or once it waited this long since its first event. */
+  maxDelayMs?: number;
 }
 
 export const MAX_IN_FLIGHT = 4;
 export const SLOW_MS = 1_000;
+/**
+ * `docker rm -f` on an idle engine: kill, die 50 ms later, disconnect and destroy 220 ms after the die; on a busy
+ * one, several times that. 150 ms merges a connect's or a rename's events and keeps the time from an event to
+ * the views under 300 ms with a prompt engine; after a kill or a die, 600 ms waits for the destroy (no request
+ * at all then) or the stop; nothing waits more than a second.
+ */
+export const QUIET_MS = 150;
+export const SEQUENCE_QUIET_MS = 600;
+export const MAX_DELAY_MS = 1_000;
+/** A round takes along the objects due within this long: at most 50 ms early, they share its requests. */
+export const BATCH_AHEAD_MS = 50;
 /** Below this many objects to ask for, targeted requests always win (a small engine lists fast anyway). */
 const MIN_FULL_LISTING_BURST = 16;
 
@@ -48,7 +65,7 @@ export class TopologyFollower {
   };
   /** Why the coming full listing is made, for the counters. */
   private listingReason: 'required' | 'slow' | 'burst' = 'required';
-  private readonly pending = new PendingWork();
+  private readonly pending: PendingWork;
   /** A full listing is due (first snapshot, stream (re)connect, resync, refresh, a failed targeted request). */
   needFull = true;
   /** The engine answered a targeted round slowly: coalesced full listings until a listing is fast again. */
@@ -59,7 +76,14 @@ export class TopologyFollower {
   constructor(
     private readonly source: TargetedSource,
     private readonly options: FollowOptions,
-  ) {}
+  ) {
+    this.pending = new PendingWork({
+      quietMs: options.quietMs ?? QUIET_MS,
+      sequenceQuietMs: options.sequenceQuietMs ?? options.quietMs ?? SEQUENCE_QUIET_MS,
+      maxDelayMs: options.maxDelayMs ?? MAX_DELAY_MS,
+      batchAheadMs: Math.min(BATCH_AHEAD_MS, options.quietMs ?? QUIET_MS),
+    });
+  }
 
   /** Nothing waits for an answer. */
   get idle(): boolean {
@@ -70,22 +94,28 @@ export class TopologyFollower {
     return !this.pending.isEmpty;
   }
 
-  /** When to run the next round for what is pending: at once, or after a pause when answers came early. */
-  get nextRoundDelayMs(): number {
-    return this.pending.earlyRetryMs;
-  }
-
   /** Notes an event; an event that names nothing we can ask for asks for a full listing. */
   note(event: EngineEvent): void {
     this.stats.events++;
     const target = this.options.incremental !== false ? eventTarget(event) : undefined;
-    if (target) this.pending.note(target);
+    if (target) this.pending.note(target, Date.now());
     else this.needFull = true;
   }
 
   /** How long to coalesce events: while the engine is slow, at least as long as its last listing took. */
   coalesce(baseMs: number): number {
     return this.slow ? Math.max(baseMs, this.lastListingMs) : baseMs;
+  }
+
+  /**
+   * When the next round is due: after the coalescing window for a full listing, else when the first pending
+   * object is due (its settle window over); undefined when nothing waits.
+   */
+  nextRunIn(baseMs: number): number | undefined {
+    if (this.needFull || this.slow || this.options.incremental === false) {
+      return this.needFull || this.hasPending ? this.coalesce(baseMs) : undefined;
+    }
+    return this.pending.dueIn(Date.now());
   }
 
   /**
@@ -129,7 +159,8 @@ export class TopologyFollower {
     // A connect announced just before the listing may not show in it yet: that container is asked for again.
     for (const id of this.pending.unconfirmed) {
       const record = listing.containers?.find((c) => c.Id === id);
-      if (this.pending.isEarly(id, record && attachedNetworkIds(record))) this.pending.retry('container', id);
+      if (this.pending.isEarly(id, record && attachedNetworkIds(record)))
+        this.pending.retry('container', id, Date.now());
     }
     const diff = diffSnapshots(previous, snapshot);
     return isEmptyDiff(diff) ? undefined : { diff, snapshot };
@@ -138,7 +169,8 @@ export class TopologyFollower {
   /** One round of targeted requests, applied; returns the change to announce, if any. */
   async applyTargeted(isDisposed: () => boolean): Promise<TopologyChange | undefined> {
     const started = Date.now();
-    const round = await targetedRound(this.source, this.pending, this.options.maxInFlight ?? MAX_IN_FLIGHT);
+    const maxInFlight = this.options.maxInFlight ?? MAX_IN_FLIGHT;
+    const round = await targetedRound(this.source, this.pending, maxInFlight, started);
     if (isDisposed()) return undefined;
     this.stats.targetedRequests += round.requests;
     if (Date.now() - started > (this.options.slowMs ?? SLOW_MS)) this.slow = true;

@@ -27,6 +27,19 @@ export function docker(...args: string[]): string {
   }
 }
 
+/** Runs `sh -c <script>` in a detached busybox container named `name` on `network`: its id. */
+function busybox(name: string, network: string, script: string): string {
+  return docker('run', '-d', '--name', name, '--network', network, testImage, 'sh', '-c', script);
+}
+
+/** Starts a busybox container on `network` listening on TCP `port` (nc; it holds one connection open): its id. */
+export const ncServer = (name: string, network: string, port: number): string =>
+  busybox(name, network, `sleep 100000 | nc -l -p ${port}`);
+
+/** Starts a busybox container on `network` that connects to `target`:`port` and holds the connection: its id. */
+export const ncClient = (name: string, network: string, target: string, port: number): string =>
+  busybox(name, network, `sleep 100000 | nc ${target} ${port}`);
+
 /** Removes containers then networks by name, ignoring only "no such ..." (already gone); other errors throw. */
 export function removeResources(names: { containers?: string[]; networks?: string[] }): void {
   const problems: string[] = [];

@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import type { ExplorerApi } from '../../../src/extension';
-import { docker, removeResources, testImage, uniqueName } from '../support/docker';
+import { docker, ncClient, ncServer, removeResources, uniqueName } from '../support/docker';
 import { eventually, explorerApi, randomSubnet, waitConnected, waitForSnapshot } from '../explorer/explorerApi';
 
 type ContainersNode = ReturnType<ExplorerApi['containersProvider']['getChildren']>[number];
@@ -79,55 +79,11 @@ describe('troubleshoot: observed connections', function () {
       'com.docker.network.bridge.enable_icc=false',
       closedNet,
     );
-    ids.server = docker(
-      'run',
-      '-d',
-      '--name',
-      server,
-      '--network',
-      net,
-      testImage,
-      'sh',
-      '-c',
-      `sleep 100000 | nc -l -p ${port}`,
-    );
-    ids.target = docker(
-      'run',
-      '-d',
-      '--name',
-      target,
-      '--network',
-      closedNet,
-      testImage,
-      'sh',
-      '-c',
-      `sleep 100000 | nc -l -p ${port}`,
-    );
+    ids.server = ncServer(server, net, port);
+    ids.target = ncServer(target, closedNet, port);
     await new Promise((r) => setTimeout(r, 500));
-    ids.client = docker(
-      'run',
-      '-d',
-      '--name',
-      client,
-      '--network',
-      net,
-      testImage,
-      'sh',
-      '-c',
-      `sleep 100000 | nc ${server} ${port}`,
-    );
-    ids.prober = docker(
-      'run',
-      '-d',
-      '--name',
-      prober,
-      '--network',
-      closedNet,
-      testImage,
-      'sh',
-      '-c',
-      `sleep 100000 | nc ${closed.ip(2)} ${port}`,
-    );
+    ids.client = ncClient(client, net, server, port);
+    ids.prober = ncClient(prober, closedNet, closed.ip(2), port);
     await waitForSnapshot(api, (s) => Object.values(ids).every((id) => s.containers.get(id)?.running === true));
   });
 

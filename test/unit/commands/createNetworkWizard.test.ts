@@ -157,25 +157,36 @@ describe('Create Network wizard (scripted, no extension host)', () => {
         { id: 'driver', reply: 'weave' },
         { id: 'ipv4Subnet', reply: '' },
         { id: 'ipv6Subnet', reply: '' },
-        // A plugin has no driver options we know: no options step.
+        // A plugin has no driver options we know by name: no options list, its options are typed as pairs.
         { id: 'flags', reply: ['Attachable'] },
+        { id: 'pluginOptions', reply: 'no-equals-sign' },
+        { id: 'pluginOptions', reply: 'weave.mtu=1376' },
         { id: 'labels', reply: '' },
       ],
       swarm,
     );
-    assert.deepEqual(prompter.seen.offered.get('driver'), ['bridge', 'overlay', 'macvlan', 'ipvlan', 'weave']);
+    assert.deepEqual(prompter.seen.offered.get('driver'), [
+      'bridge',
+      'overlay',
+      'macvlan',
+      'ipvlan',
+      'weave',
+      'Other driver...',
+    ]);
+    assert.match(prompter.seen.invalid[0]?.message ?? '', /no-equals-sign/);
     assert.deepEqual(request, {
       name: 'drivers',
       driver: 'weave',
       internal: false,
       attachable: true,
       enableIPv6: false,
+      options: { 'weave.mtu': '1376' },
     });
     const local = await wizard([
       { id: 'name', reply: 'x' },
       { id: 'driver', reply: CANCEL },
     ]);
-    assert.deepEqual(local.prompter.seen.offered.get('driver'), ['bridge', 'macvlan', 'ipvlan']);
+    assert.deepEqual(local.prompter.seen.offered.get('driver'), ['bridge', 'macvlan', 'ipvlan', 'Other driver...']);
   });
 
   it('Back from the labels returns to the last option value, whose new answer is kept', async () => {

@@ -24,6 +24,13 @@ const network = {
 };
 const container = { Id: 'c1', Names: ['/api'], State: 'running', NetworkSettings: { Networks: {} } };
 
+const weave = {
+  Id: 'w1',
+  Name: 'weaveworks/net-plugin:latest_release',
+  Enabled: false,
+  Config: { Interface: { Types: [{ Prefix: 'docker', Capability: 'networkdriver', Version: '1.0' }] } },
+};
+
 describe('createEngine (dockerode client against a fake engine on a unix socket)', () => {
   let server: FakeEngineServer;
   let engine: EngineApi;
@@ -104,6 +111,28 @@ describe('createEngine (dockerode client against a fake engine on a unix socket)
       ],
     });
     assert.deepEqual(body.Options, { 'com.docker.network.driver.mtu': '1400' });
+  });
+
+  it('plugins() is one GET /plugins returning the records', async () => {
+    server.json('GET /plugins', 200, [weave]);
+    assert.deepEqual(await engine.plugins(), [weave]);
+    assert.deepEqual(
+      server.requests.map((r) => `${r.method} ${r.url}`),
+      ['GET /plugins'],
+    );
+  });
+
+  it('plugins() of an engine without plugin support (404) is empty', async () => {
+    server.json('GET /plugins', 404, { message: 'page not found' });
+    assert.deepEqual(await engine.plugins(), []);
+  });
+
+  it('createNetwork() sends the IPAM driver when one is chosen, and "default" otherwise', async () => {
+    server.json('POST /networks/create', 201, { Id: 'a' });
+    await engine.createNetwork({ name: 'p', driver: 'weave', ipamDriver: 'vendor/ipam:latest' });
+    await engine.createNetwork({ name: 'q', driver: 'bridge' });
+    const drivers = server.requests.map((r) => (r.body as { IPAM: { Driver: string } }).IPAM.Driver);
+    assert.deepEqual(drivers, ['vendor/ipam:latest', 'default']);
   });
 
   it('pruneNetworks() returns the removed names', async () => {

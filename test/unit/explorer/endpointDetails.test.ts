@@ -32,6 +32,7 @@ function fakeEngine(table: Map<string, EngineContainerDetails>, calls: string[])
     version: unexpected,
     info: unexpected,
     listing: unexpected,
+    plugins: unexpected,
     inspectNetwork: unexpected,
     async inspectContainer(id: string) {
       calls.push(id);

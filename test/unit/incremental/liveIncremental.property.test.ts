@@ -19,18 +19,20 @@ async function settled(live: LiveTopology): Promise<void> {
 describe('LiveTopology, property: engine events applied incrementally equal a fresh listing of the final state', function () {
   this.timeout(120_000);
 
-  it('whatever the operations, with answers racing later changes, events reordered, delayed and duplicated', async () => {
+  it('whatever the operations and settle windows, with answers racing later changes, events reordered, delayed and duplicated', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(operation, { maxLength: 8 }),
         fc.array(fc.record({ op: operation, wait: fc.nat(3), hold: fc.nat(9) }), { minLength: 1, maxLength: 25 }),
         fc.infiniteStream(fc.nat(99)),
-        async (setup, steps, noise) => {
+        fc.record({ quietMs: fc.nat(4), sequenceQuietMs: fc.nat(6), maxDelayMs: fc.nat(8) }),
+        async (setup, steps, noise, window) => {
           const world = new EngineWorld();
           for (const op of setup) world.apply(op);
           const source = new WorldSource(world);
           source.delay = () => noise.next().value % 3;
-          const live = new LiveTopology(source, { endpoint: 'unix:///fake', coalesceMs: 1, resyncIntervalMs: 0 });
+          const options = { endpoint: 'unix:///fake', coalesceMs: 1, resyncIntervalMs: 0, ...window };
+          const live = new LiveTopology(source, options);
           try {
             live.start();
             source.handlers?.onConnected();

@@ -112,6 +112,39 @@ describe('LiveTopology: engine events cost requests in proportion to the change'
     );
   });
 
+  it('the events of one `docker rm -f` spread over 240 ms cost no request: the destroy comes within the window', async () => {
+    await start({ quietMs: 150 });
+    const counts = { listings: source.listings, targeted: source.targeted };
+    const events = world.apply({ op: 'destroy', pick: 7 }); // die, network disconnect, stop, destroy
+    assert.ok(events.length >= 4);
+    for (const event of events) {
+      source.handlers?.onEvent(event);
+      await sleep(80);
+    }
+    await settled();
+    assert.deepEqual(
+      { listings: source.listings - counts.listings, targeted: source.targeted - counts.targeted },
+      { listings: 0, targeted: 0 },
+    );
+    assert.equal(changes.at(-1)?.diff.containers.removed.length, 1);
+    assertSameAsFreshListing(live.snapshot, world.listing());
+  });
+
+  it('a container whose events never pause is still shown within maxDelayMs', async () => {
+    await start({ quietMs: 100, maxDelayMs: 200 });
+    const targeted = source.targeted;
+    let shownWhileBusy = false;
+    for (let i = 0; i < 12; i++) {
+      run({ op: 'rename', pick: 9, name: i % 6 }); // one every 40 ms: never 100 ms quiet
+      await sleep(40);
+      if (i === 9) shownWhileBusy = changes.length > 1;
+    }
+    assert.ok(shownWhileBusy, 'a rename shown 400 ms into the events, while they went on');
+    await settled();
+    assert.ok(source.targeted - targeted <= 4, `${source.targeted - targeted} requests for 12 renames in 480 ms`);
+    assertSameAsFreshListing(live.snapshot, world.listing());
+  });
+
   /** The (container, network) endpoint the operations add, and a filter answering without it `times` times. */
   function answerEarly(operation: Operation, times: number): { containerId: string; networkId: string } {
     const pairs = (l: ReturnType<EngineWorld['listing']>) =>
@@ -168,7 +201,7 @@ describe('LiveTopology: engine events cost requests in proportion to the change'
   });
 
   it('an answer that raced a later event about the same container is not shown: the newer answer is', async () => {
-    await start();
+    await start({ quietMs: 0 });
     source.readAt = 'request';
     source.delay = () => 40;
     run({ op: 'rename', pick: 4, name: 0 });

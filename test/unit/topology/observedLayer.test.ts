@@ -4,7 +4,12 @@
  * a failed attempt, peers outside or via the host as markers beside their container, unreadable tables as notes.
  */
 import * as assert from 'node:assert/strict';
-import { observeActivity, parseProcNet, type ObservedActivity } from '../../../src/diagnose/sockets';
+import {
+  observeActivity,
+  parseProcNet,
+  type ObservedActivity,
+  type ObservedConnection,
+} from '../../../src/diagnose/sockets';
 import { untranslated } from '../../../src/explorer/present/text';
 import { MAX_OBSERVED_EDGES, observedLayer } from '../../../src/topology/graph/observedLayer';
 import { isHostMessage } from '../../../src/topology/protocol';
@@ -62,24 +67,15 @@ describe('topology: the observed connections layer', () => {
 
   it('gives a host peer its own marker per container and keeps the direction into the server', () => {
     const activity = empty();
-    activity.connections.push(
-      {
-        from: { kind: 'host', address: '10.0.0.1' },
-        to: { kind: 'container', containerId: srv.id },
-        port: 80,
-        protocol: 'tcp',
-        state: 'established',
-        count: 3,
-      },
-      {
-        from: { kind: 'host', address: '10.0.0.1' },
-        to: { kind: 'container', containerId: cli.id },
-        port: 80,
-        protocol: 'tcp',
-        state: 'closing',
-        count: 1,
-      },
-    );
+    const fromHost = (containerId: string, state: ObservedConnection['state'], count: number): ObservedConnection => ({
+      from: { kind: 'host', address: '10.0.0.1' },
+      to: { kind: 'container', containerId },
+      port: 80,
+      protocol: 'tcp',
+      state,
+      count,
+    });
+    activity.connections.push(fromHost(srv.id, 'established', 3), fromHost(cli.id, 'closing', 1));
     const layer = observedLayer(activity, snapshot, 1_000, untranslated);
     assert.deepEqual(
       layer.edges.map((e) => [e.source, e.target, e.label]),
