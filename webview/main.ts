@@ -26,6 +26,7 @@ import { exportPng, exportSvg } from './svgExport';
 import { bindKeyboard } from './keyboard';
 import { probing, report } from './testHook';
 import { DrillDown } from './drillDown';
+import { renderPlanPane } from './planPane';
 import { ObservedControls } from './observedControls';
 
 interface SavedState {
@@ -233,17 +234,6 @@ function showNotice(text: string | undefined): void {
   notice.textContent = text ?? '';
 }
 
-const PLAN_STATUS: Record<PlanOverlay['items'][number]['status'], () => string> = {
-  ok: () => tr('ok'),
-  missing: () => tr('missing'),
-  undeclared: () => tr('undeclared'),
-  different: () => tr('different'),
-};
-const PLAN_KIND: Record<PlanOverlay['items'][number]['kind'], () => string> = {
-  network: () => tr('network'),
-  service: () => tr('service'),
-};
-
 /** Marks from the compose plan and from a connectivity check's path, shown together. */
 let planMarks = new Map<string, string>();
 let pathMarks = new Map<string, string>();
@@ -257,35 +247,10 @@ function renderPath(path: PathHighlight | null): void {
 }
 
 function renderPlan(overlay: PlanOverlay | null): void {
-  const marks = new Map<string, string>();
-  planMarks = marks;
-  if (!overlay) {
-    plan.hidden = true;
-    plan.replaceChildren();
-    applyMarks();
-    return;
-  }
-  const items = el('ul');
-  for (const it of overlay.items) {
-    if (it.nodeId && it.status !== 'ok') marks.set(it.nodeId, it.status);
-    const li = el(
-      'li',
-      { className: `plan-${it.status}` },
-      el('span', { className: 'badge', text: PLAN_STATUS[it.status]() }),
-      document.createTextNode(` ${PLAN_KIND[it.kind]()} ${it.name}: ${it.detail}`),
-    );
-    if (it.nodeId) {
-      const id = it.nodeId;
-      li.tabIndex = 0;
-      li.addEventListener('click', () => {
-        view.select(id);
-        view.reveal(id);
-      });
-    }
-    items.append(li);
-  }
-  plan.replaceChildren(el('h2', { text: tr('Plan: {0} (project {1})', overlay.file, overlay.project) }), items);
-  plan.hidden = false;
+  planMarks = renderPlanPane(plan, overlay, (id) => {
+    view.select(id);
+    view.reveal(id);
+  });
   applyMarks();
 }
 
