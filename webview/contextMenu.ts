@@ -17,6 +17,13 @@ const LABELS: Record<NodeAction, () => string> = {
   checkConnectivity: () => tr('Check Connectivity...'),
 };
 
+/** An entry the page handles itself (not a host action), such as opening a network of the networks-only graph. */
+export interface LocalItem {
+  id: string;
+  label: string;
+  run(): void;
+}
+
 export function actionsFor(target: MenuTarget): NodeAction[] {
   if (target.targetId.startsWith('e:')) return ['disconnect', 'inspect', 'reveal', 'checkConnectivity'];
   if (target.node?.kind === 'network') return ['connect', 'inspect', 'reveal'];
@@ -43,17 +50,22 @@ export class ContextMenu {
     return !this.root.hidden;
   }
 
-  open(target: MenuTarget, x: number, y: number, title: string): void {
-    const actions = actionsFor(target);
-    if (!actions.length) return;
+  /** `local`: entries first, run in the page. */
+  open(target: MenuTarget, x: number, y: number, title: string, local: LocalItem[] = []): void {
+    const items = [
+      ...local,
+      ...actionsFor(target).map((a) => ({ id: a, label: LABELS[a](), run: () => this.run(a, target.targetId) })),
+    ];
+    if (!items.length) return;
     this.restoreFocus = document.activeElement as HTMLElement | null;
     this.root.replaceChildren(
       el('div', { className: 'menu-title', text: title }),
-      ...actions.map((a) => {
-        const b = el('button', { text: LABELS[a](), attrs: { role: 'menuitem', 'data-action': a, tabindex: '-1' } });
+      ...items.map((item) => {
+        const attrs = { role: 'menuitem', 'data-action': item.id, tabindex: '-1' };
+        const b = el('button', { text: item.label, attrs });
         b.addEventListener('click', () => {
           this.close();
-          this.run(a, target.targetId);
+          item.run();
         });
         return b;
       }),

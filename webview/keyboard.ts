@@ -1,7 +1,8 @@
 /**
  * Keyboard use of the graph: arrow keys move the selection to the nearest visible node in that direction, Enter
- * centres it, F fits the view, L opens the list view, Escape clears the selection, Shift+F10 or the context-menu
- * key opens the actions; in the list view, G or Escape returns to the graph.
+ * centres it (or opens a network of the networks-only graph), F fits the view, L opens the list view, Escape
+ * clears the selection (Escape or Backspace leaves a drilled-into network), Shift+F10 or the context-menu key
+ * opens the actions; in the list view, G or Escape returns to the graph.
  */
 import type { GraphView } from './graphView';
 
@@ -10,6 +11,10 @@ export interface GraphKeyActions {
   candidates(): string[];
   toggleList(show: boolean): void;
   openMenu(nodeId: string, x: number, y: number): void;
+  /** Opens the node (drills into a network of the networks-only graph); false when it does not open. */
+  open(nodeId: string): boolean;
+  /** Leaves a drilled-into network; false when none is shown. */
+  back(): boolean;
 }
 
 const DIRECTIONS: Record<string, [number, number]> = {
@@ -58,11 +63,14 @@ function graphKey(e: KeyboardEvent, view: GraphView, actions: GraphKeyActions): 
       view.select(next);
       view.reveal(next);
     }
-  } else if (e.key === 'Enter' && sel) view.reveal(sel);
+  } else if (e.key === 'Enter' && sel) {
+    if (!actions.open(sel)) view.reveal(sel);
+  } else if (e.key === 'Backspace') return actions.back();
   else if (e.key === 'f' || e.key === 'F') view.zoomToFit();
   else if (e.key === 'l' || e.key === 'L') actions.toggleList(true);
-  else if (e.key === 'Escape') view.select(null);
-  else if ((e.key === 'F10' && e.shiftKey) || e.key === 'ContextMenu') {
+  else if (e.key === 'Escape') {
+    if (!actions.back()) view.select(null);
+  } else if ((e.key === 'F10' && e.shiftKey) || e.key === 'ContextMenu') {
     if (sel) {
       const p = view.viewportOf(sel);
       actions.openMenu(sel, p.x, p.y);

@@ -1,6 +1,8 @@
 /**
  * The accessible list view: the same nodes as the graph, as a table a screen reader can walk (caption, column
- * headers, one row per network, container or port). Built only while shown; rows are text.
+ * headers, one row per network, container or port). Built only while shown; rows are text. A render that would
+ * show the same rows leaves the table alone: on a busy engine patches arrive often, and a table rebuilt under the
+ * pointer or the keyboard focus would swallow clicks and lose the reader's place.
  */
 import type { GraphNode } from '../src/topology/protocol';
 import { tr } from './l10n';
@@ -28,22 +30,29 @@ function summary(n: GraphNode): string {
   }
 }
 
+/** The table each list root shows and what it was built from. */
+const shown = new WeakMap<HTMLElement, { table: HTMLTableElement; key: string }>();
+
 export function renderList(root: HTMLElement, nodes: GraphNode[], onPick: (id: string) => void, limit = 3000): void {
-  const table = el('table', { attrs: { 'aria-label': tr('Topology as a list') } });
   const caption =
     nodes.length > limit
       ? tr('{0} items, first {1} shown: filter to narrow', nodes.length, limit)
       : tr('{0} items', nodes.length);
+  const order: Record<GraphNode['kind'], number> = { network: 0, service: 1, container: 2, port: 3 };
+  const sorted = [...nodes]
+    .sort((a, b) => order[a.kind] - order[b.kind] || a.label.localeCompare(b.label))
+    .slice(0, limit);
+  const rows = sorted.map((n) => [n.id, KIND_NAMES[n.kind](), n.label, summary(n), n.networks ?? [], n.project ?? '']);
+  const key = JSON.stringify([caption, rows]);
+  const last = shown.get(root);
+  if (last && last.key === key && last.table.parentNode === root) return;
+  const table = el('table', { attrs: { 'aria-label': tr('Topology as a list') } });
   table.append(el('caption', { text: caption }));
   const head = el('tr');
   for (const h of [tr('Kind'), tr('Name'), tr('Details'), tr('Networks'), tr('Compose project')])
     head.append(el('th', { text: h, attrs: { scope: 'col' } }));
   table.append(el('thead', {}, head));
   const body = el('tbody');
-  const order: Record<GraphNode['kind'], number> = { network: 0, service: 1, container: 2, port: 3 };
-  const sorted = [...nodes]
-    .sort((a, b) => order[a.kind] - order[b.kind] || a.label.localeCompare(b.label))
-    .slice(0, limit);
   for (const n of sorted) {
     const name = el('button', { className: 'link', text: n.label, attrs: { 'data-node': n.id } });
     name.addEventListener('click', () => onPick(n.id));
@@ -61,4 +70,5 @@ export function renderList(root: HTMLElement, nodes: GraphNode[], onPick: (id: s
   }
   table.append(body);
   root.replaceChildren(table);
+  shown.set(root, { table, key });
 }

@@ -5,6 +5,7 @@
 import {
   isHostMessage,
   isWebviewMessage,
+  type GraphMode,
   type GraphNode,
   type HostMessage,
   type PathHighlight,
@@ -24,6 +25,8 @@ import { computeVisible, filterOptions, NO_FILTER, type FilterState } from './fi
 import { exportPng, exportSvg } from './svgExport';
 import { bindKeyboard } from './keyboard';
 import { probing, report } from './testHook';
+import { DrillDown } from './drillDown';
+import { renderPlanPane } from './planPane';
 import { ObservedControls } from './observedControls';
 
 interface SavedState {
@@ -62,7 +65,7 @@ const graphHost = el('div', {
     role: 'application',
     'aria-roledescription': tr('network graph'),
     'aria-label': tr(
-      'Topology graph. Arrow keys move between nodes, Enter centres, F fits all, Shift+F10 opens actions, L switches to the list view.',
+      'Topology graph. Arrow keys move between nodes, Enter centres (on a network of the networks-only graph, shows its containers; Escape goes back), F fits all, Shift+F10 opens actions, L switches to the list view.',
     ),
   },
 });
@@ -85,7 +88,9 @@ const view = new GraphView(graphHost, readPalette(), {
     save();
   },
   onContextMenu: (target, x, y) => openMenu(target, x, y),
+  onOpen: (id) => openNetwork(id),
 });
+const drill = new DrillDown((m) => bridge.post(m));
 const observed = new ObservedControls(view, app, {
   onToggle: (on) => {
     bridge.post({ type: 'observedLayer', on });
@@ -129,12 +134,13 @@ const toolbar = el(
 );
 const side = el('div', { className: 'side' }, details, observed.section, plan);
 const body = el('div', { className: 'body' }, graphHost, list, side);
-app.append(toolbar, status, notice, body, live);
+app.append(toolbar, status, drill.element, notice, body, live);
 renderDetails(details, undefined);
 search.setValue(filters.text);
 
 function save(): void {
-  if (layoutKey && !view.layoutRunning && view.graph.order <= KEEP_POSITIONS_MAX_NODES) {
+  // a drilled-into network's drawing is not kept: the overview's is (the way back and the next session find it)
+  if (layoutKey && !drill.current && !view.layoutRunning && view.graph.order <= KEEP_POSITIONS_MAX_NODES) {
     const others = Object.entries(positions)
       .filter(([k]) => k !== layoutKey)
       .slice(-(KEEP_POSITIONS_ENGINES - 1));
@@ -187,11 +193,23 @@ function toggleList(force?: boolean): void {
   save();
 }
 
+/** A network of the networks-only graph opens into its containers; false for any other node. */
+function openNetwork(id: string): boolean {
+  const node = view.graph.hasNode(id) ? view.graph.getNodeAttribute(id, 'data') : undefined;
+  if (!drill.canOpen(app.dataset.mode as GraphMode, node)) return false;
+  drill.open(id, view.positions());
+  return true;
+}
+
 function openMenu(target: { nodeId?: string; edgeId?: string }, x: number, y: number): void {
   const r = graphHost.getBoundingClientRect();
   if (target.nodeId) {
-    const node: GraphNode = view.graph.getNodeAttribute(target.nodeId, 'data');
-    menu.open({ targetId: target.nodeId, node }, r.left + x, r.top + y, node.label);
+    const id = target.nodeId;
+    const node: GraphNode = view.graph.getNodeAttribute(id, 'data');
+    const local = drill.canOpen(app.dataset.mode as GraphMode, node)
+      ? [{ id: 'drillDown', label: tr('Show Containers'), run: () => void openNetwork(id) }]
+      : [];
+    menu.open({ targetId: id, node }, r.left + x, r.top + y, node.label, local);
   } else if (target.edgeId?.startsWith('e:')) {
     const [s, t] = view.graph.extremities(target.edgeId);
     const title = tr(
@@ -216,17 +234,6 @@ function showNotice(text: string | undefined): void {
   notice.textContent = text ?? '';
 }
 
-const PLAN_STATUS: Record<PlanOverlay['items'][number]['status'], () => string> = {
-  ok: () => tr('ok'),
-  missing: () => tr('missing'),
-  undeclared: () => tr('undeclared'),
-  different: () => tr('different'),
-};
-const PLAN_KIND: Record<PlanOverlay['items'][number]['kind'], () => string> = {
-  network: () => tr('network'),
-  service: () => tr('service'),
-};
-
 /** Marks from the compose plan and from a connectivity check's path, shown together. */
 let planMarks = new Map<string, string>();
 let pathMarks = new Map<string, string>();
@@ -240,35 +247,10 @@ function renderPath(path: PathHighlight | null): void {
 }
 
 function renderPlan(overlay: PlanOverlay | null): void {
-  const marks = new Map<string, string>();
-  planMarks = marks;
-  if (!overlay) {
-    plan.hidden = true;
-    plan.replaceChildren();
-    applyMarks();
-    return;
-  }
-  const items = el('ul');
-  for (const it of overlay.items) {
-    if (it.nodeId && it.status !== 'ok') marks.set(it.nodeId, it.status);
-    const li = el(
-      'li',
-      { className: `plan-${it.status}` },
-      el('span', { className: 'badge', text: PLAN_STATUS[it.status]() }),
-      document.createTextNode(` ${PLAN_KIND[it.kind]()} ${it.name}: ${it.detail}`),
-    );
-    if (it.nodeId) {
-      const id = it.nodeId;
-      li.tabIndex = 0;
-      li.addEventListener('click', () => {
-        view.select(id);
-        view.reveal(id);
-      });
-    }
-    items.append(li);
-  }
-  plan.replaceChildren(el('h2', { text: tr('Plan: {0} (project {1})', overlay.file, overlay.project) }), items);
-  plan.hidden = false;
+  planMarks = renderPlanPane(plan, overlay, (id) => {
+    view.select(id);
+    view.reveal(id);
+  });
   applyMarks();
 }
 
@@ -287,15 +269,21 @@ async function handle(m: HostMessage): Promise<void> {
     case 'graph': {
       const t0 = performance.now();
       layoutKey = m.layoutKey;
-      view.setGraph(m.graph, (layoutKey && positions[layoutKey]) || {});
+      const cameFrom = drill.current;
+      const overview = drill.shown(m.scope);
+      const stored = (layoutKey && positions[layoutKey]) || {};
+      if (m.scope || overview) view.clear(); // into or out of a network: no node keeps the other drawing's place
+      view.setGraph(m.graph, m.scope ? {} : overview ? { ...stored, ...overview } : stored);
       view.tuneForSize();
       app.dataset.mode = m.graph.mode;
       showNotice(m.notice);
       const t1 = performance.now();
+      if (filters.network && !view.graph.hasNode(filters.network)) filters.network = ''; // e.g. after a drill-down
       refreshOptions();
       if (probing) report({ name: 'graph', setGraphMs: t1 - t0, optionsMs: performance.now() - t1 });
       applyFilters();
-      if (saved?.selected && view.graph.hasNode(saved.selected)) view.select(saved.selected);
+      const reselect = cameFrom && !m.scope ? cameFrom : saved?.selected; // back: the network just left
+      if (reselect && view.graph.hasNode(reselect)) view.select(reselect);
       updateCounts();
       toggleList(listView);
       observed.graphChanged();
@@ -364,6 +352,8 @@ bindKeyboard(graphHost, list, view, {
   candidates: visibleIds,
   toggleList,
   openMenu: (nodeId, x, y) => openMenu({ nodeId }, x, y),
+  open: openNetwork,
+  back: () => drill.back(),
 });
 if (probing) view.onRender((ms) => report({ name: 'render', ms }));
 view.onLayout((running) => {

@@ -11,6 +11,7 @@ import type { FeedState, TopologyChange } from '../model/feed';
 import { openWebviewPanel, WebviewHost } from '../webviewHost/webviewHost';
 import { runNodeAction } from './actions';
 import { buildGraph } from './graph/build';
+import { DrilledGraph, buildNetworkGraph } from './graph/drill';
 import { isEmptyPatch } from './graph/diff';
 import { LiveGraph } from './graph/liveGraph';
 import { toMermaid } from './mermaid';
@@ -45,6 +46,8 @@ export class TopologyPanel implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[];
   /** The graph the webview holds, kept current from the model's diffs (undefined until the webview is ready). */
   private live: LiveGraph | undefined;
+  /** Set while the webview shows one network's endpoints (drilled down from the networks-only graph). */
+  private drilled: DrilledGraph | undefined;
   private pendingFocus: string | undefined;
   private path: PathHighlight | null = null;
 
@@ -130,12 +133,16 @@ export class TopologyPanel implements vscode.Disposable {
   }
 
   focus(nodeId: string): void {
+    // drilled into another network: the node is in the overview, so go back there first
+    if (this.host.isReady && this.drilled && !this.drilled.graph.nodes.some((n) => n.id === nodeId))
+      this.pushOverview();
     if (this.host.isReady) void this.host.post({ type: 'focus', nodeId });
     else this.pendingFocus = nodeId;
   }
 
   private onReady(): void {
     this.live = undefined;
+    this.drilled = undefined;
     this.pushGraph();
     this.postEngineState(this.services.feed.state);
     if (this.path) void this.host.post({ type: 'path', path: this.path });
@@ -147,11 +154,12 @@ export class TopologyPanel implements vscode.Disposable {
 
   private noticeFor(graph: Pick<GraphData, 'mode' | 'counts'>): string | undefined {
     if (graph.mode !== 'aggregate') return undefined;
-    return t(
+    const why = t(
       'Showing networks only: {0} containers on {1} networks are more than the graph draws usably. Each network shows its number of endpoints, and a line joins networks that share containers; the Networks view lists the containers.',
       graph.counts.containers,
       graph.counts.networks,
     );
+    return `${why} ${vscode.l10n.t('Double-click a network (or select it and press Enter) to see its containers.')}`;
   }
 
   /**
@@ -160,16 +168,46 @@ export class TopologyPanel implements vscode.Disposable {
    */
   private pushGraph(change?: TopologyChange): void {
     if (!this.host.isReady) return;
-    if (!this.live || !change) {
-      this.live = new LiveGraph(this.services.feed.snapshot, { t });
-      const graph = this.live.graph;
-      const layoutKey = this.services.feed.state.endpoint;
-      void this.host.post({ type: 'graph', graph, notice: this.noticeFor(graph), layoutKey });
-    } else {
+    if (this.drilled && change) this.pushDrilled(change);
+    else if (!this.live || !change) this.pushOverview();
+    else {
       const patch = this.live.update(change.diff, change.snapshot);
       if (!isEmptyPatch(patch)) void this.host.post({ type: 'patch', patch, notice: this.noticeFor(patch) });
     }
     this.plan.schedule();
+  }
+
+  /** The overview again (the graph the engine's size calls for), with a notice before the usual one. */
+  private pushOverview(notice?: string): void {
+    this.drilled = undefined;
+    this.live = new LiveGraph(this.services.feed.snapshot, { t });
+    const graph = this.live.graph;
+    const layoutKey = this.services.feed.state.endpoint;
+    const all = [notice, this.noticeFor(graph)].filter(Boolean).join(' ') || undefined;
+    void this.host.post({ type: 'graph', graph, notice: all, layoutKey });
+  }
+
+  /** Shows one network's containers; a network the engine no longer holds leaves the overview with a notice. */
+  private drillDown(nodeId: string): void {
+    const networkId = nodeId.slice(2);
+    if (!buildNetworkGraph(this.services.feed.snapshot, networkId)) {
+      this.pushOverview(vscode.l10n.t('That network is gone from the engine; showing all networks.'));
+      return;
+    }
+    this.live = undefined; // the overview is rebuilt on the way back: it does not follow changes meanwhile
+    this.drilled = new DrilledGraph(networkId, this.services.feed.snapshot, t);
+    const { graph, scope } = this.drilled;
+    void this.host.post({ type: 'graph', graph, layoutKey: this.services.feed.state.endpoint, scope });
+  }
+
+  /** A change while drilled in: the network's part of it, or back to the overview when the network went away. */
+  private pushDrilled(change: TopologyChange): void {
+    const drilled = this.drilled!;
+    const patch = drilled.update(change.diff, change.snapshot);
+    if (!patch) {
+      const name = drilled.scope.label;
+      this.pushOverview(vscode.l10n.t('The network {0} was removed; showing all networks again.', name));
+    } else if (!isEmptyPatch(patch)) void this.host.post({ type: 'patch', patch });
   }
 
   private postEngineState(state: FeedState): void {
@@ -197,6 +235,12 @@ export class TopologyPanel implements vscode.Disposable {
       case 'problem':
         log.error(`Topology webview: ${m.message}`);
         break;
+      case 'drillDown':
+        this.drillDown(m.nodeId);
+        break;
+      case 'drillUp':
+        this.pushOverview();
+        break;
       case 'observedLayer':
         this.observed.setOn(m.on);
         break;
@@ -209,7 +253,7 @@ export class TopologyPanel implements vscode.Disposable {
   }
 
   async copyMermaid(visible?: ReadonlySet<string>): Promise<void> {
-    const graph = this.live?.graph ?? buildGraph(this.services.feed.snapshot, { t });
+    const graph = this.drilled?.graph ?? this.live?.graph ?? buildGraph(this.services.feed.snapshot, { t });
     await vscode.env.clipboard.writeText(toMermaid(graph, visible && visible.size ? visible : undefined));
     void vscode.window.showInformationMessage(t('The topology is on the clipboard as a Mermaid flowchart.'));
   }

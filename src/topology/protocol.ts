@@ -38,7 +38,8 @@ export const COLOR_ROLES = [
 export type ColorRole = (typeof COLOR_ROLES)[number];
 export const EDGE_KINDS = ['endpoint', 'publish', 'shared', 'task'] as const;
 export type EdgeKind = (typeof EDGE_KINDS)[number];
-export const GRAPH_MODES = ['full', 'aggregate'] as const;
+/** full: everything; aggregate: networks only (large engines); network: one network's endpoints (drilled into). */
+export const GRAPH_MODES = ['full', 'aggregate', 'network'] as const;
 export type GraphMode = (typeof GRAPH_MODES)[number];
 export const PLAN_STATUSES = ['ok', 'missing', 'undeclared', 'different'] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
@@ -92,6 +93,12 @@ export interface GraphCounts {
   networks: number;
   containers: number;
   endpoints: number;
+}
+
+/** The network a drilled-down graph shows (mode 'network'): its node id and name, for the breadcrumb. */
+export interface DrillScope {
+  nodeId: string;
+  label: string;
 }
 
 export interface GraphData {
@@ -172,7 +179,8 @@ export interface ObservedLayer {
 
 export type HostMessage =
   /** layoutKey: the engine's endpoint, under which the webview keeps this graph's positions across reloads. */
-  | { type: 'graph'; graph: GraphData; notice?: string; layoutKey?: string }
+  /** scope: set when the graph is one network's endpoints (drilled down from the networks-only graph). */
+  | { type: 'graph'; graph: GraphData; notice?: string; layoutKey?: string; scope?: DrillScope }
   | { type: 'patch'; patch: GraphPatch; notice?: string }
   | { type: 'focus'; nodeId: string }
   | { type: 'plan'; overlay: PlanOverlay | null }
@@ -189,6 +197,9 @@ export type WebviewMessage =
   | { type: 'exportFailed'; requestId: number; message: string }
   | { type: 'copyMermaid'; visibleNodeIds: string[] }
   | { type: 'selection'; nodeId: string | null }
+  /** From the networks-only graph: show this network's containers (nodeId n:<networkId>); drillUp goes back. */
+  | { type: 'drillDown'; nodeId: string }
+  | { type: 'drillUp' }
   /** The observed connections layer toggled (the host reads only while it is on and the panel is visible). */
   | { type: 'observedLayer'; on: boolean }
   | { type: 'observedRefresh' }
@@ -256,6 +267,8 @@ const isPlanItem = (v: unknown): v is PlanItem =>
 
 const isPathMark = (v: unknown): v is PathMark => isObj(v) && isStr(v.nodeId) && isStr(v.label);
 
+const isDrillScope = (v: unknown): v is DrillScope => isObj(v) && isStr(v.nodeId) && isStr(v.label);
+
 const isPlanOverlay = (v: unknown): v is PlanOverlay =>
   isObj(v) && isStr(v.file) && isStr(v.project) && isArrOf(v.items, isPlanItem);
 
@@ -284,7 +297,12 @@ export function isHostMessage(v: unknown): v is HostMessage {
   if (!isObj(v)) return false;
   switch (v.type) {
     case 'graph':
-      return isGraphData(v.graph) && isOptStr(v.notice) && isOptStr(v.layoutKey);
+      return (
+        isGraphData(v.graph) &&
+        isOptStr(v.notice) &&
+        isOptStr(v.layoutKey) &&
+        (v.scope === undefined || isDrillScope(v.scope))
+      );
     case 'patch':
       return isGraphPatch(v.patch) && isOptStr(v.notice);
     case 'focus':
@@ -326,6 +344,10 @@ export function isWebviewMessage(v: unknown): v is WebviewMessage {
       return v.nodeId === null || isStr(v.nodeId);
     case 'problem':
       return isStr(v.message);
+    case 'drillDown':
+      return isStr(v.nodeId) && v.nodeId.startsWith('n:');
+    case 'drillUp':
+      return true;
     case 'observedLayer':
       return typeof v.on === 'boolean';
     case 'observedRefresh':

@@ -33,9 +33,9 @@ export function webviewStrings(): Record<string, string> {
     Networks: vscode.l10n.t('Networks'),
     'Compose project': vscode.l10n.t('Compose project'),
     'network graph': vscode.l10n.t('network graph'),
-    'Topology graph. Arrow keys move between nodes, Enter centres, F fits all, Shift+F10 opens actions, L switches to the list view.':
+    'Topology graph. Arrow keys move between nodes, Enter centres (on a network of the networks-only graph, shows its containers; Escape goes back), F fits all, Shift+F10 opens actions, L switches to the list view.':
       vscode.l10n.t(
-        'Topology graph. Arrow keys move between nodes, Enter centres, F fits all, Shift+F10 opens actions, L switches to the list view.',
+        'Topology graph. Arrow keys move between nodes, Enter centres (on a network of the networks-only graph, shows its containers; Escape goes back), F fits all, Shift+F10 opens actions, L switches to the list view.',
       ),
     'Details of the selection': vscode.l10n.t('Details of the selection'),
     'Compose file against the engine': vscode.l10n.t('Compose file against the engine'),
@@ -63,6 +63,10 @@ export function webviewStrings(): Record<string, string> {
     service: vscode.l10n.t('service'),
     'Plan: {0} (project {1})': vscode.l10n.t('Plan: {0} (project {1})'),
     'Docker network topology': vscode.l10n.t('Docker network topology'),
+    'Back to all networks': vscode.l10n.t('Back to all networks'),
+    'Back to all networks (Escape)': vscode.l10n.t('Back to all networks (Escape)'),
+    'Where you are in the graph': vscode.l10n.t('Where you are in the graph'),
+    'Show Containers': vscode.l10n.t('Show Containers'),
     Connections: vscode.l10n.t('Connections'),
     'Show or hide the observed connections': vscode.l10n.t('Show or hide the observed connections'),
     Refresh: vscode.l10n.t('Refresh'),

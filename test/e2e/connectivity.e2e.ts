@@ -10,6 +10,7 @@
 import * as assert from 'node:assert/strict';
 import type { FrameLocator } from 'playwright-core';
 import { docker, testImage, uniqueName, Workbench } from './harness';
+import { collectCspMessages, removeResources } from './suiteHelpers';
 
 function report(wb: Workbench): FrameLocator {
   return wb.page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
@@ -24,7 +25,7 @@ describe('e2e: the connectivity report', function () {
   const stranger = uniqueName('conn-e2e');
   const target = uniqueName('conn-e2e');
   const hostile = '<img src=x onerror=alert(1)>';
-  const cspMessages: string[] = [];
+  let cspMessages: string[] = [];
 
   before(async () => {
     docker('network', 'create', netA);
@@ -52,25 +53,17 @@ describe('e2e: the connectivity report', function () {
       settings: { 'remote.autoForwardPorts': false },
       viewport: { width: 1400, height: 950 },
     });
-    wb.page.on('console', (m) => {
-      if (/Content.Security.Policy|Refused to/i.test(m.text())) cspMessages.push(m.text());
-    });
+    cspMessages = collectCspMessages(wb.page);
   });
   afterEach(async function () {
     await wb?.captureOnFailure(this);
   });
   after(async () => {
     await wb?.close();
-    for (const args of [
+    removeResources([
       ['rm', '-f', source, stranger, target],
       ['network', 'rm', netA, netB],
-    ]) {
-      try {
-        docker(...args);
-      } catch (err) {
-        console.error(`e2e clean-up: ${(err as Error).message}`);
-      }
-    }
+    ]);
   });
 
   /**

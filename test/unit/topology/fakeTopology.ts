@@ -153,3 +153,30 @@ export function generatedTopology(networkCount: number, containerCount: number):
   }
   return snapshotOf(nets, cons, att);
 }
+
+/** A small shop for the drill-down tests: shop_web, shop_db (internal) and an unused spare network. */
+export const shop = {
+  web: network('n-web', 'shop_web'),
+  db: network('n-db', 'shop_db', { internal: true }),
+  spare: network('n-spare', 'spare'),
+  api: container('c-api', 'shop-api-1', {
+    ports: [{ hostIp: '0.0.0.0', hostPort: 8080, containerPort: 80, protocol: 'tcp' }],
+  }),
+  pg: container('c-pg', 'shop-pg-1'),
+  worker: container('c-worker', 'shop-worker-1'),
+};
+
+/** api on shop_web and shop_db, pg on shop_db, the worker on no network; `more` endpoints after those. */
+export function shopSnapshot(more: Attach[] = [], networks = [shop.web, shop.db, shop.spare]): TopologySnapshot {
+  const { web, db, api, pg, worker } = shop;
+  return snapshotOf(
+    networks,
+    [api, pg, worker],
+    [
+      { network: web, container: api, ipv4: '10.1.0.2' },
+      { network: db, container: api, ipv4: '10.2.0.2' },
+      { network: db, container: pg, ipv4: '10.2.0.3' },
+      ...more,
+    ],
+  );
+}

@@ -9,6 +9,7 @@ describe('topology protocol validators', () => {
     const g = buildFullGraph(sampleTopology());
     assert.ok(isHostMessage({ type: 'graph', graph: g }));
     assert.ok(isHostMessage({ type: 'graph', graph: g, notice: 'big' }));
+    assert.ok(isHostMessage({ type: 'graph', graph: { ...g, mode: 'network' }, scope: { nodeId: 'n:a', label: 'a' } }));
     assert.ok(isHostMessage({ type: 'patch', patch: diffGraphs(g, g) }));
     assert.ok(isHostMessage({ type: 'focus', nodeId: 'n:x' }));
     assert.ok(isHostMessage({ type: 'plan', overlay: null }));
@@ -65,6 +66,7 @@ describe('topology protocol validators', () => {
       { type: 'graph', graph: badNode },
       { type: 'graph', graph: badDetails },
       { type: 'graph', graph: { ...g, mode: 'huge' } },
+      { type: 'graph', graph: g, scope: { nodeId: 'n:a' } },
       { type: 'patch', patch: { ...diffGraphs(g, g), removeNodes: [1] } },
       { type: 'focus', nodeId: 5 },
       { type: 'plan' },
@@ -83,11 +85,15 @@ describe('topology protocol validators', () => {
     assert.ok(isWebviewMessage({ type: 'exportResult', requestId: 1, format: 'svg', data: '<svg/>' }));
     assert.ok(isWebviewMessage({ type: 'copyMermaid', visibleNodeIds: ['n:a'] }));
     assert.ok(isWebviewMessage({ type: 'selection', nodeId: null }));
+    assert.ok(isWebviewMessage({ type: 'drillDown', nodeId: 'n:abc' }));
+    assert.ok(isWebviewMessage({ type: 'drillUp' }));
     for (const m of [
       { type: 'action', action: 'remove', targetId: 'n:x' },
       { type: 'action', action: 'disconnect' },
       { type: 'exportResult', requestId: 1, format: 'svg', data: 7 },
       { type: 'copyMermaid', visibleNodeIds: [1] },
+      { type: 'drillDown', nodeId: 'c:a-container' },
+      { type: 'drillDown' },
       { type: 'runCommand', command: 'workbench.action.terminal.new' },
       [],
       undefined,
