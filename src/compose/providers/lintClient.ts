@@ -26,11 +26,19 @@ export class LintClient {
     const id = this.nextId++;
     const worker = this.ensureWorker();
     if (!worker) return lintInProcess({ ...request, id });
-    return new Promise((resolve) => {
-      const full = { ...request, id };
-      this.pending.set(id, { request: full, resolve });
+    const full = { ...request, id };
+    let resolveAnswer: (r: LintResponse) => void = () => undefined;
+    const answer = new Promise<LintResponse>((resolve) => (resolveAnswer = resolve));
+    this.pending.set(id, { request: full, resolve: resolveAnswer });
+    try {
       worker.postMessage(full);
-    });
+    } catch (error) {
+      // A request the worker cannot receive (structured clone refused it) is linted here, so no lint is lost.
+      this.pending.delete(id);
+      this.log(`Compose lint request not sent to the worker (${(error as Error).message}): linted on the main thread.`);
+      return lintInProcess(full);
+    }
+    return answer;
   }
 
   private ensureWorker(): Worker | undefined {
