@@ -36,6 +36,9 @@ export class DriverDetails implements NetworkDriverSource, vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private latest: { at: number; facts: DriverFacts } | undefined;
   private failure: string | undefined;
+  /** When the last reading failed: a failed reading ages like a good one, so a failing engine is not asked again
+   * on every render (the views fire after a failure, which would otherwise ask at once, in a loop). */
+  private failedAt = 0;
   private reading: Promise<DriverFacts> | undefined;
   private readonly subscription: { dispose(): void };
 
@@ -47,6 +50,7 @@ export class DriverDetails implements NetworkDriverSource, vscode.Disposable {
     this.subscription = feed.onDidChangeState(() => {
       this.latest = undefined;
       this.failure = undefined;
+      this.failedAt = 0;
     });
   }
 
@@ -62,8 +66,11 @@ export class DriverDetails implements NetworkDriverSource, vscode.Disposable {
         if (differs) this.changed.fire();
         return facts;
       } catch (error) {
-        this.failure = errorMessage(error);
-        this.changed.fire();
+        const message = errorMessage(error);
+        const differs = message !== this.failure;
+        this.failure = message;
+        this.failedAt = Date.now();
+        if (differs) this.changed.fire();
         throw error;
       } finally {
         this.reading = undefined;
@@ -73,7 +80,8 @@ export class DriverDetails implements NetworkDriverSource, vscode.Disposable {
   }
 
   private current(): DriverFacts | undefined {
-    if (!this.latest || Date.now() - this.latest.at > MAX_AGE_MS) {
+    const now = Date.now();
+    if ((!this.latest || now - this.latest.at > MAX_AGE_MS) && now - this.failedAt > MAX_AGE_MS) {
       // The failure is kept and shown in Details; the log is not needed for a background renewal.
       void this.read().catch(() => undefined);
     }
