@@ -79,6 +79,8 @@ export interface CreateNetworkRequest {
   driver: string;
   /** The IPAM driver; 'default' when not given. */
   ipamDriver?: string;
+  /** Options for the IPAM driver (`docker network create --ipam-opt`): a plugin's own keys. */
+  ipamOptions?: Record<string, string>;
   internal?: boolean;
   attachable?: boolean;
   enableIPv6?: boolean;

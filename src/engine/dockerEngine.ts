@@ -176,6 +176,7 @@ class DockerEngine implements EngineApi, EngineTransport {
           ...(c.ipRange ? { IPRange: c.ipRange } : {}),
           ...(c.auxAddresses && Object.keys(c.auxAddresses).length ? { AuxiliaryAddresses: c.auxAddresses } : {}),
         })),
+        ...(request.ipamOptions && Object.keys(request.ipamOptions).length ? { Options: request.ipamOptions } : {}),
       },
       Options: request.options ?? {},
       Labels: request.labels ?? {},

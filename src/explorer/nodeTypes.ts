@@ -57,6 +57,7 @@ export type DetailField =
   | 'ipRange'
   | 'auxAddress'
   | 'ipamDriver'
+  | 'ipamOption'
   | 'option'
   | 'label'
   | 'flags'

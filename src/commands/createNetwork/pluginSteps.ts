@@ -2,7 +2,8 @@
  * The Create Network wizard's driver choices: the built-in network drivers, then the engine's plugin drivers
  * (managed and legacy, from the driver inventory when it could be read, else from `/info` Plugins.Network), then
  * "Other driver..." to type a name (a legacy plugin of a remote engine that no network uses yet is in no list); an
- * IPAM driver step when the engine has IPAM plugins; and, for a plugin driver, its options as `key=value` pairs.
+ * IPAM driver step when the engine has IPAM plugins; and, for a plugin driver (network or IPAM), its options as
+ * `key=value` pairs.
  */
 import * as vscode from 'vscode';
 import type { EngineInfo } from '../../engine/records';
@@ -13,7 +14,7 @@ import type { Prompter } from '../prompter';
 import type { WizardContext } from './wizard';
 import { messageOf } from '../validationMessages';
 import { wizardStep, type WizardStep } from './stepList';
-import { PLUGIN_OPTION_EXAMPLE, type WizardState } from './wizardState';
+import { PLUGIN_IPAM_OPTION_EXAMPLE, PLUGIN_OPTION_EXAMPLE, type WizardState } from './wizardState';
 
 type Step = WizardStep<WizardState>;
 const t = (message: string, ...args: Array<string | number | boolean>): string => vscode.l10n.t(message, ...args);
@@ -149,22 +150,50 @@ export function ipamDriverStep(prompter: Prompter, choices: readonly DriverChoic
           picked: c.driver === (s.ipamDriver || 'default'),
         })),
       }),
-    (s, driver) => (s.ipamDriver = driver === 'default' ? '' : driver),
+    (s, driver) => {
+      const chosen = driver === 'default' ? '' : driver;
+      // Another IPAM driver: the options typed for the one before do not apply.
+      if (chosen !== s.ipamDriver) s.ipamOptions = '';
+      s.ipamDriver = chosen;
+    },
   );
 }
 
-/** A plugin's options: the wizard cannot know their names, so they are typed as `key=value` pairs. */
-export function pluginOptionsStep(prompter: Prompter): Step {
+/** A plugin's options, typed as `key=value` pairs: the wizard cannot know their names. */
+function keyValuesStep(
+  prompter: Prompter,
+  id: 'pluginOptions' | 'ipamOptions',
+  prompt: (s: WizardState) => string,
+  example: string,
+): Step {
   return wizardStep<WizardState, string>(
-    'pluginOptions',
+    id,
     (s, position) =>
       prompter.input({
         ...position,
-        prompt: t('Options for the {0} driver (optional): key=value pairs separated by commas', s.driver),
-        placeholder: PLUGIN_OPTION_EXAMPLE,
-        value: s.pluginOptions,
-        validate: (v) => messageOf(parseKeyValues(v, PLUGIN_OPTION_EXAMPLE)),
+        prompt: prompt(s),
+        placeholder: example,
+        value: s[id],
+        validate: (v) => messageOf(parseKeyValues(v, example)),
       }),
-    (s, v) => (s.pluginOptions = v),
+    (s, v) => (s[id] = v),
   );
 }
+
+/** A plugin network driver's options (`--opt`). */
+export const pluginOptionsStep = (prompter: Prompter): Step =>
+  keyValuesStep(
+    prompter,
+    'pluginOptions',
+    (s) => t('Options for the {0} driver (optional): key=value pairs separated by commas', s.driver),
+    PLUGIN_OPTION_EXAMPLE,
+  );
+
+/** A plugin IPAM driver's options (`--ipam-opt`); the built-in IPAM drivers get no such step. */
+export const ipamOptionsStep = (prompter: Prompter): Step =>
+  keyValuesStep(
+    prompter,
+    'ipamOptions',
+    (s) => t('Options for the {0} IPAM driver (optional): key=value pairs separated by commas', s.ipamDriver),
+    PLUGIN_IPAM_OPTION_EXAMPLE,
+  );

@@ -1,7 +1,7 @@
 /**
- * The Create Network wizard: name, driver, IPv4 then IPv6 addresses (familySteps.ts), flags, driver options and
- * their values, labels. Step objects over one state (wizardState.ts), declared in the order a user meets them and
- * run by stepList.ts. Everything goes through a Prompter, so unit tests drive it with scripted answers.
+ * The Create Network wizard: name, driver, IPAM driver and its options (a plugin's), IPv4 then IPv6 addresses
+ * (familySteps.ts), flags, driver options and their values, labels. Step objects over one state (wizardState.ts),
+ * declared in the order a user meets them and run by stepList.ts. Everything goes through a Prompter, so unit tests drive it with scripted answers.
  */
 import * as vscode from 'vscode';
 import type { CreateNetworkRequest } from '../../engine/api';
@@ -13,7 +13,7 @@ import type { Prompter } from '../prompter';
 import { messageOf } from '../validationMessages';
 import { driverOptionsFor, type DriverOption } from './driverOptions';
 import { familySteps } from './familySteps';
-import { driverSteps, ipamChoices, ipamDriverStep, pluginOptionsStep } from './pluginSteps';
+import { driverSteps, ipamChoices, ipamDriverStep, ipamOptionsStep, pluginOptionsStep } from './pluginSteps';
 import { runWizard, wizardStep, type WizardStep } from './stepList';
 import { initialState, OVERLAY_ENCRYPTED_OPTION, toRequest, type NetworkFlag, type WizardState } from './wizardState';
 
@@ -44,6 +44,7 @@ function wizardSteps(ctx: WizardContext, s: WizardState): Step[] {
     nameStep(ctx),
     ...driverSteps(ctx, s),
     ...(ipam.length > 0 ? [ipamDriverStep(ctx.prompter, ipam)] : []),
+    ...(s.ipamDriver && !isBuiltInDriver(s.ipamDriver) ? [ipamOptionsStep(ctx.prompter)] : []),
     ...familySteps(ctx.prompter, ctx.networks, 'ipv4', s),
     ...familySteps(ctx.prompter, ctx.networks, 'ipv6', s),
     flagsStep(ctx.prompter, s.driver),

@@ -13,6 +13,7 @@ import {
 
 /** The example a plugin option's validation message shows. */
 export const PLUGIN_OPTION_EXAMPLE = 'com.example.mtu=1450';
+export const PLUGIN_IPAM_OPTION_EXAMPLE = 'com.example.pool=blue';
 
 /** The answers for one address family: subnet, then (only with a subnet) gateway, range and aux addresses. */
 export interface FamilyAnswers {
@@ -45,6 +46,8 @@ export interface WizardState {
   pluginOptions: string;
   /** '' for the engine's default IPAM driver. */
   ipamDriver: string;
+  /** A plugin IPAM driver's options as typed: `key=value, ...` (sent as the IPAM options). */
+  ipamOptions: string;
   labels: string;
 }
 
@@ -62,6 +65,7 @@ export function initialState(): WizardState {
     options: {},
     pluginOptions: '',
     ipamDriver: '',
+    ipamOptions: '',
     labels: '',
   };
 }
@@ -90,7 +94,11 @@ export function toRequest(s: WizardState): CreateNetworkRequest {
     attachable: s.flags.includes('attachable'),
     enableIPv6: !!s.ipv6.subnet,
   };
-  if (s.ipamDriver && s.ipamDriver !== 'default') request.ipamDriver = s.ipamDriver;
+  if (s.ipamDriver && s.ipamDriver !== 'default') {
+    request.ipamDriver = s.ipamDriver;
+    const ipamOptions = parseKeyValues(s.ipamOptions, PLUGIN_IPAM_OPTION_EXAMPLE);
+    if (ipamOptions.ok && Object.keys(ipamOptions.value).length > 0) request.ipamOptions = ipamOptions.value;
+  }
   if (ipam.length > 0) request.ipam = ipam;
   const pluginOptions = parseKeyValues(s.pluginOptions, PLUGIN_OPTION_EXAMPLE);
   const options = { ...s.options, ...(pluginOptions.ok ? pluginOptions.value : {}) };

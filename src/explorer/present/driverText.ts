@@ -144,10 +144,12 @@ export function driverDetailRows(
   return rows;
 }
 
-/** A few words for the network's description when a driver of it is unavailable. */
+/** A few words for the network's description when a driver of it is unavailable (which one, when only IPAM). */
 export function driverProblemBadge(network: NetworkModel, facts: DriverFacts | undefined, t: Translate): string {
   if (!facts) return '';
-  return driverUnavailable(networkDriverStates(network, facts.inventory)) ? t('driver unavailable') : '';
+  const states = networkDriverStates(network, facts.inventory);
+  if (driverUnavailable({ network: states.network })) return t('driver unavailable');
+  return driverUnavailable(states) ? t('IPAM driver unavailable') : '';
 }
 
 /** The fix of a driver that cannot serve, for Show Network Drivers; undefined when it can. */

@@ -88,6 +88,8 @@ export function networkDetailRows(network: NetworkModel, t: Translate): DetailRo
     }
   }
   rows.push({ field: 'ipamDriver', name: t('IPAM driver'), value: network.ipamDriver || 'default' });
+  for (const [key, value] of Object.entries(network.ipamOptions))
+    rows.push({ field: 'ipamOption', name: t('IPAM option {0}', key), value });
   for (const [key, value] of Object.entries(network.options)) rows.push({ field: 'option', name: key, value });
   for (const [key, value] of Object.entries(network.labels)) rows.push({ field: 'label', name: key, value });
   const flags = networkBadges(network, t);
@@ -105,6 +107,7 @@ export function detailTooltip(row: DetailRow, t: Translate): string {
     ipRange: t('IP range'),
     auxAddress: t('Auxiliary address'),
     ipamDriver: t('IPAM driver'),
+    ipamOption: t('IPAM driver option'),
     option: t('Driver option'),
     label: t('Label'),
     flags: t('Flags'),

@@ -31,6 +31,8 @@ describe('drivers: Create Network with plugin drivers', () => {
       { id: 'name', reply: 'plugged' },
       { id: 'driver', reply: 'vendor/net:latest' },
       { id: 'ipamDriver', reply: 'vendor/ipam:latest' },
+      { id: 'ipamOptions', reply: 'vendor.pool' },
+      { id: 'ipamOptions', reply: 'vendor.pool=blue' },
       { id: 'ipv4Subnet', reply: '' },
       { id: 'ipv6Subnet', reply: '' },
       { id: 'flags', reply: [] },
@@ -48,15 +50,39 @@ describe('drivers: Create Network with plugin drivers', () => {
       'Other driver...',
     ]);
     assert.deepEqual(prompter.seen.offered.get('ipamDriver'), ['default', 'vendor/ipam:latest']);
+    assert.match(prompter.seen.invalid[0]?.message ?? '', /vendor\.pool/);
     assert.deepEqual(request, {
       name: 'plugged',
       driver: 'vendor/net:latest',
       ipamDriver: 'vendor/ipam:latest',
+      ipamOptions: { 'vendor.pool': 'blue' },
       internal: false,
       attachable: false,
       enableIPv6: false,
       options: { 'vendor.vni': '42', 'vendor.mode': 'fast' },
     });
+  });
+
+  it('IPAM options belong to the IPAM plugin chosen: back to the default driver, no options step, none sent', async () => {
+    const drivers = buildDriverInventory({ info, plugins: [plugin('vendor/ipam:latest', 'ipamdriver')] });
+    const prompter = new ScriptedPrompter([
+      { id: 'name', reply: 'unplugged' },
+      { id: 'driver', reply: 'bridge' },
+      { id: 'ipamDriver', reply: 'vendor/ipam:latest' },
+      { id: 'ipamOptions', reply: 'vendor.pool=blue' },
+      { id: 'ipv4Subnet', reply: BACK },
+      { id: 'ipamOptions', reply: BACK },
+      { id: 'ipamDriver', reply: 'default' },
+      { id: 'ipv4Subnet', reply: '' },
+      { id: 'ipv6Subnet', reply: '' },
+      { id: 'flags', reply: [] },
+      { id: 'driverOptions', reply: [] },
+      { id: 'labels', reply: '' },
+    ]);
+    const request = await runCreateNetworkWizard({ prompter, networks: [], info, drivers });
+    assert.deepEqual(prompter.unused, []);
+    assert.equal(request?.ipamDriver, undefined);
+    assert.equal(request?.ipamOptions, undefined);
   });
 
   it('no IPAM plugins: no IPAM step; a built-in driver gets no plugin options step', async () => {

@@ -102,6 +102,20 @@ describe('drivers: inventory and network driver state', () => {
     assert.match(gone.value, /No driver named gone is available.*\/run\/docker\/plugins.*docker plugin enable gone/);
   });
 
+  it('an IPAM plugin that is gone or silent: the network is marked as such, its network driver row stays', () => {
+    const gone = network('bridge', 'gone-ipam');
+    assert.deepEqual(
+      driverDetailRows(gone, facts(), dirs, t).map((r) => `${r.field} ${r.name}`),
+      ['driver Driver', 'driverProblem IPAM driver unavailable'],
+    );
+    assert.match(driverDetailRows(gone, facts(), dirs, t)[1].value, /No driver named gone-ipam is available.*Start/);
+    assert.equal(driverProblemBadge(gone, facts(), t), 'IPAM driver unavailable');
+    const silent = driverDetailRows(network('bridge', 'silent'), facts(), dirs, t)[1];
+    assert.match(silent.value, /silent does not answer on \/run\/docker\/plugins\/silent\.sock \(ECONNREFUSED\)/);
+    // Both drivers unavailable: the network driver's mark, the wider one.
+    assert.equal(driverProblemBadge(network('gone', 'gone-ipam'), facts(), t), 'driver unavailable');
+  });
+
   it('a remote engine: legacy plugins are not checked, so nothing is marked', () => {
     const n = network('gone');
     assert.equal(networkDriverStates(n, remote).network.state, 'unchecked');

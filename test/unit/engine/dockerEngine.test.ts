@@ -129,12 +129,20 @@ describe('createEngine (dockerode client against a fake engine on a unix socket)
     assert.deepEqual(await engine.plugins(), []);
   });
 
-  it('createNetwork() sends the IPAM driver when one is chosen, and "default" otherwise', async () => {
+  it('createNetwork() sends the IPAM driver and its options when chosen, and "default" otherwise', async () => {
     server.json('POST /networks/create', 201, { Id: 'a' });
-    await engine.createNetwork({ name: 'p', driver: 'weave', ipamDriver: 'vendor/ipam:latest' });
+    await engine.createNetwork({
+      name: 'p',
+      driver: 'weave',
+      ipamDriver: 'vendor/ipam:latest',
+      ipamOptions: { 'vendor.pool': 'blue' },
+    });
     await engine.createNetwork({ name: 'q', driver: 'bridge' });
-    const drivers = server.requests.map((r) => (r.body as { IPAM: { Driver: string } }).IPAM.Driver);
-    assert.deepEqual(drivers, ['vendor/ipam:latest', 'default']);
+    const ipams = server.requests.map((r) => (r.body as { IPAM: Record<string, unknown> }).IPAM);
+    assert.deepEqual(ipams, [
+      { Driver: 'vendor/ipam:latest', Config: [], Options: { 'vendor.pool': 'blue' } },
+      { Driver: 'default', Config: [] },
+    ]);
   });
 
   it('pruneNetworks() returns the removed names', async () => {

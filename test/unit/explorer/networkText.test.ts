@@ -39,6 +39,21 @@ describe('explorer: what the Networks view says', () => {
     assert.deepEqual(byField('created'), [v6.created]);
   });
 
+  it("lists an IPAM plugin's options after the IPAM driver, apart from the network driver's options", () => {
+    const base = networkNamed(snapshot, 'host');
+    const plugged: NetworkModel = {
+      ...base,
+      ipamDriver: 'dnefixipam',
+      ipamOptions: { 'dnefix.prefix-length': '26' },
+      options: { mtu: '1400' },
+    };
+    const rows = networkDetailRows(plugged, t).filter((r) => /ipam|option/i.test(r.field));
+    assert.deepEqual(
+      rows.map((r) => `${r.field} ${r.name}: ${r.value}`),
+      ['ipamDriver IPAM driver: dnefixipam', 'ipamOption IPAM option dnefix.prefix-length: 26', 'option mtu: 1400'],
+    );
+  });
+
   it('shows "none" as the flags of a plain network', () => {
     const rows = networkDetailRows(networkNamed(snapshot, 'host'), t);
     assert.deepEqual(
