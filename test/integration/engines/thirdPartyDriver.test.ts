@@ -7,94 +7,35 @@
  * driver is gone the network is marked with the reason.
  */
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
-import * as vscode from 'vscode';
-import { eventually, explorerApi, labelOf, waitConnected } from '../explorer/explorerApi';
+import { eventually } from '../explorer/explorerApi';
 import { ScriptedPrompter } from '../operations/scriptedPrompter';
 import { run, until } from '../operations/support';
 import { uniqueName } from '../support/docker';
+import { PluginEngine } from './pluginEngine';
 
-const ENGINE = 'dne-pl';
-const SOCKET = `unix:///run/${ENGINE}.sock`;
-const PLUGIN_DIR = `/run/${ENGINE}/plugins`;
+const engine = new PluginEngine('dne-pl', '10.250.12');
 const DRIVER = 'dnefix';
-const DRIVER_SOCKET = `${PLUGIN_DIR}/${DRIVER}.sock`;
+const DRIVER_SOCKET = `${engine.pluginDir}/${DRIVER}.sock`;
 
 describe('engines: third-party network driver', function () {
   this.timeout(150_000);
   const network = uniqueName('pl');
   const [first, second] = [uniqueName('pla'), uniqueName('plb')];
   const subnetPrefix = `10.251.${1 + Math.floor(Math.random() * 250)}`;
-  let extensionPath = '';
   let driver: ChildProcess | undefined;
-  let api: Awaited<ReturnType<typeof explorerApi>>;
-
-  const engineDocker = (...args: string[]): string =>
-    execFileSync('docker', ['-H', SOCKET, ...args], { encoding: 'utf8', timeout: 60_000 }).trim();
-  const secondEngine = (action: 'start' | 'stop'): string =>
-    execFileSync('bash', [path.join(extensionPath, 'scripts', 'second-engine.sh'), action, ENGINE], {
-      encoding: 'utf8',
-      timeout: 110_000,
-      env: { ...process.env, DNE_E2_NET: '10.250.12', DNE_E2_PRIVATE_PLUGINS: '1' },
-    });
-  const config = () => vscode.workspace.getConfiguration('dockerNetworks');
-
-  /** The network's row and its Details rows ("name: value"), as the Networks view shows them. */
-  const treeRows = (): { description: string; details: string[] } | undefined => {
-    const node = api.networksProvider
-      .getChildren()
-      .find((n) => labelOf(api.networksProvider.getTreeItem(n)) === network);
-    if (!node) return undefined;
-    const details = api.networksProvider.getChildren(node).find((n) => n.kind === 'details');
-    const rows = details ? api.networksProvider.getChildren(details) : [];
-    return {
-      description: String(api.networksProvider.getTreeItem(node).description ?? ''),
-      details: rows.map((r) => {
-        const item = api.networksProvider.getTreeItem(r);
-        return `${labelOf(item)}: ${String(item.description ?? '')}`;
-      }),
-    };
-  };
+  const engineDocker = (...args: string[]): string => engine.docker(...args);
+  const treeRows = () => engine.treeRows(network);
 
   before(async () => {
-    api = await explorerApi();
-    extensionPath = vscode.extensions.all.find((e) => e.id.endsWith('docker-network-explorer'))!.extensionPath;
-    secondEngine('start');
+    await engine.start();
     // The driver runs as root in the engine's network namespace, where its bridges and veths belong.
-    driver = spawn(
-      'nsenter',
-      [
-        `--net=/var/run/netns/${ENGINE}`,
-        process.execPath,
-        path.join(extensionPath, 'test/fixtures/networkDriver/remoteDriver.mjs'),
-        '--socket',
-        DRIVER_SOCKET,
-      ],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    driver.stdout?.on('data', (d: Buffer) => console.log(`[driver] ${d.toString().trim()}`));
-    driver.stderr?.on('data', (d: Buffer) => console.log(`[driver] ${d.toString().trim()}`));
-    await config().update('pluginDirectories', [PLUGIN_DIR], vscode.ConfigurationTarget.Global);
-    await config().update('host', SOCKET, vscode.ConfigurationTarget.Global);
-    await eventually(() => (api.feed.state.endpoint === SOCKET ? true : undefined), `the feed on ${SOCKET}`, 20_000);
-    await waitConnected(api);
+    driver = engine.startPlugin('remoteDriver.mjs', ['--socket', DRIVER_SOCKET], true);
   });
 
   after(async () => {
-    driver?.kill('SIGKILL');
-    await config().update('host', undefined, vscode.ConfigurationTarget.Global);
-    await config().update('pluginDirectories', undefined, vscode.ConfigurationTarget.Global);
-    if (extensionPath) {
-      try {
-        engineDocker('rm', '-f', first, second);
-      } catch (error) {
-        console.log(`cleanup: ${String(error)}`);
-      }
-      // Stopping the engine removes its namespace, its data (the network) and the driver's bridges with them.
-      secondEngine('stop');
-    }
+    await engine.stop([first, second]);
   });
 
   it('creates a network with the plugin driver from the wizard; its containers ping each other', async () => {
@@ -144,8 +85,7 @@ describe('engines: third-party network driver', function () {
   });
 
   it('the driver stops: the network is marked, with the reason and what to do', async () => {
-    driver?.kill('SIGKILL');
-    await new Promise((resolve) => driver?.once('exit', resolve));
+    if (driver) await engine.stopPlugin(driver, 'SIGKILL');
     // SIGKILL leaves the socket file behind, as a crashed driver does: nobody answers on it any more. A reading that
     // was connected when the process died says ECONNRESET or EPIPE; the next ones (every 5 s) ECONNREFUSED.
     const refused = new RegExp(`legacy plugin ${DRIVER} does not answer on ${DRIVER_SOCKET} \\(ECONNREFUSED\\)`);

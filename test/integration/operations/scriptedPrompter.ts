@@ -31,6 +31,8 @@ export interface ScriptStep {
 export interface Recorded {
   questions: Array<{ id: string; step?: number; totalSteps?: number; canGoBack?: boolean }>;
   offered: Map<string, string[]>;
+  /** What each offered item says below its label (its detail line), by question id and label. */
+  details: Map<string, Map<string, string | undefined>>;
   invalid: Array<{ id: string; value: string; message: string }>;
   confirms: ConfirmQuestion[];
   notices: Notice[];
@@ -42,6 +44,7 @@ export class ScriptedPrompter implements Prompter {
   readonly seen: Recorded = {
     questions: [],
     offered: new Map(),
+    details: new Map(),
     invalid: [],
     confirms: [],
     notices: [],
@@ -95,6 +98,7 @@ export class ScriptedPrompter implements Prompter {
 
   async pick<T>(q: PickQuestion<T>): Promise<Answer<T>> {
     this.seen.questions.push({ id: q.id, step: q.step, totalSteps: q.totalSteps, canGoBack: q.canGoBack });
+    this.seen.details.set(q.id, new Map(q.items.map((i) => [i.label, i.detail])));
     const reply = await this.next(q.id);
     this.seen.offered.set(
       q.id,
