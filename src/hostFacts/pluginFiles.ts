@@ -17,36 +17,56 @@ export const DEFAULT_PLUGIN_DIRECTORIES: readonly string[] = [
 ];
 export const FLANNEL_SUBNET_ENV = '/run/flannel/subnet.env';
 const ACTIVATE_TIMEOUT_MS = 2_000;
+/** A real answer is a few dozen bytes (`{"Implements": ["NetworkDriver"]}`). */
+const MAX_ACTIVATE_ANSWER_BYTES = 64 * 1024;
 const PLUGIN_MEDIA_TYPE = 'application/vnd.docker.plugins.v1.2+json';
 
-/** POST /Plugin.Activate on a unix socket: the interfaces it implements, or why it did not answer. */
+/**
+ * POST /Plugin.Activate on a unix socket: the interfaces it implements, or why it did not answer. `timeoutMs` caps
+ * the whole exchange, not only a silence: a plugin that accepts and never answers, or that trickles its answer
+ * byte by byte, costs that much and no more; an answer larger than any Activate reply is cut off.
+ */
 export function activatePlugin(
   socketPath: string,
   timeoutMs = ACTIVATE_TIMEOUT_MS,
 ): Promise<{ implements: string[] } | { unanswered: string }> {
   return new Promise((resolve) => {
+    let settled = false;
+    const finish = (result: { implements: string[] } | { unanswered: string }): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(deadline);
+      request.destroy();
+      resolve(result);
+    };
     const request = http.request(
       { socketPath, method: 'POST', path: '/Plugin.Activate', headers: { Accept: PLUGIN_MEDIA_TYPE } },
       (response) => {
         const chunks: Buffer[] = [];
-        response.on('data', (c: Buffer) => chunks.push(c));
+        let size = 0;
+        response.on('data', (c: Buffer) => {
+          size += c.length;
+          if (size > MAX_ACTIVATE_ANSWER_BYTES)
+            finish({ unanswered: `its answer to Plugin.Activate is over ${MAX_ACTIVATE_ANSWER_BYTES} bytes` });
+          else chunks.push(c);
+        });
         response.on('end', () => {
           try {
             const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { Implements?: unknown };
             const list = Array.isArray(body.Implements) ? body.Implements.filter((i) => typeof i === 'string') : [];
-            resolve({ implements: list as string[] });
+            finish({ implements: list as string[] });
           } catch (error) {
-            resolve({ unanswered: `its answer to Plugin.Activate is not JSON (${(error as Error).message})` });
+            finish({ unanswered: `its answer to Plugin.Activate is not JSON (${(error as Error).message})` });
           }
         });
-        response.on('error', (error) => resolve({ unanswered: error.message }));
+        response.on('error', (error) => finish({ unanswered: error.message }));
       },
     );
-    request.setTimeout(timeoutMs, () => {
-      request.destroy();
-      resolve({ unanswered: `no answer to Plugin.Activate within ${timeoutMs} ms` });
-    });
-    request.on('error', (error: NodeJS.ErrnoException) => resolve({ unanswered: error.code ?? error.message }));
+    const deadline = setTimeout(
+      () => finish({ unanswered: `no answer to Plugin.Activate within ${timeoutMs} ms` }),
+      timeoutMs,
+    );
+    request.on('error', (error: NodeJS.ErrnoException) => finish({ unanswered: error.code ?? error.message }));
     request.end();
   });
 }

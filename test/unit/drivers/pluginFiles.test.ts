@@ -1,7 +1,8 @@
 /**
  * Legacy plugin discovery on a real file system (src/hostFacts/pluginFiles.ts): sockets and spec files in a
  * temporary plugin directory, each socket asked Plugin.Activate: one answers, one is a stale socket file nobody
- * serves, one accepts but never answers (bounded by the timeout). No engine, plain Node.
+ * serves, one accepts but never answers, one answers a byte at a time forever (both bounded by the timeout), one
+ * answers far too much (cut off). No engine, plain Node.
  */
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -34,6 +35,23 @@ describe('drivers: legacy plugin files', () => {
       net.createServer(() => undefined),
       'hung.sock',
     );
+    // Answers, but so slowly that it never ends: a byte every 50 ms (each silence shorter than the cap).
+    await listen(
+      http.createServer((_req, res) => {
+        res.writeHead(200, { 'Content-Type': 'application/vnd.docker.plugins.v1.2+json' });
+        const timer = setInterval(() => res.write(' '), 50);
+        res.on('close', () => clearInterval(timer));
+      }),
+      'trickle.sock',
+    );
+    // Answers with far more than any Activate reply.
+    await listen(
+      http.createServer((_req, res) => {
+        res.writeHead(200, { 'Content-Type': 'application/vnd.docker.plugins.v1.2+json' });
+        res.end(`{"Implements": ["NetworkDriver"], "Pad": "${'x'.repeat(1024 * 1024)}"}`);
+      }),
+      'huge.sock',
+    );
     // A socket file left behind by a process that died: a child listens, then is killed (no cleanup runs).
     const stalePath = path.join(dir, 'stale.sock');
     const child = spawn(process.execPath, ['-e', `require('net').createServer().listen(${JSON.stringify(stalePath)})`]);
@@ -54,7 +72,7 @@ describe('drivers: legacy plugin files', () => {
     const found = await readLegacyPluginFiles([dir, path.join(dir, 'absent')], (p) => activatePlugin(p, 300));
     assert.ok(found);
     const byName = new Map(found.map((f) => [f.name, f]));
-    assert.deepEqual([...byName.keys()].sort(), ['good', 'hung', 'remote', 'stale']);
+    assert.deepEqual([...byName.keys()].sort(), ['good', 'huge', 'hung', 'remote', 'stale', 'trickle']);
     assert.deepEqual(byName.get('good'), {
       name: 'good',
       path: path.join(dir, 'good.sock'),
@@ -63,6 +81,9 @@ describe('drivers: legacy plugin files', () => {
     });
     assert.equal(byName.get('hung')?.unanswered, 'no answer to Plugin.Activate within 300 ms');
     assert.equal(byName.get('stale')?.unanswered, 'ECONNREFUSED');
+    // The cap is on the whole exchange, so a plugin that keeps talking is cut off too.
+    assert.equal(byName.get('trickle')?.unanswered, 'no answer to Plugin.Activate within 300 ms');
+    assert.equal(byName.get('huge')?.unanswered, 'its answer to Plugin.Activate is over 65536 bytes');
     // A spec file points elsewhere: it is listed, never contacted.
     assert.deepEqual(byName.get('remote'), {
       name: 'remote',
