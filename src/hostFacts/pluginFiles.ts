@@ -7,7 +7,7 @@
 import * as fs from 'node:fs/promises';
 import * as http from 'node:http';
 import * as path from 'node:path';
-import type { LegacyPluginFile } from '../model/drivers';
+import type { DriverEntry, LegacyPluginFile } from '../model/drivers';
 
 /** Where engines look for legacy plugins (sockets in the first, spec files in all three). */
 export const DEFAULT_PLUGIN_DIRECTORIES: readonly string[] = [
@@ -69,6 +69,18 @@ export function activatePlugin(
     request.on('error', (error: NodeJS.ErrnoException) => finish({ unanswered: error.code ?? error.message }));
     request.end();
   });
+}
+
+/** The plugins among `entries` whose socket does not answer Plugin.Activate now, asked in parallel, with why. */
+export async function silentPlugins(
+  entries: readonly DriverEntry[],
+  activate: typeof activatePlugin = activatePlugin,
+): Promise<Array<{ entry: DriverEntry; reason: string }>> {
+  const sockets = entries.flatMap((entry) => (entry.source ? [{ entry, socket: entry.source }] : []));
+  const answers = await Promise.all(
+    sockets.map(async ({ entry, socket }) => ({ entry, answer: await activate(socket) })),
+  );
+  return answers.flatMap(({ entry, answer }) => ('unanswered' in answer ? [{ entry, reason: answer.unanswered }] : []));
 }
 
 function pluginFileOf(dir: string, entry: string): Omit<LegacyPluginFile, 'implements' | 'unanswered'> | undefined {

@@ -130,6 +130,19 @@ export function findDriver(inventory: DriverInventory, name: string): DriverEntr
   return inventory.entries.find((e) => e.name === name || e.name === withLatest(name));
 }
 
+/**
+ * The legacy plugins among the named drivers that serve a socket this machine can ask (a local engine), once each:
+ * the engine waits for a legacy plugin without a limit, so one that hangs would hang the request that uses it.
+ */
+export function legacySocketsAmong(inventory: DriverInventory, names: readonly string[]): DriverEntry[] {
+  const found = new Map<string, DriverEntry>();
+  for (const name of names) {
+    const entry = name ? findDriver(inventory, name) : undefined;
+    if (entry?.kind === 'legacyPlugin' && entry.source?.endsWith('.sock')) found.set(entry.name, entry);
+  }
+  return [...found.values()];
+}
+
 /** Drivers offered for a role (a legacy spec file, whose roles are unknown, is offered for both). */
 export function driversFor(inventory: DriverInventory, role: DriverRole): DriverEntry[] {
   return inventory.entries.filter((e) => e.roles.includes(role) || (e.kind === 'legacyPlugin' && e.roles.length === 0));

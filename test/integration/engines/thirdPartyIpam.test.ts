@@ -5,7 +5,7 @@
  * that IPAM driver and a key=value IPAM option: its containers get their addresses from the plugin's pool, the plugin
  * saw the option, the tree says the IPAM driver is a legacy plugin. A requested pool, range and address are
  * honoured. A plugin socket that accepts and never answers costs Show Network Drivers the 2 s probe cap and gives a
- * sentence. Once the IPAM plugin stops, the network is marked with the reason; started again, the mark goes.
+ * sentence; Create Network with it says why instead of sending a request the engine would hang on. Once the IPAM plugin stops, the network is marked with the reason; started again, the mark goes.
  */
 import * as assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
@@ -36,6 +36,7 @@ describe('engines: third-party IPAM driver', function () {
   this.timeout(150_000);
   const network = uniqueName('ipam');
   const requested = uniqueName('ipamreq');
+  const hungNetwork = uniqueName('ipamhung');
   const [first, second, fixed, next] = ['ipa', 'ipb', 'ipc', 'ipd'].map(uniqueName);
   const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dne-ipam-'));
   const requestLog = path.join(logDir, 'requests.jsonl');
@@ -141,7 +142,7 @@ describe('engines: third-party IPAM driver', function () {
     assert.equal(pool?.request.SubPool, '10.254.7.128/25');
   });
 
-  it('a plugin socket that accepts and never answers: a sentence within the probe cap, no hang', async () => {
+  it('a plugin socket that accepts and never answers: a sentence within the probe cap, no hang, nothing created', async () => {
     const hungSocket = path.join(engine.pluginDir, 'dnehung.sock');
     const held: net.Socket[] = [];
     const hung = net.createServer((socket) => held.push(socket));
@@ -156,6 +157,29 @@ describe('engines: third-party IPAM driver', function () {
       );
       // The healthy plugin next to it is listed as usual.
       assert.ok(prompter.seen.offered.get('drivers')?.includes(IPAM), prompter.seen.offered.get('drivers')?.join(', '));
+
+      // The engine itself would wait for the hung plugin without a limit: Create Network asks it first and says why.
+      const create = new ScriptedPrompter([
+        { id: 'name', reply: hungNetwork },
+        { id: 'driver', reply: 'bridge' },
+        { id: 'ipamDriver', reply: 'dnehung' },
+        { id: 'ipamOptions', reply: '' },
+        { id: 'ipv4Subnet', reply: '' },
+        { id: 'ipv6Subnet', reply: '' },
+        { id: 'flags', reply: [] },
+        { id: 'driverOptions', reply: [] },
+        { id: 'labels', reply: '' },
+      ]);
+      assert.equal(await run<string | undefined>('createNetwork', create), undefined);
+      assert.deepEqual(create.unused, []);
+      assert.equal(
+        create.noticesText('error'),
+        `Network "${hungNetwork}" was not created: the engine waits for a legacy plugin without a limit, so it would ` +
+          `hang. The legacy plugin dnehung does not answer on ${hungSocket} (no answer to Plugin.Activate within ` +
+          '2000 ms): its process is not running or hangs. Start the driver again (its service or container). Then ' +
+          'run Create Network again.',
+      );
+      assert.equal(engine.docker('network', 'ls', '-q', '--filter', `name=^${hungNetwork}$`), '');
     } finally {
       for (const socket of held) socket.destroy();
       await new Promise((resolve) => hung.close(resolve));

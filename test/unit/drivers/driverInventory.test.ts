@@ -11,6 +11,7 @@ import type { DriverFacts } from '../../../src/hostFacts/driverGathering';
 import {
   buildDriverInventory,
   driversFor,
+  legacySocketsAmong,
   networkDriverStates,
   type LegacyPluginFile,
 } from '../../../src/model/drivers';
@@ -114,6 +115,16 @@ describe('drivers: inventory and network driver state', () => {
     assert.match(silent.value, /silent does not answer on \/run\/docker\/plugins\/silent\.sock \(ECONNREFUSED\)/);
     // Both drivers unavailable: the network driver's mark, the wider one.
     assert.equal(driverProblemBadge(network('gone', 'gone-ipam'), facts(), t), 'driver unavailable');
+  });
+
+  it("the legacy plugin sockets among a request's drivers, once each (the ones to ask before using them)", () => {
+    const names = ['weave', 'silent', 'elsewhere', 'vendor/net', 'bridge', 'default', 'weave', ''];
+    assert.deepEqual(
+      legacySocketsAmong(local, names).map((e) => e.source),
+      ['/run/docker/plugins/weave.sock', '/run/docker/plugins/silent.sock'],
+    );
+    // A remote engine's sockets cannot be asked from here.
+    assert.deepEqual(legacySocketsAmong(remote, names), []);
   });
 
   it('a remote engine: legacy plugins are not checked, so nothing is marked', () => {

@@ -11,7 +11,7 @@ import * as http from 'node:http';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { activatePlugin, readLegacyPluginFiles } from '../../../src/hostFacts/pluginFiles';
+import { activatePlugin, readLegacyPluginFiles, silentPlugins } from '../../../src/hostFacts/pluginFiles';
 
 describe('drivers: legacy plugin files', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dne-plugins-'));
@@ -90,6 +90,21 @@ describe('drivers: legacy plugin files', () => {
       path: path.join(dir, 'sub', 'remote.spec'),
       form: 'spec',
     });
+  });
+
+  it('asks the plugins a request would use, in parallel, and names the silent ones with why', async () => {
+    const entry = (name: string) => ({
+      name,
+      kind: 'legacyPlugin' as const,
+      roles: [],
+      usable: true,
+      source: path.join(dir, `${name}.sock`),
+    });
+    const silent = await silentPlugins([entry('good'), entry('hung'), entry('stale')], (p) => activatePlugin(p, 300));
+    assert.deepEqual(
+      silent.map((s) => `${s.entry.name}: ${s.reason}`),
+      ['hung: no answer to Plugin.Activate within 300 ms', 'stale: ECONNREFUSED'],
+    );
   });
 
   it('no plugin directory exists on this machine (the engine runs in a VM): nothing can be said', async () => {
