@@ -15,7 +15,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { DriverEntry } from '../../../src/model/drivers';
 import { eventually } from '../explorer/explorerApi';
-import { ScriptedPrompter } from '../operations/scriptedPrompter';
+import { ScriptedPrompter, type ScriptStep } from '../operations/scriptedPrompter';
 import { run, until } from '../operations/support';
 import { uniqueName } from '../support/docker';
 import { PluginEngine } from './pluginEngine';
@@ -26,6 +26,15 @@ const IPAM_SOCKET = `${engine.pluginDir}/${IPAM}.sock`;
 /** The fixture hands out pools from this range, the first one first. */
 const IPAM_RANGE = '10.253.0.0/16';
 const OPTION = 'dnefix.prefix-length';
+
+/** The wizard's steps after the IPAM driver's, all left at their defaults, for a bridge network. */
+const BRIDGE_DEFAULTS: ScriptStep[] = [
+  { id: 'ipv4Subnet', reply: '' },
+  { id: 'ipv6Subnet', reply: '' },
+  { id: 'flags', reply: [] },
+  { id: 'driverOptions', reply: [] },
+  { id: 'labels', reply: '' },
+];
 
 interface LoggedRequest {
   url: string;
@@ -72,11 +81,7 @@ describe('engines: third-party IPAM driver', function () {
       { id: 'driver', reply: 'bridge' },
       { id: 'ipamDriver', reply: IPAM },
       { id: 'ipamOptions', reply: `${OPTION}=26` },
-      { id: 'ipv4Subnet', reply: '' },
-      { id: 'ipv6Subnet', reply: '' },
-      { id: 'flags', reply: [] },
-      { id: 'driverOptions', reply: [] },
-      { id: 'labels', reply: '' },
+      ...BRIDGE_DEFAULTS,
     ]);
     const id = await run<string | undefined>('createNetwork', prompter);
     assert.ok(id, `no network created; notices: ${prompter.noticesText('error')}`);
@@ -164,11 +169,7 @@ describe('engines: third-party IPAM driver', function () {
         { id: 'driver', reply: 'bridge' },
         { id: 'ipamDriver', reply: 'dnehung' },
         { id: 'ipamOptions', reply: '' },
-        { id: 'ipv4Subnet', reply: '' },
-        { id: 'ipv6Subnet', reply: '' },
-        { id: 'flags', reply: [] },
-        { id: 'driverOptions', reply: [] },
-        { id: 'labels', reply: '' },
+        ...BRIDGE_DEFAULTS,
       ]);
       assert.equal(await run<string | undefined>('createNetwork', create), undefined);
       assert.deepEqual(create.unused, []);

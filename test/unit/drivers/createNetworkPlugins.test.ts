@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import { runCreateNetworkWizard } from '../../../src/commands/createNetwork/wizard';
 import type { EngineInfo, EnginePlugin } from '../../../src/engine/records';
 import { buildDriverInventory } from '../../../src/model/drivers';
-import { BACK, ScriptedPrompter } from '../../integration/operations/scriptedPrompter';
+import { BACK, ScriptedPrompter, type ScriptStep } from '../../integration/operations/scriptedPrompter';
 
 const info: EngineInfo = { Plugins: { Network: ['bridge', 'host', 'ipvlan', 'macvlan', 'null', 'overlay'] } };
 const plugin = (Name: string, Capability: string, Enabled = true): EnginePlugin => ({
@@ -17,6 +17,15 @@ const plugin = (Name: string, Capability: string, Enabled = true): EnginePlugin 
   Enabled,
   Config: { Interface: { Types: [{ Prefix: 'docker', Capability, Version: '1.0' }] } },
 });
+
+/** The steps after the drivers, all left empty, for a built-in network driver (it has driver options to offer). */
+const plainRest: ScriptStep[] = [
+  { id: 'ipv4Subnet', reply: '' },
+  { id: 'ipv6Subnet', reply: '' },
+  { id: 'flags', reply: [] },
+  { id: 'driverOptions', reply: [] },
+  { id: 'labels', reply: '' },
+];
 
 describe('drivers: Create Network with plugin drivers', () => {
   it('offers managed and legacy network plugins with their kind, then the IPAM plugins, and sends both', async () => {
@@ -73,11 +82,7 @@ describe('drivers: Create Network with plugin drivers', () => {
       { id: 'ipv4Subnet', reply: BACK },
       { id: 'ipamOptions', reply: BACK },
       { id: 'ipamDriver', reply: 'default' },
-      { id: 'ipv4Subnet', reply: '' },
-      { id: 'ipv6Subnet', reply: '' },
-      { id: 'flags', reply: [] },
-      { id: 'driverOptions', reply: [] },
-      { id: 'labels', reply: '' },
+      ...plainRest,
     ]);
     const request = await runCreateNetworkWizard({ prompter, networks: [], info, drivers });
     assert.deepEqual(prompter.unused, []);
@@ -90,11 +95,7 @@ describe('drivers: Create Network with plugin drivers', () => {
     const prompter = new ScriptedPrompter([
       { id: 'name', reply: 'plain' },
       { id: 'driver', reply: 'macvlan' },
-      { id: 'ipv4Subnet', reply: '' },
-      { id: 'ipv6Subnet', reply: '' },
-      { id: 'flags', reply: [] },
-      { id: 'driverOptions', reply: [] },
-      { id: 'labels', reply: '' },
+      ...plainRest,
     ]);
     const request = await runCreateNetworkWizard({ prompter, networks: [], info, drivers });
     assert.deepEqual(prompter.unused, []);
