@@ -7,6 +7,7 @@ import type { ContainerModel, EndpointModel, NetworkModel, TopologySnapshot } fr
 import { DONE, runSteps, type Step } from './createNetwork/stepRunner';
 import { currentNetwork, nodesFrom, prompterFrom, reportFailure, tell } from './operationSupport';
 import { pickContainer, pickEndpoints, pickNetwork } from './pickers';
+import { pluginsAnswer } from './pluginCheck';
 import { BACK, type Prompter } from './prompter';
 import type { CommandEntry, CommandServices } from './services';
 import { messageOf } from './validationMessages';
@@ -95,7 +96,10 @@ async function askConnectOptions(
   return request;
 }
 
-/** The Connect flow for one network and one container (aliases, static addresses, progress, failure report). */
+/**
+ * The Connect flow for one network and one container (aliases, static addresses, a legacy plugin driver asked
+ * whether it answers, progress, failure report).
+ */
 export async function connect(
   services: CommandServices,
   prompter: Prompter,
@@ -105,6 +109,17 @@ export async function connect(
   const request = await askConnectOptions(prompter, services.feed.snapshot, network, container);
   if (!request) return false;
   const engine = await services.engine();
+  const mayGo = await pluginsAnswer(services, prompter, engine, {
+    drivers: [network.driver, network.ipamDriver],
+    refusal: (sentences) =>
+      vscode.l10n.t(
+        'Container "{0}" was not connected to "{1}": the engine waits for a legacy plugin without a limit, so it would hang. {2} Then connect it again.',
+        container.name,
+        network.name,
+        sentences,
+      ),
+  });
+  if (!mayGo) return false;
   try {
     await prompter.withProgress(vscode.l10n.t('Connecting {0} to {1}...', container.name, network.name), () =>
       engine.connect(network.id, container.id, request),

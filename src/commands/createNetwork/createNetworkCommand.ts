@@ -1,17 +1,13 @@
 /**
  * dockerNetworks.createNetwork: the wizard, then the engine call with progress, then the new network revealed. A
- * legacy plugin driver (network or IPAM) of a local engine is asked first whether it answers: the engine waits for
- * a legacy plugin without a limit, so a hung one would hang the creation; instead the user reads why and the fix.
+ * legacy plugin driver (network or IPAM) is asked first whether it answers (pluginCheck.ts).
  */
 import * as vscode from 'vscode';
 import { errorMessage } from '../../common/failure';
 import type { CreateNetworkRequest } from '../../engine/api';
 import { pluginDirectories } from '../../explorer/driverDetails';
-import { driverStateSentence } from '../../explorer/present/driverText';
 import { gatherDriverFacts } from '../../hostFacts/driverGathering';
-import { silentPlugins } from '../../hostFacts/pluginFiles';
-import { legacySocketsAmong, type DriverInventory } from '../../model/drivers';
-import type { Prompter } from '../prompter';
+import { pluginsAnswer } from '../pluginCheck';
 import { prompterFrom, reportFailure, sortedNetworks } from '../operationSupport';
 import type { CommandEntry, CommandServices } from '../services';
 import { runCreateNetworkWizard } from './wizard';
@@ -38,7 +34,17 @@ export async function createNetwork(services: CommandServices, args: readonly un
     ...(drivers ? { drivers } : {}),
   });
   if (!request) return undefined;
-  if (drivers && !(await pluginsAnswer(prompter, request, drivers))) return undefined;
+  const mayGo = await pluginsAnswer(services, prompter, engine, {
+    drivers: [request.driver, request.ipamDriver ?? ''],
+    ...(drivers ? { inventory: drivers } : {}),
+    refusal: (sentences) =>
+      vscode.l10n.t(
+        'Network "{0}" was not created: the engine waits for a legacy plugin without a limit, so it would hang. {1} Then run Create Network again.',
+        request.name,
+        sentences,
+      ),
+  });
+  if (!mayGo) return undefined;
   let created: { id: string; warning?: string };
   try {
     created = await prompter.withProgress(vscode.l10n.t('Creating network "{0}"...', request.name), () =>
@@ -69,33 +75,6 @@ export async function createNetwork(services: CommandServices, args: readonly un
     services.log.warn(`Created network "${request.name}" but could not reveal it in the tree: ${errorMessage(error)}`);
   });
   return created.id;
-}
-
-/** False, with the reason told, when a legacy plugin the request uses does not answer now. */
-async function pluginsAnswer(
-  prompter: Prompter,
-  request: CreateNetworkRequest,
-  drivers: DriverInventory,
-): Promise<boolean> {
-  const plugins = legacySocketsAmong(drivers, [request.driver, request.ipamDriver ?? '']);
-  if (plugins.length === 0) return true;
-  const silent = await prompter.withProgress(vscode.l10n.t('Asking the plugin drivers whether they answer...'), () =>
-    silentPlugins(plugins),
-  );
-  if (silent.length === 0) return true;
-  const t = (message: string, ...args: Array<string | number | boolean>) => vscode.l10n.t(message, ...args);
-  const reasons = silent.map((s) =>
-    driverStateSentence({ state: 'notAnswering', entry: s.entry, reason: s.reason }, pluginDirectories(), t),
-  );
-  void prompter.notify({
-    level: 'error',
-    message: vscode.l10n.t(
-      'Network "{0}" was not created: the engine waits for a legacy plugin without a limit, so it would hang. {1} Then run Create Network again.',
-      request.name,
-      reasons.join(' '),
-    ),
-  });
-  return false;
 }
 
 function describeRequest(r: CreateNetworkRequest): string {

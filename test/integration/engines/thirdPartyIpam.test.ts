@@ -5,7 +5,9 @@
  * that IPAM driver and a key=value IPAM option: its containers get their addresses from the plugin's pool, the plugin
  * saw the option, the tree says the IPAM driver is a legacy plugin. A requested pool, range and address are
  * honoured. A plugin socket that accepts and never answers costs Show Network Drivers the 2 s probe cap and gives a
- * sentence; Create Network with it says why instead of sending a request the engine would hang on. Once the IPAM plugin stops, the network is marked with the reason; started again, the mark goes.
+ * sentence; Create Network with it says why instead of sending a request the engine would hang on. The IPAM plugin
+ * hangs (SIGSTOP): the network is marked and Connect says why instead of hanging. Once the IPAM plugin stops, the
+ * network is marked with the reason; started again, the mark goes.
  */
 import * as assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
@@ -16,7 +18,7 @@ import * as path from 'node:path';
 import type { DriverEntry } from '../../../src/model/drivers';
 import { eventually } from '../explorer/explorerApi';
 import { ScriptedPrompter, type ScriptStep } from '../operations/scriptedPrompter';
-import { run, until } from '../operations/support';
+import { containerNamed, networkNode, run, until } from '../operations/support';
 import { uniqueName } from '../support/docker';
 import { PluginEngine } from './pluginEngine';
 
@@ -46,7 +48,7 @@ describe('engines: third-party IPAM driver', function () {
   const network = uniqueName('ipam');
   const requested = uniqueName('ipamreq');
   const hungNetwork = uniqueName('ipamhung');
-  const [first, second, fixed, next] = ['ipa', 'ipb', 'ipc', 'ipd'].map(uniqueName);
+  const [first, second, fixed, next, guest] = ['ipa', 'ipb', 'ipc', 'ipd', 'ipe'].map(uniqueName);
   const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dne-ipam-'));
   const requestLog = path.join(logDir, 'requests.jsonl');
   let ipam: ChildProcess | undefined;
@@ -71,7 +73,7 @@ describe('engines: third-party IPAM driver', function () {
   });
 
   after(async () => {
-    await engine.stop([first, second, fixed, next]);
+    await engine.stop([first, second, fixed, next, guest]);
     fs.rmSync(logDir, { recursive: true, force: true });
   });
 
@@ -186,6 +188,56 @@ describe('engines: third-party IPAM driver', function () {
       await new Promise((resolve) => hung.close(resolve));
       fs.rmSync(hungSocket, { force: true });
     }
+  });
+
+  it('the IPAM plugin hangs: the network is marked and Connect says why instead of hanging; it wakes, the mark goes', async () => {
+    engine.docker('run', '-d', '--name', guest, 'dne-busybox:latest', 'sleep', '600');
+    const node = await networkNode(network);
+    await until((s) => !!containerNamed(s, guest), `container ${guest}`);
+    // A stopped process: the kernel still accepts connections on its socket, nobody ever answers.
+    ipam?.kill('SIGSTOP');
+    try {
+      const silent = new RegExp(
+        `The legacy plugin ${IPAM} does not answer on ${IPAM_SOCKET} \\(no answer to Plugin.Activate within 2000 ms\\)`,
+      );
+      await eventually(
+        () => {
+          const r = engine.treeRows(network);
+          return r?.description.includes('IPAM driver unavailable') && r.details.some((d) => silent.test(d))
+            ? r
+            : undefined;
+        },
+        'the network marked as having a silent IPAM driver',
+        20_000,
+      );
+      const prompter = new ScriptedPrompter([
+        { id: 'container', reply: guest },
+        { id: 'aliases', reply: '' },
+        { id: 'ipv4', reply: '' },
+      ]);
+      assert.equal(await run('connectContainer', prompter, node), false);
+      assert.deepEqual(prompter.unused, []);
+      const told = prompter.noticesText('error');
+      assert.ok(
+        told.startsWith(
+          `Container "${guest}" was not connected to "${network}": the engine waits for a legacy plugin without a limit`,
+        ),
+        told,
+      );
+      assert.match(told, silent);
+      const networks = engine.docker('inspect', '-f', '{{json .NetworkSettings.Networks}}', guest);
+      assert.ok(!networks.includes(network), networks);
+    } finally {
+      ipam?.kill('SIGCONT');
+    }
+    await eventually(
+      () => {
+        const r = engine.treeRows(network);
+        return r && !r.description.includes('unavailable') ? r : undefined;
+      },
+      'the mark gone once the plugin answers again',
+      20_000,
+    );
   });
 
   it('the IPAM plugin stops: the network is marked, with the reason; started again, the mark goes', async () => {
