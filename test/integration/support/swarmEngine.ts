@@ -1,0 +1,93 @@
+/**
+ * A single-node Swarm on a second Docker engine of the test's own (scripts/second-engine.sh: its own network
+ * namespace, data root, exec root, pid file and socket), for the Swarm tests of every layer (integration in the
+ * extension host, e2e in the browser). `swarm init` runs on that engine only, never on the shared one. Each test
+ * file uses its own engine name and /30 (`net`, "a.b.c": host side .1, engine side .2) so no two ever collide.
+ * This kernel may lack IPVS (/proc/net/ip_vs): replicated test services then run with `--endpoint-mode dnsrr`.
+ * Plain Node (no vscode), so the browser suite imports it too.
+ */
+import { execFileSync } from 'node:child_process';
+
+/** A 10.x.y.z/nn address as `docker inspect` and the tree print it. */
+export const SWARM_ADDRESS = /\b10\.\d+\.\d+\.\d+\/\d+\b/;
+
+export class SwarmEngine {
+  readonly socket: string;
+  /** The engine's address in its namespace: what `swarm init` advertises. */
+  readonly address: string;
+  private readonly env: NodeJS.ProcessEnv;
+
+  constructor(
+    private readonly script: string,
+    readonly name: string,
+    net: string,
+  ) {
+    this.socket = `unix:///run/${name}.sock`;
+    this.address = `${net}.2`;
+    this.env = { ...process.env, DNE_E2_NET: net };
+  }
+
+  /** Starts the engine (idempotent; the test image is loaded into it) and makes it a Swarm manager. */
+  start(): this {
+    execFileSync('bash', [this.script, 'start', this.name], { encoding: 'utf8', timeout: 110_000, env: this.env });
+    if (this.docker('info', '--format', '{{.Swarm.LocalNodeState}}') !== 'active') {
+      this.docker('swarm', 'init', '--advertise-addr', this.address);
+    }
+    return this;
+  }
+
+  /** Stops the engine and removes its namespace and data (safe when it never started). */
+  stop(): void {
+    execFileSync('bash', [this.script, 'stop', this.name], { encoding: 'utf8', timeout: 90_000, env: this.env });
+  }
+
+  /** `docker -H <this engine> <args>`: trimmed stdout; throws with docker's stderr when it fails. */
+  docker(...args: string[]): string {
+    try {
+      return execFileSync('docker', ['-H', this.socket, ...args], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        timeout: 60_000,
+      }).trim();
+    } catch (err) {
+      const stderr = (err as { stderr?: string }).stderr ?? '';
+      throw new Error(`docker -H ${this.socket} ${args.join(' ')} failed: ${stderr.trim() || String(err)}`);
+    }
+  }
+
+  /** Creates a replicated service of the test image on `network` (sleeping; the image is never pulled). */
+  createService(name: string, network: string, replicas: number, ...extra: string[]): void {
+    this.docker(
+      'service',
+      'create',
+      '--detach',
+      '--name',
+      name,
+      '--network',
+      network,
+      '--replicas',
+      String(replicas),
+      '--no-resolve-image',
+      ...extra,
+      'dne-busybox:latest',
+      'sleep',
+      '3600',
+    );
+  }
+
+  /** The addresses the engine gave the service's running tasks on `network`, sorted ("10.0.1.3/24"). */
+  taskAddresses(service: string, network: string): string[] {
+    return this.docker('service', 'ps', service, '--filter', 'desired-state=running', '-q')
+      .split('\n')
+      .filter(Boolean)
+      .map((task) =>
+        this.docker(
+          'inspect',
+          task,
+          '--format',
+          `{{range .NetworksAttachments}}{{if eq .Network.Spec.Name "${network}"}}{{index .Addresses 0}}{{end}}{{end}}`,
+        ),
+      )
+      .sort();
+  }
+}
