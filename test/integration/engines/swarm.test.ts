@@ -8,7 +8,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { NetworksTreeNode } from '../../../src/explorer/networksProvider';
-import { explorerApi, eventually, labelOf, waitConnected } from '../explorer/explorerApi';
+import { explorerApi, eventually, networkRows as rowsUnder, treeRows, waitConnected } from '../explorer/explorerApi';
 import { until } from '../operations/support';
 import { uniqueName } from '../support/docker';
 import { SWARM_ADDRESS as ADDRESS, SwarmEngine } from '../support/swarmEngine';
@@ -23,16 +23,8 @@ describe('engines: Swarm services on an overlay network', function () {
   let api: Awaited<ReturnType<typeof explorerApi>>;
 
   const swarmDocker = (...args: string[]): string => engine!.docker(...args);
-  const rows = (node?: NetworksTreeNode): Array<{ node: NetworksTreeNode; label: string; description: string }> =>
-    api.networksProvider.getChildren(node).map((child) => {
-      const item = api.networksProvider.getTreeItem(child);
-      return { node: child, label: labelOf(item), description: String(item.description ?? '') };
-    });
-  const networkRows = (name: string) => {
-    const id = [...api.feed.snapshot.networks.values()].find((n) => n.name === name)?.id;
-    const node = id ? api.networksProvider.nodeForNetwork(id) : undefined;
-    return node ? rows(node) : [];
-  };
+  const rows = (node?: NetworksTreeNode) => treeRows(api, node);
+  const networkRows = (name: string) => rowsUnder(api, name);
   /** The service row under the network and its task rows, once `ready` holds for them. */
   const serviceRows = (service: string, ready: (tasks: ReturnType<typeof rows>) => boolean, what: string) =>
     eventually(

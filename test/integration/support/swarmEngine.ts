@@ -29,11 +29,37 @@ export class SwarmEngine {
 
   /** Starts the engine (idempotent; the test image is loaded into it) and makes it a Swarm manager. */
   start(): this {
+    return this.startEngine().initSwarm(this.address);
+  }
+
+  /** Starts the engine only (idempotent), in no Swarm yet. */
+  startEngine(): this {
     execFileSync('bash', [this.script, 'start', this.name], { encoding: 'utf8', timeout: 110_000, env: this.env });
+    return this;
+  }
+
+  /** `swarm init` advertising `address`, unless the engine already is in a Swarm. */
+  initSwarm(address: string): this {
     if (this.docker('info', '--format', '{{.Swarm.LocalNodeState}}') !== 'active') {
-      this.docker('swarm', 'init', '--advertise-addr', this.address);
+      this.docker('swarm', 'init', '--advertise-addr', address);
     }
     return this;
+  }
+
+  /**
+   * Joins `peer` (started, in no Swarm) to this engine's Swarm as a second manager over a veth pair between the
+   * two namespaces (second-engine.sh link; `linkNet` "a.b.c": this side .1, the peer .2). With two managers the
+   * quorum is two: stopping the peer leaves this one without a leader.
+   */
+  addManager(peer: SwarmEngine, linkNet: string): void {
+    execFileSync('bash', [this.script, 'link', this.name, peer.name], {
+      encoding: 'utf8',
+      timeout: 30_000,
+      env: { ...this.env, DNE_E2_LINK_NET: linkNet },
+    });
+    this.initSwarm(`${linkNet}.1`);
+    const token = this.docker('swarm', 'join-token', '-q', 'manager');
+    peer.docker('swarm', 'join', '--token', token, '--advertise-addr', `${linkNet}.2`, `${linkNet}.1:2377`);
   }
 
   /** Stops the engine and removes its namespace and data (safe when it never started). */
