@@ -7,6 +7,7 @@
  * Plain Node (no vscode), so the browser suite imports it too.
  */
 import { execFileSync } from 'node:child_process';
+import { docker, testImage } from './docker';
 
 /** A 10.x.y.z/nn address as `docker inspect` and the tree print it. */
 export const SWARM_ADDRESS = /\b10\.\d+\.\d+\.\d+\/\d+\b/;
@@ -69,16 +70,7 @@ export class SwarmEngine {
 
   /** `docker -H <this engine> <args>`: trimmed stdout; throws with docker's stderr when it fails. */
   docker(...args: string[]): string {
-    try {
-      return execFileSync('docker', ['-H', this.socket, ...args], {
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'pipe'],
-        timeout: 60_000,
-      }).trim();
-    } catch (err) {
-      const stderr = (err as { stderr?: string }).stderr ?? '';
-      throw new Error(`docker -H ${this.socket} ${args.join(' ')} failed: ${stderr.trim() || String(err)}`);
-    }
+    return docker('-H', this.socket, ...args);
   }
 
   /** Creates a replicated service of the test image on `network` (sleeping; the image is never pulled). */
@@ -95,7 +87,7 @@ export class SwarmEngine {
       String(replicas),
       '--no-resolve-image',
       ...extra,
-      'dne-busybox:latest',
+      testImage,
       'sleep',
       '3600',
     );
