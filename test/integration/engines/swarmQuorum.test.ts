@@ -14,7 +14,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExplorerApi } from '../../../src/extension';
-import { explorerApi, eventually, networkRows, waitConnected } from '../explorer/explorerApi';
+import { explorerApi, eventually, networkRows, treeRows, waitConnected } from '../explorer/explorerApi';
 import { ScriptedPrompter } from '../operations/scriptedPrompter';
 import { networkNode, run, until } from '../operations/support';
 import { uniqueName } from '../support/docker';
@@ -128,6 +128,20 @@ describe('engines: Swarm connect on an attachable overlay, and a manager that lo
     assert.deepEqual([...api.feed.snapshot.networks.values()].map((n) => n.name).sort(), engineNetworks);
     assert.ok(networkRows(api, attachable).some((r) => r.node.kind === 'endpoint' && r.label === plain));
     assert.ok(networkRows(api, 'bridge').some((r) => r.node.kind === 'endpoint' && r.label === plain));
+    // Expanding the overlay's Details asks the engine for its peers: an answer or a sentence, never "reading" for good.
+    const details = networkRows(api, attachable).find((r) => r.node.kind === 'details')!.node;
+    const peers = await eventually(
+      () => {
+        const found = treeRows(api, details).filter((r) => r.label.startsWith('Peer'));
+        return found.length > 0 && found.every((r) => !/reading/.test(r.description)) ? found : undefined;
+      },
+      `the peers of ${attachable} read`,
+      30_000,
+    );
+    assert.ok(
+      peers.every((p) => /could not be read: .+|^\d+\.\d+\.\d+\.\d+$/.test(p.description)),
+      JSON.stringify(peers.map((p) => [p.label, p.description])),
+    );
   });
 });
 
