@@ -88,7 +88,7 @@ stop() {
 }
 
 link() {
-  local peer="${3:-}" link_net="${DNE_E2_LINK_NET:-10.250.16}"
+  local peer="${3:-}" link_net="${DNE_E2_LINK_NET:-10.250.23}"
   [ -n "$peer" ] && [ -e "/var/run/netns/$peer" ] && [ -e "$ns" ] || {
     echo "second-engine: link needs two started engines" >&2
     return 2

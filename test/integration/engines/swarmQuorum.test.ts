@@ -34,11 +34,11 @@ describe('engines: Swarm connect on an attachable overlay, and a manager that lo
     api = await explorerApi();
     const extensionPath = vscode.extensions.all.find((e) => e.id.endsWith('docker-network-explorer'))!.extensionPath;
     const script = `${extensionPath}/scripts/second-engine.sh`;
-    first = new SwarmEngine(script, 'dne-swq', '10.250.14');
-    second = new SwarmEngine(script, 'dne-swq2', '10.250.15');
+    first = new SwarmEngine(script, 'dne-swq', '10.250.21');
+    second = new SwarmEngine(script, 'dne-swq2', '10.250.22');
     first.startEngine();
     second.startEngine();
-    first.addManager(second, '10.250.16');
+    first.addManager(second, '10.250.23');
     first.docker('network', 'create', '--driver', 'overlay', '--attachable', attachable);
     first.docker('network', 'create', '--driver', 'overlay', servicesOnly);
     first.createService(service, attachable, 1, '--endpoint-mode', 'dnsrr');
