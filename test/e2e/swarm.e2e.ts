@@ -89,7 +89,11 @@ describe('e2e: Swarm services on an overlay network', function () {
       rows.map((r) => r.label),
       [`${service}.1`, `${service}.2`],
     );
-    assert.deepEqual(rows.map((r) => r.address).sort(), engine.taskAddresses(service, network));
+    // each task with the address `docker inspect` gives it on this network
+    assert.deepEqual(
+      rows.map((r) => ({ name: r.label, address: r.address })),
+      engine.tasksOn(service, network),
+    );
     assert.match(await serviceRow.innerText(), /dnsrr · 2\/2 running/);
     await wb!.screenshot('swarm-1-service-with-two-tasks');
   });
@@ -101,7 +105,11 @@ describe('e2e: Swarm services on an overlay network', function () {
       rows.map((r) => r.label),
       [`${service}.1`, `${service}.2`, `${service}.3`],
     );
-    assert.deepEqual(rows.map((r) => r.address).sort(), engine.taskAddresses(service, network));
+    // each task with the address `docker inspect` gives it on this network
+    assert.deepEqual(
+      rows.map((r) => ({ name: r.label, address: r.address })),
+      engine.tasksOn(service, network),
+    );
     await eventually(
       () => wb!.treeItem(service, networks).innerText(),
       (text) => /3\/3 running/.test(text),

@@ -93,19 +93,23 @@ export class SwarmEngine {
     );
   }
 
-  /** The addresses the engine gave the service's running tasks on `network`, sorted ("10.0.1.3/24"). */
-  taskAddresses(service: string, network: string): string[] {
+  /** The service's running tasks as the engine names them ("web.2") with their address on `network`, by name. */
+  tasksOn(service: string, network: string): Array<{ name: string; address: string }> {
+    const attachment = `{{range .NetworksAttachments}}{{if eq .Network.Spec.Name "${network}"}}{{index .Addresses 0}}{{end}}{{end}}`;
     return this.docker('service', 'ps', service, '--filter', 'desired-state=running', '-q')
       .split('\n')
       .filter(Boolean)
-      .map((task) =>
-        this.docker(
-          'inspect',
-          task,
-          '--format',
-          `{{range .NetworksAttachments}}{{if eq .Network.Spec.Name "${network}"}}{{index .Addresses 0}}{{end}}{{end}}`,
-        ),
-      )
+      .map((task) => {
+        const [slot, address = ''] = this.docker('inspect', task, '--format', `{{.Slot}} ${attachment}`).split(' ');
+        return { name: `${service}.${slot}`, address };
+      })
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** The addresses the engine gave the service's running tasks on `network`, sorted ("10.0.1.3/24"). */
+  taskAddresses(service: string, network: string): string[] {
+    return this.tasksOn(service, network)
+      .map((task) => task.address)
       .sort();
   }
 }
