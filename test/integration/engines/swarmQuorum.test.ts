@@ -7,9 +7,10 @@
  *    created without --attachable is refused with the reason, as the engine would refuse it.
  * 2. LAST: the second manager stops, so the first loses its quorum (two managers need both for a majority). This
  *    is the real failure rather than a simulation: `swarm leave --force` on a single node only ends the Swarm
- *    (its overlay networks go with it), and a single manager cannot be demoted. After a refresh (the engine sends
- *    no event when its Swarm loses the leader) the overlay network says why and what to do, the networks and
- *    containers are still listed, and the engine stays connected.
+ *    (its overlay networks go with it), and a single manager cannot be demoted. Without a refresh (the engine
+ *    sends no event when its Swarm loses the leader; the feed lists a Swarm with two managers every 30 s) the
+ *    overlay network says why and what to do, the networks and containers are still listed, and the engine
+ *    stays connected all along.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -102,24 +103,33 @@ describe('engines: Swarm connect on an attachable overlay, and a manager that lo
     assert.throws(() => first!.docker('network', 'connect', servicesOnly, plain), /not manually attachable/);
   });
 
-  it('says the Swarm lost its quorum when the other manager stops; networks and containers still show', async () => {
+  it('says by itself that the Swarm lost its quorum when the other manager stops; the rest still shows', async function () {
+    this.timeout(240_000);
     assert.equal(first!.docker('info', '--format', '{{.Swarm.Managers}}'), '2');
-    second!.stop();
-    // The engine notices the lost leader after its election timeout (~15 s), and says so in /info.
-    const deadline = Date.now() + 90_000;
-    while (!/leader/i.test(first!.docker('info', '--format', '{{.Swarm.Error}}'))) {
-      if (Date.now() > deadline) throw new Error('the first manager never reported a Swarm without a leader');
-      await new Promise((r) => setTimeout(r, 1_000));
+    // Every state the feed goes through meanwhile: the engine must stay connected while its Swarm fails.
+    const states: string[] = [];
+    const watching = api.feed.onDidChangeState((state) => states.push(state.kind));
+    try {
+      second!.stop();
+      // No refresh and no event: the engine announces none; the feed lists a two-manager Swarm every 30 s. The
+      // engine needs ~15 s to notice and ~20 s more during which its Swarm requests hang (the view then says
+      // the manager did not answer in time), before it answers "no leader" at once.
+      const notice = await eventually(
+        () => networkRows(api, attachable).find((r) => r.node.kind === 'swarmNotice' && /no leader/.test(r.label)),
+        `the notice that the Swarm has no leader, under ${attachable}`,
+        150_000,
+      );
+      assert.match(notice.label, /^The Swarm services could not be listed: the Swarm has no leader/);
+      assert.match(notice.label, /Bring the other managers back online.*docker swarm init --force-new-cluster/);
+    } finally {
+      watching.dispose();
     }
-    await vscode.commands.executeCommand('dockerNetworks.refresh');
-    const notice = await eventually(
-      () => networkRows(api, attachable).find((r) => r.node.kind === 'swarmNotice'),
-      `the notice under ${attachable}`,
-      30_000,
-    );
-    assert.match(notice.label, /^The Swarm services could not be listed: the Swarm has no leader/);
-    assert.match(notice.label, /Bring the other managers back online.*docker swarm init --force-new-cluster/);
     assert.equal(api.feed.state.kind, 'connected', JSON.stringify(api.feed.state));
+    assert.deepEqual(
+      states.filter((s) => s !== 'connected'),
+      [],
+      'the feed never left the connected state',
+    );
     // The rest keeps working: the networks the engine still lists (a manager without a leader lists only the
     // Swarm networks with containers on this node: the services-only one is gone from `docker network ls` too),
     // and the plain container with its endpoint on the overlay.
