@@ -4,6 +4,8 @@
 # in the host's namespace would fight the shared engine over docker0 and iptables, so it never runs there.
 #   second-engine.sh start [NAME]   starts it (idempotent) and prints its socket: unix:///run/NAME.sock
 #   second-engine.sh stop [NAME]    stops it and removes the namespace, the veth pair and its data
+#   second-engine.sh link NAME PEER  joins two started engines' namespaces by a veth pair of their own (no host
+#                                    routing): NAME gets $DNE_E2_LINK_NET.1/30, PEER .2 (a two-manager Swarm's link)
 # NAME defaults to dne-e2; its /30 comes from DNE_E2_NET (default 10.250.9), host side .1, engine side .2.
 # DNE_E2_PRIVATE_PLUGINS=1: dockerd runs in a mount namespace of its own where /run/docker/plugins (the fixed path
 # where engines discover legacy plugins) is /run/NAME/plugins, so the test's plugin sockets stay out of the shared
@@ -85,8 +87,23 @@ stop() {
   rm -rf "$data_root" 2>/dev/null || true
 }
 
+link() {
+  local peer="${3:-}" link_net="${DNE_E2_LINK_NET:-10.250.23}"
+  [ -n "$peer" ] && [ -e "/var/run/netns/$peer" ] && [ -e "$ns" ] || {
+    echo "second-engine: link needs two started engines" >&2
+    return 2
+  }
+  # Interface names: at most 15 characters; each end lives in its namespace only and goes with it on stop.
+  local here="${name:0:11}-l" there="${peer:0:11}-l"
+  nsenter --net="$ns" ip link show "$here" >/dev/null 2>&1 && return 0
+  ip link add "$here" netns "$name" type veth peer name "$there" netns "$peer"
+  nsenter --net="$ns" sh -c "ip addr add $link_net.1/30 dev $here && ip link set $here up"
+  nsenter --net="/var/run/netns/$peer" sh -c "ip addr add $link_net.2/30 dev $there && ip link set $there up"
+}
+
 case "$action" in
   start) start ;;
   stop) stop ;;
-  *) echo "usage: second-engine.sh start|stop [NAME]" >&2; exit 2 ;;
+  link) link "$@" ;;
+  *) echo "usage: second-engine.sh start|stop [NAME] | link NAME PEER" >&2; exit 2 ;;
 esac

@@ -178,7 +178,15 @@ function refreshOptions(): void {
 
 function showList(): void {
   const nodes = view.graph.filterNodes((id) => view.isVisible(id)).map((id) => view.graph.getNodeAttribute(id, 'data'));
-  renderList(list, nodes, (id) => view.select(id));
+  renderList(list, nodes, (id) => view.select(id), undefined, taskContainers);
+}
+
+/** The containers a service node is joined to by task edges, as drawn. */
+function taskContainers(serviceId: string): string[] {
+  if (!view.graph.hasNode(serviceId)) return [];
+  return view.graph
+    .filterEdges(serviceId, (_edge, attrs) => attrs.data.kind === 'task')
+    .map((edge) => view.graph.getNodeAttribute(view.graph.opposite(serviceId, edge), 'data').label);
 }
 
 function toggleList(force?: boolean): void {

@@ -1,6 +1,7 @@
 /** Endpoint verbs: Connect Container... (network), Connect to Network... (container), Disconnect (endpoints). */
 import * as vscode from 'vscode';
 import type { ConnectRequest } from '../engine/api';
+import { acceptsConnections } from '../diagnose/reachability/context';
 import { isContainerNode, isEndpointNode, isNetworkNode } from '../explorer/nodeTypes';
 import { checkAliases, checkStaticAddress, networkSubnets, type IpFamily } from '../model/networkValidation';
 import type { ContainerModel, EndpointModel, NetworkModel, TopologySnapshot } from '../model/topology';
@@ -12,11 +13,7 @@ import { BACK, type Prompter } from './prompter';
 import type { CommandEntry, CommandServices } from './services';
 import { messageOf } from './validationMessages';
 
-/** host and none hold no endpoints of their own; a container sharing another's namespace cannot connect. */
-function acceptsConnections(n: NetworkModel): boolean {
-  return !(n.builtIn && (n.driver === 'host' || n.driver === 'null')) && !n.ingress && !n.configOnly;
-}
-
+/** A container sharing another's namespace (or host's, or none) cannot connect. */
 function canConnectElsewhere(c: ContainerModel): boolean {
   return !(c.networkMode === 'host' || c.networkMode === 'none' || c.networkMode.startsWith('container:'));
 }
@@ -142,6 +139,21 @@ export async function connect(
   return true;
 }
 
+/** Why Connect does not offer this network, and what to do instead. */
+function refusalOf(network: NetworkModel): string {
+  if (network.scope === 'swarm' && !network.attachable && !network.ingress) {
+    return vscode.l10n.t(
+      '"{0}" is a Swarm network created without the attachable option: only Swarm services can join it. Create an attachable overlay network (Create Network offers it) or run the container as a service.',
+      network.name,
+    );
+  }
+  return vscode.l10n.t(
+    'Containers cannot be connected to "{0}" ({1}): use a bridge or another user-defined network.',
+    network.name,
+    network.driver,
+  );
+}
+
 export async function connectContainer(services: CommandServices, args: readonly unknown[]): Promise<boolean> {
   const prompter = prompterFrom(args);
   const snapshot = services.feed.snapshot;
@@ -152,14 +164,7 @@ export async function connectContainer(services: CommandServices, args: readonly
     : await pickNetwork(prompter, snapshot, title, acceptsConnections);
   if (!network) return false;
   if (!acceptsConnections(network)) {
-    tell(
-      prompter,
-      vscode.l10n.t(
-        'Containers cannot be connected to "{0}" ({1}): use a bridge or another user-defined network.',
-        network.name,
-        network.driver,
-      ),
-    );
+    tell(prompter, refusalOf(network));
     return false;
   }
   const attached = attachedContainerIds(snapshot, network.id);

@@ -113,14 +113,15 @@ class DockerEngine implements EngineApi, EngineTransport {
 
   /** GET /networks, GET /containers/json and /info; on a Swarm manager the three Swarm lists too. */
   async listing(): Promise<EngineListing> {
+    const networksRequest = this.request<EngineNetwork[]>({
+      method: 'GET',
+      path: '/networks',
+      ok: [200],
+      timeoutMs: this.readTimeoutMs,
+      operation: 'listing networks',
+    });
     const [networks, containers, swarm] = await Promise.all([
-      this.request<EngineNetwork[]>({
-        method: 'GET',
-        path: '/networks',
-        ok: [200],
-        timeoutMs: this.readTimeoutMs,
-        operation: 'listing networks',
-      }),
+      networksRequest,
       this.request<EngineContainer[]>({
         method: 'GET',
         path: '/containers/json',
@@ -129,7 +130,7 @@ class DockerEngine implements EngineApi, EngineTransport {
         timeoutMs: this.readTimeoutMs,
         operation: 'listing containers',
       }),
-      swarmListingOf(this),
+      swarmListingOf(this, networksRequest),
     ]);
     return { networks: networks ?? [], containers: containers ?? [], ...(swarm ? { swarm } : {}) };
   }

@@ -137,7 +137,8 @@ export interface EngineVersion {
 export interface EngineInfo {
   Name?: string;
   ServerVersion?: string;
-  Swarm?: { LocalNodeState?: string; ControlAvailable?: boolean; NodeID?: string } | null;
+  /** Error: set on a manager whose Swarm cannot answer (no leader: quorum lost, or a leader election under way). */
+  Swarm?: { LocalNodeState?: string; ControlAvailable?: boolean; NodeID?: string; Error?: string } | null;
   /** Network: built-in drivers, enabled managed network plugins, and the drivers existing networks use. */
   Plugins?: { Network?: string[] | null; IPAM?: string[] | null } | null;
 }

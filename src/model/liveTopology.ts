@@ -7,8 +7,9 @@
  *   (the events of one command come as a sequence), coalesced over ~50 ms, at most MAX_IN_FLIGHT requests at a
  *   time; the snapshot is updated at a cost proportional to the change.
  * - A full listing (two list requests) is made for the first snapshot, on every (re)connect of the events
- *   stream, on refresh(), every `resyncIntervalMs` (catches anything missed), when a burst names so many
- *   objects that the listing is the cheaper way, and while the engine answers slowly (see TopologyFollower).
+ *   stream, on refresh(), every `resyncIntervalMs` (catches anything missed; every `swarmWatchIntervalMs` on a
+ *   Swarm that can lose its quorum, which no event announces), when a burst names so many objects that the
+ *   listing is the cheaper way, and while the engine answers slowly (see TopologyFollower).
  *   While a listing is in flight, new events wait and are applied after it (one more listing when they ask
  *   for one); with `incremental: false` every event leads to a listing (the path before incremental updates).
  * - A container's status text ("Up 5 minutes") is the engine's as of the last answer about that container;
@@ -23,7 +24,7 @@ import type { EngineEvent, EngineListing, EngineVersion } from '../engine/record
 import { Emitter } from './emitter';
 import type { FeedState, TopologyChange, TopologyFeed } from './feed';
 import { TopologyFollower, type FollowOptions, type FollowStats } from './incremental/topologyFollower';
-import type { SwarmSource } from './incremental/swarmFollowing';
+import { needsSwarmWatch, SWARM_WATCH_INTERVAL_MS, type SwarmSource } from './incremental/swarmFollowing';
 import type { TargetedSource } from './incremental/targetedRound';
 import type { TopologySnapshot } from './topology';
 
@@ -44,6 +45,8 @@ export interface LiveTopologyOptions extends FollowOptions {
   probeMaxMs?: number;
   /** A full listing this long after the last one, whatever the events said (0: never). */
   resyncIntervalMs?: number;
+  /** The same on a Swarm manager with other managers or a failing Swarm (see needsSwarmWatch). */
+  swarmWatchIntervalMs?: number;
 }
 
 export const COALESCE_MS = 50;
@@ -265,7 +268,9 @@ export class LiveTopology implements TopologyFeed {
   }
 
   private armResync(): void {
-    const interval = this.options.resyncIntervalMs ?? RESYNC_INTERVAL_MS;
+    const interval = needsSwarmWatch(this.snapshot.swarm)
+      ? (this.options.swarmWatchIntervalMs ?? SWARM_WATCH_INTERVAL_MS)
+      : (this.options.resyncIntervalMs ?? RESYNC_INTERVAL_MS);
     if (this.resyncTimer !== undefined) clearTimeout(this.resyncTimer);
     this.resyncTimer = undefined;
     if (interval <= 0) return;

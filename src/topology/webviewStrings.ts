@@ -21,6 +21,7 @@ export function webviewStrings(): Record<string, string> {
     'Published port': vscode.l10n.t('Published port'),
     'Swarm service': vscode.l10n.t('Swarm service'),
     Replicas: vscode.l10n.t('Replicas'),
+    'tasks: {0}': vscode.l10n.t('tasks: {0}'),
     Subnet: vscode.l10n.t('Subnet'),
     State: vscode.l10n.t('State'),
     'Reachable from': vscode.l10n.t('Reachable from'),

@@ -31,18 +31,6 @@ function startEngine(): void {
   execFileSync('bash', [join(repoRoot, 'scripts', 'start-engine.sh')], { stdio: 'inherit', timeout: 120_000 });
 }
 
-/** Drags the side bar's edge so descriptions (IPs) are not cut off in the screenshots. */
-async function widenSideBar(wb: Workbench, width: number): Promise<void> {
-  const box = await wb.page.locator('#workbench\\.parts\\.sidebar').boundingBox();
-  if (!box) throw new Error('no side bar to widen');
-  const edge = box.x + box.width - 1;
-  const middle = box.y + box.height / 2;
-  await wb.page.mouse.move(edge, middle);
-  await wb.page.mouse.down();
-  await wb.page.mouse.move(box.x + width, middle, { steps: 5 });
-  await wb.page.mouse.up();
-}
-
 describe('e2e: the Networks view', function () {
   this.timeout(240_000);
   let wb: Workbench | undefined;
@@ -72,7 +60,7 @@ describe('e2e: the Networks view', function () {
       viewport: { width: 1400, height: 1400 },
     });
     await wb.openView();
-    await widenSideBar(wb, 560);
+    await wb.widenSideBar(560);
     networks = await wb.viewPane('Networks');
     // The Containers pane collapsed: the Networks view gets the height when other suites' networks are listed too.
     const containersHeader = (await wb.viewPane('Containers')).locator('.pane-header');

@@ -191,6 +191,18 @@ export class Workbench {
     throw new Error(`no tree row labelled "${label}" within ${timeoutMs / 1000} s (scrolled through the whole list)`);
   }
 
+  /** Drags the side bar's edge to `width` px so descriptions (addresses) are not cut off in screenshots. */
+  async widenSideBar(width: number): Promise<void> {
+    const box = await this.page.locator('#workbench\\.parts\\.sidebar').boundingBox();
+    if (!box) throw new Error('no side bar to widen');
+    const edge = box.x + box.width - 1;
+    const middle = box.y + box.height / 2;
+    await this.page.mouse.move(edge, middle);
+    await this.page.mouse.down();
+    await this.page.mouse.move(box.x + width, middle, { steps: 5 });
+    await this.page.mouse.up();
+  }
+
   /** Expands a collapsed tree row (click on its twistie). */
   async expand(row: Locator): Promise<void> {
     if ((await row.getAttribute('aria-expanded')) === 'false') await row.locator('.monaco-tl-twistie').click();

@@ -37,6 +37,21 @@ export async function askSwarm(source: SwarmSource): Promise<{ listing?: EngineS
   }
 }
 
+/**
+ * A manager's Swarm sends no event when it loses its leader (quorum lost: half of the managers or more offline),
+ * nor when it gets one back. Where that can happen (two managers or more) or has happened (the lists failed), the
+ * feed lists again this often instead of every RESYNC_INTERVAL_MS, so the view says so without a refresh.
+ */
+export const SWARM_WATCH_INTERVAL_MS = 30_000;
+
+export function needsSwarmWatch(swarm: SwarmModel | undefined): boolean {
+  if (swarm?.role !== 'manager') return false;
+  if (swarm.problem) return true;
+  let managers = 0;
+  for (const node of swarm.nodes.values()) if (node.role === 'manager' && ++managers >= 2) return true;
+  return false;
+}
+
 export const SWARM_SETTLE_MS = 1_000;
 export const MAX_SETTLE_FOLLOW_UPS = 30;
 

@@ -6,17 +6,12 @@
  * tested) and publishes a port through the routing mesh.
  */
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as vscode from 'vscode';
 import type { NetworksTreeNode } from '../../../src/explorer/networksProvider';
-import { explorerApi, eventually, labelOf, waitConnected } from '../explorer/explorerApi';
+import { explorerApi, eventually, networkRows as rowsUnder, treeRows, waitConnected } from '../explorer/explorerApi';
 import { until } from '../operations/support';
 import { uniqueName } from '../support/docker';
-
-const ENGINE = 'dne-sw';
-const SOCKET = `unix:///run/${ENGINE}.sock`;
-const ENGINE_ENV = { ...process.env, DNE_E2_NET: '10.250.11' };
-const ADDRESS = /\b10\.\d+\.\d+\.\d+\/\d+\b/;
+import { SWARM_ADDRESS as ADDRESS, SwarmEngine } from '../support/swarmEngine';
 
 describe('engines: Swarm services on an overlay network', function () {
   this.timeout(180_000);
@@ -24,21 +19,12 @@ describe('engines: Swarm services on an overlay network', function () {
   const replicated = uniqueName('svc');
   const withVip = uniqueName('vip');
   const publishedPort = 20_000 + Math.floor(Math.random() * 10_000);
-  let script = '';
+  let engine: SwarmEngine | undefined;
   let api: Awaited<ReturnType<typeof explorerApi>>;
 
-  const swarmDocker = (...args: string[]): string =>
-    execFileSync('docker', ['-H', SOCKET, ...args], { encoding: 'utf8', timeout: 60_000 }).trim();
-  const rows = (node?: NetworksTreeNode): Array<{ node: NetworksTreeNode; label: string; description: string }> =>
-    api.networksProvider.getChildren(node).map((child) => {
-      const item = api.networksProvider.getTreeItem(child);
-      return { node: child, label: labelOf(item), description: String(item.description ?? '') };
-    });
-  const networkRows = (name: string) => {
-    const id = [...api.feed.snapshot.networks.values()].find((n) => n.name === name)?.id;
-    const node = id ? api.networksProvider.nodeForNetwork(id) : undefined;
-    return node ? rows(node) : [];
-  };
+  const swarmDocker = (...args: string[]): string => engine!.docker(...args);
+  const rows = (node?: NetworksTreeNode) => treeRows(api, node);
+  const networkRows = (name: string) => rowsUnder(api, name);
   /** The service row under the network and its task rows, once `ready` holds for them. */
   const serviceRows = (service: string, ready: (tasks: ReturnType<typeof rows>) => boolean, what: string) =>
     eventually(
@@ -53,13 +39,13 @@ describe('engines: Swarm services on an overlay network', function () {
 
   before(async () => {
     api = await explorerApi();
-    script = `${vscode.extensions.all.find((e) => e.id.endsWith('docker-network-explorer'))!.extensionPath}/scripts/second-engine.sh`;
-    execFileSync('bash', [script, 'start', ENGINE], { encoding: 'utf8', timeout: 110_000, env: ENGINE_ENV });
-    if (swarmDocker('info', '--format', '{{.Swarm.LocalNodeState}}') !== 'active') {
-      swarmDocker('swarm', 'init', '--advertise-addr', '10.250.11.2');
-    }
+    const extensionPath = vscode.extensions.all.find((e) => e.id.endsWith('docker-network-explorer'))!.extensionPath;
+    engine = new SwarmEngine(`${extensionPath}/scripts/second-engine.sh`, 'dne-sw', '10.250.11');
+    engine.start();
     swarmDocker('network', 'create', '--driver', 'overlay', '--attachable', network);
-    await vscode.workspace.getConfiguration('dockerNetworks').update('host', SOCKET, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('dockerNetworks')
+      .update('host', engine.socket, vscode.ConfigurationTarget.Global);
     await waitConnected(api, 30_000);
     await until(
       (s) => s.swarm?.role === 'manager' && [...s.networks.values()].some((n) => n.name === network),
@@ -71,27 +57,11 @@ describe('engines: Swarm services on an overlay network', function () {
     await vscode.workspace
       .getConfiguration('dockerNetworks')
       .update('host', undefined, vscode.ConfigurationTarget.Global);
-    if (script) execFileSync('bash', [script, 'stop', ENGINE], { encoding: 'utf8', timeout: 90_000, env: ENGINE_ENV });
+    engine?.stop();
   });
 
   it('shows a 2-replica service with its tasks and addresses; scaled to 3, the third task appears by itself', async () => {
-    swarmDocker(
-      'service',
-      'create',
-      '--detach',
-      '--name',
-      replicated,
-      '--network',
-      network,
-      '--replicas',
-      '2',
-      '--endpoint-mode',
-      'dnsrr',
-      '--no-resolve-image',
-      'dne-busybox:latest',
-      'sleep',
-      '3600',
-    );
+    engine!.createService(replicated, network, 2, '--endpoint-mode', 'dnsrr');
     const running = (count: number) => (tasks: ReturnType<typeof rows>) =>
       tasks.length === count && tasks.every((t) => ADDRESS.test(t.description) && /running$/.test(t.description));
     const two = await serviceRows(replicated, running(2), `${replicated} with 2 running tasks`);
@@ -99,18 +69,10 @@ describe('engines: Swarm services on an overlay network', function () {
     assert.match(two.row.description, /2\/2 running/);
     assert.deepEqual(two.tasks.map((t) => t.label).sort(), [`${replicated}.1`, `${replicated}.2`]);
     // The addresses are the ones the engine gave the tasks on this network.
-    const engineAddresses = swarmDocker('service', 'ps', replicated, '--filter', 'desired-state=running', '-q')
-      .split('\n')
-      .map((task) =>
-        swarmDocker(
-          'inspect',
-          task,
-          '--format',
-          `{{range .NetworksAttachments}}{{if eq .Network.Spec.Name "${network}"}}{{index .Addresses 0}}{{end}}{{end}}`,
-        ),
-      )
-      .sort();
-    assert.deepEqual(two.tasks.map((t) => ADDRESS.exec(t.description)?.[0]).sort(), engineAddresses);
+    assert.deepEqual(
+      two.tasks.map((t) => ADDRESS.exec(t.description)?.[0]).sort(),
+      engine!.taskAddresses(replicated, network),
+    );
     // Task containers show under their task, not again as plain endpoints of the network.
     assert.equal(networkRows(network).filter((r) => r.node.kind === 'endpoint').length, 0);
     // The nodes the network spans: asked for (GET /networks/{id}) only when its Details are expanded.
@@ -135,23 +97,7 @@ describe('engines: Swarm services on an overlay network', function () {
   });
 
   it('shows a vip-mode service with its VIP on the network, and its published port on the routing mesh', async () => {
-    swarmDocker(
-      'service',
-      'create',
-      '--detach',
-      '--name',
-      withVip,
-      '--network',
-      network,
-      '--replicas',
-      '1',
-      '--publish',
-      `${publishedPort}:80`,
-      '--no-resolve-image',
-      'dne-busybox:latest',
-      'sleep',
-      '3600',
-    );
+    engine!.createService(withVip, network, 1, '--publish', `${publishedPort}:80`);
     const networkId = swarmDocker('network', 'inspect', network, '--format', '{{.Id}}');
     const vip = swarmDocker(
       'service',

@@ -1,6 +1,7 @@
 /** Gets the activated extension's API (the real providers and feed) and small helpers over it. */
 import * as vscode from 'vscode';
 import type { ExplorerApi } from '../../../src/extension';
+import type { NetworksTreeNode } from '../../../src/explorer/networksProvider';
 import type { TopologySnapshot } from '../../../src/model/topology';
 
 export const extensionId = 'docker-network-explorer.docker-network-explorer';
@@ -47,6 +48,27 @@ export async function eventually<T>(check: () => T | undefined, what: string, ti
 export function labelOf(item: vscode.TreeItem): string {
   const label = item.label;
   return typeof label === 'string' ? label : (label?.label ?? '');
+}
+
+export interface TreeRow {
+  node: NetworksTreeNode;
+  label: string;
+  description: string;
+}
+
+/** The Networks view's rows under `node` (the top level without it), as the user reads them. */
+export function treeRows(api: ExplorerApi, node?: NetworksTreeNode): TreeRow[] {
+  return api.networksProvider.getChildren(node).map((child) => {
+    const item = api.networksProvider.getTreeItem(child);
+    return { node: child, label: labelOf(item), description: String(item.description ?? '') };
+  });
+}
+
+/** The rows under the network named `name`; none while the feed does not list it. */
+export function networkRows(api: ExplorerApi, name: string): TreeRow[] {
+  const id = [...api.feed.snapshot.networks.values()].find((n) => n.name === name)?.id;
+  const node = id ? api.networksProvider.nodeForNetwork(id) : undefined;
+  return node ? treeRows(api, node) : [];
 }
 
 /** A random /24 in 10.<second>.0.0/16 so parallel runs (and other helpers) rarely ask for the same subnet. */
