@@ -188,13 +188,19 @@ export class NetworksProvider
       case 'service':
       case 'routingMesh':
         return this.swarm.children(node);
-      case 'details':
+      case 'details': {
+        const driverRows = this.drivers?.detailRows(node.network) ?? [];
+        // the driver facts name the IPAM driver with its kind (plugin, socket): the plain row would repeat it
+        const ipamNamed = driverRows.some((r) => r.name.includes(vscode.l10n.t('IPAM driver')));
         return [
-          ...networkDetailRows(node.network, (m, ...a) => vscode.l10n.t(m, ...a)),
-          ...(this.drivers?.detailRows(node.network) ?? []),
+          ...networkDetailRows(node.network, (m, ...a) => vscode.l10n.t(m, ...a)).filter(
+            (r) => !(ipamNamed && r.field === 'ipamDriver'),
+          ),
+          ...driverRows,
           ...(this.hostFacts?.detailRows(node.network) ?? []),
           ...this.swarmPeers.rows(node),
         ].map((row, index) => new DetailNode(node, index, row.field, row.name, row.value));
+      }
       default:
         return [];
     }

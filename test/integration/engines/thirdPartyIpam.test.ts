@@ -117,6 +117,8 @@ describe('engines: third-party IPAM driver', function () {
       return r?.details.some((d) => d.startsWith('IPAM driver: ') && d.includes('legacy plugin')) ? r : undefined;
     }, `the Details of ${network}`);
     assert.ok(rows.details.includes(`IPAM driver: ${IPAM} (legacy plugin, ${IPAM_SOCKET})`), rows.details.join('\n'));
+    const ipamRows = rows.details.filter((d) => d.startsWith('IPAM driver'));
+    assert.equal(ipamRows.length, 1, `one IPAM driver row, with its kind: ${ipamRows.join(' | ')}`);
     assert.ok(rows.details.includes(`IPAM option ${OPTION}: 26`), rows.details.join('\n'));
     assert.ok(rows.details.includes('Subnet: 10.253.0.0/26'), rows.details.join('\n'));
     assert.ok(rows.details.includes('Driver: bridge (built-in)'), rows.details.join('\n'));
