@@ -63,4 +63,11 @@ describe('typed targets', () => {
     assert.equal(find('www.dne-reach-front'), 'alias');
     assert.equal(find('www.dne-reach-back'), undefined);
   });
+
+  it('an id prefix two containers share names neither', () => {
+    const prefix = id('db').slice(0, 6);
+    const twins = edited((json) => (listed(json, 'b1').Id = prefix + id('b1').slice(6)));
+    assert.equal(findTargetContainer(twins.snapshot, prefix), undefined);
+    assert.equal(findTargetContainer(twins.snapshot, id('db').slice(0, 7))?.container.name, 'dne-reach-db');
+  });
 });
