@@ -150,6 +150,16 @@ const ROWS: Array<{ name: string; text: string; project?: ProjectView; lines: st
     ],
   },
   {
+    name: 'a host name the service itself carries as an alias is not the none-mode service',
+    text: file(
+      svc(
+        'api',
+        '    networks:\n      front: {}\n      back:\n        aliases: [cache]\n    environment:\n      CACHE_HOST: cache\n',
+      ) + svc('cache', '    network_mode: none\n'),
+    ),
+    lines: [],
+  },
+  {
     name: 'a none-mode job naming itself',
     text: file(svc('job', '    network_mode: none\n    environment:\n      SELF_URL: http://job:8080/\n')),
     lines: [],

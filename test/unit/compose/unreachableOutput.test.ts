@@ -122,6 +122,70 @@ const ROWS: Array<{ name: string; text: string; project?: ProjectView; lines: st
     ),
     lines: [],
   },
+  {
+    name: 'a comma-separated host list: each host trimmed',
+    text: file(
+      svc('api', '    networks: [back]\n    environment:\n      CACHE_HOSTS: "db, cache"\n') +
+        DB_BACK +
+        svc('cache', '    networks: [front]\n'),
+    ),
+    lines: [
+      '6 unreachable-service: Service "api" names "cache" in CACHE_HOSTS but they share no network (api: back; cache: front), so "cache" does not resolve from "api". Put both on a common network.',
+      'fix (preferred): Join network "front" (where "cache" is)',
+      'services:\n  api:\n    image: x\n    networks: [back, front]\n    environment:\n      CACHE_HOSTS: "db, cache"\n  db:\n    image: x\n    networks: [back]\n  cache:\n    image: x\n    networks: [front]\nnetworks:\n  front: {}\n  back: {}\n',
+    ],
+  },
+  {
+    name: 'a URL without a port names its host',
+    text: file(
+      svc('api', '    networks: [front]\n    environment:\n      DATABASE_URL: postgres://db/app\n') + DB_BACK,
+    ),
+    lines: [
+      '6 unreachable-service: Service "api" names "db" in DATABASE_URL but they share no network (api: front; db: back), so "db" does not resolve from "api". Put both on a common network.',
+      'fix (preferred): Join network "back" (where "db" is)',
+      'services:\n  api:\n    image: x\n    networks: [front, back]\n    environment:\n      DATABASE_URL: postgres://db/app\n  db:\n    image: x\n    networks: [back]\nnetworks:\n  front: {}\n  back: {}\n',
+    ],
+  },
+  {
+    name: 'links are link-without-shared-network findings, not this rule',
+    text: file(svc('api', '    networks: [front]\n    links: [db]\n') + DB_BACK),
+    lines: [],
+  },
+  {
+    name: 'a name an extra_hosts entry maps, among others',
+    text: file(
+      svc(
+        'api',
+        '    networks: [front]\n    extra_hosts: ["other:10.0.0.4", "db:10.0.0.5"]\n    environment:\n      DB_HOST: db\n',
+      ) + DB_BACK,
+    ),
+    lines: [],
+  },
+  {
+    name: 'extra_hosts and links that do not name the host leave the finding',
+    text: file(
+      svc(
+        'api',
+        '    networks: [front]\n    extra_hosts: ["other:10.0.0.4"]\n    links: ["c:cc"]\n    environment:\n      DB_HOST: db\n',
+      ) +
+        DB_BACK +
+        svc('c', '    networks: [front]\n'),
+    ),
+    lines: [
+      '8 unreachable-service: Service "api" names "db" in DB_HOST but they share no network (api: front; db: back), so "db" does not resolve from "api". Put both on a common network.',
+      'fix (preferred): Join network "back" (where "db" is)',
+      'services:\n  api:\n    image: x\n    networks: [front, back]\n    extra_hosts: ["other:10.0.0.4"]\n    links: ["c:cc"]\n    environment:\n      DB_HOST: db\n  db:\n    image: x\n    networks: [back]\n  c:\n    image: x\n    networks: [front]\nnetworks:\n  front: {}\n  back: {}\n',
+    ],
+  },
+  {
+    name: 'a link alias among others names the host',
+    text: file(
+      svc('api', '    networks: [front]\n    links: ["c:cc", "c:db"]\n    environment:\n      DB_HOST: db\n') +
+        DB_BACK +
+        svc('c', '    networks: [front]\n'),
+    ),
+    lines: [],
+  },
 ];
 
 describe('unreachable-service: findings and fixes as shown', () => {
