@@ -128,6 +128,16 @@ const ROWS: Array<[label: string, result: () => Checked<unknown>, expected: unkn
     { accepted: { a: '10.1.0.5', b: '10.1.0.6' } },
   ],
   [
+    'a gateway outside the subnet, typed with blanks',
+    () => checkHostAddress(' 10.9.0.1 ', subnet('10.1.0.0/24')),
+    { kind: 'outsideSubnet', value: '10.9.0.1', subnet: '10.1.0.0/24' },
+  ],
+  [
+    'a label without a key after a blank',
+    () => checkLabels('a=1, =x'),
+    { kind: 'badPair', value: '=x', example: 'com.example.team=net' },
+  ],
+  [
     'a bare word as a label',
     () => checkLabels('team'),
     { kind: 'badPair', value: 'team', example: 'com.example.team=net' },
