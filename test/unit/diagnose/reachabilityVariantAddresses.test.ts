@@ -4,10 +4,9 @@
  * (reachVariants.ts): ports published on one host address, dual-stack networks, an address held on one of two
  * shared networks, extra hosts naming the target. The expected lines are written here.
  */
-import * as assert from 'node:assert/strict';
-import { type Ask, ask, listed, networkJson } from './reachFixture';
-import { connect, type Edit, edited, extraHosts } from './reachVariants';
-import { wording } from './reachWording';
+import { listed, networkJson } from './reachFixture';
+import { connect, type Edit, extraHosts } from './reachVariants';
+import { createFix, describeWording, running, type WordingCase } from './reachWording';
 
 const webPort80 =
   (IP: string): Edit =>
@@ -29,20 +28,19 @@ const dualStackFront: Edit = (json) => {
     Object.assign(endpoint, { GlobalIPv6Address: ip, GlobalIPv6PrefixLen: 64 });
   }
 };
-const CASES: Array<{ title: string; edits: Edit[]; ask: Ask; lines: string[] }> = [
+const CASES: WordingCase[] = [
   {
     title: 'a port published on [::] only is reached through the IPv4 gateway',
     edits: [webPort80('::')],
     ask: { from: 'lonely', to: 'web', port: 80 },
     lines: [
       'verdict: onlyViaPublishedPort',
-      'ok: Source dne-reach-lonely is running. [State.Status (dne-reach-lonely)]',
-      'ok: Target dne-reach-web is running. [State.Status (dne-reach-web)]',
+      ...running('lonely', 'web'),
       'problem: dne-reach-lonely and dne-reach-web share no network: dne-reach-lonely is on dne-reach-other, dne-reach-web on dne-reach-front. Docker isolates networks from each other, so there is no direct path. [NetworkSettings.Networks (dne-reach-lonely)]',
       'ok: Port 80 is published on the host ([::]:18080): the source can reach it through the host at 172.30.62.1:18080. [Ports (dne-reach-web)]',
       'fix: Connect dne-reach-lonely to dne-reach-front',
       'fix: Connect dne-reach-web to dne-reach-other',
-      'fix: Create a network and connect dne-reach-lonely and dne-reach-web (A new user-defined bridge network: both get an address and resolve each other by name.)',
+      createFix('lonely', 'web'),
       'probe: tcp - at 172.30.62.1 port 18080',
       'path: dne-reach-other',
     ],
@@ -53,13 +51,12 @@ const CASES: Array<{ title: string; edits: Edit[]; ask: Ask; lines: string[] }> 
     ask: { from: 'lonely', to: 'web', port: 80 },
     lines: [
       'verdict: onlyViaPublishedPort',
-      'ok: Source dne-reach-lonely is running. [State.Status (dne-reach-lonely)]',
-      'ok: Target dne-reach-web is running. [State.Status (dne-reach-web)]',
+      ...running('lonely', 'web'),
       'problem: dne-reach-lonely and dne-reach-web share no network: dne-reach-lonely is on dne-reach-other, dne-reach-web on dne-reach-front. Docker isolates networks from each other, so there is no direct path. [NetworkSettings.Networks (dne-reach-lonely)]',
       'ok: Port 80 is published on the host (192.168.7.2:18080): the source can reach it through the host at 192.168.7.2:18080. [Ports (dne-reach-web)]',
       'fix: Connect dne-reach-lonely to dne-reach-front',
       'fix: Connect dne-reach-web to dne-reach-other',
-      'fix: Create a network and connect dne-reach-lonely and dne-reach-web (A new user-defined bridge network: both get an address and resolve each other by name.)',
+      createFix('lonely', 'web'),
       'probe: tcp - at 192.168.7.2 port 18080',
       'path: dne-reach-other',
     ],
@@ -70,13 +67,12 @@ const CASES: Array<{ title: string; edits: Edit[]; ask: Ask; lines: string[] }> 
     ask: { from: 'lonely', to: 'web', port: 80 },
     lines: [
       'verdict: onlyViaPublishedPort',
-      'ok: Source dne-reach-lonely is running. [State.Status (dne-reach-lonely)]',
-      'ok: Target dne-reach-web is running. [State.Status (dne-reach-web)]',
+      ...running('lonely', 'web'),
       'problem: dne-reach-lonely and dne-reach-web share no network: dne-reach-lonely is on dne-reach-other, dne-reach-web on dne-reach-front. Docker isolates networks from each other, so there is no direct path. [NetworkSettings.Networks (dne-reach-lonely)]',
       'ok: Port 80 is published on the host ([fd00:1::5]:18080): the source can reach it through the host at [fd00:1::5]:18080. [Ports (dne-reach-web)]',
       'fix: Connect dne-reach-lonely to dne-reach-front',
       'fix: Connect dne-reach-web to dne-reach-other',
-      'fix: Create a network and connect dne-reach-lonely and dne-reach-web (A new user-defined bridge network: both get an address and resolve each other by name.)',
+      createFix('lonely', 'web'),
       'probe: tcp - at fd00:1::5 port 18080',
       'path: dne-reach-other',
     ],
@@ -87,13 +83,12 @@ const CASES: Array<{ title: string; edits: Edit[]; ask: Ask; lines: string[] }> 
     ask: { from: 'lonely', to: 'web', port: 443 },
     lines: [
       'verdict: notReachable',
-      'ok: Source dne-reach-lonely is running. [State.Status (dne-reach-lonely)]',
-      'ok: Target dne-reach-web is running. [State.Status (dne-reach-web)]',
+      ...running('lonely', 'web'),
       'problem: dne-reach-lonely and dne-reach-web share no network: dne-reach-lonely is on dne-reach-other, dne-reach-web on dne-reach-front. Docker isolates networks from each other, so there is no direct path. [NetworkSettings.Networks (dne-reach-lonely)]',
       "problem: Port 443 is published on the host's loopback only (127.0.0.1:18443, [::1]:18443): other containers cannot use it. [Ports (dne-reach-web)]",
       'fix: Connect dne-reach-lonely to dne-reach-front',
       'fix: Connect dne-reach-web to dne-reach-other',
-      'fix: Create a network and connect dne-reach-lonely and dne-reach-web (A new user-defined bridge network: both get an address and resolve each other by name.)',
+      createFix('lonely', 'web'),
       'probe: tcp dne-reach-web at 172.30.60.2 port 443',
       'path: -',
     ],
@@ -104,8 +99,7 @@ const CASES: Array<{ title: string; edits: Edit[]; ask: Ask; lines: string[] }> 
     ask: { from: 'api', to: 'web' },
     lines: [
       'verdict: reachable',
-      'ok: Source dne-reach-api is running. [State.Status (dne-reach-api)]',
-      'ok: Target dne-reach-web is running. [State.Status (dne-reach-web)]',
+      ...running('api', 'web'),
       'ok: Both are attached to dne-reach-front (bridge): source 172.30.60.3, fd00:60::3, target 172.30.60.2, fd00:60::2. [NetworkSettings.Networks.dne-reach-front (dne-reach-front)]',
       'info: On dne-reach-front the embedded DNS answers for the target as: dne-reach-web, frontend, www, 413f9e9ad86b. [NetworkSettings.Networks.dne-reach-front.Aliases (dne-reach-web)]',
       'ok: "dne-reach-web" resolves on dne-reach-front. [NetworkSettings.Networks.dne-reach-front.Aliases (dne-reach-web)]',
@@ -119,8 +113,7 @@ const CASES: Array<{ title: string; edits: Edit[]; ask: Ask; lines: string[] }> 
     ask: { from: 'api', to: 'web', as: 'fd00:60::2' },
     lines: [
       'verdict: reachable',
-      'ok: Source dne-reach-api is running. [State.Status (dne-reach-api)]',
-      'ok: Target dne-reach-web is running. [State.Status (dne-reach-web)]',
+      ...running('api', 'web'),
       'ok: Both are attached to dne-reach-front (bridge): source 172.30.60.3, fd00:60::3, target 172.30.60.2, fd00:60::2. [NetworkSettings.Networks.dne-reach-front (dne-reach-front)]',
       "ok: fd00:60::2 is the target's address on dne-reach-front. [NetworkSettings.Networks.dne-reach-front.GlobalIPv6Address (dne-reach-web)]",
       'probe: tcp - at fd00:60::2 port -',
@@ -133,7 +126,7 @@ const CASES: Array<{ title: string; edits: Edit[]; ask: Ask; lines: string[] }> 
     ask: { from: 'web', to: { host: '172.30.60.99' } },
     lines: [
       'verdict: notReachable',
-      'ok: Source dne-reach-web is running. [State.Status (dne-reach-web)]',
+      ...running('web'),
       'problem: No container holds 172.30.60.99 on a network the source shares (dne-reach-front). [IPAM.Config.Subnet (dne-reach-front)]',
       'probe: tcp - at 172.30.60.99 port -',
       'path: -',
@@ -145,8 +138,7 @@ const CASES: Array<{ title: string; edits: Edit[]; ask: Ask; lines: string[] }> 
     ask: { from: 'api', to: 'web', as: '172.30.60.2' },
     lines: [
       'verdict: reachable',
-      'ok: Source dne-reach-api is running. [State.Status (dne-reach-api)]',
-      'ok: Target dne-reach-web is running. [State.Status (dne-reach-web)]',
+      ...running('api', 'web'),
       'ok: Both are attached to dne-reach-back (bridge): source 172.30.61.2, target 172.30.61.9. [NetworkSettings.Networks.dne-reach-back (dne-reach-back)]',
       'ok: Both are attached to dne-reach-front (bridge): source 172.30.60.3, target 172.30.60.2. [NetworkSettings.Networks.dne-reach-front (dne-reach-front)]',
       "ok: 172.30.60.2 is the target's address on dne-reach-front. [NetworkSettings.Networks.dne-reach-front.IPAddress (dne-reach-web)]",
@@ -160,8 +152,7 @@ const CASES: Array<{ title: string; edits: Edit[]; ask: Ask; lines: string[] }> 
     ask: { from: 'api', to: 'web', as: 'webby' },
     lines: [
       'verdict: reachable',
-      'ok: Source dne-reach-api is running. [State.Status (dne-reach-api)]',
-      'ok: Target dne-reach-web is running. [State.Status (dne-reach-web)]',
+      ...running('api', 'web'),
       'ok: Both are attached to dne-reach-front (bridge): source 172.30.60.3, target 172.30.60.2. [NetworkSettings.Networks.dne-reach-front (dne-reach-front)]',
       'ok: "webby" is an extra host of the source: 172.30.60.2. [HostConfig.ExtraHosts (dne-reach-api)]',
       'probe: tcp webby at 172.30.60.2 port -',
@@ -174,8 +165,7 @@ const CASES: Array<{ title: string; edits: Edit[]; ask: Ask; lines: string[] }> 
     ask: { from: 'api', to: 'web', as: 'oldweb' },
     lines: [
       'verdict: notReachable',
-      'ok: Source dne-reach-api is running. [State.Status (dne-reach-api)]',
-      'ok: Target dne-reach-web is running. [State.Status (dne-reach-web)]',
+      ...running('api', 'web'),
       'ok: Both are attached to dne-reach-front (bridge): source 172.30.60.3, target 172.30.60.2. [NetworkSettings.Networks.dne-reach-front (dne-reach-front)]',
       'warning: "oldweb" is an extra host of the source pointing to 10.1.1.1, which is not the target\'s address on a shared network. [HostConfig.ExtraHosts (dne-reach-api)]',
       "fix: Re-check with the name dne-reach-web (This name resolves on dne-reach-front; use it in the source's configuration.)",
@@ -186,11 +176,4 @@ const CASES: Array<{ title: string; edits: Edit[]; ask: Ask; lines: string[] }> 
   },
 ];
 
-describe('reachability report wording (recorded engine JSON, edited addresses)', () => {
-  for (const c of CASES) {
-    it(c.title, () => {
-      const w = edited(...c.edits);
-      assert.deepEqual(wording(ask(c.ask, w), w), c.lines);
-    });
-  }
-});
+describeWording('reachability report wording (recorded engine JSON, edited addresses)', CASES);

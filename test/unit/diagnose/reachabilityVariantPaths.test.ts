@@ -4,25 +4,23 @@
  * (reachVariants.ts): internal and macvlan networks side by side, an overlay or swarm network, gateways read from
  * IPAM, a link on a user-defined network. The expected lines are written here.
  */
-import * as assert from 'node:assert/strict';
-import { type Ask, ask, inspected, listed, networkJson } from './reachFixture';
-import { connect, type Edit, edited, extraHosts } from './reachVariants';
-import { wording } from './reachWording';
+import { inspected, listed, networkJson } from './reachFixture';
+import { connect, extraHosts } from './reachVariants';
+import { createFix, describeWording, running, type WordingCase } from './reachWording';
 
-const CASES: Array<{ title: string; edits: Edit[]; ask: Ask; lines: string[] }> = [
+const CASES: WordingCase[] = [
   {
     title: 'a source on an internal and a routed network is not stuck inside',
     edits: [connect('int1', 'other', '172.30.62.9', '172.30.62.1')],
     ask: { from: 'int1', to: 'web' },
     lines: [
       'verdict: notReachable',
-      'ok: Source dne-reach-int1 is running. [State.Status (dne-reach-int1)]',
-      'ok: Target dne-reach-web is running. [State.Status (dne-reach-web)]',
+      ...running('int1', 'web'),
       'problem: dne-reach-int1 and dne-reach-web share no network: dne-reach-int1 is on dne-reach-internal, dne-reach-other, dne-reach-web on dne-reach-front. Docker isolates networks from each other, so there is no direct path. [NetworkSettings.Networks (dne-reach-int1)]',
       'fix: Connect dne-reach-int1 to dne-reach-front',
       'fix: Connect dne-reach-web to dne-reach-internal',
       'fix: Connect dne-reach-web to dne-reach-other',
-      'fix: Create a network and connect dne-reach-int1 and dne-reach-web (A new user-defined bridge network: both get an address and resolve each other by name.)',
+      createFix('int1', 'web'),
       'probe: tcp dne-reach-web at 172.30.60.2 port -',
       'path: -',
     ],
@@ -33,13 +31,12 @@ const CASES: Array<{ title: string; edits: Edit[]; ask: Ask; lines: string[] }> 
     ask: { from: 'int1', to: 'lonely' },
     lines: [
       'verdict: notReachable',
-      'ok: Source dne-reach-int1 is running. [State.Status (dne-reach-int1)]',
-      'ok: Target dne-reach-lonely is running. [State.Status (dne-reach-lonely)]',
+      ...running('int1', 'lonely'),
       'problem: dne-reach-int1 and dne-reach-lonely share no network: dne-reach-int1 is on dne-reach-internal, dne-reach-noicc, dne-reach-lonely on dne-reach-other. Docker isolates networks from each other, so there is no direct path. [NetworkSettings.Networks (dne-reach-int1)]',
       'problem: dne-reach-int1 is only on internal networks (dne-reach-internal, dne-reach-noicc): they have no gateway, so there is no way out of them, not even to the host. [Internal (dne-reach-internal, dne-reach-noicc)]',
       'fix: Connect dne-reach-int1 to dne-reach-other',
       'fix: Connect dne-reach-lonely to dne-reach-internal',
-      'fix: Create a network and connect dne-reach-int1 and dne-reach-lonely (A new user-defined bridge network: both get an address and resolve each other by name.)',
+      createFix('int1', 'lonely'),
       'probe: tcp dne-reach-lonely at 172.30.62.2 port -',
       'path: -',
     ],
@@ -50,8 +47,7 @@ const CASES: Array<{ title: string; edits: Edit[]; ask: Ask; lines: string[] }> 
     ask: { from: 'int1', to: 'hosty' },
     lines: [
       'verdict: notReachable',
-      'ok: Source dne-reach-int1 is running. [State.Status (dne-reach-int1)]',
-      'ok: Target dne-reach-hosty is running. [State.Status (dne-reach-hosty)]',
+      ...running('int1', 'hosty'),
       "info: dne-reach-hosty uses the host's network namespace (network mode host): it has no address of its own and no Docker DNS. [HostConfig.NetworkMode (dne-reach-hosty)]",
       'problem: dne-reach-int1 is only on internal networks (dne-reach-internal, dne-reach-noicc): they have no gateway, so there is no way out of them, not even to the host. [Internal (dne-reach-internal, dne-reach-noicc)]',
       'probe: tcp dne-reach-hosty at - port -',
@@ -64,8 +60,7 @@ const CASES: Array<{ title: string; edits: Edit[]; ask: Ask; lines: string[] }> 
     ask: { from: 'int1', to: 'hosty' },
     lines: [
       'verdict: notReachable',
-      'ok: Source dne-reach-int1 is running. [State.Status (dne-reach-int1)]',
-      'ok: Target dne-reach-hosty is running. [State.Status (dne-reach-hosty)]',
+      ...running('int1', 'hosty'),
       "info: dne-reach-hosty uses the host's network namespace (network mode host): it has no address of its own and no Docker DNS. [HostConfig.NetworkMode (dne-reach-hosty)]",
       'problem: dne-reach-int1 is only on internal networks (dne-reach-internal): they have no gateway, so there is no way out of them, not even to the host. [Internal (dne-reach-internal)]',
       'problem: dne-reach-macvlan uses the macvlan driver: the host and its own macvlan containers cannot reach each other without a shim interface on the host. [Driver (dne-reach-macvlan)]',
@@ -79,7 +74,7 @@ const CASES: Array<{ title: string; edits: Edit[]; ask: Ask; lines: string[] }> 
     ask: { from: 'int1', to: { host: '10.9.9.9' } },
     lines: [
       'verdict: unknown',
-      'ok: Source dne-reach-int1 is running. [State.Status (dne-reach-int1)]',
+      ...running('int1'),
       "info: 10.9.9.9 is outside the networks Docker knows: traffic leaves through the gateway, and whether it arrives depends on the host's routes and firewall. The probe tells. [NetworkSettings.Networks (dne-reach-int1)]",
       'probe: tcp - at 10.9.9.9 port -',
       'path: -',
@@ -93,8 +88,7 @@ const CASES: Array<{ title: string; edits: Edit[]; ask: Ask; lines: string[] }> 
     ask: { from: 'hosty', to: 'lonely' },
     lines: [
       'verdict: notReachable',
-      'ok: Source dne-reach-hosty is running. [State.Status (dne-reach-hosty)]',
-      'ok: Target dne-reach-lonely is running. [State.Status (dne-reach-lonely)]',
+      ...running('hosty', 'lonely'),
       "info: dne-reach-hosty uses the host's network namespace (network mode host): it has no address of its own and no Docker DNS. [HostConfig.NetworkMode (dne-reach-hosty)]",
       'probe: tcp dne-reach-lonely at - port -',
       'path: -',
@@ -106,33 +100,12 @@ const CASES: Array<{ title: string; edits: Edit[]; ask: Ask; lines: string[] }> 
     ask: { from: 'lonely', to: 'web' },
     lines: [
       'verdict: notReachable',
-      'ok: Source dne-reach-lonely is running. [State.Status (dne-reach-lonely)]',
-      'ok: Target dne-reach-web is running. [State.Status (dne-reach-web)]',
+      ...running('lonely', 'web'),
       'problem: dne-reach-lonely and dne-reach-web share no network: dne-reach-lonely is on dne-reach-other, dne-reach-web on dne-reach-front. Docker isolates networks from each other, so there is no direct path. [NetworkSettings.Networks (dne-reach-lonely)]',
       'fix: Connect dne-reach-lonely to dne-reach-front',
-      'fix: Create a network and connect dne-reach-lonely and dne-reach-web (A new user-defined bridge network: both get an address and resolve each other by name.)',
+      createFix('lonely', 'web'),
       'probe: tcp dne-reach-web at 172.30.60.2 port -',
       'path: -',
-    ],
-  },
-  {
-    title: 'the gateway read from the network IPAM when the endpoint has none: the published port',
-    edits: [
-      (json) => (listed(json, 'lonely').NetworkSettings!.Networks!['dne-reach-other'].Gateway = ''),
-      (json) => (networkJson(json, 'other').IPAM!.Config = [{ Subnet: '172.30.62.0/24', Gateway: '172.30.62.1' }]),
-    ],
-    ask: { from: 'lonely', to: 'web', port: 80 },
-    lines: [
-      'verdict: onlyViaPublishedPort',
-      'ok: Source dne-reach-lonely is running. [State.Status (dne-reach-lonely)]',
-      'ok: Target dne-reach-web is running. [State.Status (dne-reach-web)]',
-      'problem: dne-reach-lonely and dne-reach-web share no network: dne-reach-lonely is on dne-reach-other, dne-reach-web on dne-reach-front. Docker isolates networks from each other, so there is no direct path. [NetworkSettings.Networks (dne-reach-lonely)]',
-      'ok: Port 80 is published on the host (0.0.0.0:18080, [::]:18080): the source can reach it through the host at 172.30.62.1:18080. [Ports (dne-reach-web)]',
-      'fix: Connect dne-reach-lonely to dne-reach-front',
-      'fix: Connect dne-reach-web to dne-reach-other',
-      'fix: Create a network and connect dne-reach-lonely and dne-reach-web (A new user-defined bridge network: both get an address and resolve each other by name.)',
-      'probe: tcp - at 172.30.62.1 port 18080',
-      'path: dne-reach-other',
     ],
   },
   {
@@ -144,7 +117,7 @@ const CASES: Array<{ title: string; edits: Edit[]; ask: Ask; lines: string[] }> 
     ask: { from: 'lonely', to: { host: '172.30.62.1' } },
     lines: [
       'verdict: reachable',
-      'ok: Source dne-reach-lonely is running. [State.Status (dne-reach-lonely)]',
+      ...running('lonely'),
       'ok: The host (172.30.62.1) is reachable through the gateway of dne-reach-other: 172.30.62.1. [NetworkSettings.Networks.dne-reach-other.Gateway (dne-reach-lonely)]',
       'probe: tcp - at 172.30.62.1 port -',
       'path: dne-reach-other',
@@ -158,8 +131,7 @@ const CASES: Array<{ title: string; edits: Edit[]; ask: Ask; lines: string[] }> 
     ask: { from: 'api', to: 'db', as: 'dbl' },
     lines: [
       'verdict: reachable',
-      'ok: Source dne-reach-api is running. [State.Status (dne-reach-api)]',
-      'ok: Target dne-reach-db is running. [State.Status (dne-reach-db)]',
+      ...running('api', 'db'),
       'ok: Both are attached to dne-reach-back (bridge): source 172.30.61.2, target 172.30.61.3. [NetworkSettings.Networks.dne-reach-back (dne-reach-back)]',
       'ok: "dbl" resolves through a legacy link of the source (on dne-reach-back). [HostConfig.Links (dne-reach-api)]',
       'probe: tcp dbl at 172.30.61.3 port -',
@@ -172,7 +144,7 @@ const CASES: Array<{ title: string; edits: Edit[]; ask: Ask; lines: string[] }> 
     ask: { from: 'int1', to: { host: 'host.docker.internal' } },
     lines: [
       'verdict: notReachable',
-      'ok: Source dne-reach-int1 is running. [State.Status (dne-reach-int1)]',
+      ...running('int1'),
       'ok: "host.docker.internal" is an extra host of the source: host-gateway. [HostConfig.ExtraHosts (dne-reach-int1)]',
       'problem: dne-reach-int1 is only on internal networks (dne-reach-internal): they have no gateway, so there is no way out of them, not even to the host. [Internal (dne-reach-internal)]',
       'probe: tcp host.docker.internal at - port -',
@@ -181,11 +153,4 @@ const CASES: Array<{ title: string; edits: Edit[]; ask: Ask; lines: string[] }> 
   },
 ];
 
-describe('reachability report wording (recorded engine JSON, edited paths)', () => {
-  for (const c of CASES) {
-    it(c.title, () => {
-      const w = edited(...c.edits);
-      assert.deepEqual(wording(ask(c.ask, w), w), c.lines);
-    });
-  }
-});
+describeWording('reachability report wording (recorded engine JSON, edited paths)', CASES);

@@ -4,19 +4,31 @@
  * the listing, container:X modes naming X by name or id prefix, a second host-mode container, a container with no
  * network. The expected lines are written here.
  */
-import * as assert from 'node:assert/strict';
-import { type Ask, ask, id, inspected, listed, networkJson } from './reachFixture';
-import { connect, type Edit, edited, networkMode, state } from './reachVariants';
-import { wording } from './reachWording';
+import { type EngineJson, id, inspected, listed, networkJson } from './reachFixture';
+import { connect, networkMode, state } from './reachVariants';
+import { createFix, describeWording, running, type WordingCase } from './reachWording';
 
-const CASES: Array<{ title: string; edits: Edit[]; ask: Ask; lines: string[] }> = [
+/** The report for sidecar (container:api) to db, however the mode names api. */
+const SIDECAR_TO_DB = [
+  'verdict: reachable',
+  ...running('sidecar', 'db'),
+  'info: dne-reach-sidecar uses the network namespace of dne-reach-api (network mode container:): its networks, addresses and ports are those of dne-reach-api. [HostConfig.NetworkMode (dne-reach-sidecar)]',
+  ...running('api'),
+  'ok: Both are attached to dne-reach-back (bridge): source 172.30.61.2, target 172.30.61.3. [NetworkSettings.Networks.dne-reach-back (dne-reach-back)]',
+  'info: On dne-reach-back the embedded DNS answers for the target as: dne-reach-db, database, a3c008a1cf45. [NetworkSettings.Networks.dne-reach-back.Aliases (dne-reach-db)]',
+  'ok: "dne-reach-db" resolves on dne-reach-back. [NetworkSettings.Networks.dne-reach-back.Aliases (dne-reach-db)]',
+  'probe: tcp dne-reach-db at 172.30.61.3 port -',
+  'path: dne-reach-back',
+];
+
+const CASES: WordingCase[] = [
   {
     title: 'a target the engine reports as restarting',
     edits: [state('db', 'restarting', { Restarting: true })],
     ask: { from: 'api', to: 'db' },
     lines: [
       'verdict: notReachable',
-      'ok: Source dne-reach-api is running. [State.Status (dne-reach-api)]',
+      ...running('api'),
       'problem: Target dne-reach-db is restarting: a container that is not running has no network traffic. Start it (or unpause it) first. [State.Status (dne-reach-db)]',
       'fix: Start dne-reach-db (docker start dne-reach-db)',
       'probe: tcp - at - port -',
@@ -29,7 +41,7 @@ const CASES: Array<{ title: string; edits: Edit[]; ask: Ask; lines: string[] }> 
     ask: { from: 'api', to: 'db' },
     lines: [
       'verdict: notReachable',
-      'ok: Source dne-reach-api is running. [State.Status (dne-reach-api)]',
+      ...running('api'),
       'problem: Target dne-reach-db is exited: a container that is not running has no network traffic. Start it (or unpause it) first. [State.Status (dne-reach-db)]',
       'fix: Start dne-reach-db (docker start dne-reach-db)',
       'probe: tcp - at - port -',
@@ -42,8 +54,7 @@ const CASES: Array<{ title: string; edits: Edit[]; ask: Ask; lines: string[] }> 
     ask: { from: 'sidecar', to: 'db' },
     lines: [
       'verdict: notReachable',
-      'ok: Source dne-reach-sidecar is running. [State.Status (dne-reach-sidecar)]',
-      'ok: Target dne-reach-db is running. [State.Status (dne-reach-db)]',
+      ...running('sidecar', 'db'),
       'info: dne-reach-sidecar uses the network namespace of dne-reach-api (network mode container:): its networks, addresses and ports are those of dne-reach-api. [HostConfig.NetworkMode (dne-reach-sidecar)]',
       'problem: Source dne-reach-api is exited: a container that is not running has no network traffic. Start it (or unpause it) first. [State.Status (dne-reach-api)]',
       'fix: Start dne-reach-api (docker start dne-reach-api)',
@@ -57,8 +68,7 @@ const CASES: Array<{ title: string; edits: Edit[]; ask: Ask; lines: string[] }> 
     ask: { from: 'web', to: 'sidecar' },
     lines: [
       'verdict: notReachable',
-      'ok: Source dne-reach-web is running. [State.Status (dne-reach-web)]',
-      'ok: Target dne-reach-sidecar is running. [State.Status (dne-reach-sidecar)]',
+      ...running('web', 'sidecar'),
       'info: dne-reach-sidecar uses the network namespace of dne-reach-api (network mode container:): its networks, addresses and ports are those of dne-reach-api. [HostConfig.NetworkMode (dne-reach-sidecar)]',
       'problem: Target dne-reach-api is exited: a container that is not running has no network traffic. Start it (or unpause it) first. [State.Status (dne-reach-api)]',
       'fix: Start dne-reach-api (docker start dne-reach-api)',
@@ -72,7 +82,7 @@ const CASES: Array<{ title: string; edits: Edit[]; ask: Ask; lines: string[] }> 
     ask: { from: 'sidecar', to: 'api' },
     lines: [
       'verdict: notReachable',
-      'ok: Source dne-reach-sidecar is running. [State.Status (dne-reach-sidecar)]',
+      ...running('sidecar'),
       'problem: Target dne-reach-api is exited: a container that is not running has no network traffic. Start it (or unpause it) first. [State.Status (dne-reach-api)]',
       'info: dne-reach-sidecar uses the network namespace of dne-reach-api (network mode container:): its networks, addresses and ports are those of dne-reach-api. [HostConfig.NetworkMode (dne-reach-sidecar)]',
       'problem: Source dne-reach-api is exited: a container that is not running has no network traffic. Start it (or unpause it) first. [State.Status (dne-reach-api)]',
@@ -81,48 +91,26 @@ const CASES: Array<{ title: string; edits: Edit[]; ask: Ask; lines: string[] }> 
       'path: -',
     ],
   },
-  {
-    title: 'container:<name> is followed by name',
-    edits: [networkMode('sidecar', 'container:dne-reach-api')],
+  ...[
+    { how: 'by full id (as recorded)', edits: [] },
+    { how: 'by name', edits: [networkMode('sidecar', 'container:dne-reach-api')] },
+    {
+      how: 'by a 4-character id prefix',
+      edits: [(json: EngineJson) => networkMode('sidecar', `container:${id('api').slice(0, 4)}`)(json)],
+    },
+  ].map(({ how, edits }) => ({
+    title: `container:<api ${how}> is followed to api's networks`,
+    edits,
     ask: { from: 'sidecar', to: 'db' },
-    lines: [
-      'verdict: reachable',
-      'ok: Source dne-reach-sidecar is running. [State.Status (dne-reach-sidecar)]',
-      'ok: Target dne-reach-db is running. [State.Status (dne-reach-db)]',
-      'info: dne-reach-sidecar uses the network namespace of dne-reach-api (network mode container:): its networks, addresses and ports are those of dne-reach-api. [HostConfig.NetworkMode (dne-reach-sidecar)]',
-      'ok: Source dne-reach-api is running. [State.Status (dne-reach-api)]',
-      'ok: Both are attached to dne-reach-back (bridge): source 172.30.61.2, target 172.30.61.3. [NetworkSettings.Networks.dne-reach-back (dne-reach-back)]',
-      'info: On dne-reach-back the embedded DNS answers for the target as: dne-reach-db, database, a3c008a1cf45. [NetworkSettings.Networks.dne-reach-back.Aliases (dne-reach-db)]',
-      'ok: "dne-reach-db" resolves on dne-reach-back. [NetworkSettings.Networks.dne-reach-back.Aliases (dne-reach-db)]',
-      'probe: tcp dne-reach-db at 172.30.61.3 port -',
-      'path: dne-reach-back',
-    ],
-  },
-  {
-    title: 'container:<4-character id prefix> is followed',
-    edits: [(json) => networkMode('sidecar', `container:${id('api').slice(0, 4)}`)(json)],
-    ask: { from: 'sidecar', to: 'db' },
-    lines: [
-      'verdict: reachable',
-      'ok: Source dne-reach-sidecar is running. [State.Status (dne-reach-sidecar)]',
-      'ok: Target dne-reach-db is running. [State.Status (dne-reach-db)]',
-      'info: dne-reach-sidecar uses the network namespace of dne-reach-api (network mode container:): its networks, addresses and ports are those of dne-reach-api. [HostConfig.NetworkMode (dne-reach-sidecar)]',
-      'ok: Source dne-reach-api is running. [State.Status (dne-reach-api)]',
-      'ok: Both are attached to dne-reach-back (bridge): source 172.30.61.2, target 172.30.61.3. [NetworkSettings.Networks.dne-reach-back (dne-reach-back)]',
-      'info: On dne-reach-back the embedded DNS answers for the target as: dne-reach-db, database, a3c008a1cf45. [NetworkSettings.Networks.dne-reach-back.Aliases (dne-reach-db)]',
-      'ok: "dne-reach-db" resolves on dne-reach-back. [NetworkSettings.Networks.dne-reach-back.Aliases (dne-reach-db)]',
-      'probe: tcp dne-reach-db at 172.30.61.3 port -',
-      'path: dne-reach-back',
-    ],
-  },
+    lines: SIDECAR_TO_DB,
+  })),
   {
     title: 'container:<3-character prefix> names no container',
     edits: [(json) => networkMode('sidecar', `container:${id('api').slice(0, 3)}`)(json)],
     ask: { from: 'sidecar', to: 'db' },
     lines: [
       'verdict: notReachable',
-      'ok: Source dne-reach-sidecar is running. [State.Status (dne-reach-sidecar)]',
-      'ok: Target dne-reach-db is running. [State.Status (dne-reach-db)]',
+      ...running('sidecar', 'db'),
       'problem: dne-reach-sidecar shares the network namespace of 27c, which no longer exists: dne-reach-sidecar has no network until it is recreated. [HostConfig.NetworkMode (dne-reach-sidecar)]',
       'probe: tcp - at - port -',
       'path: -',
@@ -134,8 +122,7 @@ const CASES: Array<{ title: string; edits: Edit[]; ask: Ask; lines: string[] }> 
     ask: { from: 'sidecar', to: 'db' },
     lines: [
       'verdict: notReachable',
-      'ok: Source dne-reach-sidecar is running. [State.Status (dne-reach-sidecar)]',
-      'ok: Target dne-reach-db is running. [State.Status (dne-reach-db)]',
+      ...running('sidecar', 'db'),
       'info: dne-reach-sidecar uses the network namespace of dne-reach-api (network mode container:): its networks, addresses and ports are those of dne-reach-api. [HostConfig.NetworkMode (dne-reach-sidecar)]',
       'problem: dne-reach-api shares the network namespace of dne-reach-sidecar, which no longer exists: dne-reach-api has no network until it is recreated. [HostConfig.NetworkMode (dne-reach-api)]',
       'probe: tcp - at - port -',
@@ -154,8 +141,7 @@ const CASES: Array<{ title: string; edits: Edit[]; ask: Ask; lines: string[] }> 
     ask: { from: 'hosty', to: 'nonet', port: 80 },
     lines: [
       'verdict: reachable',
-      'ok: Source dne-reach-hosty is running. [State.Status (dne-reach-hosty)]',
-      'ok: Target dne-reach-nonet is running. [State.Status (dne-reach-nonet)]',
+      ...running('hosty', 'nonet'),
       'ok: dne-reach-hosty and dne-reach-nonet share one network namespace: they reach each other on localhost (127.0.0.1). [HostConfig.NetworkMode (dne-reach-nonet)]',
       "info: Whether dne-reach-nonet listens on port 80/tcp is not in the engine's data; the probe checks it. [/proc/net/tcp, /proc/net/tcp6 (dne-reach-nonet)]",
       'probe: tcp - at 127.0.0.1 port 80',
@@ -168,11 +154,10 @@ const CASES: Array<{ title: string; edits: Edit[]; ask: Ask; lines: string[] }> 
     ask: { from: 'lonely', to: 'web' },
     lines: [
       'verdict: notReachable',
-      'ok: Source dne-reach-lonely is running. [State.Status (dne-reach-lonely)]',
-      'ok: Target dne-reach-web is running. [State.Status (dne-reach-web)]',
+      ...running('lonely', 'web'),
       'problem: dne-reach-lonely and dne-reach-web share no network: dne-reach-lonely is on -, dne-reach-web on dne-reach-front. Docker isolates networks from each other, so there is no direct path. [NetworkSettings.Networks (dne-reach-lonely)]',
       'fix: Connect dne-reach-lonely to dne-reach-front',
-      'fix: Create a network and connect dne-reach-lonely and dne-reach-web (A new user-defined bridge network: both get an address and resolve each other by name.)',
+      createFix('lonely', 'web'),
       'probe: tcp dne-reach-web at 172.30.60.2 port -',
       'path: -',
     ],
@@ -183,11 +168,10 @@ const CASES: Array<{ title: string; edits: Edit[]; ask: Ask; lines: string[] }> 
     ask: { from: 'web', to: 'lonely' },
     lines: [
       'verdict: notReachable',
-      'ok: Source dne-reach-web is running. [State.Status (dne-reach-web)]',
-      'ok: Target dne-reach-lonely is running. [State.Status (dne-reach-lonely)]',
+      ...running('web', 'lonely'),
       'problem: dne-reach-web and dne-reach-lonely share no network: dne-reach-web is on dne-reach-front, dne-reach-lonely on -. Docker isolates networks from each other, so there is no direct path. [NetworkSettings.Networks (dne-reach-web)]',
       'fix: Connect dne-reach-lonely to dne-reach-front',
-      'fix: Create a network and connect dne-reach-web and dne-reach-lonely (A new user-defined bridge network: both get an address and resolve each other by name.)',
+      createFix('web', 'lonely'),
       'probe: tcp dne-reach-lonely at - port -',
       'path: -',
     ],
@@ -198,12 +182,11 @@ const CASES: Array<{ title: string; edits: Edit[]; ask: Ask; lines: string[] }> 
     ask: { from: 'icc1', to: 'icc2' },
     lines: [
       'verdict: notReachable',
-      'ok: Source dne-reach-icc1 is running. [State.Status (dne-reach-icc1)]',
-      'ok: Target dne-reach-icc2 is running. [State.Status (dne-reach-icc2)]',
+      ...running('icc1', 'icc2'),
       'ok: Both are attached to dne-reach-noicc (bridge): source 172.30.63.2, target 172.30.63.3. [NetworkSettings.Networks.dne-reach-noicc (dne-reach-noicc)]',
       'problem: dne-reach-noicc is created with com.docker.network.bridge.enable_icc=false: the bridge drops traffic between its containers. [Options[com.docker.network.bridge.enable_icc] (dne-reach-noicc)]',
       'fix: Connect dne-reach-icc1 to dne-reach-back',
-      'fix: Create a network and connect dne-reach-icc1 and dne-reach-icc2 (A new user-defined bridge network: both get an address and resolve each other by name.)',
+      createFix('icc1', 'icc2'),
       'probe: tcp dne-reach-icc2 at 172.30.63.3 port -',
       'path: dne-reach-noicc',
     ],
@@ -214,8 +197,7 @@ const CASES: Array<{ title: string; edits: Edit[]; ask: Ask; lines: string[] }> 
     ask: { from: 'b1', to: 'b2', as: 'nonsense' },
     lines: [
       'verdict: notReachable',
-      'ok: Source dne-reach-b1 is running. [State.Status (dne-reach-b1)]',
-      'ok: Target dne-reach-b2 is running. [State.Status (dne-reach-b2)]',
+      ...running('b1', 'b2'),
       'ok: Both are attached to bridge (bridge): source 172.17.0.2, target 172.17.0.3. [NetworkSettings.Networks.bridge (bridge)]',
       'ok: Both are attached to dne-reach-other (bridge): source 172.30.62.11, target 172.30.62.12. [NetworkSettings.Networks.dne-reach-other (dne-reach-other)]',
       'problem: On the default bridge network (bridge) container names do not resolve: Docker\'s embedded DNS serves only user-defined networks, so "nonsense" resolves only through a link or an extra host. [Name (bridge)]',
@@ -233,12 +215,11 @@ const CASES: Array<{ title: string; edits: Edit[]; ask: Ask; lines: string[] }> 
     ask: { from: 'web', to: 'db' },
     lines: [
       'verdict: notReachable',
-      'ok: Source dne-reach-web is running. [State.Status (dne-reach-web)]',
-      'ok: Target dne-reach-db is running. [State.Status (dne-reach-db)]',
+      ...running('web', 'db'),
       'problem: dne-reach-web and dne-reach-db share no network: dne-reach-web is on dne-reach-front, dne-reach-db on bridge, dne-reach-back. Docker isolates networks from each other, so there is no direct path. [NetworkSettings.Networks (dne-reach-web)]',
       'fix: Connect dne-reach-web to dne-reach-back',
       'fix: Connect dne-reach-db to dne-reach-front',
-      'fix: Create a network and connect dne-reach-web and dne-reach-db (A new user-defined bridge network: both get an address and resolve each other by name.)',
+      createFix('web', 'db'),
       'probe: tcp dne-reach-db at 172.17.0.9 port -',
       'path: -',
     ],
@@ -249,24 +230,16 @@ const CASES: Array<{ title: string; edits: Edit[]; ask: Ask; lines: string[] }> 
     ask: { from: 'web', to: 'db', as: '172.30.61.3' },
     lines: [
       'verdict: notReachable',
-      'ok: Source dne-reach-web is running. [State.Status (dne-reach-web)]',
-      'ok: Target dne-reach-db is running. [State.Status (dne-reach-db)]',
+      ...running('web', 'db'),
       'problem: dne-reach-web and dne-reach-db share no network: dne-reach-web is on dne-reach-front, dne-reach-db on bridge, dne-reach-back. Docker isolates networks from each other, so there is no direct path. [NetworkSettings.Networks (dne-reach-web)]',
       'fix: Connect dne-reach-web to dne-reach-back',
       'fix: Connect dne-reach-web to bridge',
       'fix: Connect dne-reach-db to dne-reach-front',
-      'fix: Create a network and connect dne-reach-web and dne-reach-db (A new user-defined bridge network: both get an address and resolve each other by name.)',
+      createFix('web', 'db'),
       'probe: tcp - at 172.30.61.3 port -',
       'path: -',
     ],
   },
 ];
 
-describe('reachability report wording (recorded engine JSON, edited)', () => {
-  for (const c of CASES) {
-    it(c.title, () => {
-      const w = edited(...c.edits);
-      assert.deepEqual(wording(ask(c.ask, w), w), c.lines);
-    });
-  }
-});
+describeWording('reachability report wording (recorded engine JSON, edited)', CASES);

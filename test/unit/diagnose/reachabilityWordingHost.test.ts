@@ -2,18 +2,15 @@
  * The reachability report as the user reads it (reachWording.ts), over the recorded engine JSON: host-mode
  * containers, typed names and addresses outside Docker, macvlan and none mode. The expected lines are written here.
  */
-import * as assert from 'node:assert/strict';
-import { type Ask, ask, snapshot } from './reachFixture';
-import { wording } from './reachWording';
+import { describeWording, running, type WordingCase } from './reachWording';
 
-const CASES: Array<{ title: string; ask: Ask; lines: string[] }> = [
+const CASES: WordingCase[] = [
   {
     title: 'int1 to a host-mode container',
     ask: { from: 'int1', to: 'hosty' },
     lines: [
       'verdict: notReachable',
-      'ok: Source dne-reach-int1 is running. [State.Status (dne-reach-int1)]',
-      'ok: Target dne-reach-hosty is running. [State.Status (dne-reach-hosty)]',
+      ...running('int1', 'hosty'),
       "info: dne-reach-hosty uses the host's network namespace (network mode host): it has no address of its own and no Docker DNS. [HostConfig.NetworkMode (dne-reach-hosty)]",
       'problem: dne-reach-int1 is only on internal networks (dne-reach-internal): they have no gateway, so there is no way out of them, not even to the host. [Internal (dne-reach-internal)]',
       'probe: tcp dne-reach-hosty at - port -',
@@ -25,7 +22,7 @@ const CASES: Array<{ title: string; ask: Ask; lines: string[] }> = [
     ask: { from: 'api', to: { host: 'legacy-db' }, port: 5432 },
     lines: [
       'verdict: unknown',
-      'ok: Source dne-reach-api is running. [State.Status (dne-reach-api)]',
+      ...running('api'),
       'ok: "legacy-db" is an extra host of the source: 10.9.9.9. [HostConfig.ExtraHosts (dne-reach-api)]',
       "info: 10.9.9.9 is outside the networks Docker knows: traffic leaves through the gateway, and whether it arrives depends on the host's routes and firewall. The probe tells. [NetworkSettings.Networks (dne-reach-api)]",
       'probe: tcp legacy-db at 10.9.9.9 port 5432',
@@ -37,7 +34,7 @@ const CASES: Array<{ title: string; ask: Ask; lines: string[] }> = [
     ask: { from: 'api', to: { host: 'host.docker.internal' } },
     lines: [
       'verdict: reachable',
-      'ok: Source dne-reach-api is running. [State.Status (dne-reach-api)]',
+      ...running('api'),
       'ok: "host.docker.internal" is an extra host of the source: host-gateway. [HostConfig.ExtraHosts (dne-reach-api)]',
       'ok: The host (172.30.61.1) is reachable through the gateway of dne-reach-back: 172.30.61.1. [NetworkSettings.Networks.dne-reach-back.Gateway (dne-reach-api)]',
       'probe: tcp host.docker.internal at 172.30.61.1 port -',
@@ -49,7 +46,7 @@ const CASES: Array<{ title: string; ask: Ask; lines: string[] }> = [
     ask: { from: 'api', to: { host: '10.9.9.9' } },
     lines: [
       'verdict: unknown',
-      'ok: Source dne-reach-api is running. [State.Status (dne-reach-api)]',
+      ...running('api'),
       "info: 10.9.9.9 is outside the networks Docker knows: traffic leaves through the gateway, and whether it arrives depends on the host's routes and firewall. The probe tells. [NetworkSettings.Networks (dne-reach-api)]",
       'probe: tcp - at 10.9.9.9 port -',
       'path: -',
@@ -60,7 +57,7 @@ const CASES: Array<{ title: string; ask: Ask; lines: string[] }> = [
     ask: { from: 'web', to: { host: '172.30.60.99' } },
     lines: [
       'verdict: notReachable',
-      'ok: Source dne-reach-web is running. [State.Status (dne-reach-web)]',
+      ...running('web'),
       'problem: No container holds 172.30.60.99 on a network the source shares (dne-reach-front). [IPAM.Config.Subnet (dne-reach-front)]',
       'probe: tcp - at 172.30.60.99 port -',
       'path: -',
@@ -71,8 +68,7 @@ const CASES: Array<{ title: string; ask: Ask; lines: string[] }> = [
     ask: { from: 'hosty', to: 'web' },
     lines: [
       'verdict: notReachable',
-      'ok: Source dne-reach-hosty is running. [State.Status (dne-reach-hosty)]',
-      'ok: Target dne-reach-web is running. [State.Status (dne-reach-web)]',
+      ...running('hosty', 'web'),
       "info: dne-reach-hosty uses the host's network namespace (network mode host): it has no address of its own and no Docker DNS. [HostConfig.NetworkMode (dne-reach-hosty)]",
       "ok: From the host's namespace, 172.30.60.2 is reachable at its address on dne-reach-front. [NetworkSettings.Networks.dne-reach-front.IPAddress (dne-reach-web)]",
       'problem: "dne-reach-web" does not resolve to dne-reach-web from the source. [HostConfig.NetworkMode (dne-reach-hosty)]',
@@ -86,8 +82,7 @@ const CASES: Array<{ title: string; ask: Ask; lines: string[] }> = [
     ask: { from: 'hosty', to: 'web', as: '172.30.60.2', port: 80 },
     lines: [
       'verdict: reachable',
-      'ok: Source dne-reach-hosty is running. [State.Status (dne-reach-hosty)]',
-      'ok: Target dne-reach-web is running. [State.Status (dne-reach-web)]',
+      ...running('hosty', 'web'),
       "info: dne-reach-hosty uses the host's network namespace (network mode host): it has no address of its own and no Docker DNS. [HostConfig.NetworkMode (dne-reach-hosty)]",
       "ok: From the host's namespace, 172.30.60.2 is reachable at its address on dne-reach-front. [NetworkSettings.Networks.dne-reach-front.IPAddress (dne-reach-web)]",
       "info: Whether dne-reach-web listens on port 80/tcp is not in the engine's data; the probe checks it. [/proc/net/tcp, /proc/net/tcp6 (dne-reach-web)]",
@@ -101,8 +96,7 @@ const CASES: Array<{ title: string; ask: Ask; lines: string[] }> = [
     ask: { from: 'web', to: 'hosty', as: '172.30.60.1' },
     lines: [
       'verdict: reachable',
-      'ok: Source dne-reach-web is running. [State.Status (dne-reach-web)]',
-      'ok: Target dne-reach-hosty is running. [State.Status (dne-reach-hosty)]',
+      ...running('web', 'hosty'),
       "info: dne-reach-hosty uses the host's network namespace (network mode host): it has no address of its own and no Docker DNS. [HostConfig.NetworkMode (dne-reach-hosty)]",
       'ok: The host (dne-reach-hosty) is reachable through the gateway of dne-reach-front: 172.30.60.1. [NetworkSettings.Networks.dne-reach-front.Gateway (dne-reach-web)]',
       'probe: tcp - at 172.30.60.1 port -',
@@ -114,8 +108,7 @@ const CASES: Array<{ title: string; ask: Ask; lines: string[] }> = [
     ask: { from: 'hosty', to: 'mac1', as: '172.30.65.2' },
     lines: [
       'verdict: notReachable',
-      'ok: Source dne-reach-hosty is running. [State.Status (dne-reach-hosty)]',
-      'ok: Target dne-reach-mac1 is running. [State.Status (dne-reach-mac1)]',
+      ...running('hosty', 'mac1'),
       "info: dne-reach-hosty uses the host's network namespace (network mode host): it has no address of its own and no Docker DNS. [HostConfig.NetworkMode (dne-reach-hosty)]",
       'problem: dne-reach-macvlan uses the macvlan driver: the host and its own macvlan containers cannot reach each other without a shim interface on the host. [Driver (dne-reach-macvlan)]',
       "fix: Add a dne-reach-macvlan shim interface on the host (ip link add shim link <parent> type macvlan mode bridge; give it an address in the subnet; route the containers' addresses through it.)",
@@ -128,8 +121,7 @@ const CASES: Array<{ title: string; ask: Ask; lines: string[] }> = [
     ask: { from: 'mac1', to: 'hosty' },
     lines: [
       'verdict: notReachable',
-      'ok: Source dne-reach-mac1 is running. [State.Status (dne-reach-mac1)]',
-      'ok: Target dne-reach-hosty is running. [State.Status (dne-reach-hosty)]',
+      ...running('mac1', 'hosty'),
       "info: dne-reach-hosty uses the host's network namespace (network mode host): it has no address of its own and no Docker DNS. [HostConfig.NetworkMode (dne-reach-hosty)]",
       'problem: dne-reach-macvlan uses the macvlan driver: the host and its own macvlan containers cannot reach each other without a shim interface on the host. [Driver (dne-reach-macvlan)]',
       'probe: tcp dne-reach-hosty at - port -',
@@ -141,7 +133,7 @@ const CASES: Array<{ title: string; ask: Ask; lines: string[] }> = [
     ask: { from: 'mac1', to: { host: '10.9.9.9' } },
     lines: [
       'verdict: unknown',
-      'ok: Source dne-reach-mac1 is running. [State.Status (dne-reach-mac1)]',
+      ...running('mac1'),
       "info: 10.9.9.9 is outside the networks Docker knows: traffic leaves through the gateway, and whether it arrives depends on the host's routes and firewall. The probe tells. [NetworkSettings.Networks (dne-reach-mac1)]",
       'probe: tcp - at 10.9.9.9 port -',
       'path: -',
@@ -152,8 +144,7 @@ const CASES: Array<{ title: string; ask: Ask; lines: string[] }> = [
     ask: { from: 'nonet', to: 'web' },
     lines: [
       'verdict: notReachable',
-      'ok: Source dne-reach-nonet is running. [State.Status (dne-reach-nonet)]',
-      'ok: Target dne-reach-web is running. [State.Status (dne-reach-web)]',
+      ...running('nonet', 'web'),
       'problem: dne-reach-nonet has network mode none: only its loopback interface exists, nothing outside it can be reached. [HostConfig.NetworkMode (dne-reach-nonet)]',
       'probe: tcp dne-reach-web at - port -',
       'path: -',
@@ -164,7 +155,7 @@ const CASES: Array<{ title: string; ask: Ask; lines: string[] }> = [
     ask: { from: 'nonet', to: { host: '10.9.9.9' } },
     lines: [
       'verdict: notReachable',
-      'ok: Source dne-reach-nonet is running. [State.Status (dne-reach-nonet)]',
+      ...running('nonet'),
       'problem: dne-reach-nonet has network mode none: only its loopback interface exists, nothing outside it can be reached. [HostConfig.NetworkMode (dne-reach-nonet)]',
       'probe: tcp - at 10.9.9.9 port -',
       'path: -',
@@ -175,7 +166,7 @@ const CASES: Array<{ title: string; ask: Ask; lines: string[] }> = [
     ask: { from: 'hosty', to: { host: 'example.org' } },
     lines: [
       'verdict: unknown',
-      'ok: Source dne-reach-hosty is running. [State.Status (dne-reach-hosty)]',
+      ...running('hosty'),
       "info: dne-reach-hosty uses the host's network namespace (network mode host): it has no address of its own and no Docker DNS. [HostConfig.NetworkMode (dne-reach-hosty)]",
       'probe: tcp example.org at - port -',
       'path: -',
@@ -183,8 +174,4 @@ const CASES: Array<{ title: string; ask: Ask; lines: string[] }> = [
   },
 ];
 
-describe('reachability report wording: the host and outside addresses (recorded engine JSON)', () => {
-  for (const c of CASES) {
-    it(c.title, () => assert.deepEqual(wording(ask(c.ask), { snapshot }), c.lines));
-  }
-});
+describeWording('reachability report wording: the host and outside addresses (recorded engine JSON)', CASES);

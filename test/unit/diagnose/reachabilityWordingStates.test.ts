@@ -5,33 +5,16 @@
  */
 import * as assert from 'node:assert/strict';
 import { analyzeReachability } from '../../../src/diagnose/reachability/analyze';
-import { type Ask, ask, details, id, snapshot } from './reachFixture';
-import { wording } from './reachWording';
+import { details, id, snapshot } from './reachFixture';
+import { createFix, describeWording, running, wording, type WordingCase } from './reachWording';
 
-const CASES: Array<{ title: string; ask: Ask; lines: string[] }> = [
-  {
-    title: 'sidecar to db through api',
-    ask: { from: 'sidecar', to: 'db' },
-    lines: [
-      'verdict: reachable',
-      'ok: Source dne-reach-sidecar is running. [State.Status (dne-reach-sidecar)]',
-      'ok: Target dne-reach-db is running. [State.Status (dne-reach-db)]',
-      'info: dne-reach-sidecar uses the network namespace of dne-reach-api (network mode container:): its networks, addresses and ports are those of dne-reach-api. [HostConfig.NetworkMode (dne-reach-sidecar)]',
-      'ok: Source dne-reach-api is running. [State.Status (dne-reach-api)]',
-      'ok: Both are attached to dne-reach-back (bridge): source 172.30.61.2, target 172.30.61.3. [NetworkSettings.Networks.dne-reach-back (dne-reach-back)]',
-      'info: On dne-reach-back the embedded DNS answers for the target as: dne-reach-db, database, a3c008a1cf45. [NetworkSettings.Networks.dne-reach-back.Aliases (dne-reach-db)]',
-      'ok: "dne-reach-db" resolves on dne-reach-back. [NetworkSettings.Networks.dne-reach-back.Aliases (dne-reach-db)]',
-      'probe: tcp dne-reach-db at 172.30.61.3 port -',
-      'path: dne-reach-back',
-    ],
-  },
+const CASES: WordingCase[] = [
   {
     title: 'web to sidecar by its own name',
     ask: { from: 'web', to: 'sidecar' },
     lines: [
       'verdict: notReachable',
-      'ok: Source dne-reach-web is running. [State.Status (dne-reach-web)]',
-      'ok: Target dne-reach-sidecar is running. [State.Status (dne-reach-sidecar)]',
+      ...running('web', 'sidecar'),
       'info: dne-reach-sidecar uses the network namespace of dne-reach-api (network mode container:): its networks, addresses and ports are those of dne-reach-api. [HostConfig.NetworkMode (dne-reach-sidecar)]',
       'ok: Target dne-reach-api is running. [State.Status (dne-reach-api)]',
       'ok: Both are attached to dne-reach-front (bridge): source 172.30.60.2, target 172.30.60.3. [NetworkSettings.Networks.dne-reach-front (dne-reach-front)]',
@@ -48,10 +31,9 @@ const CASES: Array<{ title: string; ask: Ask; lines: string[] }> = [
     ask: { from: 'sidecar', to: 'api', port: 80 },
     lines: [
       'verdict: reachable',
-      'ok: Source dne-reach-sidecar is running. [State.Status (dne-reach-sidecar)]',
-      'ok: Target dne-reach-api is running. [State.Status (dne-reach-api)]',
+      ...running('sidecar', 'api'),
       'info: dne-reach-sidecar uses the network namespace of dne-reach-api (network mode container:): its networks, addresses and ports are those of dne-reach-api. [HostConfig.NetworkMode (dne-reach-sidecar)]',
-      'ok: Source dne-reach-api is running. [State.Status (dne-reach-api)]',
+      ...running('api'),
       'ok: dne-reach-sidecar and dne-reach-api share one network namespace: they reach each other on localhost (127.0.0.1). [HostConfig.NetworkMode (dne-reach-api)]',
       "info: Whether dne-reach-api listens on port 80/tcp is not in the engine's data; the probe checks it. [/proc/net/tcp, /proc/net/tcp6 (dne-reach-api)]",
       'probe: tcp - at 127.0.0.1 port 80',
@@ -63,7 +45,7 @@ const CASES: Array<{ title: string; ask: Ask; lines: string[] }> = [
     ask: { from: 'web', to: 'stopped' },
     lines: [
       'verdict: notReachable',
-      'ok: Source dne-reach-web is running. [State.Status (dne-reach-web)]',
+      ...running('web'),
       'problem: Target dne-reach-stopped is created: a container that is not running has no network traffic. Start it (or unpause it) first. [State.Status (dne-reach-stopped)]',
       'fix: Start dne-reach-stopped (docker start dne-reach-stopped)',
       'probe: tcp - at - port -',
@@ -75,7 +57,7 @@ const CASES: Array<{ title: string; ask: Ask; lines: string[] }> = [
     ask: { from: 'web', to: 'paused' },
     lines: [
       'verdict: notReachable',
-      'ok: Source dne-reach-web is running. [State.Status (dne-reach-web)]',
+      ...running('web'),
       'problem: Target dne-reach-paused is paused: a container that is not running has no network traffic. Start it (or unpause it) first. [State.Status (dne-reach-paused)]',
       'fix: Start dne-reach-paused (docker start dne-reach-paused)',
       'probe: tcp - at - port -',
@@ -87,8 +69,7 @@ const CASES: Array<{ title: string; ask: Ask; lines: string[] }> = [
     ask: { from: 'api', to: 'web', port: 53, protocol: 'udp' },
     lines: [
       'verdict: reachable',
-      'ok: Source dne-reach-api is running. [State.Status (dne-reach-api)]',
-      'ok: Target dne-reach-web is running. [State.Status (dne-reach-web)]',
+      ...running('api', 'web'),
       'ok: Both are attached to dne-reach-front (bridge): source 172.30.60.3, target 172.30.60.2. [NetworkSettings.Networks.dne-reach-front (dne-reach-front)]',
       'info: On dne-reach-front the embedded DNS answers for the target as: dne-reach-web, frontend, www, 413f9e9ad86b. [NetworkSettings.Networks.dne-reach-front.Aliases (dne-reach-web)]',
       'ok: "dne-reach-web" resolves on dne-reach-front. [NetworkSettings.Networks.dne-reach-front.Aliases (dne-reach-web)]',
@@ -103,12 +84,11 @@ const CASES: Array<{ title: string; ask: Ask; lines: string[] }> = [
     ask: { from: 'api', to: 'web', as: 'fd00::2' },
     lines: [
       'verdict: notReachable',
-      'ok: Source dne-reach-api is running. [State.Status (dne-reach-api)]',
-      'ok: Target dne-reach-web is running. [State.Status (dne-reach-web)]',
+      ...running('api', 'web'),
       'ok: Both are attached to dne-reach-front (bridge): source 172.30.60.3, target 172.30.60.2. [NetworkSettings.Networks.dne-reach-front (dne-reach-front)]',
       'problem: fd00::2 is an IPv6 address, but the source has no IPv6 address on dne-reach-front. [NetworkSettings.Networks.dne-reach-front.GlobalIPv6Address (dne-reach-front)]',
       'fix: Connect dne-reach-web to dne-reach-back',
-      'fix: Create a network and connect dne-reach-api and dne-reach-web (A new user-defined bridge network: both get an address and resolve each other by name.)',
+      createFix('api', 'web'),
       'probe: tcp - at fd00::2 port -',
       'path: dne-reach-front',
     ],
@@ -118,8 +98,7 @@ const CASES: Array<{ title: string; ask: Ask; lines: string[] }> = [
     ask: { from: 'api', to: 'web', as: '172.30.60.77' },
     lines: [
       'verdict: notReachable',
-      'ok: Source dne-reach-api is running. [State.Status (dne-reach-api)]',
-      'ok: Target dne-reach-web is running. [State.Status (dne-reach-web)]',
+      ...running('api', 'web'),
       'ok: Both are attached to dne-reach-front (bridge): source 172.30.60.3, target 172.30.60.2. [NetworkSettings.Networks.dne-reach-front (dne-reach-front)]',
       'problem: No container holds 172.30.60.77 on a network the source shares (-). [NetworkSettings.Networks (dne-reach-web)]',
       "fix: Re-check with the name dne-reach-web (This name resolves on dne-reach-front; use it in the source's configuration.)",
@@ -139,8 +118,7 @@ const CASES: Array<{ title: string; ask: Ask; lines: string[] }> = [
     },
     lines: [
       'verdict: reachable',
-      'ok: Source dne-reach-web is running. [State.Status (dne-reach-web)]',
-      'ok: Target dne-reach-sidecar is running. [State.Status (dne-reach-sidecar)]',
+      ...running('web', 'sidecar'),
       'info: dne-reach-sidecar uses the network namespace of dne-reach-api (network mode container:): its networks, addresses and ports are those of dne-reach-api. [HostConfig.NetworkMode (dne-reach-sidecar)]',
       'ok: Target dne-reach-api is running. [State.Status (dne-reach-api)]',
       'ok: Both are attached to dne-reach-front (bridge): source 172.30.60.2, target 172.30.60.3. [NetworkSettings.Networks.dne-reach-front (dne-reach-front)]',
@@ -161,8 +139,7 @@ const CASES: Array<{ title: string; ask: Ask; lines: string[] }> = [
     },
     lines: [
       'verdict: notReachable',
-      'ok: Source dne-reach-api is running. [State.Status (dne-reach-api)]',
-      'ok: Target dne-reach-web is running. [State.Status (dne-reach-web)]',
+      ...running('api', 'web'),
       'ok: Both are attached to dne-reach-front (bridge): source 172.30.60.3, target 172.30.60.2. [NetworkSettings.Networks.dne-reach-front (dne-reach-front)]',
       'info: On dne-reach-front the embedded DNS answers for the target as: dne-reach-web, frontend, www, 413f9e9ad86b. [NetworkSettings.Networks.dne-reach-front.Aliases (dne-reach-web)]',
       'ok: "dne-reach-web" resolves on dne-reach-front. [NetworkSettings.Networks.dne-reach-front.Aliases (dne-reach-web)]',
@@ -174,11 +151,9 @@ const CASES: Array<{ title: string; ask: Ask; lines: string[] }> = [
   },
 ];
 
-describe('reachability report wording: namespaces, states and ports (recorded engine JSON)', () => {
-  for (const c of CASES) {
-    it(c.title, () => assert.deepEqual(wording(ask(c.ask), { snapshot }), c.lines));
-  }
+describeWording('reachability report wording: namespaces, states and ports (recorded engine JSON)', CASES);
 
+describe('reachability report wording: containers that are gone (recorded engine JSON)', () => {
   it('a source that no longer exists', () => {
     const report = analyzeReachability(
       { sourceId: 'gone', target: { kind: 'host', host: 'x' } },
@@ -197,7 +172,7 @@ describe('reachability report wording: namespaces, states and ports (recorded en
     const report = analyzeReachability({ sourceId: id('web'), target, port: 80 }, { snapshot, details });
     assert.deepEqual(wording(report, { snapshot }), [
       'verdict: notReachable',
-      'ok: Source dne-reach-web is running. [State.Status (dne-reach-web)]',
+      ...running('web'),
       'problem: Target container gone no longer exists on the engine. [Id (gone)]',
       'probe: tcp - at - port -',
       'path: -',
