@@ -21,6 +21,12 @@ const ENGINE2: EngineView = {
       ],
     }),
     net('shared6', 'fd00:50::/64'),
+    net('split', '10.90.0.0/24', {
+      ipam: [
+        { subnet: '10.90.0.0/24', auxAddresses: {} },
+        { gateway: '10.91.0.1', auxAddresses: {} },
+      ],
+    }),
   ],
   endpointsByNetwork: new Map([
     ...ENGINE.endpointsByNetwork,
@@ -89,6 +95,20 @@ const ROWS: Array<{ name: string; text: string; lines: string[] }> = [
       'networks:\n  shared6:\n    external: true\n',
     lines: [
       '6 engine-ip-in-use: The address fd00:50:0:0::10 on external network "shared6" is already used by container "v6-app"; "compose up" would fail (Address already in use).',
+    ],
+  },
+  {
+    name: 'a free IPv6 address on the external network where another one is held',
+    text:
+      svc('    networks:\n      shared6:\n        ipv6_address: "fd00:50::11"\n') +
+      'networks:\n  shared6:\n    external: true\n',
+    lines: [],
+  },
+  {
+    name: 'an engine network with an IPAM entry without a subnet names only its subnets',
+    text: svc('    networks: [mine]\n') + 'networks:\n' + subnet('mine', '10.90.0.0/25'),
+    lines: [
+      '9 engine-subnet-overlap: The subnet 10.90.0.0/25 of network "mine" overlaps the engine\'s network "split" (10.90.0.0/24); the engine would refuse to create it. Pick a free range.',
     ],
   },
   {
