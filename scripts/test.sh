@@ -108,6 +108,11 @@ for entry in "${failed_logs[@]}"; do
   echo "=== what failed in ${entry%%:*}"
   if [ -f "${entry#*:}" ]; then failure_excerpt "${entry#*:}"; fi
 done
+if [ "${#failed_logs[@]}" -gt 0 ]; then
+  echo
+  echo "=== failed tests"
+  for entry in "${failed_logs[@]}"; do node scripts/lib/failedTitles.mjs "${entry%%:*}" "${entry#*:}"; done
+fi
 echo
 echo "=== summary after $(( $(date +%s) - started )) s"
 printf '%s\n' "${report[@]}"

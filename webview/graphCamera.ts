@@ -4,7 +4,8 @@
  * The frame is never narrower than a tenth of the whole drawing: a fit of one node (a filter showing a single
  * network) used to give a frame a millionth of a unit wide, putting every other node a million frames away in
  * sigma's coordinates, beyond what its float32 drawing and GPU picking resolve.
- * The graph host's `data-centred` names the node the camera has finished centring on (state, for tests and tools).
+ * The graph host's `data-centred` names the node the camera has finished centring on (state, for tests and tools);
+ * it is dropped as soon as a frame shows that node elsewhere (the layout moved it, the camera moved on).
  */
 import type Graph from 'graphology';
 import type Sigma from 'sigma';
@@ -74,7 +75,19 @@ export class GraphCamera {
     private readonly graph: Graph<NodeAttrs, EdgeAttrs>,
     private readonly host: HTMLElement,
     private readonly hooks: CameraHooks,
-  ) {}
+  ) {
+    sigma.on('afterRender', () => {
+      const id = host.dataset.centred;
+      if (id !== undefined && !this.isCentred(id)) delete host.dataset.centred;
+    });
+  }
+
+  /** Whether the camera stands on the node now (in sigma's framed coordinates). */
+  private isCentred(id: string): boolean {
+    const now = this.graph.hasNode(id) ? this.sigma.getNodeDisplayData(id) : undefined;
+    const camera = this.sigma.getCamera();
+    return now !== undefined && Math.abs(camera.x - now.x) < 1e-9 && Math.abs(camera.y - now.y) < 1e-9;
+  }
 
   /** Centres the camera on a node; `data-centred` names it once the move is over. */
   reveal(id: string): void {
@@ -84,8 +97,7 @@ export class GraphCamera {
     delete this.host.dataset.centred;
     const camera = this.sigma.getCamera();
     void camera.animate({ x: pos.x, y: pos.y, ratio: Math.min(camera.ratio, 0.5) }, { duration: 300 }).then(() => {
-      const now = this.sigma.getNodeDisplayData(id);
-      if (now && Math.abs(camera.x - now.x) < 1e-9 && Math.abs(camera.y - now.y) < 1e-9) this.host.dataset.centred = id;
+      if (this.isCentred(id)) this.host.dataset.centred = id;
     });
   }
 

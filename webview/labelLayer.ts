@@ -10,6 +10,7 @@ import type Sigma from 'sigma';
 import type { GraphEdge, GraphNode } from '../src/topology/protocol';
 import {
   edgeAnchors,
+  hubAnchors,
   nodeAnchors,
   placeLabels,
   type Box,
@@ -98,7 +99,8 @@ export class LabelLayer {
       const text = state.text(id);
       if (!at || !text) return undefined;
       const w = this.measure(ctx, nodeFont, text) + 2 * PAD;
-      const anchors = nodeAnchors(at.x, at.y, at.r, w, NODE_FONT_PX + 2 * PAD);
+      const hub = this.graph.getNodeAttribute(id, 'data').kind === 'network';
+      const anchors = (hub ? hubAnchors : nodeAnchors)(at.x, at.y, at.r, w, NODE_FONT_PX + 2 * PAD);
       return { id, kind: 'node', text, anchors, own: new Set([id]) };
     };
     const edgeCandidate = (id: string): LabelCandidate | undefined => {

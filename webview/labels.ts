@@ -122,6 +122,31 @@ export function nodeAnchors(x: number, y: number, r: number, w: number, h: numbe
 }
 
 /**
+ * Anchors for a hub (a network): the node's own eight, then a ring one label height further out on every side and
+ * diagonal, so a network crowded by its containers' discs and names still shows its name (never the one dropped).
+ */
+export function hubAnchors(x: number, y: number, r: number, w: number, h: number): Box[] {
+  const far = r + h + 6;
+  const ring: Box[] = [];
+  for (const [dx, dy] of [
+    [1, 0],
+    [-1, 0],
+    [0, 1],
+    [0, -1],
+    [1, 1],
+    [-1, 1],
+    [1, -1],
+    [-1, -1],
+  ]) {
+    // the box's near side or corner at distance `far` from the centre, in that direction
+    const bx = dx > 0 ? x + far : dx < 0 ? x - far - w : x - w / 2;
+    const by = dy > 0 ? y + far : dy < 0 ? y - far - h : y - h / 2;
+    ring.push({ x: bx, y: by, w, h });
+  }
+  return [...nodeAnchors(x, y, r, w, h), ...ring];
+}
+
+/**
  * Anchors on an edge from (x1, y1) to (x2, y2): centred on the line at its middle, then a little towards either
  * end; none when the label does not fit between the two nodes (radii r1, r2), so a label never hides a node.
  */

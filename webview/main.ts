@@ -328,7 +328,7 @@ async function handle(m: HostMessage): Promise<void> {
       break;
     case 'exportRequest':
       try {
-        const data = m.format === 'svg' ? exportSvg(view).svg : await exportPng(view);
+        const data = m.format === 'svg' ? exportSvg(view, observed.shown).svg : await exportPng(view, observed.shown);
         bridge.post({ type: 'exportResult', requestId: m.requestId, format: m.format, data });
       } catch (err) {
         bridge.post({

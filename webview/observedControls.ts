@@ -41,6 +41,11 @@ export class ObservedControls {
     return this.on;
   }
 
+  /** The reading drawn now (for the exports), or null while the layer is off or has no reading yet. */
+  get shown(): ObservedLayer | null {
+    return this.on ? this.layer : null;
+  }
+
   /** Turns the layer on or off; `notify` false when restoring the saved state before the host asked for it. */
   setOn(on: boolean, notify = true): void {
     this.on = on;

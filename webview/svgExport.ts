@@ -1,18 +1,13 @@
 /**
- * Export of the current view (visible nodes and their edges, as positioned now) as SVG, and as PNG by drawing
- * that SVG on a canvas. Built with DOM calls and serialised, so engine strings end up escaped text nodes.
+ * Export of the current view (visible nodes and their edges, as positioned now, with the observed connections
+ * layer when it is on) as SVG, and as PNG by drawing that SVG on a canvas. Built with DOM calls and serialised, so engine strings end up escaped text nodes.
  */
+import type { ObservedLayer } from '../src/topology/protocol';
 import { discHull } from './groupLayer';
 import { tr } from './l10n';
 import type { GraphView } from './graphView';
-
-const NS = 'http://www.w3.org/2000/svg';
-
-function svgEl(tag: string, attrs: Record<string, string | number>): SVGElement {
-  const e = document.createElementNS(NS, tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-  return e;
-}
+import { SVG_NS as NS, svgEl } from './svgDom';
+import { observedSvg } from './svgObserved';
 
 /** The compose projects' frames, as in the panel: a dashed hull around the members, the name above it. */
 function groupFrames(
@@ -51,7 +46,10 @@ function groupFrames(
   return group;
 }
 
-export function exportSvg(view: GraphView): { svg: string; width: number; height: number } {
+export function exportSvg(
+  view: GraphView,
+  observed?: ObservedLayer | null,
+): { svg: string; width: number; height: number } {
   const g = view.graph;
   const p = view.currentPalette;
   let minX = Infinity,
@@ -89,7 +87,8 @@ export function exportSvg(view: GraphView): { svg: string; width: number; height
     'font-family': 'sans-serif',
     'font-size': 12,
   });
-  svg.append(svgEl('rect', { x: 0, y: 0, width, height, fill: p.background }));
+  const backdrop = svgEl('rect', { x: 0, y: 0, width, height, fill: p.background });
+  svg.append(backdrop);
   const title = svgEl('title', {});
   title.textContent = tr('Docker network topology');
   svg.append(title);
@@ -137,6 +136,27 @@ export function exportSvg(view: GraphView): { svg: string; width: number; height
     }
   }
   svg.append(groupFrames(view, ids, X, Y, unit), edges, nodes, labels, nodeLabels);
+  if (observed) {
+    const shown = new Map(
+      ids.map((id) => [
+        id,
+        {
+          x: X(g.getNodeAttribute(id, 'x')),
+          y: Y(g.getNodeAttribute(id, 'y')),
+          r: g.getNodeAttribute(id, 'size') * unit,
+        },
+      ]),
+    );
+    const extent = { x0: 0, y0: 0, x1: width, y1: height };
+    svg.append(observedSvg(view, observed, shown, { x: width / 2, y: height / 2 }, extent));
+    // peers and their names may lie beyond the nodes' frame: widen the picture to hold them, with a margin
+    const [x0, y0] = [Math.floor(extent.x0) - 12, Math.floor(extent.y0) - 12];
+    const [w, h] = [Math.ceil(extent.x1) + 12 - x0, Math.ceil(extent.y1) + 12 - y0];
+    for (const [k, v] of Object.entries({ width: w, height: h, viewBox: `${x0} ${y0} ${w} ${h}` }))
+      svg.setAttribute(k, String(v));
+    for (const [k, v] of Object.entries({ x: x0, y: y0, width: w, height: h })) backdrop.setAttribute(k, String(v));
+    return { svg: new XMLSerializer().serializeToString(svg), width: w, height: h };
+  }
   return { svg: new XMLSerializer().serializeToString(svg), width, height };
 }
 
@@ -148,8 +168,8 @@ function base64(text: string): string {
 }
 
 /** PNG: our own SVG drawn on a canvas (img-src data: in the CSP exists for this only). */
-export async function exportPng(view: GraphView): Promise<string> {
-  const { svg, width, height } = exportSvg(view);
+export async function exportPng(view: GraphView, observed?: ObservedLayer | null): Promise<string> {
+  const { svg, width, height } = exportSvg(view, observed);
   const img = new Image();
   const loaded = new Promise<void>((resolve, reject) => {
     img.onload = () => resolve();

@@ -1,8 +1,10 @@
 /**
  * The graph as a Mermaid flowchart, for "Copy as Mermaid". Engine strings go into quoted labels with Mermaid's
- * entity escapes, so a name cannot break out of its label or inject directives.
+ * entity escapes, so a name cannot break out of its label or inject directives. With the observed connections layer
+ * on, its connections follow as dotted arrows (client to server, labelled with port and count), and the host and
+ * outside peers they reach as nodes of their own.
  */
-import type { GraphData } from './protocol';
+import type { GraphData, ObservedLayer } from './protocol';
 
 /** Mermaid labels: quotes and markup characters as #code; entities, line breaks flattened. */
 export function mermaidLabel(s: string): string {
@@ -15,7 +17,7 @@ const SHAPES: Record<string, (label: string) => string> = {
   circle: (l) => `("${l}")`,
 };
 
-export function toMermaid(graph: GraphData, visible?: ReadonlySet<string>): string {
+export function toMermaid(graph: GraphData, visible?: ReadonlySet<string>, observed?: ObservedLayer): string {
   const ids = new Map<string, string>();
   const lines = ['flowchart LR'];
   for (const n of graph.nodes) {
@@ -44,5 +46,31 @@ export function toMermaid(graph: GraphData, visible?: ReadonlySet<string>): stri
     if (!a || !b) continue;
     lines.push(e.label ? `  ${a} ---|"${mermaidLabel(e.label)}"| ${b}` : `  ${a} --- ${b}`);
   }
+  if (observed) lines.push(...observedLines(observed, ids));
   return lines.join('\n') + '\n';
+}
+
+/**
+ * The observed layer's connections whose container end is shown, and the peers they reach (stadium-shaped nodes,
+ * declared before their first arrow; a peer of a container not shown is left out with it).
+ */
+function observedLines(layer: ObservedLayer, ids: ReadonlyMap<string, string>): string[] {
+  const lines: string[] = [];
+  const labels = new Map(layer.peers.map((p) => [p.id, p.label]));
+  const peers = new Map<string, string>();
+  const end = (id: string): string | undefined => {
+    const shown = ids.get(id) ?? peers.get(id);
+    if (shown || !labels.has(id)) return shown;
+    const mid = `o${peers.size}`;
+    peers.set(id, mid);
+    lines.push(`  ${mid}(["${mermaidLabel(labels.get(id)!)}"])`);
+    return mid;
+  };
+  for (const e of layer.edges) {
+    if (!ids.has(e.source) && !ids.has(e.target)) continue;
+    const a = end(e.source);
+    const b = end(e.target);
+    if (a && b) lines.push(`  ${a} -.->|"${mermaidLabel(e.label)}"| ${b}`);
+  }
+  return lines;
 }

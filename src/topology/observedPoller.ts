@@ -29,6 +29,7 @@ export function refreshSeconds(): number {
 export class ObservedPoller implements vscode.Disposable {
   private on = false;
   private disposed = false;
+  private latest: ObservedLayer | undefined;
   private timer: NodeJS.Timeout | undefined;
   private readonly subscriptions: vscode.Disposable[];
 
@@ -51,12 +52,18 @@ export class ObservedPoller implements vscode.Disposable {
     return this.on;
   }
 
+  /** The layer as the panel shows it now (for Copy as Mermaid), or undefined while it is off. */
+  get shown(): ObservedLayer | undefined {
+    return this.on ? this.latest : undefined;
+  }
+
   private get active(): boolean {
     return this.on && this.panel.visible && !this.disposed;
   }
 
   setOn(on: boolean): void {
     this.on = on;
+    if (!on) this.latest = undefined;
     if (on) this.refresh(1_000);
     else this.stop();
   }
@@ -85,12 +92,12 @@ export class ObservedPoller implements vscode.Disposable {
       if (!this.source) throw new Error(t('socket observations are not available in this window'));
       const observation = await this.source.observeActivity(maxAgeMs);
       if (this.on && !this.disposed)
-        this.post(observedLayer(observation.activity, observation.snapshot, observation.at, t));
+        this.show(observedLayer(observation.activity, observation.snapshot, observation.at, t));
     } catch (error) {
       const why = describeFailure(error);
       this.log.warn(`Topology panel: observed connections could not be read: ${why}`);
       if (this.on && !this.disposed)
-        this.post({
+        this.show({
           at: Date.now(),
           peers: [],
           edges: [],
@@ -99,6 +106,11 @@ export class ObservedPoller implements vscode.Disposable {
     } finally {
       this.schedule();
     }
+  }
+
+  private show(layer: ObservedLayer): void {
+    this.latest = layer;
+    this.post(layer);
   }
 
   dispose(): void {

@@ -254,7 +254,8 @@ export class TopologyPanel implements vscode.Disposable {
 
   async copyMermaid(visible?: ReadonlySet<string>): Promise<void> {
     const graph = this.drilled?.graph ?? this.live?.graph ?? buildGraph(this.services.feed.snapshot, { t });
-    await vscode.env.clipboard.writeText(toMermaid(graph, visible && visible.size ? visible : undefined));
+    const shown = visible && visible.size ? visible : undefined;
+    await vscode.env.clipboard.writeText(toMermaid(graph, shown, this.observed.shown));
     void vscode.window.showInformationMessage(t('The topology is on the clipboard as a Mermaid flowchart.'));
   }
 

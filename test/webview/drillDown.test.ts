@@ -32,10 +32,20 @@ describe('topology webview: drill-down from the networks-only graph', function (
   const app = (name: string) => wp.app(name);
   const breadcrumb = () => wp.page.locator('nav.breadcrumb');
   const posted = async (type: WebviewMessage['type']) => (await wp.posted()).filter((m) => m.type === type);
-  const settled = () =>
-    wp.page.waitForFunction(() => document.getElementById('app')?.dataset.layout === 'done', null, {
-      timeout: 20_000,
-    });
+  /**
+   * The graph in `mode` is drawn and laid out. Waiting on the layout alone would return at once when the message
+   * has not been handled yet and the previous drawing's layout is still "done" (a graph with stored positions
+   * does not run the layout again).
+   */
+  const settled = (mode: 'aggregate' | 'network') =>
+    wp.page.waitForFunction(
+      (m) => {
+        const app = document.getElementById('app');
+        return app?.dataset.mode === m && app.dataset.layout === 'done';
+      },
+      mode,
+      { timeout: 20_000 },
+    );
   /** Where the last frame drew each node, in page pixels. */
   const nodePositions = async (): Promise<Record<string, { x: number; y: number }>> => {
     await wp.page.waitForFunction(() => window.__lastLabels !== undefined);
@@ -61,7 +71,7 @@ describe('topology webview: drill-down from the networks-only graph', function (
 
   it('a double click on a network shows its containers under a breadcrumb; a change to it arrives live', async () => {
     await wp.send(overview);
-    await settled();
+    await settled('aggregate');
     assert.equal(await app('mode'), 'aggregate');
     assert.equal(await breadcrumb().isHidden(), true, 'no breadcrumb in the overview');
     const db0 = (await nodePositions())['n:n-db'];
@@ -70,7 +80,7 @@ describe('topology webview: drill-down from the networks-only graph', function (
 
     const drilled = new DrilledGraph('n-db', start);
     await wp.send({ type: 'graph', graph: drilled.graph, layoutKey: overview.layoutKey, scope: drilled.scope });
-    await settled();
+    await settled('network');
     assert.equal(await app('mode'), 'network');
     assert.equal(await app('containerNodes'), '2'); // api and pg; not the worker, on no network
     assert.equal(await breadcrumb().isVisible(), true);
@@ -97,7 +107,7 @@ describe('topology webview: drill-down from the networks-only graph', function (
       );
     const positionsBefore = (await saved())[overview.layoutKey];
     await wp.send(overview);
-    await settled();
+    await settled('aggregate');
     assert.equal(await app('mode'), 'aggregate');
     assert.equal(await breadcrumb().isHidden(), true);
     assert.equal(
@@ -126,14 +136,14 @@ describe('topology webview: drill-down from the networks-only graph', function (
     assert.deepEqual((await posted('drillDown')).at(-1), { type: 'drillDown', nodeId: 'n:n-web' });
     const drilled = new DrilledGraph('n-web', start);
     await wp.send({ type: 'graph', graph: drilled.graph, layoutKey: overview.layoutKey, scope: drilled.scope });
-    await settled();
+    await settled('network');
     assert.match(await breadcrumb().innerText(), /shop_web/);
     await wp.page.locator('nav.breadcrumb vscode-button[data-action=drillUp]').click();
     await wp.page.waitForFunction(
       () => window.__posted.filter((m) => (m as { type: string }).type === 'drillUp').length === 2,
     );
     await wp.send(overview);
-    await settled();
+    await settled('aggregate');
 
     await wp.send({ type: 'focus', nodeId: 'n:n-spare' });
     await wp.page.waitForFunction(() => document.querySelector('.details h2')?.textContent === 'spare (0)');
@@ -152,12 +162,12 @@ describe('topology webview: drill-down from the networks-only graph', function (
   it("the network's removal returns to the overview with the host's notice", async () => {
     const drilled = new DrilledGraph('n-spare', start);
     await wp.send({ type: 'graph', graph: drilled.graph, layoutKey: overview.layoutKey, scope: drilled.scope });
-    await settled();
+    await settled('network');
     assert.equal(await app('nodes'), '1', 'a network without endpoints is drawn alone');
     const notice = 'The network spare was removed; showing all networks again.';
     const without = shopSnapshot([], [shop.web, shop.db]);
     await wp.send({ ...overview, graph: buildAggregateGraph(without), notice });
-    await settled();
+    await settled('aggregate');
     assert.equal(await breadcrumb().isHidden(), true);
     assert.equal(await wp.page.locator('.notice').innerText(), notice);
     assert.equal(await app('mode'), 'aggregate');

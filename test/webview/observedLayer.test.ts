@@ -3,10 +3,10 @@
  * feeds it: the toolbar toggle (by keyboard) asks the host for the layer; the layer draws a directed arrow per
  * edge (a failed attempt dashed, in the error colour), places each edge's port-and-count label without overlap,
  * and lists every connection as text beside the graph, hostile container names included, as text only.
- * Screenshots: test-results/webview/observed-*.png.
+ * Screenshots: test-results/webview/observed-*.png (observed-export.png: the PNG export with the layer on).
  */
 import { strict as assert } from 'node:assert';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { buildFullGraph } from '../../src/topology/graph/build';
 import type { ObservedLayer } from '../../src/topology/protocol';
@@ -174,6 +174,48 @@ describe('topology webview: the observed connections layer', function () {
     // a click on a line selects the client
     await section.locator('li', { hasText: 'web → db:5432' }).click();
     await wp.waitForPosted((m) => m.type === 'selection' && m.nodeId === 'c:c-web');
+  });
+
+  it('the SVG export carries the layer: an arrow per connection, the failed one dashed, peers and labels as text', async () => {
+    const exported = async (requestId: number) => {
+      await wp.send({ type: 'exportRequest', requestId, format: 'svg' });
+      const res = await wp.waitForPosted((m) => m.type === 'exportResult' && m.requestId === requestId);
+      return wp.page.evaluate(
+        (svg) => {
+          const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+          return {
+            error: !!doc.querySelector('parsererror'),
+            arrows: Array.from(doc.querySelectorAll('line[data-observed]')).map((l) => ({
+              id: l.getAttribute('data-observed'),
+              dashed: l.hasAttribute('stroke-dasharray'),
+              head: l.getAttribute('marker-end'),
+            })),
+            texts: Array.from(doc.querySelectorAll('.observed text')).map((t) => t.textContent),
+            markup: doc.querySelectorAll('img, b').length,
+          };
+        },
+        (res as { data: string }).data,
+      );
+    };
+    assert.deepEqual((await exported(1)).arrows, [], 'no layer while it is off');
+    await toggle().click();
+    await wp.send({ type: 'observed', layer: LAYER });
+    await wp.page.waitForFunction(() => document.getElementById('app')?.dataset.observed === 'shown');
+    const svg = await exported(2);
+    assert.equal(svg.error, false);
+    assert.deepEqual(svg.arrows, [
+      { id: 'o:web>db/5432/established', dashed: false, head: 'url(#dne-arrow)' },
+      { id: 'o:evil>db/6379/attempt', dashed: true, head: 'url(#dne-arrow-failed)' },
+      { id: 'o:web>outside/443/established', dashed: false, head: 'url(#dne-arrow)' },
+    ]);
+    assert.deepEqual(
+      svg.texts.sort(),
+      ['203.0.113.9 (outside)', ':443 ×1', ':5432 ×2', ':6379 ×1 failed attempt'].sort(),
+    );
+    assert.equal(svg.markup, 0, 'engine strings stay text in the file');
+    await wp.send({ type: 'exportRequest', requestId: 3, format: 'png' });
+    const png = (await wp.waitForPosted((m) => m.type === 'exportResult' && m.requestId === 3)) as { data: string };
+    writeFileSync(`${SHOTS}/observed-export.png`, Buffer.from(png.data.split(',')[1]!, 'base64'));
   });
 
   it('lists but does not draw connections whose containers are not in the graph, and drops a late reading after off', async () => {

@@ -94,6 +94,9 @@ describe('topology webview: readable like a drawing (demo state)', function () {
       fitted.placed.filter((l) => l.kind === 'node').length >= graph.nodes.length - 2,
       'at the fit, (nearly) every name is drawn',
     );
+    const named = new Set(fitted.placed.map((l) => l.id));
+    const unnamed = graph.nodes.filter((n) => n.kind === 'network' && !named.has(n.id)).map((n) => n.id);
+    assert.deepEqual(unnamed, [], "at the fit, no network's own name is the one dropped");
     const box = (await wp.page.locator('#graph').boundingBox())!;
     for (const [dy, where] of [
       [-400, 'zoomed in'],

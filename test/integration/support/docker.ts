@@ -41,6 +41,15 @@ export const ncClient = (name: string, network: string, target: string, port: nu
   busybox(name, network, `sleep 100000 | nc ${target} ${port}`);
 
 /** Removes containers then networks by name, ignoring only "no such ..." (already gone); other errors throw. */
+/** How many containers the engine lists on a network (-1 when it cannot be inspected). */
+function attached(network: string): number {
+  try {
+    return Number(docker('network', 'inspect', '-f', '{{len .Containers}}', network));
+  } catch {
+    return -1;
+  }
+}
+
 export function removeResources(names: { containers?: string[]; networks?: string[] }): void {
   const problems: string[] = [];
   const rm = (args: string[]) => {
@@ -52,6 +61,15 @@ export function removeResources(names: { containers?: string[]; networks?: strin
     }
   };
   for (const c of names.containers ?? []) rm(['rm', '-f', c]);
-  for (const n of names.networks ?? []) rm(['network', 'rm', n]);
+  for (const n of names.networks ?? []) {
+    rm(['network', 'rm', n]);
+    const last = problems.at(-1) ?? '';
+    if (last.includes(n) && /has active endpoints/.test(last) && attached(n) === 0) {
+      // No container is attached, yet dockerd counts an endpoint: its own stale count after a burst (libnetwork,
+      // cleared by an engine restart), not something this test left. Said, not failed: the test's subject passed.
+      problems.pop();
+      console.warn(`clean-up: the engine keeps a stale endpoint count on ${n} (no container attached); left in place`);
+    }
+  }
   if (problems.length > 0) throw new Error(`clean-up failed: ${problems.join('; ')}`);
 }

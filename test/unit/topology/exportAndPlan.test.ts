@@ -39,6 +39,50 @@ describe('topology as Mermaid', () => {
   });
 });
 
+describe('topology as Mermaid, with the observed connections layer on', () => {
+  const peer = { id: 'o:outside:192.0.2.9@c:c-db', kind: 'outside' as const, label: 'outside 192.0.2.9' };
+  const lonely = { id: 'o:host:172.17.0.1@c:c-gone', kind: 'host' as const, label: 'the host' };
+  const edge = (id: string, source: string, target: string, label: string) => ({
+    id,
+    source,
+    target,
+    port: 5432,
+    count: 2,
+    state: 'established' as const,
+    label,
+    text: label,
+  });
+  const layer = {
+    at: 0,
+    peers: [lonely, peer],
+    edges: [
+      edge('e1', 'c:c-web', 'c:c-db', 'tcp/5432 ×2'),
+      edge('e2', 'c:c-db', peer.id, 'tcp/443 "x"'),
+      edge('e3', 'c:c-gone', lonely.id, 'tcp/80'),
+    ],
+    notes: [],
+  };
+  const mid = (text: string, label: string) => /^\s+(\w+)/.exec(text.split('\n').find((l) => l.includes(label))!)![1];
+
+  it('adds each connection as a dotted arrow from client to server, and the peers it reaches as nodes', () => {
+    const text = toMermaid(buildFullGraph(sampleTopology()), undefined, layer);
+    const [web, db] = [mid(text, '"shop-web-1"'), mid(text, '"shop-db-1"')];
+    assert.ok(text.includes(`  ${web} -.->|"tcp/5432 ×2"| ${db}\n`), text);
+    const outside = mid(text, 'outside 192.0.2.9');
+    assert.ok(text.includes(`  ${outside}(["outside 192.0.2.9"])`), text);
+    assert.ok(text.includes(`  ${db} -.->|"tcp/443 #34;x#34;"| ${outside}\n`), 'labels escaped like the rest');
+    assert.ok(!text.includes('the host'), 'a peer of a container not in the graph is left out with it');
+  });
+
+  it('keeps to the visible nodes, and without the layer draws no dotted arrow', () => {
+    const g = buildFullGraph(sampleTopology());
+    const onlyWeb = toMermaid(g, new Set(['c:c-web']), layer);
+    assert.ok(!onlyWeb.includes('outside 192.0.2.9'), onlyWeb);
+    assert.equal((onlyWeb.match(/-\.->/g) ?? []).length, 0);
+    assert.equal((toMermaid(g).match(/-\.->/g) ?? []).length, 0);
+  });
+});
+
 describe('plan against reality', () => {
   const compose = `
 services:

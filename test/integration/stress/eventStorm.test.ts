@@ -10,7 +10,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { buildSnapshot } from '../../../src/model/snapshot';
 import type { TopologySnapshot } from '../../../src/model/topology';
 import { docker, removeResources, testImage, uniqueName } from '../support/docker';
-import { explorerApi, randomSubnet, waitConnected, waitForSnapshot } from './explorerApi';
+import { explorerApi, randomSubnet, waitConnected, waitForSnapshot } from '../explorer/explorerApi';
 import type { ExplorerApi } from '../../../src/extension';
 
 const COUNT = 30;

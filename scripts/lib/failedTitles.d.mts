@@ -1,0 +1,1 @@
+export function failedTitles(text: string): { title: string; error: string }[];
