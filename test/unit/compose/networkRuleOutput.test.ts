@@ -55,7 +55,7 @@ const ROWS: Array<{ name: string; text: string; options?: Partial<LintOptions>; 
     text: OVERLAY,
     options: { engine: { ...ENGINE, swarm: 'worker' } },
     lines: [
-      '7 engine-overlay-without-swarm: Network "back" uses the overlay driver, but the engine is a Swarm worker, and only managers create overlay networks: "compose up" would fail. Run it against a Swarm manager (docker swarm init makes this engine one), or use the bridge driver for a single host.',
+      '7 engine-overlay-without-swarm: Network "back" uses the overlay driver, but the engine is a Swarm worker, and only managers create overlay networks: "compose up" would fail. Run it against a Swarm manager (a manager can promote this node with docker node promote), or use the bridge driver for a single host.',
       'fix: Use the bridge driver',
       'services:\n  a:\n    image: x\n    networks: [back]\nnetworks:\n  back:\n    driver: bridge\n',
     ],
