@@ -56,7 +56,7 @@ const SAMPLE = [
     'continue;',
     COMPOSE,
   ],
-  ['static-ip-ipv6-half', 'src/compose/rules/staticIpOutsideSubnet.ts', ", ['ipv6', ref.ipv6]]", ']', COMPOSE],
+  ['static-ip-ipv6-half', 'src/compose/rules/staticIpOutsideSubnet.ts', "\n          ['ipv6', ref.ipv6],", '', COMPOSE],
   ['port-explicit-any', 'src/compose/rules/portAllInterfaces.ts', ' && !isUnspecified(p.spec.hostIp)', '', COMPOSE],
   [
     'undeclared-suggestion',

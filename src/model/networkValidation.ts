@@ -156,11 +156,11 @@ export function parseKeyValues(raw: string, example: string): Checked<Record<str
     .split(/[,\n]/)
     .map((p) => p.trim())
     .filter((p) => p.length > 0)) {
+    // `part` is trimmed: a key before the first `=` is never blank.
     const eq = part.indexOf('=');
     if (eq <= 0) return fail({ kind: 'badPair', value: part, example });
     const key = part.slice(0, eq).trim();
     const value = part.slice(eq + 1).trim();
-    if (!key) return fail({ kind: 'badPair', value: part, example });
     if (key in result) return fail({ kind: 'duplicateKey', key });
     result[key] = value;
   }

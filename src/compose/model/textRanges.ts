@@ -22,6 +22,8 @@ export function indentAt(text: string, offset: number): number {
 /**
  * The range to delete to remove [start, end) with the lines it occupies: from the line start when only
  * blanks (or a sequence dash) precede it, to the next line start when only blanks or a comment follow it.
+ * An item of a flow collection (`[a, b]`, `{a: 1, b: 2}`) takes its separating comma with it: the one after it,
+ * or the one before it when it is the last item.
  */
 export function wholeLines(text: string, start: number, end: number): Range {
   const ls = lineStart(text, start);
@@ -31,5 +33,11 @@ export function wholeLines(text: string, start: number, end: number): Range {
   const nl = nextLineStart(text, end);
   const after = text.slice(end, nl).replace(/\r?\n$/, '');
   const to = /^[ \t]*(#.*)?$/.test(after) ? nl : end;
+  if (from === start && to === end) {
+    const next = /^[ \t]*,[ \t]*/.exec(after);
+    if (next) return [start, end + next[0].length];
+    const previous = /[ \t]*,[ \t]*$/.exec(before);
+    if (previous) return [start - previous[0].length, end];
+  }
   return [from, to];
 }

@@ -18,12 +18,18 @@ export const engineOverlayWithoutSwarm: Rule = {
     for (const n of ctx.model.networks) {
       const driver = n.driver;
       if (!driver || driver.unresolved || driver.value !== 'overlay' || n.external?.value) continue;
-      const why =
+      const [why, manager] =
         ctx.engine.swarm === 'worker'
-          ? 'the engine is a Swarm worker, and only managers create overlay networks'
-          : 'the engine is not in a Swarm ("This node is not a swarm manager")';
+          ? [
+              'the engine is a Swarm worker, and only managers create overlay networks',
+              'a manager can promote this node with docker node promote',
+            ]
+          : [
+              'the engine is not in a Swarm ("This node is not a swarm manager")',
+              'docker swarm init makes this engine one',
+            ];
       out.push({
-        message: `Network "${n.name}" uses the overlay driver, but ${why}: "compose up" would fail. Run it against a Swarm manager (docker swarm init makes this engine one), or use the bridge driver for a single host.`,
+        message: `Network "${n.name}" uses the overlay driver, but ${why}: "compose up" would fail. Run it against a Swarm manager (${manager}), or use the bridge driver for a single host.`,
         range: driver.range,
         fixes: [{ title: 'Use the bridge driver', edits: [replaceScalar(ctx.model.text, driver, 'bridge')] }],
       });

@@ -177,13 +177,13 @@ function betweenNamespaces(
     });
   }
   noWayOutFact(a, source);
-  // The probe still tries the target's own address: the drop it meets is the evidence.
+  // The probe still tries the address typed, else the target's own: the drop it meets is the evidence.
   const blocked = outcome.kind === 'blocked' ? outcome.links[0].target : a.endpoints(owner)[0]?.endpoint;
   const blockedOn = outcome.kind === 'blocked' ? outcome.links.map((l) => l.network.id) : [];
   return report(a, 'notReachable', {
     ...base,
     pathNetworkIds: blockedOn,
-    probe: { ...probe, address: blocked?.ipv4 ?? blocked?.ipv6 },
+    probe: { ...probe, address: ipFamily(name) ? name : (blocked?.ipv4 ?? blocked?.ipv6) },
   });
 }
 

@@ -1,15 +1,13 @@
 /**
  * Fixes as data for "no usable shared network": connect one side to a network of the other (user-defined
  * networks first, since only they resolve names; ICC-disabled bridges never, since they would block again), or
- * create a user-defined network and connect both. A side in host / none / container: mode cannot be connected.
+ * create a user-defined network and connect both. Both sides are namespace owners in a namespace of their own
+ * (the analysis handles host, none and container: modes before it looks for a shared network), so both can be
+ * connected.
  */
 import type { ContainerModel, NetworkModel } from '../../model/topology';
 import { type Analysis, acceptsConnections, isIccDisabled } from './context';
 import { hasEmbeddedDns } from './names';
-
-function connectable(container: ContainerModel): boolean {
-  return !['host', 'none'].includes(container.networkMode) && !container.networkMode.startsWith('container:');
-}
 
 /** A network that would give a working path; by name only a network with the embedded DNS helps. */
 function joinable(network: NetworkModel, byName: boolean): boolean {
@@ -18,7 +16,6 @@ function joinable(network: NetworkModel, byName: boolean): boolean {
 
 /** Networks of `owner` that `other` could join, user-defined first, then by name. */
 function networksToJoin(a: Analysis, owner: ContainerModel, other: ContainerModel, byName: boolean): NetworkModel[] {
-  if (!connectable(other)) return [];
   const already = new Set(a.endpoints(other).map((e) => e.network.id));
   return a
     .endpoints(owner)
@@ -35,7 +32,5 @@ export function addNetworkFixes(a: Analysis, source: ContainerModel, target: Con
   for (const network of networksToJoin(a, source, target, byName)) {
     a.fix({ kind: 'connect', networkId: network.id, containerIds: [target.id] });
   }
-  if (connectable(source) && connectable(target)) {
-    a.fix({ kind: 'createNetworkAndConnect', containerIds: [source.id, target.id] });
-  }
+  a.fix({ kind: 'createNetworkAndConnect', containerIds: [source.id, target.id] });
 }

@@ -126,7 +126,8 @@ export function sharedPath(a: Analysis, source: ContainerModel, target: Containe
   if (typedAddress) {
     const holding = usable.filter((l) => [l.target.ipv4, l.target.ipv6].some((ip) => ip && sameIp(ip, typedAddress)));
     if (holding.length > 0) {
-      a.fact('addressOnNetwork', 'ok', `NetworkSettings.Networks.${holding[0].network.name}.IPAddress`, target.name, {
+      const field = ipFamily(typedAddress) === 'ipv6' ? 'GlobalIPv6Address' : 'IPAddress';
+      a.fact('addressOnNetwork', 'ok', `NetworkSettings.Networks.${holding[0].network.name}.${field}`, target.name, {
         address: typedAddress,
         network: holding[0].network.name,
       });

@@ -139,10 +139,18 @@ describe('compose text ranges: the lines a quick fix deletes', () => {
     assert.equal(removed(wholeLines(text, ...span('z'))), '  -  z\n'));
   it('keeps the key when deleting only its value (to the end of its line)', () =>
     assert.equal(removed(wholeLines(text, ...span('1'))), '1\n'));
-  it('keeps what precedes and follows on the line', () => {
-    const flow = 'k: [a, b]\n';
-    const [from, to] = wholeLines(flow, 4, 5);
-    assert.equal(flow.slice(from, to), 'a');
+  it('deletes a flow item with the comma after it, the last one with the comma before it', () => {
+    const flow = 'k: [a, b]  # note\n';
+    const without = (start: number, end: number) => {
+      const [from, to] = wholeLines(flow, start, end);
+      return flow.slice(0, from) + flow.slice(to);
+    };
+    assert.equal(without(4, 5), 'k: [b]  # note\n');
+    assert.equal(without(7, 8), 'k: [a]  # note\n');
+    assert.equal(without(4, 8), 'k: []  # note\n', 'the whole content: what precedes and follows stays');
+    const map = 'k: {a: 1, b: 2}\n';
+    const [from, to] = wholeLines(map, 4, 8);
+    assert.equal(map.slice(0, from) + map.slice(to), 'k: {b: 2}\n');
   });
   it('stops at a range ending with its newline, not at the comment line after it', () => {
     const [start, end] = span('  y: 1\n');

@@ -17,7 +17,7 @@ export interface RuleCase {
   engine?: EngineView;
 }
 
-function net(name: string, subnet: string | undefined, extra: Partial<NetworkModel> = {}): NetworkModel {
+export function net(name: string, subnet: string | undefined, extra: Partial<NetworkModel> = {}): NetworkModel {
   return {
     id: `id-${name}`,
     name,
@@ -38,7 +38,7 @@ function net(name: string, subnet: string | undefined, extra: Partial<NetworkMod
   };
 }
 
-function endpoint(network: string, container: string, ipv4: string): EndpointModel {
+export function endpoint(network: string, container: string, ipv4: string): EndpointModel {
   return {
     key: `id-${network}/${container}`,
     networkId: `id-${network}`,

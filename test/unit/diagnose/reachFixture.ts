@@ -1,6 +1,8 @@
 /**
  * The engine JSON recorded by test/fixtures/engine/reachability/record.sh as the analyzer's input: the snapshot,
  * the inspect details by container id, and lookups by the short names the script gave ("web" for dne-reach-web).
+ * `recorded()` hands out a copy of that JSON to edit for a case the recording does not hold (a restarting
+ * container, an extra host); `world()` turns it into the analyzer's input, which `ask` takes as its second argument.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,11 +20,46 @@ import type { TopologySnapshot } from '../../../src/model/topology';
 const DIR = join(__dirname, '..', '..', 'fixtures', 'engine', 'reachability');
 const read = <T>(file: string): T => JSON.parse(readFileSync(join(DIR, file), 'utf8')) as T;
 
-export const snapshot: TopologySnapshot = buildSnapshot({
-  networks: read<EngineNetwork[]>('networks.json'),
-  containers: read<EngineContainer[]>('containers.json'),
-});
-export const details = new Map(read<EngineContainerDetails[]>('details.json').map((d) => [d.Id, d]));
+export interface EngineJson {
+  networks: EngineNetwork[];
+  containers: EngineContainer[];
+  details: EngineContainerDetails[];
+}
+
+/** A fresh copy of the recorded engine JSON. */
+export function recorded(): EngineJson {
+  return {
+    networks: read<EngineNetwork[]>('networks.json'),
+    containers: read<EngineContainer[]>('containers.json'),
+    details: read<EngineContainerDetails[]>('details.json'),
+  };
+}
+
+export interface World {
+  snapshot: TopologySnapshot;
+  details: Map<string, EngineContainerDetails>;
+}
+
+export function world(json: EngineJson): World {
+  return {
+    snapshot: buildSnapshot({ networks: json.networks, containers: json.containers }),
+    details: new Map(json.details.map((d) => [d.Id, d])),
+  };
+}
+
+const RECORDED = world(recorded());
+export const snapshot: TopologySnapshot = RECORDED.snapshot;
+export const details = RECORDED.details;
+
+const BUILT_IN = ['bridge', 'host', 'none'];
+
+/** The list entry, the inspect details and the network of dne-reach-<short> in an engine JSON copy, to edit. */
+export const listed = (json: EngineJson, short: string): EngineContainer =>
+  json.containers.find((c) => c.Names?.[0] === `/dne-reach-${short}`)!;
+export const inspected = (json: EngineJson, short: string): EngineContainerDetails =>
+  json.details.find((d) => d.Name === `/dne-reach-${short}`)!;
+export const networkJson = (json: EngineJson, short: string): EngineNetwork =>
+  json.networks.find((n) => n.Name === (BUILT_IN.includes(short) ? short : `dne-reach-${short}`))!;
 
 /** The id of dne-reach-<short>. */
 export function id(short: string): string {
@@ -48,12 +85,16 @@ export interface Ask {
   withoutDetails?: boolean;
 }
 
-export function ask(q: Ask): ReachabilityReport {
+export function ask(q: Ask, w: World = RECORDED): ReachabilityReport {
   const target: TargetSpec =
     typeof q.to === 'string'
       ? { kind: 'container', containerId: id(q.to), ...(q.as ? { name: q.as } : {}) }
       : { kind: 'host', host: q.to.host };
   const query: ReachabilityQuery = { sourceId: id(q.from), target, port: q.port, protocol: q.protocol };
   const listening = q.listening ? new Map(Object.entries(q.listening).map(([k, v]) => [id(k), v])) : undefined;
-  return analyzeReachability(query, { snapshot, details: q.withoutDetails ? undefined : details, listening });
+  return analyzeReachability(query, {
+    snapshot: w.snapshot,
+    details: q.withoutDetails ? undefined : w.details,
+    listening,
+  });
 }
