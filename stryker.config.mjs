@@ -15,12 +15,16 @@ import process from 'node:process';
 export const scopes = {
   model: {
     mutate: ['src/model/**/*.ts'],
-    spec: ['test/unit/{model,address,networkValidation,liveTopology}/**/*.test.ts'],
+    spec: ['test/unit/{model,address,networkValidation,liveTopology,incremental,swarm,drivers}/**/*.test.ts'],
   },
   'compose-rules': { mutate: ['src/compose/rules/**/*.ts'], spec: ['test/unit/compose/**/*.test.ts'] },
   'compose-model': { mutate: ['src/compose/model/**/*.ts'], spec: ['test/unit/compose/**/*.test.ts'] },
   // The topology graph model: build, diff, live patching and the presented texts.
-  topology: { mutate: ['src/topology/graph/**/*.ts'], spec: ['test/unit/topology/**/*.test.ts'] },
+  // (the Swarm part of the graph is judged by the Swarm tests)
+  topology: {
+    mutate: ['src/topology/graph/**/*.ts'],
+    spec: ['test/unit/topology/**/*.test.ts', 'test/unit/swarm/swarmGraph.test.ts'],
+  },
   // The pure diagnosis analyzers (reachability, probe interpretation, sockets, host network, security rules).
   diagnose: { mutate: ['src/diagnose/**/*.ts'], spec: ['test/unit/diagnose/**/*.test.ts'] },
 };
