@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { propertyBudget } from '../propertyBudget';
 import {
   canonicalIp,
   cidrContains,
@@ -86,7 +87,7 @@ describe('address math', () => {
         assert.equal(cidrsOverlap(cidr(toText(a)), cidr(toText(b))), as <= be && bs <= ae);
         assert.equal(maskedPrefix(cidr(toText(a))), toText([as, a[1]]));
       }),
-      { numRuns: 500 },
+      propertyBudget(500),
     );
   });
 });

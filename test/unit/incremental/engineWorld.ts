@@ -8,9 +8,6 @@
 import fc from 'fast-check';
 import type { EngineContainer, EngineEvent, EngineListing, EngineNetwork } from '../../../src/engine/records';
 
-/** The property tests' seed: fixed under CI, so a red build is reproducible; random locally, so new cases keep being tried. */
-export const SEED = process.env.CI ? 1313 : undefined;
-
 export type Operation =
   | { op: 'createNetwork'; name: number }
   | { op: 'removeNetwork'; pick: number }

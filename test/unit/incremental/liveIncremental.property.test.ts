@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { propertyBudget } from '../propertyBudget';
 import type { EngineEvent } from '../../../src/engine/records';
 import { LiveTopology } from '../../../src/model/liveTopology';
-import { EngineWorld, SEED, operation } from './engineWorld';
+import { EngineWorld, operation } from './engineWorld';
 import { assertSameAsFreshListing } from './snapshotOracle';
 import { WorldSource } from './worldSource';
 
@@ -61,7 +62,7 @@ describe('LiveTopology, property: engine events applied incrementally equal a fr
           }
         },
       ),
-      { numRuns: 60, seed: SEED },
+      propertyBudget(60),
     );
   });
 });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { propertyBudget } from '../propertyBudget';
 import { PersistentMap } from '../../../src/model/incremental/persistentMap';
-import { SEED } from './engineWorld';
 
 interface Item {
   name: string;
@@ -47,7 +47,7 @@ describe('PersistentMap: an immutable map whose versions share their bulk', () =
           }
           for (const [version, expected] of versions) assert.deepStrictEqual([...version.entries()], expected);
         }),
-        { numRuns: 150, seed: SEED },
+        propertyBudget(150),
       );
     });
   }

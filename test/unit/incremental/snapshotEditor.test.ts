@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { propertyBudget } from '../propertyBudget';
 import { diffSnapshots } from '../../../src/model/diff';
 import { SnapshotEditor, type ObjectUpdate } from '../../../src/model/incremental/snapshotEditor';
 import { eventTarget } from '../../../src/model/incremental/eventTargets';
-import { EngineWorld, SEED, operation } from './engineWorld';
+import { EngineWorld, operation } from './engineWorld';
 import { assertSameAsFreshListing } from './snapshotOracle';
 
 describe('SnapshotEditor: incremental updates equal a fresh listing', () => {
@@ -42,7 +43,7 @@ describe('SnapshotEditor: incremental updates equal a fresh listing', () => {
           }
         },
       ),
-      { numRuns: 300, seed: SEED },
+      propertyBudget(300),
     );
   });
 

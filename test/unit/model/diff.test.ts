@@ -147,6 +147,22 @@ describe('entity comparison', () => {
     assert.equal(sameContainer(web, otherHostIp), false);
   });
 
+  it('notices a label value, a renamed label key or a replaced alias even when the counts stay the same', () => {
+    const web = containerNamed(snapshot, 'dne-model-web');
+    const labelled = { ...web, labels: { team: 'front', tier: 'web' } };
+    assert.equal(sameContainer(labelled, { ...labelled, labels: { tier: 'web', team: 'front' } }), true);
+    assert.equal(sameContainer(labelled, { ...labelled, labels: { team: 'back', tier: 'web' } }), false);
+    assert.equal(sameContainer(labelled, { ...labelled, labels: { team: 'front', zone: 'web' } }), false);
+    assert.equal(sameContainer(labelled, { ...labelled, labels: { team: 'front' } }), false);
+    assert.equal(sameContainer({ ...labelled, labels: { team: 'front' } }, labelled), false);
+    const endpoint = snapshot.endpointsByContainer.get(web.id)?.[0] as EndpointModel;
+    const aliased = { ...endpoint, aliases: ['www', 'web'] };
+    assert.equal(sameEndpoint(aliased, { ...aliased, aliases: ['www', 'web'] }), true);
+    assert.equal(sameEndpoint(aliased, { ...aliased, aliases: ['www', 'api'] }), false);
+    assert.equal(sameEndpoint(aliased, { ...aliased, aliases: ['api', 'web'] }), false);
+    assert.equal(sameEndpoint(aliased, { ...aliased, aliases: ['www'] }), false);
+  });
+
   it('compares every endpoint field, aliases included', () => {
     const web = snapshot.endpointsByContainer.get(containerNamed(snapshot, 'dne-model-web').id)?.[0] as EndpointModel;
     assertEveryFieldCompared<EndpointModel>(

@@ -8,6 +8,7 @@
 import { strict as assert } from 'node:assert';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
+import { propertyBudget } from '../propertyBudget';
 import type {
   EngineContainer,
   EngineEndpointSettings,
@@ -279,7 +280,7 @@ describe('diffSnapshots, property: the diff explains every difference between ra
       fc.property(variation(base), variation(base), (first, second) => {
         assertExplainsAll(buildSnapshot(first), buildSnapshot(second));
       }),
-      { numRuns: 300 },
+      propertyBudget(300),
     );
   });
 });
