@@ -1,49 +1,9 @@
 import * as assert from 'node:assert/strict';
 import type { EngineApi, EngineProblem } from '../../../src/engine/api';
-import type { FeedState, TopologyChange } from '../../../src/model/feed';
-import type { TopologySnapshot } from '../../../src/model/topology';
-import { diffSnapshots } from '../../../src/model/diff';
-import { emptySnapshot } from '../../../src/model/snapshot';
-import { SessionFeed, type OwnedFeed, type SessionOpener } from '../../../src/model/sessionFeed';
+import type { TopologyChange } from '../../../src/model/feed';
+import { SessionFeed, type SessionOpener } from '../../../src/model/sessionFeed';
+import { ScriptedFeed } from './scriptedFeed';
 import { recordedSnapshot } from '../explorer/fixtureSnapshot';
-
-/** A feed whose snapshot and state the test sets, standing in for LiveTopology. */
-class ScriptedFeed implements OwnedFeed {
-  snapshot: TopologySnapshot = emptySnapshot();
-  state: FeedState = { kind: 'connecting', endpoint: 'unix:///test.sock' };
-  started = false;
-  disposed = false;
-  refreshes = 0;
-  private changeListeners: ((c: TopologyChange) => void)[] = [];
-  private stateListeners: ((s: FeedState) => void)[] = [];
-  onDidChange(l: (c: TopologyChange) => void) {
-    this.changeListeners.push(l);
-    return { dispose: () => (this.changeListeners = this.changeListeners.filter((x) => x !== l)) };
-  }
-  onDidChangeState(l: (s: FeedState) => void) {
-    this.stateListeners.push(l);
-    return { dispose: () => (this.stateListeners = this.stateListeners.filter((x) => x !== l)) };
-  }
-  async refresh() {
-    this.refreshes++;
-  }
-  start() {
-    this.started = true;
-  }
-  dispose() {
-    this.disposed = true;
-  }
-  /** Like LiveTopology: the diff from this feed's previous snapshot. */
-  emit(snapshot: TopologySnapshot) {
-    const diff = diffSnapshots(this.snapshot, snapshot);
-    this.snapshot = snapshot;
-    for (const l of this.changeListeners) l({ snapshot, diff });
-  }
-  setState(state: FeedState) {
-    this.state = state;
-    for (const l of this.stateListeners) l(state);
-  }
-}
 
 const problem: EngineProblem = {
   kind: 'unreachable',
