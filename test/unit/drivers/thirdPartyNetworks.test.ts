@@ -99,4 +99,72 @@ describe('drivers: Weave Net and Flannel', () => {
     const userBridge = { ...n, name: 'mine', builtIn: false, options: {} };
     assert.equal(recogniseThirdParty(userBridge, parseFlannelEnv(SUBNET_ENV)), undefined);
   });
+
+  it('subnet.env edge lines: single quotes, spaces, IPMASQ true, commented or malformed values ignored', () => {
+    const text = [
+      "  FLANNEL_NETWORK = '10.1.0.0/16'  ",
+      '#FLANNEL_MTU=9000',
+      '=10.9.9.9/24',
+      'FLANNEL_MTU=1450x',
+      'FLANNEL_IPMASQ=true',
+      'FLANNEL_SUBNET="10.1.15.1/24\'',
+      'FLANNEL_NETWORK_EXTRA=10.2.0.0/16',
+    ].join('\n');
+    assert.deepEqual(parseFlannelEnv(text), { network: '10.1.0.0/16', ipmasq: true });
+    assert.deepEqual(parseFlannelEnv('FLANNEL_NETWORK=10.1.0.0/99\nFLANNEL_IPMASQ=yes\nFLANNEL_MTU=8951'), {
+      ipmasq: false,
+      mtu: 8951,
+    });
+  });
+
+  it('Weave Net modes by driver name; a driver only containing the plugin name is not Weave', () => {
+    const n = bridge('10.32.0.0/12', '10.32.0.1');
+    assert.deepEqual(recogniseThirdParty({ ...n, driver: 'weave' }), { kind: 'weave', driver: 'weave', mode: 'weave' });
+    assert.deepEqual(recogniseThirdParty({ ...n, driver: 'weaveworks/net-plugin:latest' }), {
+      kind: 'weave',
+      driver: 'weaveworks/net-plugin:latest',
+      mode: 'managedPlugin',
+    });
+    assert.equal(recogniseThirdParty({ ...n, driver: 'my/weaveworks/net-plugin' }), undefined);
+    assert.equal(recogniseThirdParty({ ...n, driver: 'weavemeshy' }), undefined);
+  });
+
+  it('Flannel only on the default bridge: by its docker0 name, or as the built-in network named bridge', () => {
+    const env = parseFlannelEnv(SUBNET_ENV);
+    const docker0 = bridge('10.1.15.0/24', '10.1.15.1');
+    const builtIn = { ...docker0, options: {}, name: 'bridge', builtIn: true };
+    assert.equal(recogniseThirdParty(builtIn, env)?.kind, 'flannel');
+    assert.equal(recogniseThirdParty({ ...builtIn, builtIn: false }, env), undefined);
+    assert.equal(recogniseThirdParty({ ...builtIn, name: 'bridge2' }, env), undefined);
+    assert.equal(recogniseThirdParty({ ...docker0, name: 'custom', builtIn: false }, env)?.kind, 'flannel');
+    assert.equal(recogniseThirdParty({ ...docker0, driver: 'macvlan' }, env), undefined);
+    assert.equal(recogniseThirdParty(docker0, { network: '10.1.0.0/16' }), undefined, 'no lease: not recognised');
+  });
+
+  it('docker0 compared with the lease: gateway, IPv4 entry after an IPv6 one, no IPv4 subnet, no Flannel MTU', () => {
+    const env = parseFlannelEnv('FLANNEL_SUBNET=10.1.15.1/24');
+    const otherGateway = recogniseThirdParty(bridge('10.1.15.0/24', '10.1.15.254', 'big'), env);
+    assert.deepEqual(otherGateway, {
+      kind: 'flannel',
+      flannelSubnet: '10.1.15.0/24',
+      flannelAddress: '10.1.15.1',
+      dockerSubnet: '10.1.15.0/24',
+      dockerGateway: '10.1.15.254',
+      dockerMtu: 1500,
+      subnetMatches: false,
+      mtuMatches: true,
+    });
+    const dual = bridge('10.1.15.0/24', '10.1.15.1', '1400');
+    const v6First = { ...dual, ipam: [{ subnet: 'fd00::/64', gateway: 'fd00::1', auxAddresses: {} }, dual.ipam[0]] };
+    const party = recogniseThirdParty(v6First, { ...env, mtu: 1450 });
+    assert.equal(
+      party?.kind === 'flannel' && `${party.dockerSubnet} ${party.subnetMatches} ${party.mtuMatches}`,
+      '10.1.15.0/24 true false',
+    );
+    const noGateway = { ...dual, ipam: [{ subnet: '10.1.15.0/24', auxAddresses: {} }] };
+    const loose = recogniseThirdParty(noGateway, env);
+    assert.equal(loose?.kind === 'flannel' && `${loose.dockerGateway} ${loose.subnetMatches}`, 'undefined true');
+    const v6Only = recogniseThirdParty({ ...dual, ipam: [v6First.ipam[0]] }, env);
+    assert.equal(v6Only?.kind === 'flannel' && `${v6Only.dockerSubnet} ${v6Only.subnetMatches}`, 'undefined false');
+  });
 });
