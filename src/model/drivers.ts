@@ -96,7 +96,7 @@ export function buildDriverInventory(input: {
     if (entry) entries.set(entry.name, entry);
   }
   // A file seen twice (a socket and a spec of one name): the socket, which was asked, wins.
-  const files = [...(input.legacyFiles ?? [])].sort((a, b) => (a.form === b.form ? 0 : a.form === 'socket' ? 1 : -1));
+  const files = [...(input.legacyFiles ?? [])].sort((a, b) => (a.form === b.form ? 0 : a.form === 'socket' ? -1 : 1));
   for (const file of files) if (!entries.has(file.name)) entries.set(file.name, legacyEntry(file));
   for (const [names, role] of [
     [networkNames, 'network'],
