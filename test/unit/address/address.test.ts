@@ -11,6 +11,7 @@ import {
   ipFamily,
   ipInCidr,
   isUnspecified,
+  isValidIp,
   maskedPrefix,
   parseCidr,
   parseIp,
@@ -70,6 +71,19 @@ describe('address math', () => {
     assert.equal(isUnspecified('0.0.0.0'), true);
     assert.equal(isUnspecified('::'), true);
     assert.equal(isUnspecified('127.0.0.1'), false);
+  });
+
+  it('trims what the user typed, and refuses a prefix with trailing junk or a missing address on either side', () => {
+    assert.equal(isValidIp(' 10.0.0.1 '), true);
+    assert.equal(isValidIp('host'), false);
+    assert.equal(ipFamily(' fd00::1 '), 'ipv6');
+    assert.equal(ipFamily('not-an-ip'), undefined);
+    assert.deepEqual([cidr(' 10.2.0.0/16 ').prefix, cidr(' fd00::/64 ').family], [16, 'ipv6']);
+    assert.equal(parseCidr('10.0.0.0/8x'), undefined);
+    assert.equal(sameIp('bad', 'bad'), false);
+    assert.equal(sameIp('10.0.0.1', 'bad'), false);
+    assert.equal(sameIp('bad', '10.0.0.1'), false);
+    assert.equal(cidrInside(cidr('10.1.0.0/16'), cidr('10.1.0.0/16')), true, 'a range as wide as its subnet');
   });
 
   it('overlap agrees with an interval oracle (property)', () => {

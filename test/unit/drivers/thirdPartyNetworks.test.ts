@@ -111,6 +111,7 @@ describe('drivers: Weave Net and Flannel', () => {
       'FLANNEL_NETWORK_EXTRA=10.2.0.0/16',
     ].join('\n');
     assert.deepEqual(parseFlannelEnv(text), { network: '10.1.0.0/16', ipmasq: true });
+    assert.deepEqual(parseFlannelEnv('FLANNEL_MTU=x1450\nFLANNEL_SUBNET=10.1.15.1'), {});
     assert.deepEqual(parseFlannelEnv('FLANNEL_NETWORK=10.1.0.0/99\nFLANNEL_IPMASQ=yes\nFLANNEL_MTU=8951'), {
       ipmasq: false,
       mtu: 8951,
@@ -161,6 +162,10 @@ describe('drivers: Weave Net and Flannel', () => {
       party?.kind === 'flannel' && `${party.dockerSubnet} ${party.subnetMatches} ${party.mtuMatches}`,
       '10.1.15.0/24 true false',
     );
+    for (const junk of ['x1400', '1400x']) {
+      const odd = recogniseThirdParty(bridge('10.1.15.0/24', '10.1.15.1', junk), env);
+      assert.equal(odd?.kind === 'flannel' && odd.dockerMtu, 1500, junk);
+    }
     const noGateway = { ...dual, ipam: [{ subnet: '10.1.15.0/24', auxAddresses: {} }] };
     const loose = recogniseThirdParty(noGateway, env);
     assert.equal(loose?.kind === 'flannel' && `${loose.dockerGateway} ${loose.subnetMatches}`, 'undefined true');
