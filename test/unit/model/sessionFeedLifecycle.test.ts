@@ -46,6 +46,7 @@ describe('explorer: the session feed lifecycle', () => {
   it('opens one engine however many callers start it at once; engine() and refresh() reach the opened one', async () => {
     const { opener, pending, engines } = manualOpener();
     const session = new SessionFeed(opener);
+    assert.deepEqual(session.state, { kind: 'connecting', endpoint: '' }, 'before anything is opened');
     assert.equal(session.started, false);
     assert.equal(session.stats, undefined);
     const first = session.start();
@@ -139,6 +140,12 @@ describe('explorer: the session feed lifecycle', () => {
     const feed = pending[0].resolve();
     await starting;
     assert.equal(await session.waitFor(() => true, 10), session.snapshot);
+    const after = recordedSnapshot('after');
+    const waiting = session.waitFor((s) => s === after, 1000);
+    feed.emit(recordedSnapshot('before'));
+    feed.emit(after);
+    assert.equal(await waiting, after, 'a change that does not satisfy the predicate is not awaited');
+    changes.length = 0;
     const before = recordedSnapshot('before');
     feed.emit(before);
     feed.emit(before);
