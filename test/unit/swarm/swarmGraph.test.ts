@@ -110,6 +110,21 @@ function widerListing(): EngineListing {
   };
 }
 
+describe('LiveGraph and a Swarm change', () => {
+  it('a service created adds its hexagon to the graph (a Swarm change is rebuilt)', () => {
+    const full = listing(true);
+    const before = buildSnapshot({ ...full, swarm: { ...full.swarm!, services: full.swarm!.services.slice(1) } });
+    const live = new LiveGraph(before);
+    const after = buildSnapshot(full);
+    const patch = live.update(diffSnapshots(before, after), after);
+    assert.equal(live.lastWasRebuild, true);
+    assert.deepEqual(
+      patch.addNodes.map((n) => [n.id, n.label, n.shape]),
+      [['v:w0j6zoc0wglo0w46dgi9bgrub', 'web', 'hexagon']],
+    );
+  });
+});
+
 describe('swarm service nodes as the details pane shows them', () => {
   // built inside each test (not at load time), so a mutant active during the test is in the graph it checks
   const service = (name: string) =>
