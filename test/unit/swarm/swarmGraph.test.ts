@@ -13,15 +13,20 @@ import type { EngineListing } from '../../../src/engine/records';
 import { taskOfContainer } from '../../../src/topology/graph/swarmGraph';
 import { INGRESS, NODE, OVERLAY, managerListing } from './swarmFixtures';
 
+/** A task's container as the engine lists it: named after its task, labelled with the task id, on the overlay. */
+function taskContainer(id: string, name: string, taskId: string, ip: string) {
+  return {
+    Id: id,
+    Names: [name],
+    State: 'running',
+    Labels: { 'com.docker.swarm.task.id': taskId },
+    NetworkSettings: { Networks: { app: { NetworkID: OVERLAY, IPAddress: ip } } },
+  };
+}
+
 function listing(withTaskContainer: boolean): EngineListing {
   const network = { Id: OVERLAY, Name: 'app', Driver: 'overlay', Scope: 'swarm' };
-  const container = {
-    Id: 'c0ffee',
-    Names: ['/api.1.task-api-1'],
-    State: 'running',
-    Labels: { 'com.docker.swarm.task.id': 'task-api-1' },
-    NetworkSettings: { Networks: { app: { NetworkID: OVERLAY, IPAddress: '10.0.1.6' } } },
-  };
+  const container = taskContainer('c0ffee', '/api.1.task-api-1', 'task-api-1', '10.0.1.6');
   return { networks: [network], containers: withTaskContainer ? [container] : [], swarm: managerListing() };
 }
 
@@ -67,13 +72,7 @@ describe('swarm in the topology graph', () => {
 function widerListing(): EngineListing {
   const base = listing(true);
   const swarm = base.swarm!;
-  const agent = {
-    Id: 'a9e47',
-    Names: ['/agent.q1wp27.task-agent'],
-    State: 'running',
-    Labels: { 'com.docker.swarm.task.id': 'task-agent' },
-    NetworkSettings: { Networks: { app: { NetworkID: OVERLAY, IPAddress: '10.0.1.9' } } },
-  };
+  const agent = taskContainer('a9e47', '/agent.q1wp27.task-agent', 'task-agent', '10.0.1.9');
   return {
     ...base,
     containers: [...base.containers, agent],
