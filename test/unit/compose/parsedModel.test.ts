@@ -14,6 +14,12 @@ function at(text: string, r: Range | undefined): string {
   return `L${text.slice(0, r[0]).split('\n').length} ${JSON.stringify(text.slice(r[0], r[1]))}`;
 }
 
+/** `L<first>-L<last>`: the lines a range spans (a block's extent). */
+function lines(text: string, r: Range): string {
+  const line = (o: number) => text.slice(0, o).split('\n').length;
+  return `L${line(r[0])}-L${line(r[1])}`;
+}
+
 function val(text: string, t: Text | undefined): string {
   if (!t) return '-';
   return `${t.unresolved ? '?' : ''}${t.value}@${at(text, t.range)}`;
@@ -30,9 +36,12 @@ function serviceLines(text: string, s: ServiceModel): string[] {
     for (const r of s.networks.refs) {
       const v6 = val(text, r.ipv6);
       out.push(`    ${r.name} ${at(text, r.range)} v4 ${val(text, r.ipv4)} v6 ${v6} aliases [${r.aliases.join(',')}]`);
+      if (r.options) out.push(`      options ${r.options.map((o) => o.key).join(',')}`);
       out.push(`      delete ${at(text, r.deleteRange)}`);
     }
   }
+  out.push(`  block ${lines(text, s.blockRange)}`);
+  if (s.links) out.push(`  links ${at(text, s.links.entry.keyRange)} ${s.links.items.length} item(s)`);
   if (s.networkMode) out.push(`  network_mode ${val(text, s.networkMode.value)}`);
   for (const l of s.links?.items ?? []) out.push(`  link ${l.target} as ${l.alias} ${val(text, l.text)}`);
   if (s.externalLinks) out.push(`  external_links ${at(text, s.externalLinks.keyRange)}`);
@@ -52,6 +61,9 @@ function serviceLines(text: string, s: ServiceModel): string[] {
   return out;
 }
 
+/** A boolean key as read: absent (-), or its value (`undefined` would be a key kept without a value). */
+const flag = (f: { value: boolean } | undefined): string => (f ? String(f.value) : '-');
+
 function show(m: ComposeModel): string[] {
   const out: string[] = [];
   if (m.projectName !== undefined) out.push(`name ${m.projectName}`);
@@ -62,9 +74,7 @@ function show(m: ComposeModel): string[] {
       ? `${n.external.value}${n.external.legacyName ? ` ${val(m.text, n.external.legacyName)}` : ''}`
       : '-';
     out.push(`network ${n.name} block ${at(m.text, n.blockRange)} external ${ext} name ${val(m.text, n.nameValue)}`);
-    out.push(
-      `  driver ${val(m.text, n.driver)} ipv6 ${n.enableIpv6?.value ?? '-'} internal ${n.internal?.value ?? '-'}`,
-    );
+    out.push(`  driver ${val(m.text, n.driver)} ipv6 ${flag(n.enableIpv6)} internal ${flag(n.internal)}`);
     for (const c of n.ipam) {
       const aux = c.aux.map((a) => `${a.name}=${val(m.text, a.value)}`).join(' ');
       out.push(`  ipam ${at(m.text, c.range)}`);
@@ -159,9 +169,13 @@ describe('compose model as read from the file: values, lines and ranges', () => 
       'service api L2 "api" keys image,networks,links,external_links,ports,expose,dns,hostname,extra_hosts,depends_on,environment,deploy',
       '  networks map L4 "networks"',
       '    front L5 "front" v4 10.0.0.2@L6 "10.0.0.2" v6 ?@L7 "${MISSING}" aliases [a,b]',
+      '      options ipv4_address,ipv6_address,aliases',
       '      delete L5 "      front:\\n        ipv4_address: 10.0.0.2\\n        ipv6_address: ${MISSING}\\n        aliases: [a, b, \\"\\"]\\n"',
       '    back L9 "back" v4 - v6 - aliases []',
+      '      options ',
       '      delete L9 "      back: {}\\n"',
+      '  block L3-L46',
+      '  links L10 "links" 2 item(s)',
       '  link db as database db:database@L11 "db:database"',
       '  link cache as cache cache@L12 "cache"',
       '  external_links L14 "external_links"',
@@ -194,6 +208,7 @@ describe('compose model as read from the file: values, lines and ranges', () => 
       '      delete L63 "front, "',
       '    back L63 "back" v4 - v6 - aliases []',
       '      delete L63 ", back"',
+      '  block L47-L64',
       '  network_mode service:api@L47 "\\"service:api\\""',
       '  host m=10.0.0.9 10.0.0.9@L50 "10.0.0.9" error -',
       '  host bad=x x@L51 "x" error "x" is not an IP address (nor host-gateway)',
@@ -204,6 +219,7 @@ describe('compose model as read from the file: values, lines and ranges', () => 
       '  env L=?@L61 "${MISSING}"',
       '  replicas 2 L48 "2"',
       'service w L64 "w" keys scale,deploy',
+      '  block L65-L68',
     ]);
   });
 
@@ -312,20 +328,122 @@ describe('compose model as read from the file: values, lines and ranges', () => 
       '  networks list L2 "networks"',
       '    front L2 "front" v4 - v6 - aliases []',
       '      delete L2 "front"',
+      '  block L8-L12',
       '  port L11 "\\"80\\"" spec {"containerStart":80,"containerEnd":80,"protocol":"tcp"} error -',
       '  hostname L9 "hostname"',
       'service b L12 "b" keys image,networks*,ports*,extra_hosts',
       '  networks list L14 "networks"',
       '    80 L11 "\\"80\\"" v4 - v6 - aliases []',
       '      delete L11 "      - \\"80\\"\\n"',
+      '  block L13-L18',
       '  port L11 "\\"80\\"" spec {"containerStart":80,"containerEnd":80,"protocol":"tcp"} error -',
       '  host h=10.0.0.1 h:10.0.0.1@L17 "\\"h:10.0.0.1\\"" error -',
       'service c L18 "c" keys extra_hosts*,depends_on,links*,environment*',
+      '  block L19-L23',
+      '  links L21 "links" 1 item(s)',
       '  link a as a a@L20 "a"',
       '  host h=10.0.0.1 h:10.0.0.1@L17 "\\"h:10.0.0.1\\"" error -',
       '  depends a L20 "a" condition -',
       'service d L23 "d" keys ports*',
+      '  block L24-L25',
       '  port L11 "\\"80\\"" spec {"containerStart":80,"containerEnd":80,"protocol":"tcp"} error -',
+    ]);
+  });
+
+  it('edge cases: project name and includes, aliases to flow maps, a merge cycle, missing anchors, half-matching words', () => {
+    const text = [
+      'name: ${SET}-app',
+      'include:',
+      '  - a.yml',
+      '  - path: b.yml',
+      '  - path: [c.yml, "${MISSING}", d.yml]',
+      '  - ${MISSING}',
+      '  - path: ${MISSING}',
+      'x-flow: &flow { driver: bridge }',
+      'x-svc: &svc',
+      '  image: x',
+      '  links: {a: b}',
+      'x-cycle: &cycle',
+      '  hostname: c',
+      '  <<: *cycle',
+      'services:',
+      '  viaalias: *svc',
+      '  cyc:',
+      '    <<: *cycle',
+      '    <<: *nope',
+      '    network_mode: [x]',
+      '    networks:',
+      '      n:',
+      '        aliases: [[x], "${MISSING}", ok]',
+      '    ports:',
+      '      - *nope',
+      '      - published: 80',
+      '    extra_hosts:',
+      '      - "f:[::1"',
+      '      - "g:a::1]"',
+      '      - "=1.2.3.4"',
+      '  r1:',
+      '    scale: "12"',
+      '  r2:',
+      '    scale: 3x',
+      '  r3:',
+      '    scale: x3',
+      'networks:',
+      '  flowed: *flow',
+      '  ext:',
+      '    external: {}',
+      '    enable_ipv6: ${MISSING}',
+      '    internal: ${MISSING}true',
+      '  b1:',
+      '    external: xon',
+      '    enable_ipv6: yesx',
+      '    internal: xno',
+      '  b2:',
+      '    external: nox',
+      '    internal: [x]',
+      '    ipam:',
+      '      config:',
+      '        - gateway: 10.0.0.1',
+      '        - *nope',
+      '',
+    ].join('\n');
+    assert.deepEqual(parse(text), [
+      'name v-app',
+      'includes a.yml,b.yml,c.yml,d.yml',
+      'service viaalias L16 "viaalias" keys image*,links*',
+      '  block L10-L12',
+      '  links L11 "links" 0 item(s)',
+      'service cyc L17 "cyc" keys network_mode,networks,ports,extra_hosts,hostname*',
+      '  networks map L21 "networks"',
+      '    n L22 "n" v4 - v6 - aliases [ok]',
+      '      options aliases',
+      '      delete L22 "      n:\\n        aliases: [[x], \\"${MISSING}\\", ok]\\n"',
+      '  block L18-L31',
+      '  port L1 "" spec - error the entry is neither a port string nor a mapping',
+      '  port L26 "published: 80\\n" spec - error the long syntax needs a `target` port',
+      '  hostname L13 "hostname"',
+      '  host f=[::1 f:[::1@L28 "\\"f:[::1\\"" error "[::1" is not an IP address (nor host-gateway)',
+      '  host g=a::1] g:a::1]@L29 "\\"g:a::1]\\"" error "a::1]" is not an IP address (nor host-gateway)',
+      '  host =1.2.3.4 =1.2.3.4@L30 "\\"=1.2.3.4\\"" error the host name is empty',
+      'service r1 L31 "r1" keys scale',
+      '  block L32-L33',
+      '  replicas 12 L32 "\\"12\\""',
+      'service r2 L33 "r2" keys scale',
+      '  block L34-L35',
+      'service r3 L35 "r3" keys scale',
+      '  block L36-L37',
+      'network flowed block L38 "*flow" external - name -',
+      '  driver bridge@L8 "bridge" ipv6 - internal -',
+      'network ext block L40 "external: {}\\n    enable_ipv6: ${MISSING}\\n    internal: ${MISSING}true\\n" external true name -',
+      '  driver - ipv6 - internal -',
+      'network b1 block L44 "external: xon\\n    enable_ipv6: yesx\\n    internal: xno\\n" external - name -',
+      '  driver - ipv6 - internal -',
+      'network b2 block L48 "external: nox\\n    internal: [x]\\n    ipam:\\n      config:\\n        - gateway: 10.0.0.1\\n        - *nope\\n" external - name -',
+      '  driver - ipv6 - internal -',
+      '  ipam L52 "gateway: 10.0.0.1\\n"',
+      '    subnet - range - gw 10.0.0.1@L52 "10.0.0.1" aux ',
+      '  ipam L1 ""',
+      '    subnet - range - gw - aux ',
     ]);
   });
 });
