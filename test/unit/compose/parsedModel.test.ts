@@ -5,6 +5,7 @@
  * by another parse path.
  */
 import * as assert from 'node:assert/strict';
+import { assertFindings, lint } from './lintHelpers';
 import { parse } from './modelView';
 
 describe('compose model as read from the file: values, lines and ranges', () => {
@@ -192,5 +193,10 @@ describe('compose model as read from the file: values, lines and ranges', () => 
       '  block L24-L25',
       '  port L11 "\\"80\\"" spec {"containerStart":80,"containerEnd":80,"protocol":"tcp"} error -',
     ]);
+  });
+
+  it('a port written as an alias to a missing anchor is reported on its own line, not on the first', () => {
+    const text = ['services:', '  a:', '    image: x', '    ports:', '      - *nope', ''].join('\n');
+    assertFindings(lint(text), 'malformed-port', [[5, 'neither a port string nor a mapping']]);
   });
 });
