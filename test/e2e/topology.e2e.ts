@@ -121,35 +121,27 @@ describe('e2e: the topology panel', function () {
     await webview(wb!).locator('vscode-button[title="Switch between the graph and the list view"]').click();
   });
 
-  it('right-click Disconnect on the container runs the explorer command and the engine drops the endpoint', async () => {
-    const containerId = docker('inspect', '-f', '{{.Id}}', container);
+  it("the container's context menu runs Disconnect through the explorer command and the engine drops the endpoint", async () => {
+    // Opened from the keyboard (Shift+F10 on the selection): the e2e suite checks the path from the menu to the
+    // engine; the pointer's right-click on a drawn node is checked in the webview suite (pointerMenu.test.ts),
+    // where the test reads where the panel drew the node. Clicking the canvas centre here failed under load.
     const toggle = webview(wb!).locator('vscode-button[title="Switch between the graph and the list view"]');
+    await toggle.click();
+    await webview(wb!).locator('.list button[data-node^="c:"]', { hasText: container }).click();
+    await toggle.click();
+    await webview(wb!).locator('.details h2', { hasText: container }).waitFor();
+    // Enter centres the selection (the menu opens beside it, so it must be in view), then Shift+F10 opens its menu
+    const containerId = docker('inspect', '-f', '{{.Id}}', container);
+    await webview(wb!).locator('#graph').press('Enter');
+    await webview(wb!).locator(`#graph[data-centred="c:${containerId}"]`).waitFor({ timeout: 10_000 });
+    await webview(wb!).locator('#graph').press('Shift+F10');
     const item = webview(wb!).locator('.context-menu [data-action=disconnect]');
-    // The camera's move is animated: click once the panel says it stands on the container (no fixed wait, which a
-    // busy machine outlasts). A frame between that and the click can still move the node (a late patch restarts
-    // the layout): the click then meets the canvas or another node, so select and centre again, at most 3 times.
-    for (let attempt = 1; ; attempt++) {
-      // select the container in the list (the click outside also closes a menu a missed try opened)
-      await toggle.click();
-      await webview(wb!).locator('.list button[data-node^="c:"]', { hasText: container }).click();
-      await toggle.click();
-      // a layout still running (the connect above restarts it) moves the node away from the centre after Enter
-      await eventually(
-        () => data('layout'),
-        (v) => v !== 'running',
-        'the layout to settle',
-      );
-      await webview(wb!).locator('#graph').press('Enter');
-      await webview(wb!).locator(`#graph[data-centred="c:${containerId}"]`).waitFor({ timeout: 10_000 });
-      const box = await webview(wb!).locator('#graph').boundingBox();
-      assert.ok(box);
-      await wb!.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2, { button: 'right' });
-      const shown = await item.waitFor({ timeout: 3_000 }).then(
-        () => true,
-        (err: unknown) => (attempt < 3 ? false : Promise.reject(err)),
-      );
-      if (shown) break;
-    }
+    await item.waitFor({ timeout: 10_000 });
+    assert.equal(
+      (await webview(wb!).locator('.context-menu').innerText()).split('\n')[0]?.trim(),
+      container,
+      "the menu is the container's",
+    );
     await wb!.screenshot('topology-3-context-menu');
     await item.click();
     // two endpoints: the panel asks which; pick the second network

@@ -121,7 +121,7 @@ function parseNetwork(ctx: Ctx, raw: RawEntry): NetworkDecl {
       const n = deref(ctx, item);
       const f = entries(ctx, n, true);
       const c: IpamConfigModel = {
-        range: rangeOf(n) ?? [0, 0],
+        range: rangeOf(n) ?? rangeOf(item) ?? [0, 0],
         subnet: textOf(ctx, get(f, 'subnet')?.value ?? null),
         ipRange: textOf(ctx, get(f, 'ip_range')?.value ?? null),
         gateway: textOf(ctx, get(f, 'gateway')?.value ?? null),

@@ -15,7 +15,16 @@ import {
   type Ctx,
   type RawEntry,
 } from './yamlWalk';
-import type { DependsOnItem, EnvItem, ExtraHostItem, LinkItem, NetworkRef, PortItem, ServiceModel } from './types';
+import type {
+  DependsOnItem,
+  EnvItem,
+  ExtraHostItem,
+  LinkItem,
+  NetworkRef,
+  PortItem,
+  Range,
+  ServiceModel,
+} from './types';
 
 export function parseService(ctx: Ctx, raw: RawEntry): ServiceModel {
   const list = entries(ctx, raw.value, raw.entry.local);
@@ -79,7 +88,9 @@ export function parseService(ctx: Ctx, raw: RawEntry): ServiceModel {
   if (ports)
     svc.ports = {
       entry: ports.entry,
-      items: isSeqNode(ports.value) ? ports.value.items.map((i) => parsePortItem(ctx, deref(ctx, i))) : [],
+      items: isSeqNode(ports.value)
+        ? ports.value.items.map((i) => parsePortItem(ctx, deref(ctx, i), rangeOf(i) ?? [0, 0]))
+        : [],
     };
   for (const key of ['expose', 'dns', 'hostname'] as const) {
     const e = get(list, key);
@@ -98,8 +109,9 @@ export function parseService(ctx: Ctx, raw: RawEntry): ServiceModel {
   return svc;
 }
 
-function parsePortItem(ctx: Ctx, node: LNode | null): PortItem {
-  const range = rangeOf(node) ?? [0, 0];
+/** One `ports` item; `itemRange` is where the item is written (an alias to a missing anchor has no node). */
+function parsePortItem(ctx: Ctx, node: LNode | null, itemRange: Range): PortItem {
+  const range = rangeOf(node) ?? itemRange;
   if (isMapNode(node)) {
     const f = entries(ctx, node, true);
     const field = (k: string) => textOf(ctx, get(f, k)?.value ?? null);

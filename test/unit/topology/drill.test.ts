@@ -1,14 +1,15 @@
 /**
  * The drill-down's host side: one network's graph (its containers, their ports, its endpoint edges) built with
  * the full graph's own nodes, and DrilledGraph following random changes with patches that, applied as the webview
- * applies them, give that network's graph of the new snapshot; the network's removal ends the drill.
+ * applies them, give that network's graph of the new snapshot; the network's removal ends the drill. A change the
+ * network does not see keeps the drawn graph as it is (no rebuild); a drawn container's own change updates its node.
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { diffSnapshots } from '../../../src/model/diff';
 import { buildFullGraph } from '../../../src/topology/graph/build';
 import { buildNetworkGraph, DrilledGraph } from '../../../src/topology/graph/drill';
-import { shop, shopSnapshot, snapshotOf, type Attach } from './fakeTopology';
+import { container, network, shop, shopSnapshot, snapshotOf, type Attach } from './fakeTopology';
 import { applyPatch, byId, NETWORK_IDS, snapshotArb, sorted } from './graphArbitraries';
 
 const { web, db, api, pg, worker } = shop;
@@ -36,8 +37,11 @@ describe('topology drill-down into one network', () => {
       buildNetworkGraph(empty, 'n-web')!.nodes.map((n) => n.id),
       ['n:n-web'],
     );
+    const alone = buildNetworkGraph(empty, 'n-web')!.nodes[0];
+    assert.equal(alone.size, 8, 'the smallest network circle');
+    assert.ok(alone.details.some((d) => d.label === 'Endpoints' && d.value === '0'));
     assert.equal(buildNetworkGraph(snapshot, 'nothere'), undefined);
-    assert.throws(() => new DrilledGraph('nothere', snapshot));
+    assert.throws(() => new DrilledGraph('nothere', snapshot), /no network nothere in the snapshot/);
   });
 
   it('a change elsewhere sends nothing; a connect to the network adds the container and its edge', () => {
@@ -51,7 +55,9 @@ describe('topology drill-down into one network', () => {
       { network: db, container: worker, ipv4: '10.2.0.5' },
     ];
     const elsewhere = snapshotOf([web, db], [api, pg, worker], links);
+    const drawn = drilled.graph;
     const quiet = drilled.update(diffSnapshots(snapshot, elsewhere), elsewhere)!;
+    assert.equal(drilled.graph, drawn, 'an endpoint change on another network does not rebuild this one');
     assert.equal(
       quiet.addNodes.length + quiet.updateNodes.length + quiet.addEdges.length + quiet.removeEdges.length,
       0,
@@ -75,6 +81,39 @@ describe('topology drill-down into one network', () => {
       ['n:n-web'],
       'the endpoint count in its details',
     );
+  });
+
+  it('only published ports are drawn; a change to another network alone keeps the same graph', () => {
+    const exposing = container('c-api', 'shop-api-1', {
+      ports: [...api.ports, { containerPort: 9000, protocol: 'tcp' }],
+    });
+    const s0 = snapshotOf([web, db], [exposing], [{ network: web, container: exposing, ipv4: '10.1.0.2' }]);
+    const drilled = new DrilledGraph('n-web', s0);
+    assert.deepEqual(
+      drilled.graph.nodes.map((n) => n.id),
+      ['n:n-web', 'c:c-api', 'p:c-api:0.0.0.0:8080:80/tcp'],
+    );
+    const drawn = drilled.graph;
+    const relabelled = network('n-db', 'shop_db', { internal: true, labels: { tier: 'data' } });
+    const s1 = snapshotOf([web, relabelled], [exposing], [{ network: web, container: exposing, ipv4: '10.1.0.2' }]);
+    const patch = drilled.update(diffSnapshots(s0, s1), s1)!;
+    assert.equal(patch.updateNodes.length + patch.addNodes.length + patch.removeNodes.length, 0);
+    assert.equal(drilled.graph, drawn, 'a label on shop_db does not rebuild the shop_web graph');
+  });
+
+  it("a drawn container's own change (a new image, no endpoint change) updates its node, among others' changes", () => {
+    const drilled = new DrilledGraph('n-web', snapshot);
+    const upgraded = shopSnapshot().containers.get('c-api')!;
+    const next = shopSnapshot();
+    const containers = next.containers as Map<string, typeof upgraded>;
+    containers.set('c-api', { ...upgraded, image: 'shop-api:2' });
+    containers.set('c-worker', { ...worker, image: 'shop-worker:2' }); // not drawn here
+    const patch = drilled.update(diffSnapshots(snapshot, next), next)!;
+    assert.deepEqual(
+      patch.updateNodes.map((n) => [n.id, n.details.find((d) => d.label === 'Image')?.value]),
+      [['c:c-api', 'shop-api:2']],
+    );
+    assert.equal(patch.addNodes.length + patch.addEdges.length + patch.removeEdges.length, 0);
   });
 
   it('the network removed ends the drill (undefined instead of a patch)', () => {
