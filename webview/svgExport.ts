@@ -1,6 +1,7 @@
 /**
  * Export of the current view (visible nodes and their edges, as positioned now, with the observed connections
- * layer when it is on) as SVG, and as PNG by drawing that SVG on a canvas. Built with DOM calls and serialised, so engine strings end up escaped text nodes.
+ * layer when it is on) as SVG, and as PNG by drawing that SVG on a canvas. Built with DOM calls and serialised,
+ * so engine strings end up escaped text nodes.
  */
 import type { ObservedLayer } from '../src/topology/protocol';
 import { discHull } from './groupLayer';
