@@ -1,7 +1,8 @@
 /**
  * The Create Network wizard: name, driver, IPAM driver and its options (a plugin's), IPv4 then IPv6 addresses
  * (familySteps.ts), flags, driver options and their values, labels. Step objects over one state (wizardState.ts),
- * declared in the order a user meets them and run by stepList.ts. Everything goes through a Prompter, so unit tests drive it with scripted answers.
+ * declared in the order a user meets them and run by stepList.ts. Everything goes through a Prompter, so unit tests
+ * drive it with scripted answers.
  */
 import * as vscode from 'vscode';
 import type { CreateNetworkRequest } from '../../engine/api';
