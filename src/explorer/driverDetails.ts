@@ -11,7 +11,7 @@ import { gatherDriverFacts, type DriverFacts } from '../hostFacts/driverGatherin
 import { DEFAULT_PLUGIN_DIRECTORIES } from '../hostFacts/pluginFiles';
 import type { TopologyFeed } from '../model/feed';
 import type { NetworkModel } from '../model/topology';
-import { driverDetailRows, driverProblemBadge } from './present/driverText';
+import { driverDetailRows, driverProblemBadge, namesIpamDriver } from './present/driverText';
 import type { DetailRow } from './present/networkText';
 import type { Translate } from './present/text';
 
@@ -23,6 +23,8 @@ export interface NetworkDriverSource {
   detailRows(network: NetworkModel): DetailRow[];
   /** A few words for the network's description when a driver of it is unavailable, else ''. */
   badge(network: NetworkModel): string;
+  /** Whether detailRows names the network's IPAM driver (its plain Details row would repeat it). */
+  namesIpamDriver(network: NetworkModel): boolean;
   readonly onDidChange: vscode.Event<void>;
 }
 
@@ -99,6 +101,10 @@ export class DriverDetails implements NetworkDriverSource, vscode.Disposable {
         },
       ];
     return driverDetailRows(network, facts, this.directories(), t);
+  }
+
+  namesIpamDriver(network: NetworkModel): boolean {
+    return namesIpamDriver(network, this.latest?.facts);
   }
 
   badge(network: NetworkModel): string {

@@ -191,7 +191,7 @@ export class NetworksProvider
       case 'details': {
         const driverRows = this.drivers?.detailRows(node.network) ?? [];
         // the driver facts name the IPAM driver with its kind (plugin, socket): the plain row would repeat it
-        const ipamNamed = driverRows.some((r) => r.name.includes(vscode.l10n.t('IPAM driver')));
+        const ipamNamed = this.drivers?.namesIpamDriver(node.network) ?? false;
         return [
           ...networkDetailRows(node.network, (m, ...a) => vscode.l10n.t(m, ...a)).filter(
             (r) => !(ipamNamed && r.field === 'ipamDriver'),

@@ -144,6 +144,11 @@ export function driverDetailRows(
   return rows;
 }
 
+/** Whether driverDetailRows names the network's IPAM driver (with its kind): a plugin's, not a built-in one. */
+export function namesIpamDriver(network: NetworkModel, facts: DriverFacts | undefined): boolean {
+  return facts !== undefined && networkDriverStates(network, facts.inventory).ipam !== undefined;
+}
+
 /** A few words for the network's description when a driver of it is unavailable (which one, when only IPAM). */
 export function driverProblemBadge(network: NetworkModel, facts: DriverFacts | undefined, t: Translate): string {
   if (!facts) return '';

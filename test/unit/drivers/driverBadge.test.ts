@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { NetworkDriverSource } from '../../../src/explorer/driverDetails';
 import { NetworksProvider, type NetworksTreeNode } from '../../../src/explorer/networksProvider';
-import { driverDetailRows, driverProblemBadge } from '../../../src/explorer/present/driverText';
+import { driverDetailRows, driverProblemBadge, namesIpamDriver } from '../../../src/explorer/present/driverText';
 import { untranslated as t } from '../../../src/explorer/present/text';
 import type { DriverFacts } from '../../../src/hostFacts/driverGathering';
 import { buildDriverInventory } from '../../../src/model/drivers';
@@ -34,6 +34,7 @@ class Source implements NetworkDriverSource {
   constructor(public facts: DriverFacts) {}
   detailRows = (n: Parameters<NetworkDriverSource['detailRows']>[0]) => driverDetailRows(n, this.facts, [], t);
   badge = (n: Parameters<NetworkDriverSource['badge']>[0]) => driverProblemBadge(n, this.facts, t);
+  namesIpamDriver = (n: Parameters<NetworkDriverSource['badge']>[0]) => namesIpamDriver(n, this.facts);
   set(next: DriverFacts): void {
     this.facts = next;
     this.emitter.fire();
