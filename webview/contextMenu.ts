@@ -75,7 +75,8 @@ export class ContextMenu {
     const box = (this.root.offsetParent as HTMLElement | null) ?? document.documentElement;
     const left = Math.max(0, Math.min(x, box.clientWidth - this.root.offsetWidth - 4));
     const top = Math.max(0, Math.min(y, box.clientHeight - this.root.offsetHeight - 4));
-    this.root.style.left = `${Math.round(left)}px`; // CSSOM property writes are not inline-style markup: CSP allows them
+    // CSSOM property writes are not inline-style markup: CSP allows them
+    this.root.style.left = `${Math.round(left)}px`;
     this.root.style.top = `${Math.round(top)}px`;
     this.items()[0]?.focus();
   }
