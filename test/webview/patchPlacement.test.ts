@@ -13,7 +13,7 @@ import type { Browser } from 'playwright-core';
 import { buildFullGraph } from '../../src/topology/graph/build';
 import { diffGraphs } from '../../src/topology/graph/diff';
 import { container, network, snapshotOf } from '../unit/topology/fakeTopology';
-import { launch, openWebview, serve, violations, type Served, type WebviewPage } from './harness';
+import { closeChecked, launch, openWebview, serve, type Served, type WebviewPage } from './harness';
 
 const SHOTS = 'test-results/webview';
 type Drawn = Record<string, { x: number; y: number; r: number }>;
@@ -63,14 +63,7 @@ describe('topology webview: a node a patch brings into a filtered view', functio
     browser = await launch();
     wp = await openWebview(browser, served.origin, { width: 1100, height: 700 }, state);
   });
-  after(async () => {
-    if (wp) {
-      assert.deepEqual(await violations(wp), [], 'no CSP violation of any kind');
-      assert.deepEqual(wp.problems, [], 'no page errors');
-    }
-    await browser?.close();
-    await served?.close();
-  });
+  after(() => closeChecked(wp, browser, served));
 
   const filterByNetwork = (value: string): Promise<void> =>
     wp.page.evaluate((v) => {
