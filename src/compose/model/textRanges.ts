@@ -11,6 +11,15 @@ export function nextLineStart(text: string, offset: number): number {
   return nl < 0 ? text.length : nl + 1;
 }
 
+/**
+ * Where an empty value written at `pos` (after its `key:` or `-` and the spaces that follow) ends: past its line
+ * when a comment follows it there, else at `pos`. The comment and blank lines below it are not part of it, nor of
+ * the collections it ends: yaml's composer would run its range over them and over the next line's indentation.
+ */
+export function emptyValueEnd(text: string, pos: number): number {
+  return text[pos] === '#' ? nextLineStart(text, pos) : pos;
+}
+
 /** Column of the first non-blank character of the line holding `offset`. */
 export function indentAt(text: string, offset: number): number {
   const start = lineStart(text, offset);
