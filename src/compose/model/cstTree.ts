@@ -10,7 +10,7 @@
  */
 import { CST, Parser } from 'yaml';
 import type { LightTree, LMap, LNode, LPair, LScalar, LSeq } from './lightTree';
-import { emptyValueEnd } from './textRanges';
+import { emptyValueEnd, outOfIndent } from './textRanges';
 
 type Token = CST.Token;
 type SourceToken = CST.SourceToken;
@@ -138,7 +138,7 @@ class CstBuilder {
       };
       this.props(start, '');
       if (!key && !sep && !value) {
-        commentEnd = tokenEnd(start, offset);
+        commentEnd = outOfIndent(this.text, tokenEnd(start, offset));
         continue;
       }
       const keyNode = this.key(key, bm.indent);
@@ -162,7 +162,7 @@ class CstBuilder {
       const p = this.props(start, 'seq-item-ind');
       if (p.at < 0) {
         if (value) throw DECLINE;
-        commentEnd = tokenEnd(start, offset);
+        commentEnd = outOfIndent(this.text, tokenEnd(start, offset));
         continue;
       }
       const v = value ? this.node(value) : this.empty(start, p.at);

@@ -4,7 +4,7 @@
  * when the CST path declines a file, from a composed yaml Document (here), so both paths feed one walk.
  */
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
-import { emptyValueEnd } from './textRanges';
+import { emptyValueEnd, outOfIndent } from './textRanges';
 import type { Range } from './types';
 
 export interface LScalar {
@@ -80,12 +80,13 @@ function keyText(pair: Pair): string | undefined {
  * Converts a composed Document (the fallback path), in document order so anchors are indexed in order. An empty
  * value's range[2] runs over the comment and blank lines after it (yaml keeps them in the pair's separator), so
  * the collections it ends would reach over them, even into the indentation of the next line: their ends are
- * clipped to where the value's own line ends (textRanges.ts emptyValueEnd), as the fast paths build them.
+ * clipped to where the value's own line ends (textRanges.ts emptyValueEnd), as the fast paths build them. A
+ * collection's trailing comment lines end at their last line, not in the indentation after it (outOfIndent).
  */
 export function treeFromDocument(doc: Document, text: string): LightTree {
   const anchors = new Map<string, LNode[]>();
   const clipped = new Map<number, number>();
-  const end = (r: Range): Range => [r[0], clipped.get(r[1]) ?? r[1]];
+  const end = (r: Range): Range => [r[0], outOfIndent(text, clipped.get(r[1]) ?? r[1])];
   const convert = (node: unknown): LNode | null => {
     if (node === null || node === undefined) return null;
     let out: LNode;

@@ -20,6 +20,17 @@ export function emptyValueEnd(text: string, pos: number): number {
   return text[pos] === '#' ? nextLineStart(text, pos) : pos;
 }
 
+/**
+ * `end` moved back to the start of its line when only indentation precedes it there: yaml's composer ends a block
+ * collection's trailing comment lines after the indentation of the line that follows them, where no range may end.
+ */
+export function outOfIndent(text: string, end: number): number {
+  const ls = lineStart(text, end);
+  let i = ls;
+  while (i < end && text[i] === ' ') i++;
+  return i === end ? ls : end;
+}
+
 /** Column of the first non-blank character of the line holding `offset`. */
 export function indentAt(text: string, offset: number): number {
   const start = lineStart(text, offset);

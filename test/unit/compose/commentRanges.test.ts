@@ -1,8 +1,9 @@
 /**
- * Where a key with an empty value (`volumes:`, `driver:`, a bare `-`) ends, on every parse path (the lexer path,
- * the CST path, the composed Document): on its own line, its trailing comment included, never over the comment
- * and blank lines below it. yaml's composer runs such a value over them and over the indentation of the next line,
- * so a fix deleting the entry pulled the next key out of its block, and the paths disagreed (parseParity.test.ts,
+ * Where a value ends when comment lines follow it, on every parse path (the lexer path, the CST path, the composed
+ * Document). A key with an empty value (`volumes:`, `driver:`, a bare `-`) ends on its own line, its trailing
+ * comment included, never over the comment and blank lines below it; a collection's trailing comment lines end at
+ * their last line. yaml's composer ran such ranges over those lines and into the indentation of the next line, so
+ * a fix deleting the entry pulled the next key out of its block, and the paths disagreed (parseParity.test.ts,
  * seed -470773352, path "176:4:36"). The expected texts are written from the YAML of each case.
  */
 import * as assert from 'node:assert/strict';
@@ -26,7 +27,7 @@ function serviceOnEveryPath(text: string, name: string): { block: string; withou
   return seen[0];
 }
 
-describe('compose model: an empty value ends on its own line, on every parse path', () => {
+describe('compose model: where a value ends when comment lines follow it, on every parse path', () => {
   it('the parity case of seed -470773352: a commented-out item at column 0 under an empty `volumes:`', () => {
     const text = [
       'services:',
@@ -85,6 +86,37 @@ describe('compose model: an empty value ends on its own line, on every parse pat
       applyFix(text, fix),
       'services:\n  web:\n    image: nginx\n    networks: [shared]\nnetworks:\n  # shared:\tthe one web joins\n' +
         '  shared: {}\n',
+    );
+  });
+
+  it('removing `networks` keeps the next key in its service: trailing comment lines end at their last line', () => {
+    const text = [
+      'services:',
+      '  web:',
+      '    network_mode: host',
+      '    networks:',
+      '      front:',
+      '        aliases: [x]',
+      '        # more aliases to come',
+      '    image: nginx',
+      'networks:',
+      '  front: {}',
+      '',
+    ].join('\n');
+    for (const path of PATHS) {
+      const nets = parseCompose(text, new Map(), { path }).services[0].networks!.entry;
+      assert.equal(
+        slice(text, nets.valueRange),
+        'front:\n        aliases: [x]\n        # more aliases to come\n',
+        path,
+      );
+    }
+    const fix = lint(text)
+      .find((f) => f.rule === 'network-mode-with-networks')!
+      .fixes.find((f) => f.title.includes('networks'))!;
+    assert.equal(
+      applyFix(text, fix),
+      'services:\n  web:\n    network_mode: host\n    image: nginx\nnetworks:\n  front: {}\n',
     );
   });
 });
