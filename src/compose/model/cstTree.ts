@@ -70,7 +70,7 @@ class CstBuilder {
   /** A comment must follow white space (the composer's "Comments must be separated" check, on the text). */
   private comment(t: SourceToken): void {
     const c = this.text[t.offset - 1];
-    if (t.offset > 0 && c !== ' ' && c !== '\n' && c !== '\r') throw DECLINE;
+    if (t.offset > 0 && c !== ' ' && c !== '\n') throw DECLINE;
   }
 
   /**
@@ -229,7 +229,7 @@ export function treeFromCst(text: string): LightTree | undefined {
     let doc: CST.Document | undefined;
     for (const t of new Parser().parse(text)) {
       if (t.type === 'document' && !doc) doc = t;
-      else if (!isTrivia(t) || (t.type === 'comment' && t.offset > 0 && !/[ \n\r]/.test(text[t.offset - 1])))
+      else if (!isTrivia(t) || (t.type === 'comment' && t.offset > 0 && !/[ \n]/.test(text[t.offset - 1])))
         return undefined;
     }
     if (!doc) return { root: null, anchors: new Map() };
@@ -238,7 +238,7 @@ export function treeFromCst(text: string): LightTree | undefined {
     let newlineAfterMarker = false;
     for (const t of doc.start) {
       if (t.type === 'doc-start') markers++;
-      else if (!isTrivia(t) || (t.type === 'comment' && !/[ \n\r]/.test(text[t.offset - 1]))) return undefined;
+      else if (!isTrivia(t) || (t.type === 'comment' && !/[ \n]/.test(text[t.offset - 1]))) return undefined;
       else if (t.type === 'newline' && markers > 0) newlineAfterMarker = true;
     }
     if (markers > 1 || (markers === 1 && !newlineAfterMarker && doc.value)) return undefined;

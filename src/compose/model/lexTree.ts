@@ -114,11 +114,11 @@ class LexBuilder {
     return true;
   }
 
-  /** Comments must follow white space (the composer's check), on the text. */
+  /** Comments must follow white space (the composer's check), on the text; a lone `\r` is not enough for it. */
   private comment(i: number): void {
     const at = this.off[i];
     const c = this.text[at - 1];
-    if (at > 0 && c !== ' ' && c !== '\n' && c !== '\r') throw DECLINE;
+    if (at > 0 && c !== ' ' && c !== '\n') throw DECLINE;
   }
 
   /**
