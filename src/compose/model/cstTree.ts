@@ -4,11 +4,13 @@
  * maps and sequences, single-line flow collections, scalars resolved by yaml's own CST.resolveAsScalar, comments.
  * Anything else (anchors, aliases, tags, tabs, explicit keys, numeric keys, several documents, any error token)
  * makes it decline (undefined), and the caller composes a Document instead, which also reports the syntax errors.
- * Ranges follow the composer's rules (value end = the last item's node end), so both paths give the same model;
+ * Ranges follow the composer's rules (value end = the last item's node end), so both paths give the same model,
+ * but for an empty value: it ends on its own line (textRanges.ts emptyValueEnd; the Document path clips the same);
  * test/unit/compose/parseParity.test.ts compares them.
  */
 import { CST, Parser } from 'yaml';
 import type { LightTree, LMap, LNode, LPair, LScalar, LSeq } from './lightTree';
+import { emptyValueEnd, outOfIndent } from './textRanges';
 
 type Token = CST.Token;
 type SourceToken = CST.SourceToken;
@@ -68,21 +70,20 @@ class CstBuilder {
   /** A comment must follow white space (the composer's "Comments must be separated" check, on the text). */
   private comment(t: SourceToken): void {
     const c = this.text[t.offset - 1];
-    if (t.offset > 0 && c !== ' ' && c !== '\n' && c !== '\r') throw DECLINE;
+    if (t.offset > 0 && c !== ' ' && c !== '\n') throw DECLINE;
   }
 
   /**
    * Checks a token list holding only white space, comments and at most one `indicator`; returns the indicator's
-   * index (-1 when absent), whether a newline follows it, and whether a comment is among them.
+   * index (-1 when absent) and whether a newline follows it.
    */
   private props(
     tokens: readonly SourceToken[],
     indicator: string,
     flow = false,
-  ): { at: number; newlineAfter: boolean; comment: boolean } {
+  ): { at: number; newlineAfter: boolean } {
     let at = -1;
     let newlineAfter = false;
-    let comment = false;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
       if (t.type === 'space') continue;
@@ -90,12 +91,10 @@ class CstBuilder {
       else if (t.type === 'newline' && !flow) {
         if (at >= 0) newlineAfter = true;
         else if (indicator === 'map-value-ind') throw DECLINE;
-      } else if (t.type === 'comment' && !flow) {
-        this.comment(t);
-        comment = true;
-      } else throw DECLINE;
+      } else if (t.type === 'comment' && !flow) this.comment(t);
+      else throw DECLINE;
     }
-    return { at, newlineAfter, comment };
+    return { at, newlineAfter };
   }
 
   node(t: Token): Built {
@@ -139,14 +138,14 @@ class CstBuilder {
       };
       this.props(start, '');
       if (!key && !sep && !value) {
-        commentEnd = tokenEnd(start, offset);
+        commentEnd = outOfIndent(this.text, tokenEnd(start, offset));
         continue;
       }
       const keyNode = this.key(key, bm.indent);
       if (!sep) throw DECLINE;
       const p = this.props(sep, 'map-value-ind');
       if (p.at < 0 || ((value?.type === 'block-map' || value?.type === 'block-seq') && !p.newlineAfter)) throw DECLINE;
-      const v = value ? this.node(value) : this.empty(sep, p.at, p.comment, tokenEnd(sep, offset));
+      const v = value ? this.node(value) : this.empty(sep, p.at);
       map.items.push({ key: keyNode.text, keyNode, value: v.node });
       offset = v.end;
     }
@@ -163,10 +162,10 @@ class CstBuilder {
       const p = this.props(start, 'seq-item-ind');
       if (p.at < 0) {
         if (value) throw DECLINE;
-        commentEnd = tokenEnd(start, offset);
+        commentEnd = outOfIndent(this.text, tokenEnd(start, offset));
         continue;
       }
-      const v = value ? this.node(value) : this.empty(start, p.at, p.comment, tokenEnd(start, offset));
+      const v = value ? this.node(value) : this.empty(start, p.at);
       seq.items.push(v.node);
       offset = v.end;
     }
@@ -175,9 +174,9 @@ class CstBuilder {
     return { node: seq, end: commentEnd ?? offset };
   }
 
-  private empty(tokens: readonly SourceToken[], at: number, comment: boolean, end: number): Built {
+  private empty(tokens: readonly SourceToken[], at: number): Built {
     const pos = emptyPosition(tokens, at);
-    return { node: { kind: 'scalar', range: [pos, pos], text: undefined }, end: comment ? end : pos };
+    return { node: { kind: 'scalar', range: [pos, pos], text: undefined }, end: emptyValueEnd(this.text, pos) };
   }
 
   /** A flow collection on one line, items separated by single commas, no empty item, no pair in a sequence. */
@@ -230,7 +229,7 @@ export function treeFromCst(text: string): LightTree | undefined {
     let doc: CST.Document | undefined;
     for (const t of new Parser().parse(text)) {
       if (t.type === 'document' && !doc) doc = t;
-      else if (!isTrivia(t) || (t.type === 'comment' && t.offset > 0 && !/[ \n\r]/.test(text[t.offset - 1])))
+      else if (!isTrivia(t) || (t.type === 'comment' && t.offset > 0 && !/[ \n]/.test(text[t.offset - 1])))
         return undefined;
     }
     if (!doc) return { root: null, anchors: new Map() };
@@ -239,7 +238,7 @@ export function treeFromCst(text: string): LightTree | undefined {
     let newlineAfterMarker = false;
     for (const t of doc.start) {
       if (t.type === 'doc-start') markers++;
-      else if (!isTrivia(t) || (t.type === 'comment' && !/[ \n\r]/.test(text[t.offset - 1]))) return undefined;
+      else if (!isTrivia(t) || (t.type === 'comment' && !/[ \n]/.test(text[t.offset - 1]))) return undefined;
       else if (t.type === 'newline' && markers > 0) newlineAfterMarker = true;
     }
     if (markers > 1 || (markers === 1 && !newlineAfterMarker && doc.value)) return undefined;

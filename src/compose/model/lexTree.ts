@@ -2,12 +2,14 @@
  * The fastest path of the compose parse: the light tree from yaml's Lexer alone (no CST objects, no Document),
  * for block-style files: block maps and sequences (compact `- key: value` included), one-line scalars and one-line
  * flow collections, comments aligned with the line that follows them. Scalars go through yaml's own
- * CST.resolveAsScalar, ranges follow the composer's rules. Anything else declines (undefined) and the CST path,
- * then the composer, take the file; test/unit/compose/parseParity.test.ts compares the paths.
+ * CST.resolveAsScalar, ranges follow the composer's rules (but an empty value's: see cstTree.ts). Anything else
+ * declines (undefined) and the CST path, then the composer, take the file; test/unit/compose/parseParity.test.ts
+ * compares the paths.
  */
 import { Lexer, type CST } from 'yaml';
 import { DECLINE, plainText, readScalar } from './cstTree';
 import type { LightTree, LNode, LPair, LScalar } from './lightTree';
+import { emptyValueEnd } from './textRanges';
 
 // Lexeme kinds, kept as small integers in a parallel array: a file has over a hundred thousand lexemes.
 const NEWLINE = 1;
@@ -112,11 +114,11 @@ class LexBuilder {
     return true;
   }
 
-  /** Comments must follow white space (the composer's check), on the text. */
+  /** Comments must follow white space (the composer's check), on the text; a lone `\r` is not enough for it. */
   private comment(i: number): void {
     const at = this.off[i];
     const c = this.text[at - 1];
-    if (at > 0 && c !== ' ' && c !== '\n' && c !== '\r') throw DECLINE;
+    if (at > 0 && c !== ' ' && c !== '\n') throw DECLINE;
   }
 
   /**
@@ -235,18 +237,15 @@ class LexBuilder {
   /** Nothing after the indicator on its line: a collection on the lines below, or an empty value. */
   private valueBelow(indent: number, context: 'map' | 'seq', indicatorEnd: number): Built {
     const emptyAt = this.kind() === END ? this.text.length : this.off[this.i];
-    const commented = this.kind() === COMMENT;
-    if (commented) this.comment(this.i++);
+    if (this.kind() === COMMENT) this.comment(this.i++);
     if (!this.newline()) throw DECLINE;
     if (this.nextContent()) {
       const c = this.col();
       if (c > indent || (c === indent && context === 'map' && this.kind() === SEQ_IND)) return this.collection(c);
     }
-    // An empty value with a comment: the composer ends it after the comment (not worth copying).
-    if (commented) throw DECLINE;
     // The composer puts an empty value after the indicator and the spaces that follow it.
     const pos = /^ *$/.test(this.text.slice(indicatorEnd, emptyAt)) ? emptyAt : indicatorEnd;
-    return { node: { kind: 'scalar', range: [pos, pos], text: undefined }, end: pos };
+    return { node: { kind: 'scalar', range: [pos, pos], text: undefined }, end: emptyValueEnd(this.text, pos) };
   }
 
   /** Passes the rest of the line after a value (spaces, a comment, the newline); returns where that ends. */

@@ -4,6 +4,7 @@
  * when the CST path declines a file, from a composed yaml Document (here), so both paths feed one walk.
  */
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import { emptyValueEnd, outOfIndent } from './textRanges';
 import type { Range } from './types';
 
 export interface LScalar {
@@ -75,9 +76,17 @@ function keyText(pair: Pair): string | undefined {
   return k.value === null || k.value === undefined ? undefined : String(k.value);
 }
 
-/** Converts a composed Document (the fallback path), in document order so anchors are indexed in order. */
-export function treeFromDocument(doc: Document): LightTree {
+/**
+ * Converts a composed Document (the fallback path), in document order so anchors are indexed in order. An empty
+ * value's range[2] runs over the comment and blank lines after it (yaml keeps them in the pair's separator), so
+ * the collections it ends would reach over them, even into the indentation of the next line: their ends are
+ * clipped to where the value's own line ends (textRanges.ts emptyValueEnd), as the fast paths build them. A
+ * collection's trailing comment lines end at their last line, not in the indentation after it (outOfIndent).
+ */
+export function treeFromDocument(doc: Document, text: string): LightTree {
   const anchors = new Map<string, LNode[]>();
+  const clipped = new Map<number, number>();
+  const end = (r: Range): Range => [r[0], outOfIndent(text, clipped.get(r[1]) ?? r[1])];
   const convert = (node: unknown): LNode | null => {
     if (node === null || node === undefined) return null;
     let out: LNode;
@@ -90,14 +99,18 @@ export function treeFromDocument(doc: Document): LightTree {
       for (const pair of node.items) {
         map.items.push({ key: keyText(pair), keyNode: convert(pair.key), value: convert(pair.value) });
       }
+      map.range = end(map.range);
       return out;
     }
     if (isSeq(node)) {
       const seq: LSeq = { kind: 'seq', range: rangeOf(node), items: [], anchor };
       if (anchor) addAnchor(anchors, anchor, seq);
       for (const item of node.items) seq.items.push(convert(item));
+      seq.range = end(seq.range);
       return seq;
     }
+    const r = (node as Node).range;
+    if (r && r[0] === r[1] && r[2] !== emptyValueEnd(text, r[0])) clipped.set(r[2], emptyValueEnd(text, r[0]));
     out = { kind: 'scalar', range: rangeOf(node as Node), text: scalarText(node as Node), anchor };
     if (anchor) addAnchor(anchors, anchor, out);
     return out;

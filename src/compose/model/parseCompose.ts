@@ -32,7 +32,7 @@ export function treeViaDocument(text: string): { tree: LightTree; errors: ParseP
     message: e.message.split('\n')[0],
     range: [e.pos[0], Math.max(e.pos[1], e.pos[0])] as const,
   }));
-  return { tree: treeFromDocument(doc), errors };
+  return { tree: treeFromDocument(doc, text), errors };
 }
 
 /** Which parse to use: the default tries the lexer path, then the CST path, then the composer. */

@@ -11,6 +11,26 @@ export function nextLineStart(text: string, offset: number): number {
   return nl < 0 ? text.length : nl + 1;
 }
 
+/**
+ * Where an empty value written at `pos` (after its `key:` or `-` and the spaces that follow) ends: past its line
+ * when a comment follows it there, else at `pos`. The comment and blank lines below it are not part of it, nor of
+ * the collections it ends: yaml's composer would run its range over them and over the next line's indentation.
+ */
+export function emptyValueEnd(text: string, pos: number): number {
+  return text[pos] === '#' ? nextLineStart(text, pos) : pos;
+}
+
+/**
+ * `end` moved back to the start of its line when only indentation precedes it there: yaml's composer ends a block
+ * collection's trailing comment lines after the indentation of the line that follows them, where no range may end.
+ */
+export function outOfIndent(text: string, end: number): number {
+  const ls = lineStart(text, end);
+  let i = ls;
+  while (i < end && text[i] === ' ') i++;
+  return i === end ? ls : end;
+}
+
 /** Column of the first non-blank character of the line holding `offset`. */
 export function indentAt(text: string, offset: number): number {
   const start = lineStart(text, offset);

@@ -13,6 +13,7 @@ import { parseDocument, stringify } from 'yaml';
 import { treeFromCst } from '../../../src/compose/model/cstTree';
 import { treeFromLexer } from '../../../src/compose/model/lexTree';
 import { parseCompose } from '../../../src/compose/model/parseCompose';
+import { propertyBudget } from '../propertyBudget';
 
 const CORPUS = path.resolve(__dirname, '../../fixtures/corpus/awesome-compose');
 const VALID = path.resolve(__dirname, '../../fixtures/compose/valid');
@@ -23,6 +24,7 @@ const yamlFiles = (dir: string) =>
     .map((f) => path.join(dir, f));
 const FILES = [...yamlFiles(CORPUS), ...yamlFiles(VALID), ...yamlFiles(path.join(VALID, 'override-project'))];
 const TEXTS = FILES.map((f) => fs.readFileSync(f, 'utf8'));
+const CRLF_TEXTS = TEXTS.map((t) => t.replace(/\n/g, '\r\n'));
 const ENV = new Map([['A', '1']]);
 
 /** The model as plain data, lazy deletion ranges resolved (the file's text, held by every entry, left out). */
@@ -88,21 +90,29 @@ const PIECES = [
 ];
 const edit = fc.tuple(
   fc.nat(),
-  fc.constantFrom('insert', 'delete', 'indent'),
+  fc.constantFrom('insert', 'delete', 'indent', 'line', 'empty'),
   fc.constantFrom(...PIECES),
   fc.integer({ min: 1, max: 4 }),
 );
 
+/**
+ * Applies the edits: a piece inserted, text deleted, a line indented, a comment (or blank) line put before a line
+ * in column 0, 2, 4 or 6, a line's value after its last `:` emptied (a comment kept after it on some).
+ */
 function mutate(text: string, edits: [number, string, string, number][]): string {
   let t = text;
   for (const [at, op, piece, n] of edits) {
     const pos = at % (t.length + 1);
+    const ls = t.lastIndexOf('\n', pos - 1) + 1;
+    const nl = t.indexOf('\n', pos);
+    const le = nl < 0 ? t.length : t[nl - 1] === '\r' ? nl - 1 : nl;
+    const colon = t.lastIndexOf(':', le - 1);
     if (op === 'insert') t = t.slice(0, pos) + piece + t.slice(pos);
     else if (op === 'delete') t = t.slice(0, pos) + t.slice(pos + n);
-    else {
-      const ls = t.lastIndexOf('\n', pos - 1) + 1;
-      t = t.slice(0, ls) + ' '.repeat(n % 3) + t.slice(ls);
-    }
+    else if (op === 'indent') t = t.slice(0, ls) + ' '.repeat(n % 3) + t.slice(ls);
+    else if (op === 'line')
+      t = `${t.slice(0, ls)}${' '.repeat(2 * n - 2)}${piece === ' ' ? '' : `# ${piece}`}\n${t.slice(ls)}`;
+    else if (colon >= ls) t = t.slice(0, colon + 1) + (n > 2 ? ' # c' : '') + t.slice(le);
   }
   return t;
 }
@@ -130,6 +140,10 @@ describe('compose parse: the fast paths match the composed Document', function (
       '1.0: x\n',
       'a: b: c\n',
       'a:\n  - b\n  c: d\n',
+      // A lone carriage return before a comment (found with seed 694264847 on a CRLF file): yaml's composer says the
+      // comment is not separated by white space.
+      'a: b\r# c\n',
+      'services:\n  a:\n    volumes:\n      - x\r# c\n',
     ];
     for (const text of unclean) {
       assert.deepEqual(sameModel(text), [false, false], text);
@@ -167,23 +181,28 @@ describe('compose parse: the fast paths match the composed Document', function (
       indent: fc.integer({ min: 1, max: 4 }),
     } as const);
     const taken = [0, 0];
+    const budget = propertyBudget(200);
     fc.assert(
       fc.property(doc, options, (d, o) => sameModel(stringify(d, o)).forEach((t, i) => (taken[i] += t ? 1 : 0))),
-      { numRuns: 200 },
+      budget,
     );
-    assert.ok(taken[0] > 50 && taken[1] > 100, `the fast paths took only ${taken.join(' / ')} of 200`);
+    const enough = taken[0] > budget.numRuns / 4 && taken[1] > budget.numRuns / 2;
+    assert.ok(enough, `the fast paths took only ${taken.join(' / ')} of ${budget.numRuns}`);
   });
 
-  it('builds the same model, or declines, on mutated real files', () => {
+  it('builds the same model, or declines, on mutated real files (LF and CRLF)', () => {
     const taken = [0, 0];
     const mutated = fc.property(
       fc.nat(TEXTS.length - 1),
       fc.array(edit, { minLength: 1, maxLength: 3 }),
-      (i, edits) => {
-        sameModel(mutate(TEXTS[i], edits)).forEach((t, k) => (taken[k] += t ? 1 : 0));
+      fc.boolean(),
+      (i, edits, crlf) => {
+        sameModel(mutate((crlf ? CRLF_TEXTS : TEXTS)[i], edits)).forEach((t, k) => (taken[k] += t ? 1 : 0));
       },
     );
-    fc.assert(mutated, { numRuns: 400 });
-    assert.ok(taken[0] > 80 && taken[1] > 80, `the fast paths took only ${taken.join(' / ')} of 400`);
+    const budget = propertyBudget(400);
+    fc.assert(mutated, budget);
+    const enough = taken[0] > budget.numRuns / 5 && taken[1] > budget.numRuns / 5;
+    assert.ok(enough, `the fast paths took only ${taken.join(' / ')} of ${budget.numRuns}`);
   });
 });

@@ -5,6 +5,7 @@ import { stringify } from 'yaml';
 import { lintText } from '../../../src/compose/lint';
 import { ALL_ON } from './lintHelpers';
 import { ENGINE } from './ruleCases';
+import { propertyBudget } from '../propertyBudget';
 
 function lintsQuickly(text: string): void {
   const t0 = performance.now();
@@ -99,7 +100,7 @@ describe('compose lint properties', function () {
   it('never throws on random compose-shaped objects', () => {
     fc.assert(
       fc.property(composeObject, (obj) => lintsQuickly(stringify(obj))),
-      { numRuns: 400 },
+      propertyBudget(400),
     );
   });
 
@@ -135,13 +136,13 @@ describe('compose lint properties', function () {
         { maxLength: 60 },
       )
       .map((a) => a.join(''));
-    fc.assert(fc.property(fc.oneof(fc.string({ maxLength: 300 }), yamlish), lintsQuickly), { numRuns: 600 });
+    fc.assert(fc.property(fc.oneof(fc.string({ maxLength: 300 }), yamlish), lintsQuickly), propertyBudget(600));
   });
 
   it('never throws on random bytes decoded as text', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => lintsQuickly(Buffer.from(bytes).toString('utf8'))),
-      { numRuns: 300 },
+      propertyBudget(300),
     );
   });
 

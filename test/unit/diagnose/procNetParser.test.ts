@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { decodeAddress, parseProcNet, parseProcNetFiles } from '../../../src/diagnose/sockets';
 import { procSample } from './procFixtures';
+import { propertyBudget } from '../propertyBudget';
 
 describe('diagnose: the /proc/net/tcp parser', () => {
   it('reads IPv4 words in host byte order (little-endian) and ports in hex', () => {
@@ -71,7 +72,7 @@ describe('diagnose: the /proc/net/tcp parser', () => {
         const parsed = parseProcNet(lines.join('\n'), 'tcp');
         return Array.isArray(parsed.rows) && parsed.malformed >= 0;
       }),
-      { numRuns: 300 },
+      propertyBudget(300),
     );
   });
 

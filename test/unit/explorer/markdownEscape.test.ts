@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { escapeMarkdown, field, untranslated } from '../../../src/explorer/present/text';
+import { propertyBudget } from '../propertyBudget';
 
 /** Removes CommonMark backslash escapes: what a Markdown renderer shows for escaped text. */
 function unescape(markdown: string): string {
@@ -38,6 +39,8 @@ describe('explorer: Markdown escaping of engine strings', () => {
         const flattened = raw.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ');
         assert.equal(unescape(escaped), flattened);
       }),
+      // fast-check's default count, 100 cases.
+      propertyBudget(100),
     );
   });
 

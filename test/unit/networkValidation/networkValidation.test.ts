@@ -20,6 +20,7 @@ import {
 } from '../../../src/model/networkValidation';
 import type { EndpointModel, IpamConfig, NetworkModel } from '../../../src/model/topology';
 import { network as modelNetwork } from '../topology/fakeTopology';
+import { propertyBudget } from '../propertyBudget';
 
 function network(name: string, ipam: Array<Partial<IpamConfig>>, extra: Partial<NetworkModel> = {}): NetworkModel {
   return modelNetwork(`id-${name}`, name, {
@@ -206,7 +207,11 @@ describe('overlap properties', () => {
       return valueOf(parseSubnet(suggestion, 'ipv4'));
     });
   it('is symmetric and reflexive', () => {
-    fc.assert(fc.property(cidr, cidr, (a, b) => cidrsOverlap(a, b) === cidrsOverlap(b, a) && cidrsOverlap(a, a)));
+    fc.assert(
+      fc.property(cidr, cidr, (a, b) => cidrsOverlap(a, b) === cidrsOverlap(b, a) && cidrsOverlap(a, a)),
+      // fast-check's default count, 100 cases (as below).
+      propertyBudget(100),
+    );
   });
   // Oracle: the two address intervals [first, last] intersect (first/last from ipaddr.js, compared as numbers).
   const interval = (c: ParsedCidr): [number, number] => {
@@ -223,6 +228,7 @@ describe('overlap properties', () => {
         const intersect = a0 <= b1 && b0 <= a1;
         return r.ok === !intersect && (r.ok || (r.issue.kind === 'overlap' && r.issue.otherNetwork === 'other'));
       }),
+      propertyBudget(100),
     );
   });
 });

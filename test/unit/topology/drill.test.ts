@@ -11,6 +11,7 @@ import { buildFullGraph } from '../../../src/topology/graph/build';
 import { buildNetworkGraph, DrilledGraph } from '../../../src/topology/graph/drill';
 import { container, network, shop, shopSnapshot, snapshotOf, type Attach } from './fakeTopology';
 import { applyPatch, byId, NETWORK_IDS, snapshotArb, sorted } from './graphArbitraries';
+import { propertyBudget } from '../propertyBudget';
 
 const { web, db, api, pg, worker } = shop;
 const snapshot = shopSnapshot();
@@ -143,7 +144,7 @@ describe('topology drill-down into one network', () => {
           shown = expected;
         }
       }),
-      { numRuns: 300 },
+      propertyBudget(300),
     );
   });
 });

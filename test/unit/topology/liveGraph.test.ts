@@ -8,6 +8,7 @@ import { LiveGraph } from '../../../src/topology/graph/liveGraph';
 import type { GraphData } from '../../../src/topology/protocol';
 import { container, generatedTopology, network, snapshotOf, type Attach } from './fakeTopology';
 import { applyPatch, byId, CONTAINER_IDS, NETWORK_IDS, patchIds, snapshotArb, sorted } from './graphArbitraries';
+import { propertyBudget } from '../propertyBudget';
 
 /**
  * Sequences where only the presence of networks and containers changes while the endpoints stay the same (a
@@ -37,11 +38,6 @@ const presenceSequenceArb: fc.Arbitrary<TopologySnapshot[]> = fc
     );
   });
 
-/** Under CI a fixed seed (the same cases every run); locally a new one each run, printed by fast-check on failure. */
-const seed = process.env.CI ? 20261129 : undefined;
-/** Mutation runs (stryker.config.mjs) repeat these properties for every mutant: fewer cases there. */
-const runs = (n: number): number => (process.env.DNE_MUTATION_RUN ? Math.ceil(n / 4) : n);
-
 /** Follows the sequence with a LiveGraph, checking each patch against buildGraph; counts the incremental ones. */
 function assertLiveGraphFollows(snapshots: TopologySnapshot[], nodeLimit: number): Record<GraphData['mode'], number> {
   const incremental = { full: 0, aggregate: 0, network: 0 };
@@ -68,6 +64,7 @@ function assertLiveGraphFollows(snapshots: TopologySnapshot[], nodeLimit: number
 describe('live topology graph (patches derived from the model diff)', () => {
   it('for random snapshot sequences, each patch applied to the old graph gives buildGraph of the new snapshot', () => {
     const incremental = { full: 0, aggregate: 0, network: 0 };
+    const budget = propertyBudget(400);
     fc.assert(
       fc.property(
         fc.array(snapshotArb, { minLength: 2, maxLength: 5 }),
@@ -78,10 +75,11 @@ describe('live topology graph (patches derived from the model diff)', () => {
           incremental.aggregate += counted.aggregate;
         },
       ),
-      { numRuns: runs(400), seed },
+      budget,
     );
     // The property must have exercised the incremental path in both modes, not only the rebuild.
-    assert.ok(incremental.full > runs(50) && incremental.aggregate > runs(50), JSON.stringify(incremental));
+    const least = budget.numRuns / 8;
+    assert.ok(incremental.full > least && incremental.aggregate > least, JSON.stringify(incremental));
   });
 
   it('networks and containers appearing and disappearing under unchanged endpoints switch their edges on and off', () => {
@@ -89,7 +87,7 @@ describe('live topology graph (patches derived from the model diff)', () => {
       fc.property(presenceSequenceArb, fc.integer({ min: 4, max: 24 }), (snapshots, nodeLimit) => {
         assertLiveGraphFollows(snapshots, nodeLimit);
       }),
-      { numRuns: runs(300), seed },
+      propertyBudget(300),
     );
   });
 
