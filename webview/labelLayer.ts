@@ -1,14 +1,18 @@
 /**
  * Draws the node and edge labels after every frame sigma draws, in place of sigma's own label pass: placed by
  * labels.ts so none overlaps another, covers a node or is cut at the canvas edge. The selection's and the hovered
- * node's labels, and the addresses on their edges, go first; every other label takes what room is left and is
- * otherwise hidden (hovering a node shows its name; hovering or selecting shows an edge's address).
+ * node's labels, and the addresses on their edges, go first: the names beside those edges rather than on them, the
+ * addresses on the edge or else just beside it (also on an edge too short to hold one, or running off the canvas),
+ * so selecting a container shows its addresses whole. Every other label takes what room is left and is otherwise
+ * hidden (hovering a node shows its name; hovering or selecting shows an edge's address).
  * Engine strings are canvas text: never markup.
  */
 import type Graph from 'graphology';
 import type Sigma from 'sigma';
 import type { GraphEdge, GraphNode } from '../src/topology/protocol';
 import {
+  besideAnchors,
+  clearOfLines,
   edgeAnchors,
   hubAnchors,
   nodeAnchors,
@@ -17,6 +21,7 @@ import {
   type LabelCandidate,
   type Obstacle,
   type PlacedLabel,
+  type Segment,
 } from './labels';
 import type { OverlayLabel } from './observedOverlay';
 import type { Palette } from './theme';
@@ -94,32 +99,57 @@ export class LabelLayer {
     obstacles.push(...(state.obstacles ?? []));
     const nodeFont = `${NODE_FONT_PX}px ${state.font}`;
     const edgeFont = `${EDGE_FONT_PX}px ${state.font}`;
-    const nodeCandidate = (id: string): LabelCandidate | undefined => {
+    /** A focus edge's end, also off the canvas (zoomed in on the selection): its address goes on the part drawn. */
+    const focusEnd = (id: string): { x: number; y: number; r: number } | undefined => {
+      const d = shown.has(id) ? undefined : this.sigma.getNodeDisplayData(id);
+      return d && !d.hidden
+        ? { ...this.sigma.framedGraphToViewport(d), r: this.sigma.scaleSize(d.size) }
+        : shown.get(id);
+    };
+    /** The lines of a focus node's edges whose addresses are wanted: its name goes beside them, not on them. */
+    const focusLines = (id: string): Segment[] => {
+      const lines: Segment[] = [];
+      this.graph.forEachEdge(id, (e, _a, s, t) => {
+        const [a, b] = [focusEnd(s), focusEnd(t)];
+        if (state.focusEdges.has(e) && a && b) lines.push({ x1: a.x, y1: a.y, x2: b.x, y2: b.y });
+      });
+      return lines;
+    };
+    const nodeCandidate = (id: string, focus = false): LabelCandidate | undefined => {
       const at = shown.get(id);
       const text = state.text(id);
       if (!at || !text) return undefined;
       const w = this.measure(ctx, nodeFont, text) + 2 * PAD;
       const hub = this.graph.getNodeAttribute(id, 'data').kind === 'network';
       const anchors = (hub ? hubAnchors : nodeAnchors)(at.x, at.y, at.r, w, NODE_FONT_PX + 2 * PAD);
-      return { id, kind: 'node', text, anchors, own: new Set([id]) };
+      return {
+        id,
+        kind: 'node',
+        text,
+        anchors: focus ? clearOfLines(anchors, focusLines(id)) : anchors,
+        own: new Set([id]),
+      };
     };
-    const edgeCandidate = (id: string): LabelCandidate | undefined => {
+    /** An edge's address on its line; a focus edge's (the selection's, the hovered one) also beside it, so it shows. */
+    const edgeCandidate = (id: string, focus = false): LabelCandidate | undefined => {
       const e = this.graph.getEdgeAttribute(id, 'data');
       if (e.kind !== 'endpoint' || !e.label) return undefined;
       const [s, t] = this.graph.extremities(id);
-      const a = shown.get(s);
-      const b = shown.get(t);
+      const a = focus ? focusEnd(s) : shown.get(s);
+      const b = focus ? focusEnd(t) : shown.get(t);
       if (!a || !b) return undefined;
       const w = this.measure(ctx, edgeFont, e.label) + 2 * PAD;
-      const anchors = edgeAnchors(a.x, a.y, a.r, b.x, b.y, b.r, w, EDGE_FONT_PX + 2 * PAD);
+      const h = EDGE_FONT_PX + 2 * PAD;
+      const anchors = edgeAnchors(a.x, a.y, a.r, b.x, b.y, b.r, w, h);
+      if (focus) anchors.push(...besideAnchors(a.x, a.y, a.r, b.x, b.y, b.r, w, h));
       return { id, kind: 'edge', text: e.label, anchors, own: new Set([s, t]) };
     };
     const candidates: LabelCandidate[] = [];
     const push = (c: LabelCandidate | undefined): void => {
       if (c) candidates.push(c);
     };
-    for (const id of state.focusNodes) push(nodeCandidate(id));
-    for (const id of state.focusEdges) if (this.graph.hasEdge(id)) push(edgeCandidate(id));
+    for (const id of state.focusNodes) push(nodeCandidate(id, true));
+    for (const id of state.focusEdges) if (this.graph.hasEdge(id)) push(edgeCandidate(id, true));
     for (const x of state.extra) {
       const w = this.measure(ctx, nodeFont, x.text) + 2 * PAD;
       push({ id: x.id, kind: 'node', text: x.text, anchors: x.anchors(w, NODE_FONT_PX + 2 * PAD) });

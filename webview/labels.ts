@@ -3,6 +3,7 @@
  * and none runs off the canvas. Candidates come in priority order (the caller puts the selection's labels first,
  * then networks, containers, edge addresses, ports); each tries its anchor boxes in turn and takes the first free
  * one, or stays hidden (its text is then shown on hover, and edges' on selection). A label is never shortened.
+ * The selection's edges get anchors beside the line too (besideAnchors), and its name avoids them (clearOfLines).
  * Pure (no DOM): viewport boxes in, boxes out; a spatial grid keeps it linear in the number of labels.
  */
 
@@ -174,6 +175,86 @@ export function edgeAnchors(
   for (const shift of [0, -0.5, 0.5, -1, 1]) {
     const at = mid + (shift * slack) / 2;
     anchors.push({ x: x1 + dx * at - w / 2, y: y1 + dy * at - h / 2, w, h });
+  }
+  return anchors;
+}
+
+/** A straight line drawn between two points in viewport pixels (an edge between its two nodes' centres). */
+export interface Segment {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+/** Whether the segment passes through the box (Liang-Barsky clipping of the segment to the box). */
+export function crosses(b: Box, s: Segment): boolean {
+  const dx = s.x2 - s.x1;
+  const dy = s.y2 - s.y1;
+  let t0 = 0;
+  let t1 = 1;
+  for (const [p, q] of [
+    [-dx, s.x1 - b.x],
+    [dx, b.x + b.w - s.x1],
+    [-dy, s.y1 - b.y],
+    [dy, b.y + b.h - s.y1],
+  ]) {
+    if (p === 0) {
+      if (q < 0) return false;
+      continue;
+    }
+    const t = q / p;
+    if (p < 0) t0 = Math.max(t0, t);
+    else t1 = Math.min(t1, t);
+    if (t0 > t1) return false;
+  }
+  return true;
+}
+
+/**
+ * The same anchors, those lying across none of the lines first (a selected node's name beside its edges, not on
+ * them, so the addresses on those edges keep their room); the order is kept otherwise, and no anchor is dropped.
+ */
+export function clearOfLines(anchors: readonly Box[], lines: readonly Segment[]): Box[] {
+  const across = (b: Box): boolean => lines.some((l) => crosses(b, l));
+  return [...anchors.filter((b) => !across(b)), ...anchors.filter(across)];
+}
+
+/**
+ * Anchors just off an edge on either side, at its middle and next to either end, none covering an end's disc:
+ * tried after edgeAnchors for an address that must be shown whole (the selection's), and its only room when the
+ * edge is too short to hold the label between the two nodes.
+ */
+export function besideAnchors(
+  x1: number,
+  y1: number,
+  r1: number,
+  x2: number,
+  y2: number,
+  r2: number,
+  w: number,
+  h: number,
+): Box[] {
+  const dx = x2 - x1;
+  const dy = y2 - y1;
+  const len = Math.hypot(dx, dy);
+  if (len === 0) return [];
+  const [ux, uy] = [dx / len, dy / len];
+  // the box's half extents along the line and across it; the box's near side 3 px off the line
+  const along = (Math.abs(ux) * w + Math.abs(uy) * h) / 2;
+  const off = (Math.abs(uy) * w + Math.abs(ux) * h) / 2 + 3;
+  const discs = [
+    { x: x1 - r1, y: y1 - r1, w: 2 * r1, h: 2 * r1 },
+    { x: x2 - r2, y: y2 - r2, w: 2 * r2, h: 2 * r2 },
+  ];
+  const anchors: Box[] = [];
+  for (const d of [len / 2, r1 + 4 + along, len - r2 - 4 - along]) {
+    for (const side of [1, -1]) {
+      const cx = x1 + ux * d - uy * off * side;
+      const cy = y1 + uy * d + ux * off * side;
+      const box = { x: cx - w / 2, y: cy - h / 2, w, h };
+      if (!discs.some((c) => overlaps(c, box))) anchors.push(box);
+    }
   }
   return anchors;
 }

@@ -1,9 +1,21 @@
 /**
  * The panel's label placement (webview/labels.ts, pure): labels never overlap each other or cover another node,
- * and a network crowded by its containers still shows its own name, further out, instead of dropping it.
+ * a network crowded by its containers still shows its own name, further out, instead of dropping it, and a
+ * selected container's address is shown whole, its name placed off its edge and the address beside a short edge.
  */
 import { strict as assert } from 'node:assert';
-import { hubAnchors, nodeAnchors, overlaps, placeLabels, type Obstacle } from '../../../webview/labels';
+import {
+  besideAnchors,
+  clearOfLines,
+  crosses,
+  edgeAnchors,
+  hubAnchors,
+  nodeAnchors,
+  overlaps,
+  placeLabels,
+  type LabelCandidate,
+  type Obstacle,
+} from '../../../webview/labels';
 
 const W = 90;
 const H = 16;
@@ -78,5 +90,76 @@ describe('topology panel: label placement', () => {
       ['a'],
     );
     assert.deepEqual(hidden, ['b']);
+  });
+
+  // The demo's dne-demo-db selected, zoomed in on (as the webview test drew it when the address went missing): its
+  // one edge runs almost level to the right, to dne-demo-data; its name's first anchor is right of its disc.
+  const db = { x: 389.5, y: 328.5, r: 8.5 };
+  const data = { x: 565.6, y: 307.9, r: 13.8 };
+  const [EW, EH] = [71, 15];
+  const selected = (anchors: LabelCandidate['anchors']): LabelCandidate[] => [
+    { id: 'c:c-db', kind: 'node', text: 'dne-demo-db', anchors, own: new Set(['c:c-db']) },
+    {
+      id: 'e',
+      kind: 'edge',
+      text: '10.213.30.30',
+      anchors: [
+        ...edgeAnchors(db.x, db.y, db.r, data.x, data.y, data.r, EW, EH),
+        ...besideAnchors(db.x, db.y, db.r, data.x, data.y, data.r, EW, EH),
+      ],
+      own: new Set(['c:c-db', 'n:n-data']),
+    },
+  ];
+  const discs = [disc('c:c-db', db.x, db.y, db.r), disc('n:n-data', data.x, data.y, data.r)];
+  const edgeLine = { x1: db.x, y1: db.y, x2: data.x, y2: data.y };
+
+  it("a selected container's name goes beside its edge, not on it, and the edge's address is drawn on the line", () => {
+    const anchors = clearOfLines(nodeAnchors(db.x, db.y, db.r, 85, H), [edgeLine]);
+    const { placed, hidden } = placeLabels(selected(anchors), discs, 780, 700);
+    assert.deepEqual(hidden, []);
+    const [name, address] = placed;
+    assert.ok(!crosses(name.box, edgeLine), 'the name lies off the edge');
+    assert.ok(crosses(address.box, edgeLine), 'the address sits on its edge');
+    assert.equal(address.text, '10.213.30.30');
+  });
+
+  it('with the name on its first anchor (across the edge), the address still shows, beside the edge', () => {
+    const { placed, hidden } = placeLabels(selected(nodeAnchors(db.x, db.y, db.r, 85, H)), discs, 780, 700);
+    assert.deepEqual(hidden, []);
+    assert.ok(crosses(placed[0].box, edgeLine), 'the name took the edge');
+    assert.ok(!overlaps(placed[0].box, placed[1].box));
+    for (const d of discs) assert.ok(!overlaps(placed[1].box, d.box), `the address is clear of ${d.id}`);
+  });
+
+  it('clearOfLines keeps every anchor, those across a line last, the others in their order', () => {
+    const anchors = nodeAnchors(db.x, db.y, db.r, 85, H);
+    const sorted = clearOfLines(anchors, [edgeLine]);
+    assert.equal(sorted.length, anchors.length);
+    assert.deepEqual(sorted[0], anchors[1], 'left of the disc first: the right one lies across the edge');
+    assert.deepEqual(sorted.at(-1), anchors[0]);
+    assert.deepEqual(clearOfLines(anchors, []), anchors);
+  });
+
+  it('an edge too short to hold its address gets it beside the line, clear of both end discs', () => {
+    const [a, b] = [
+      { x: 100, y: 100, r: 8 },
+      { x: 150, y: 110, r: 12 },
+    ];
+    assert.deepEqual(edgeAnchors(a.x, a.y, a.r, b.x, b.y, b.r, EW, EH), [], 'no room on the line');
+    const beside = besideAnchors(a.x, a.y, a.r, b.x, b.y, b.r, EW, EH);
+    assert.ok(beside.length >= 2, 'room on both sides');
+    const ends = [disc('a', a.x, a.y, a.r), disc('b', b.x, b.y, b.r)];
+    for (const box of beside) {
+      for (const d of ends) assert.ok(!overlaps(box, d.box), 'clear of the end discs');
+      assert.ok(!crosses(box, { x1: a.x, y1: a.y, x2: b.x, y2: b.y }), 'off the line');
+    }
+  });
+
+  it('crosses: a segment through, ending inside, or passing by a box', () => {
+    const box = { x: 10, y: 10, w: 20, h: 10 };
+    assert.ok(crosses(box, { x1: 0, y1: 15, x2: 40, y2: 15 }));
+    assert.ok(crosses(box, { x1: 15, y1: 0, x2: 15, y2: 12 }));
+    assert.ok(!crosses(box, { x1: 0, y1: 0, x2: 40, y2: 5 }));
+    assert.ok(!crosses(box, { x1: 0, y1: 30, x2: 9, y2: 0 }));
   });
 });
