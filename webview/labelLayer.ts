@@ -141,7 +141,7 @@ export class LabelLayer {
       const w = this.measure(ctx, edgeFont, e.label) + 2 * PAD;
       const h = EDGE_FONT_PX + 2 * PAD;
       const anchors = edgeAnchors(a.x, a.y, a.r, b.x, b.y, b.r, w, h);
-      if (focus) anchors.push(...besideAnchors(a.x, a.y, a.r, b.x, b.y, b.r, w, h));
+      if (focus) anchors.push(...besideAnchors({ x1: a.x, y1: a.y, x2: b.x, y2: b.y }, a.r, b.r, w, h));
       return { id, kind: 'edge', text: e.label, anchors, own: new Set([s, t]) };
     };
     const candidates: LabelCandidate[] = [];

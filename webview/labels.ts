@@ -225,21 +225,11 @@ export function clearOfLines(anchors: readonly Box[], lines: readonly Segment[])
  * tried after edgeAnchors for an address that must be shown whole (the selection's), and its only room when the
  * edge is too short to hold the label between the two nodes.
  */
-export function besideAnchors(
-  x1: number,
-  y1: number,
-  r1: number,
-  x2: number,
-  y2: number,
-  r2: number,
-  w: number,
-  h: number,
-): Box[] {
-  const dx = x2 - x1;
-  const dy = y2 - y1;
-  const len = Math.hypot(dx, dy);
+export function besideAnchors(line: Segment, r1: number, r2: number, w: number, h: number): Box[] {
+  const { x1, y1, x2, y2 } = line;
+  const len = Math.hypot(x2 - x1, y2 - y1);
   if (len === 0) return [];
-  const [ux, uy] = [dx / len, dy / len];
+  const [ux, uy] = [(x2 - x1) / len, (y2 - y1) / len];
   // the box's half extents along the line and across it; the box's near side 3 px off the line
   const along = (Math.abs(ux) * w + Math.abs(uy) * h) / 2;
   const off = (Math.abs(uy) * w + Math.abs(ux) * h) / 2 + 3;

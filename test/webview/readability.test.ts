@@ -113,17 +113,32 @@ describe('topology webview: readable like a drawing (demo state)', function () {
   });
 
   it('a hidden address appears whole when its container is selected', async () => {
+    const { width, height } = await canvasSize();
     const labels = await latestLabels(wp);
     const hiddenEdges = graph.edges.filter((e) => e.kind === 'endpoint' && e.label && labels.hidden.includes(e.id));
+    assert.ok(hiddenEdges.length > 0, 'at the fit, some address is hidden (else this test checks nothing)');
     for (const e of hiddenEdges) {
       await wp.send({ type: 'focus', nodeId: e.source });
-      // The label pass runs on the next frames after the selection: give a busy machine a few seconds.
-      let shown: string | undefined;
-      for (const deadline = Date.now() + 5_000; Date.now() < deadline && shown !== e.label;) {
+      // the camera has finished centring on the selection (graphCamera.ts sets data-centred after its move)
+      await wp.page.waitForFunction((id) => document.getElementById('graph')?.dataset.centred === id, e.source, {
+        timeout: 10_000,
+      });
+      // the label pass runs after each frame: poll the frames drawn after the move (a busy machine draws them late)
+      let seen: Labels | undefined;
+      for (const deadline = Date.now() + 5_000; Date.now() < deadline;) {
         await wp.page.waitForTimeout(100);
-        shown = (await latestLabels(wp)).placed.find((l) => l.id === e.id)?.text;
+        seen = await latestLabels(wp);
+        if (seen.placed.some((l) => l.id === e.id)) break;
       }
+      const shown = seen!.placed.find((l) => l.id === e.id)?.text;
+      if (shown !== e.label) await wp.page.screenshot({ path: `${SHOTS}/readability-selected-${e.source}.png` });
       assert.equal(shown, e.label, `${e.id} is shown whole around the selection`);
+      const name = graph.nodes.find((n) => n.id === e.source)!.label;
+      assert.ok(
+        seen!.placed.some((l) => l.id === e.source && l.text === name),
+        `the selected ${e.source}'s name is drawn`,
+      );
+      assertReadable(seen!, graph, width, height, `${e.source} selected`);
     }
     await wp.page.keyboard.press('Escape');
   });

@@ -97,6 +97,7 @@ describe('topology panel: label placement', () => {
   const db = { x: 389.5, y: 328.5, r: 8.5 };
   const data = { x: 565.6, y: 307.9, r: 13.8 };
   const [EW, EH] = [71, 15];
+  const edgeLine = { x1: db.x, y1: db.y, x2: data.x, y2: data.y };
   const selected = (anchors: LabelCandidate['anchors']): LabelCandidate[] => [
     { id: 'c:c-db', kind: 'node', text: 'dne-demo-db', anchors, own: new Set(['c:c-db']) },
     {
@@ -105,13 +106,12 @@ describe('topology panel: label placement', () => {
       text: '10.213.30.30',
       anchors: [
         ...edgeAnchors(db.x, db.y, db.r, data.x, data.y, data.r, EW, EH),
-        ...besideAnchors(db.x, db.y, db.r, data.x, data.y, data.r, EW, EH),
+        ...besideAnchors(edgeLine, db.r, data.r, EW, EH),
       ],
       own: new Set(['c:c-db', 'n:n-data']),
     },
   ];
   const discs = [disc('c:c-db', db.x, db.y, db.r), disc('n:n-data', data.x, data.y, data.r)];
-  const edgeLine = { x1: db.x, y1: db.y, x2: data.x, y2: data.y };
 
   it("a selected container's name goes beside its edge, not on it, and the edge's address is drawn on the line", () => {
     const anchors = clearOfLines(nodeAnchors(db.x, db.y, db.r, 85, H), [edgeLine]);
@@ -146,12 +146,13 @@ describe('topology panel: label placement', () => {
       { x: 150, y: 110, r: 12 },
     ];
     assert.deepEqual(edgeAnchors(a.x, a.y, a.r, b.x, b.y, b.r, EW, EH), [], 'no room on the line');
-    const beside = besideAnchors(a.x, a.y, a.r, b.x, b.y, b.r, EW, EH);
+    const line = { x1: a.x, y1: a.y, x2: b.x, y2: b.y };
+    const beside = besideAnchors(line, a.r, b.r, EW, EH);
     assert.ok(beside.length >= 2, 'room on both sides');
     const ends = [disc('a', a.x, a.y, a.r), disc('b', b.x, b.y, b.r)];
     for (const box of beside) {
       for (const d of ends) assert.ok(!overlaps(box, d.box), 'clear of the end discs');
-      assert.ok(!crosses(box, { x1: a.x, y1: a.y, x2: b.x, y2: b.y }), 'off the line');
+      assert.ok(!crosses(box, line), 'off the line');
     }
   });
 
