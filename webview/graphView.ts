@@ -10,6 +10,7 @@ import type { GraphData, GraphEdge, GraphNode, GraphPatch } from '../src/topolog
 import type { Palette } from './theme';
 import { LayoutRunner } from './layoutRunner';
 import { arrangeGraph, seedPositions } from './placement';
+import { placeClear } from './clearPlacement';
 import { GraphDrawing } from './graphDrawing';
 import { GraphCamera } from './graphCamera';
 import { bindPointer } from './graphSelection';
@@ -90,6 +91,11 @@ export class GraphView {
     this.refreshNeighbourhood();
     if (data.nodes.length > 0 && known < data.nodes.length / 2) this.runLayout();
     else {
+      placeClear(
+        this.graph,
+        added.map((n) => n.id),
+        () => true,
+      ); // no layout will move the few new ones
       this.zoomToFit(false);
       this.layout.settled(); // positions came from the last session or the graph before
     }
@@ -128,6 +134,21 @@ export class GraphView {
     this.refreshNeighbourhood();
     // The first data after an empty graph (the engine answered after the panel opened) gets a full layout.
     if (p.addNodes.length > this.graph.order / 2 && p.addNodes.length > 1) this.runLayout();
+    else
+      placeClear(
+        this.graph,
+        p.addNodes.map((n) => n.id),
+        () => true,
+      );
+  }
+
+  /**
+   * Places nodes a patch brought into a filtered view (they kept a spot from another view, maybe under a node
+   * shown now) beside the visible nodes they are tied to, clear of every node (see clearPlacement.ts).
+   */
+  placeBesideVisible(ids: readonly string[]): void {
+    placeClear(this.graph, ids, (id) => this.isVisible(id));
+    this.sigma.refresh();
   }
 
   private addEdge(e: GraphEdge): void {

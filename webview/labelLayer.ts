@@ -49,7 +49,7 @@ const KIND_ORDER: Record<GraphNode['kind'], number> = { network: 0, service: 1, 
 export class LabelLayer {
   private readonly widths = new Map<string, number>();
   /** The last placement: what a test or the benchmark reads through the test hook. */
-  last: { placed: PlacedLabel[]; hidden: string[]; nodes: Record<string, { x: number; y: number }> } = {
+  last: { placed: PlacedLabel[]; hidden: string[]; nodes: Record<string, { x: number; y: number; r: number }> } = {
     placed: [],
     hidden: [],
     nodes: {},
@@ -138,8 +138,8 @@ export class LabelLayer {
       if (!state.focusEdges.has(id)) push(edgeCandidate(id));
     });
     for (const id of rest.filter((i) => order(i) >= 2)) push(nodeCandidate(id));
-    const nodes: Record<string, { x: number; y: number }> = {};
-    for (const [id, p] of shown) nodes[id] = { x: p.x, y: p.y };
+    const nodes: Record<string, { x: number; y: number; r: number }> = {};
+    for (const [id, p] of shown) nodes[id] = { x: p.x, y: p.y, r: p.r };
     this.last = { ...placeLabels(candidates, obstacles, width, height), nodes };
     this.paint(ctx, state, nodeFont, edgeFont, colors);
   }

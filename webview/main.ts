@@ -262,6 +262,16 @@ function renderPlan(overlay: PlanOverlay | null): void {
   applyMarks();
 }
 
+/**
+ * Nodes a patch brought into the filtered view (a container connected to the network shown) are placed beside what
+ * is shown, clear of it, and the view fits to take them in.
+ */
+function bringIntoView(shown: string[]): void {
+  if (!shown.length || view.layoutRunning) return;
+  view.placeBesideVisible(shown);
+  view.zoomToFit();
+}
+
 /** Reveals a node once the initial layout has settled (earlier, the layout would move it away again). */
 function focusNode(id: string): void {
   view.select(id);
@@ -299,6 +309,8 @@ async function handle(m: HostMessage): Promise<void> {
     }
     case 'patch': {
       const t0 = performance.now();
+      const filtered = !!(filters.text || filters.driver || filters.network || filters.project);
+      const shownBefore = new Set(filtered ? visibleIds() : []);
       view.applyPatch(m.patch);
       if (probing) report({ name: 'patch', applyMs: performance.now() - t0 });
       app.dataset.mode = m.patch.mode;
@@ -306,8 +318,9 @@ async function handle(m: HostMessage): Promise<void> {
       app.dataset.patches = String(Number(app.dataset.patches ?? '0') + 1);
       showNotice(m.notice);
       if (m.patch.addNodes.length || m.patch.removeNodes.length) refreshOptions();
-      if (filters.text || filters.driver || filters.network || filters.project) applyFilters();
+      if (filtered) applyFilters();
       else if (listView) showList();
+      if (filtered) bringIntoView(visibleIds().filter((id) => !shownBefore.has(id)));
       const sel = view.selection;
       if (sel) renderDetails(details, view.graph.getNodeAttribute(sel, 'data'));
       else renderDetails(details, undefined);

@@ -6,6 +6,7 @@
 import type Graph from 'graphology';
 import type { GraphEdge, GraphNode } from '../src/topology/protocol';
 import { arrange, type ArrangeNode } from './arrange';
+import { typicalEdgeLength } from './clearPlacement';
 import type { EdgeAttrs, NodeAttrs } from './graphView';
 
 type G = Graph<NodeAttrs, EdgeAttrs>;
@@ -103,7 +104,9 @@ const KIND_RANK: Record<GraphNode['kind'], number> = { network: 0, service: 1, c
 
 /**
  * Packs the connected parts and lines up the nodes without edges (see arrange.ts); with a filter, only what it
- * shows (the rest keeps its place), so a filtered view fills the canvas too.
+ * shows (the rest keeps its place), so a filtered view fills the canvas too. The filtered packing goes to the right
+ * of the nodes it hides: packed from the same corner as the whole drawing, a shown network landed on a hidden node
+ * (its container, which a patch later brought into the view under the network's square).
  */
 export function arrangeGraph(graph: G, isVisible: (id: string) => boolean, aspect: number): void {
   const nodes: ArrangeNode[] = [];
@@ -115,6 +118,7 @@ export function arrangeGraph(graph: G, isVisible: (id: string) => boolean, aspec
     if (isVisible(s) && isVisible(t)) edges.push([s, t]);
   });
   const placed = arrange({ nodes, edges, aspect });
+  if (nodes.length < graph.order) besideTheRest(graph, isVisible, placed);
   graph.updateEachNodeAttributes(
     (id, a) => {
       const p = placed.get(id);
@@ -126,4 +130,27 @@ export function arrangeGraph(graph: G, isVisible: (id: string) => boolean, aspec
     },
     { attributes: ['x', 'y'] },
   );
+}
+
+/** Moves the packed visible nodes right of the hidden ones, tops aligned, a typical edge length and a half apart. */
+function besideTheRest(
+  graph: G,
+  isVisible: (id: string) => boolean,
+  placed: Map<string, { x: number; y: number }>,
+): void {
+  let hiddenMaxX = -Infinity;
+  let hiddenMaxY = -Infinity;
+  graph.forEachNode((id, a) => {
+    if (isVisible(id)) return;
+    hiddenMaxX = Math.max(hiddenMaxX, a.x);
+    hiddenMaxY = Math.max(hiddenMaxY, a.y);
+  });
+  if (hiddenMaxX === -Infinity || !placed.size) return;
+  const ps = [...placed.values()];
+  const dx = hiddenMaxX + 1.5 * typicalEdgeLength(graph) - ps.reduce((m, p) => Math.min(m, p.x), Infinity);
+  const dy = hiddenMaxY - ps.reduce((m, p) => Math.max(m, p.y), -Infinity);
+  for (const p of ps) {
+    p.x += dx;
+    p.y += dy;
+  }
 }

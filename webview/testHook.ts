@@ -17,7 +17,8 @@ export type ProbeEvent =
       name: 'labels';
       placed: PlacedLabel[];
       hidden: string[];
-      nodes: Record<string, { x: number; y: number }>;
+      /** Every node drawn: its centre and drawn radius (a square's half side), in viewport pixels. */
+      nodes: Record<string, { x: number; y: number; r: number }>;
       observed?: DrawnArrow[];
     };
 

@@ -14,7 +14,7 @@ import { buildAggregateGraph } from '../../src/topology/graph/build';
 import { DrilledGraph } from '../../src/topology/graph/drill';
 import type { WebviewMessage } from '../../src/topology/protocol';
 import { shop, shopSnapshot } from '../unit/topology/fakeTopology';
-import { launch, openWebview, serve, violations, type Served, type WebviewPage } from './harness';
+import { closeChecked, launch, openWebview, serve, type Served, type WebviewPage } from './harness';
 
 const SHOTS = 'test-results/webview';
 
@@ -60,14 +60,7 @@ describe('topology webview: drill-down from the networks-only graph', function (
     browser = await launch();
     wp = await openWebview(browser, served.origin);
   });
-  after(async () => {
-    if (wp) {
-      assert.deepEqual(await violations(wp), [], 'no CSP violation of any kind');
-      assert.deepEqual(wp.problems, [], 'no page errors');
-    }
-    await browser?.close();
-    await served?.close();
-  });
+  after(() => closeChecked(wp, browser, served));
 
   it('a double click on a network shows its containers under a breadcrumb; a change to it arrives live', async () => {
     await wp.send(overview);

@@ -2,6 +2,7 @@
  * Runs the real webview bundle (dist/webview.js) in headless Chromium behind the panel's own HTML and CSP,
  * served from a loopback HTTP server, with a fake acquireVsCodeApi that records what the webview posts.
  */
+import { strict as assert } from 'node:assert';
 import * as http from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -177,4 +178,18 @@ export async function openWebview(
 
 export async function violations(wp: WebviewPage): Promise<string[]> {
   return wp.page.evaluate(() => window.__violations);
+}
+
+/** A suite's end: no CSP violation and no page error on its page, then its browser and server closed. */
+export async function closeChecked(
+  wp: WebviewPage | undefined,
+  browser: Browser | undefined,
+  served: Served | undefined,
+): Promise<void> {
+  if (wp) {
+    assert.deepEqual(await violations(wp), [], 'no CSP violation of any kind');
+    assert.deepEqual(wp.problems, [], 'no page errors');
+  }
+  await browser?.close();
+  await served?.close();
 }

@@ -10,7 +10,7 @@ import type { Browser } from 'playwright-core';
 import { buildFullGraph } from '../../src/topology/graph/build';
 import { diffGraphs } from '../../src/topology/graph/diff';
 import { container, network, snapshotOf } from '../unit/topology/fakeTopology';
-import { launch, openWebview, serve, violations, type Served, type WebviewPage } from './harness';
+import { closeChecked, launch, openWebview, serve, type Served, type WebviewPage } from './harness';
 
 const SHOTS = 'test-results/webview';
 
@@ -26,14 +26,7 @@ describe('topology webview: the context menu by pointer', function () {
     browser = await launch();
     wp = await openWebview(browser, served.origin, { width: 1100, height: 700 });
   });
-  after(async () => {
-    if (wp) {
-      assert.deepEqual(await violations(wp), [], 'no CSP violation of any kind');
-      assert.deepEqual(wp.problems, [], 'no page errors');
-    }
-    await browser?.close();
-    await served?.close();
-  });
+  after(() => closeChecked(wp, browser, served));
 
   it('a right-click on the container connected meanwhile opens its own menu, and Disconnect asks the host', async () => {
     const bridge = network('n-bridge', 'bridge');

@@ -197,10 +197,16 @@ describe('topology webview in headless Chromium', function () {
     const now = await positions(2);
     assert.equal(now.size, was.size + 2);
     for (const [id, pos] of was) assert.equal(now.get(id), pos, `${id} kept its position`);
-    // the new container sits next to its new network
-    const [cx, cy] = now.get('c:c-new')!.split(',').map(Number);
-    const [nx, ny] = now.get('n:n-new')!.split(',').map(Number);
-    assert.ok(Math.hypot(cx - nx, cy - ny) <= 4.5, 'placed beside its network');
+    // the new container sits beside its new network: not under it (at least as far from it as the two closest
+    // nodes drawn before lie from each other), and near it (within half the drawing's width)
+    const xy = (v: string): [number, number] => v.split(',').map(Number) as [number, number];
+    const [cx, cy] = xy(now.get('c:c-new')!);
+    const [nx, ny] = xy(now.get('n:n-new')!);
+    const old = [...was.values()].map(xy);
+    const closest = Math.min(...old.flatMap(([x, y], i) => old.slice(i + 1).map(([u, v]) => Math.hypot(x - u, y - v))));
+    const width = Math.max(...old.map(([x]) => x)) - Math.min(...old.map(([x]) => x));
+    const apart = Math.hypot(cx - nx, cy - ny);
+    assert.ok(apart >= closest && apart <= width / 2, `beside its network: ${apart} (closest pair ${closest})`);
   });
 
   it('exports a valid SVG of the view and a PNG', async () => {
