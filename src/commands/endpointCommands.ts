@@ -1,13 +1,17 @@
-/** Endpoint verbs: Connect Container... (network), Connect to Network... (container), Disconnect (endpoints). */
+/**
+ * Endpoint verbs: Connect Container... (network), Connect to Network... (container), and the table entry of Disconnect
+ * (endpoints, disconnectCommand.ts).
+ */
 import * as vscode from 'vscode';
 import type { ConnectRequest } from '../engine/api';
 import { acceptsConnections } from '../diagnose/reachability/context';
-import { isContainerNode, isEndpointNode, isNetworkNode } from '../explorer/nodeTypes';
+import { isContainerNode, isNetworkNode } from '../explorer/nodeTypes';
 import { checkAliases, checkStaticAddress, networkSubnets, type IpFamily } from '../model/networkValidation';
-import type { ContainerModel, EndpointModel, NetworkModel, TopologySnapshot } from '../model/topology';
+import type { ContainerModel, NetworkModel, TopologySnapshot } from '../model/topology';
 import { DONE, runSteps, type Step } from './createNetwork/stepRunner';
 import { currentNetwork, nodesFrom, prompterFrom, reportFailure, tell } from './operationSupport';
-import { pickContainer, pickEndpoints, pickNetwork } from './pickers';
+import { pickContainer, pickNetwork } from './pickers';
+import { disconnectEndpoints } from './disconnectCommand';
 import { pluginsAnswer } from './pluginCheck';
 import { BACK, type Prompter } from './prompter';
 import type { CommandEntry, CommandServices } from './services';
@@ -209,97 +213,6 @@ export async function connectToNetwork(services: CommandServices, args: readonly
   const network = await pickNetwork(prompter, snapshot, title, (n) => acceptsConnections(n) && !joined.has(n.id));
   if (!network) return false;
   return connect(services, prompter, network, container);
-}
-
-/** Disconnects each endpoint; when the engine refuses one, offers Force for the ones that failed. */
-export async function disconnectEndpoints(
-  services: CommandServices,
-  args: readonly unknown[],
-): Promise<{ disconnected: string[]; failed: string[] }> {
-  const prompter = prompterFrom(args);
-  const snapshot = services.feed.snapshot;
-  // A container in the host or none network mode has no endpoint to take away: the engine always refuses.
-  const detachable = (e: EndpointModel): boolean => {
-    const network = snapshot.networks.get(e.networkId);
-    return !network || acceptsConnections(network);
-  };
-  const given = nodesFrom(args, isEndpointNode).map((n) => n.endpoint);
-  const chosen =
-    given.length > 0 ? given : await pickEndpoints(prompter, snapshot, vscode.l10n.t('Disconnect'), detachable);
-  const result = { disconnected: [] as string[], failed: [] as string[] };
-  const fixed = chosen.filter((e) => !detachable(e));
-  if (fixed.length > 0) {
-    tell(
-      prompter,
-      vscode.l10n.t(
-        'Left as they are: {0}. A container cannot be disconnected from the host or none network; recreate it with another network instead.',
-        fixed.map((e) => `${e.containerName} (${e.networkName})`).join(', '),
-      ),
-    );
-  }
-  const endpoints = chosen.filter(detachable);
-  if (endpoints.length === 0) return result;
-  const engine = await services.engine();
-  const describe = (e: EndpointModel): string => vscode.l10n.t('{0} from {1}', e.containerName, e.networkName);
-
-  const attempt = async (
-    list: EndpointModel[],
-    force: boolean,
-  ): Promise<Array<{ endpoint: EndpointModel; error: unknown }>> => {
-    const failures: Array<{ endpoint: EndpointModel; error: unknown }> = [];
-    await prompter.withProgress(vscode.l10n.t('Disconnecting...'), async () => {
-      for (const e of list) {
-        try {
-          await engine.disconnect(e.networkId, e.containerId, force);
-          result.disconnected.push(describe(e));
-        } catch (error) {
-          failures.push({ endpoint: e, error });
-        }
-      }
-    });
-    return failures;
-  };
-
-  let failures = await attempt(endpoints, false);
-  if (failures.length > 0) {
-    const forceLabel = vscode.l10n.t('Force Disconnect');
-    const what = failures.map((f) => describe(f.endpoint)).join(', ');
-    const done =
-      result.disconnected.length > 0 ? vscode.l10n.t(' (Disconnected: {0}.)', result.disconnected.join(', ')) : '';
-    const choice = await reportFailure(
-      prompter,
-      services,
-      vscode.l10n.t('Disconnecting {0}{1}', what, done),
-      failures[0].error,
-      {
-        advice: vscode.l10n.t(
-          'The container may have been removed or disconnected meanwhile. Force Disconnect also removes a stale endpoint the engine still holds.',
-        ),
-        actions: [forceLabel],
-      },
-    );
-    if (choice === forceLabel) {
-      failures = await attempt(
-        failures.map((f) => f.endpoint),
-        true,
-      );
-      if (failures.length > 0) {
-        await reportFailure(
-          prompter,
-          services,
-          vscode.l10n.t('Force-disconnecting {0}', failures.map((f) => describe(f.endpoint)).join(', ')),
-          failures[0].error,
-          {
-            advice: vscode.l10n.t('The engine holds no such endpoint any more; the views are refreshed.'),
-          },
-        );
-      }
-    }
-    result.failed = failures.map((f) => describe(f.endpoint));
-  }
-  if (failures.length === 0 && result.disconnected.length > 0)
-    tell(prompter, vscode.l10n.t('Disconnected {0}.', result.disconnected.join(', ')));
-  return result;
 }
 
 export const endpointCommands: CommandEntry[] = [

@@ -1,4 +1,8 @@
-/** Network verbs: remove (multi-select, disconnect first on request), prune, copy name/ID/subnet/IP. */
+/**
+ * Network verbs: remove (multi-select, disconnect first on request), prune, copy name/ID/subnet/IP. Remove and prune
+ * first ask the networks' legacy plugin drivers whether they answer (pluginCheck.ts): the engine would wait for one
+ * that hangs without a limit.
+ */
 import * as vscode from 'vscode';
 import type { EngineApi } from '../engine/api';
 import { isContainerNode, isEndpointNode, isNetworkNode, type NetworkNodeData } from '../explorer/nodeTypes';
@@ -14,6 +18,7 @@ import {
   tell,
 } from './operationSupport';
 import { pickNetwork, pickNetworks, pickText } from './pickers';
+import { driversOfNetwork, silentPluginsOf, tellRefused } from './pluginCheck';
 import type { Prompter } from './prompter';
 import type { CommandEntry, CommandServices } from './services';
 
@@ -27,6 +32,8 @@ function listed(names: string[]): string {
 
 /** What a remove changed, and what failed: reported exactly, also when it stops midway. */
 interface RemoveOutcome {
+  /** Networks not asked for: a legacy plugin of theirs does not answer (the user was told which and why). */
+  refused: string[];
   disconnected: string[];
   removed: string[];
   failures: string[];
@@ -122,9 +129,20 @@ export async function removeNetworks(
   if (!choice) return undefined;
 
   const engine = await services.engine();
-  const outcome: RemoveOutcome = { disconnected: [], removed: [], failures: [] };
+  const silent = await silentPluginsOf(services, prompter, engine, networks, { driversOf: driversOfNetwork });
+  tellRefused(prompter, silent, (n, sentences) =>
+    vscode.l10n.t(
+      'Network "{0}" was not removed: the engine waits for a legacy plugin without a limit, so it would hang. {1} Then remove it again.',
+      n.name,
+      sentences,
+    ),
+  );
+  const refused = [...silent.keys()].map((n) => n.name);
+  const outcome: RemoveOutcome = { refused, disconnected: [], removed: [], failures: [] };
+  const going = attached.filter((a) => !silent.has(a.network));
+  if (going.length === 0) return outcome;
   await prompter.withProgress(vscode.l10n.t('Removing networks...'), async () => {
-    for (const a of attached) await removeOne(engine, a.network, a.endpoints, outcome);
+    for (const a of going) await removeOne(engine, a.network, a.endpoints, outcome);
   });
   reportRemoveOutcome(prompter, services, outcome);
   return outcome;
@@ -175,6 +193,18 @@ export async function pruneNetworks(
   });
   if (!choice) return undefined;
   const engine = await services.engine();
+  const silent = await silentPluginsOf(services, prompter, engine, candidates, { driversOf: driversOfNetwork });
+  if (silent.size > 0) {
+    void prompter.notify({
+      level: 'error',
+      message: vscode.l10n.t(
+        'Nothing was pruned: the engine waits for a legacy plugin without a limit, so it would hang on {0}. {1} Then prune again, or remove the other networks with Remove Network.',
+        [...silent.keys()].map((n) => `"${n.name}"`).join(', '),
+        [...new Set(silent.values())].join(' '),
+      ),
+    });
+    return undefined;
+  }
   try {
     const removed = await prompter.withProgress(vscode.l10n.t('Pruning networks...'), () => engine.pruneNetworks());
     tell(

@@ -6,8 +6,9 @@
  * saw the option, the tree says the IPAM driver is a legacy plugin. A requested pool, range and address are
  * honoured. A plugin socket that accepts and never answers costs Show Network Drivers the 2 s probe cap and gives a
  * sentence; Create Network with it says why instead of sending a request the engine would hang on. The IPAM plugin
- * hangs (SIGSTOP): the network is marked and Connect says why instead of hanging. Once the IPAM plugin stops, the
- * network is marked with the reason; started again, the mark goes.
+ * hangs (SIGSTOP): the network is marked and Connect says why instead of hanging; so do Remove Network, Disconnect and
+ * Prune (hungPluginRefusals.ts). Once the IPAM plugin stops, the network is marked with the reason; started again,
+ * the mark goes.
  */
 import * as assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
@@ -20,6 +21,7 @@ import { eventually } from '../explorer/explorerApi';
 import { ScriptedPrompter, type ScriptStep } from '../operations/scriptedPrompter';
 import { containerNamed, networkNode, run, until } from '../operations/support';
 import { uniqueName } from '../support/docker';
+import { removeDisconnectPruneWhileHung } from './hungPluginRefusals';
 import { PluginEngine } from './pluginEngine';
 
 const engine = new PluginEngine('dne-ipam', '10.250.14');
@@ -48,6 +50,7 @@ describe('engines: third-party IPAM driver', function () {
   const network = uniqueName('ipam');
   const requested = uniqueName('ipamreq');
   const hungNetwork = uniqueName('ipamhung');
+  const spare = uniqueName('ipamspare');
   const [first, second, fixed, next, guest] = ['ipa', 'ipb', 'ipc', 'ipd', 'ipe'].map(uniqueName);
   const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dne-ipam-'));
   const requestLog = path.join(logDir, 'requests.jsonl');
@@ -240,6 +243,14 @@ describe('engines: third-party IPAM driver', function () {
       'the mark gone once the plugin answers again',
       20_000,
     );
+  });
+
+  it('the IPAM plugin hangs: Remove Network, Disconnect and Prune say why instead of hanging; awake, they work', async () => {
+    assert.ok(ipam, 'the IPAM plugin runs');
+    await removeDisconnectPruneWhileHung({
+      ...{ engine, ipam, ipamName: IPAM, ipamSocket: IPAM_SOCKET },
+      ...{ network, container: first, address: '10.253.0.2', spare },
+    });
   });
 
   it('the IPAM plugin stops: the network is marked, with the reason; started again, the mark goes', async () => {
