@@ -113,7 +113,10 @@ describe('buildSnapshot on engine records with fields missing', () => {
   });
 
   it('resolves an endpoint entry the engine left without settings by its network name', () => {
-    const network = buildSnapshot({ networks: [{ Id: 'n1', Name: 'app' }], containers: [] }).networks.get('n1')!;
+    const network = buildSnapshot({
+      networks: [{ Id: 'n1', Name: 'app', Driver: 'bridge', Scope: 'local' }],
+      containers: [],
+    }).networks.get('n1')!;
     const container = buildSnapshot({ networks: [], containers: [{ Id: 'c1', Names: ['/c'] }] }).containers.get('c1')!;
     const byName = new Map([['app', network]]);
     const endpoints = containerEndpoints({ app: undefined }, container, new Map(), byName);
@@ -131,9 +134,9 @@ describe('buildSnapshot on engine records with fields missing', () => {
     };
     const snapshot = buildSnapshot({
       networks: [
-        { Id: 'z', Name: 'zeta' },
-        { Id: 'a', Name: 'alpha' },
-        { Id: 'm', Name: 'mid' },
+        { Id: 'z', Name: 'zeta', Driver: 'bridge', Scope: 'local' },
+        { Id: 'a', Name: 'alpha', Driver: 'bridge', Scope: 'local' },
+        { Id: 'm', Name: 'mid', Driver: 'bridge', Scope: 'local' },
       ],
       containers: [container],
     });
@@ -145,11 +148,17 @@ describe('buildSnapshot on engine records with fields missing', () => {
 });
 
 describe('buildSnapshot: the ports a container shows', () => {
-  it('shows a port the engine sent without Type as tcp, and one with PublicPort 0 as not published', () => {
-    assert.deepEqual(portsOf([{ PrivatePort: 53 }, { IP: '0.0.0.0', PrivatePort: 9000, PublicPort: 0, Type: 'udp' }]), [
-      { containerPort: 53, protocol: 'tcp', hostIp: undefined, hostPort: undefined },
-      { containerPort: 9000, protocol: 'udp', hostIp: undefined, hostPort: undefined },
-    ]);
+  it('shows a port the engine sent with an empty Type as tcp, and one with PublicPort 0 as not published', () => {
+    assert.deepEqual(
+      portsOf([
+        { PrivatePort: 53, Type: '' },
+        { IP: '0.0.0.0', PrivatePort: 9000, PublicPort: 0, Type: 'udp' },
+      ]),
+      [
+        { containerPort: 53, protocol: 'tcp', hostIp: undefined, hostPort: undefined },
+        { containerPort: 9000, protocol: 'udp', hostIp: undefined, hostPort: undefined },
+      ],
+    );
   });
 
   it('sorts by container port, protocol, host address (exposed-only first), then host port', () => {
