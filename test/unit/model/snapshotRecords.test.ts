@@ -6,6 +6,7 @@ import { strict as assert } from 'node:assert';
 import type { EngineContainer, EngineListing, EngineNetwork, EnginePort } from '../../../src/engine/records';
 import { buildSnapshot, containerEndpoints } from '../../../src/model/snapshot';
 import type { PortModel } from '../../../src/model/topology';
+import { network } from '../topology/fakeTopology';
 
 const LONG_ID = '0123456789abcdef'.repeat(4);
 
@@ -17,24 +18,12 @@ function portsOf(ports: EnginePort[]): readonly PortModel[] | undefined {
 describe('buildSnapshot on engine records with fields missing', () => {
   it('shows a network the engine sent without name, driver, scope or flags with empty texts and flags off', () => {
     const snapshot = buildSnapshot({ networks: [{ Id: 'n1' } as EngineNetwork], containers: [] });
+    // The defaults of a plain local bridge network, but for what the engine left out: name, driver, scope.
+    const expected = network('n1', '', { driver: '', scope: '', builtIn: false });
     assert.deepEqual(snapshot.networks.get('n1'), {
-      id: 'n1',
-      name: '',
-      driver: '',
-      scope: '',
+      ...expected,
       created: undefined,
-      ipamDriver: 'default',
-      ipamOptions: {},
-      ipam: [],
-      internal: false,
-      attachable: false,
-      ipv6: false,
-      ingress: false,
-      configOnly: false,
       configFrom: undefined,
-      options: {},
-      labels: {},
-      builtIn: false,
       composeProject: undefined,
     });
   });
@@ -51,9 +40,9 @@ describe('buildSnapshot on engine records with fields missing', () => {
       Ingress: true,
       ConfigOnly: true,
     };
-    const network = buildSnapshot({ networks: [raw], containers: [] }).networks.get('n1');
+    const flagged = buildSnapshot({ networks: [raw], containers: [] }).networks.get('n1');
     assert.deepEqual(
-      [network?.internal, network?.attachable, network?.ipv6, network?.ingress, network?.configOnly, network?.builtIn],
+      [flagged?.internal, flagged?.attachable, flagged?.ipv6, flagged?.ingress, flagged?.configOnly, flagged?.builtIn],
       [true, true, true, true, true, true],
     );
   });
@@ -113,12 +102,12 @@ describe('buildSnapshot on engine records with fields missing', () => {
   });
 
   it('resolves an endpoint entry the engine left without settings by its network name', () => {
-    const network = buildSnapshot({
+    const app = buildSnapshot({
       networks: [{ Id: 'n1', Name: 'app', Driver: 'bridge', Scope: 'local' }],
       containers: [],
     }).networks.get('n1')!;
     const container = buildSnapshot({ networks: [], containers: [{ Id: 'c1', Names: ['/c'] }] }).containers.get('c1')!;
-    const byName = new Map([['app', network]]);
+    const byName = new Map([['app', app]]);
     const endpoints = containerEndpoints({ app: undefined }, container, new Map(), byName);
     assert.deepEqual(
       endpoints.map((e) => [e.key, e.networkName, e.containerName, e.ipv4]),
