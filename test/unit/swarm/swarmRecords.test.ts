@@ -146,6 +146,25 @@ describe('swarm snapshot: tasks and nodes', () => {
     );
   });
 
+  it('breaks ties by id: services sent in reverse id order, global tasks on one node sent in id order', () => {
+    const swarm = swarmOf({
+      services: [
+        { ID: 's2', Spec: { Name: 'api' } },
+        { ID: 's1', Spec: { Name: 'web' } },
+      ],
+      nodes: [node('n1', 'beta'), node('n2', 'alpha')],
+      tasks: [task('g-b', { NodeID: 'n2' }), task('g-a', { NodeID: 'n1' }), task('g-c', { NodeID: 'n2' })],
+    });
+    assert.deepEqual(
+      [...swarm.services.values()].map((s) => s.name),
+      ['api', 'web'],
+    );
+    assert.deepEqual(
+      swarm.tasksByService.get('s1')?.map((t) => `${t.id}@${t.nodeName}`),
+      ['g-b@alpha', 'g-c@alpha', 'g-a@beta'],
+    );
+  });
+
   it('shows a node the manager sent with only its id by that id, with empty texts, not leader', () => {
     assert.deepEqual(swarmOf({ nodes: [{ ID: 'n1', Description: {} }] }).nodes.get('n1'), {
       id: 'n1',
