@@ -1,11 +1,17 @@
 import { strict as assert } from 'node:assert';
 import type { EngineContainer, EngineListing, EngineNetwork } from '../../../src/engine/records';
 import { buildSnapshot } from '../../../src/model/snapshot';
+import type { TopologySnapshot } from '../../../src/model/topology';
 import { loadListing } from './engineFixtures';
 import { containerNamed, endpointNames, endpointOf, networkNamed } from './snapshotLookup';
 
 describe('buildSnapshot on a listing recorded from a real engine (20.10, API 1.41)', () => {
-  const snapshot = buildSnapshot(loadListing('before'));
+  // Built in each test, not once at load: mutation testing credits a test only with the code run inside it.
+  const listing = loadListing('before');
+  let snapshot: TopologySnapshot;
+  beforeEach(() => {
+    snapshot = buildSnapshot(listing);
+  });
 
   it('lists every network sorted by name and marks the engine-made ones as built-in', () => {
     assert.deepEqual(
