@@ -27,7 +27,7 @@ class RecordingSource implements TargetedSource {
     this.networkRequests.push(id);
     this.onRequest(id);
     if (this.failing.has(id)) throw new Error(`inspect of ${id} failed`);
-    return { Id: id, Name: `name-${id}` };
+    return network(id);
   }
 }
 
@@ -36,6 +36,7 @@ const containerRecord = (Id: string, networkIds: string[] = []): EngineContainer
   Names: [`/${Id}`],
   NetworkSettings: { Networks: Object.fromEntries(networkIds.map((id) => [`net-${id}`, { NetworkID: id }])) },
 });
+const network = (id: string): EngineNetwork => ({ Id: id, Name: `name-${id}`, Scope: 'local', Driver: 'bridge' });
 const ids = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}${100 + i}`);
 
 function pendingWith(containers: string[], networks: string[]): PendingWork {
@@ -93,7 +94,7 @@ describe('targetedRound: the requests of one round and what it hands on', () => 
     const result = await targetedRound(source, pending, 4, 0);
     assert.deepEqual(result.updates, [
       { kind: 'network', id: 'n-gone', record: undefined },
-      { kind: 'network', id: 'n1', record: { Id: 'n1', Name: 'name-n1' } },
+      { kind: 'network', id: 'n1', record: network('n1') },
       { kind: 'container', id: 'c-gone', record: undefined },
       { kind: 'container', id: 'c1', record: containerRecord('c1') },
     ]);
