@@ -73,4 +73,36 @@ describe('PersistentMap: an immutable map whose versions share their bulk', () =
       'm0, m1, m10, n39999',
     );
   });
+
+  it('forEach visits every entry in order, with the map itself; an empty change gives back the same version', () => {
+    const map = PersistentMap.over(
+      new Map([
+        ['b', 2],
+        ['a', 1],
+      ]),
+    );
+    const seen: Array<[string, number, boolean]> = [];
+    const context = { tag: 'this' };
+    map.forEach(function (this: unknown, value, key, whole) {
+      seen.push([key, value, whole === map && this === context]);
+    }, context);
+    assert.deepEqual(seen, [
+      ['a', 1, true],
+      ['b', 2, true],
+    ]);
+    assert.equal(map.with(new Map()), map);
+  });
+
+  it('a compare that ties distinct keys still removes the right entry, even alone in a later chunk', () => {
+    const byName = (a: Item, b: Item) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    const base = new Map<string, Item>();
+    for (let i = 0; i < 33; i++) base.set(`k${i}`, { name: 'same', id: `k${i}` }); // chunks of 32 and 1
+    let map = PersistentMap.over(base, byName).with(new Map([['k32', undefined]]));
+    assert.deepEqual([...map.keys()], [...base.keys()].slice(0, 32));
+    assert.equal(map.size, 32);
+    map = map.with(new Map([['k5', undefined]])).with(new Map([['z', { name: 'zz', id: 'z' }]]));
+    const expected = [...base.keys()].filter((key) => key !== 'k5' && key !== 'k32');
+    assert.deepEqual([...map.keys()], [...expected, 'z']);
+    assert.deepEqual([map.size, map.get('k5'), map.get('k32'), map.get('z')?.id], [32, undefined, undefined, 'z']);
+  });
 });
