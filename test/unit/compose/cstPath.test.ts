@@ -102,6 +102,10 @@ describe('compose model: the CST fast path, shape by shape', () => {
       takes('--- #c\na: 1\n', map(7, 12, pair(s(7, 8, 'a'), s(10, 11, '1'))));
     });
 
+    it('a sequence in a sequence on one line', () => {
+      takes('- - a\n', seq(0, 6, seq(2, 6, s(4, 5, 'a'))));
+    });
+
     it('a file of comments only has no root', () => {
       takes('# only\n', null);
     });
@@ -121,6 +125,8 @@ describe('compose model: the CST fast path, shape by shape', () => {
       ['two commas in a row', '[a,, b]\n'],
       ['a quoted key over two lines', '"a\n b": 1\n'],
       ['an implicit key longer than 1024 characters', `${'k'.repeat(1100)}: 1\n`],
+      ['a tab as indentation', 'a:\n\tb: 1\n'],
+      ['text glued to a quoted key', '"a"x: 1\n'],
     ];
     for (const [name, text] of rejected) {
       it(name, () => {
@@ -143,6 +149,20 @@ describe('compose model: the CST fast path, shape by shape', () => {
       assert.equal(treeFromCst('[a: 1]\n'), undefined);
       const inner = flowMap(1, 5, pair(s(1, 2, 'a'), s(4, 5, '1')));
       assert.deepEqual(viaDocument('[a: 1]\n'), { root: seq(0, 6, inner), anchors: [] });
+    });
+
+    it('an anchor on the `---` line (the composer anchors the root map)', () => {
+      const text = '--- &a\nb: 1\n';
+      assert.equal(treeFromCst(text), undefined);
+      const root = { ...map(7, 12, pair(s(7, 8, 'b'), s(10, 11, '1'))), anchor: 'a' };
+      assert.deepEqual(viaDocument(text), { root, anchors: [['a', [root]]] });
+    });
+
+    it('a colon on the line below its key (the composer reads the key as the value above)', () => {
+      const text = 'x:\n  a\n  : 1\n';
+      assert.equal(treeFromCst(text), undefined);
+      const empty = { keyNode: s(7, 7), value: s(11, 12, '1') };
+      assert.deepEqual(viaDocument(text), { root: map(0, 13, pair(s(0, 1, 'x'), s(5, 6, 'a')), empty), anchors: [] });
     });
 
     it('an empty key (the composer reads a null key)', () => {
@@ -198,7 +218,7 @@ describe('compose model: the composed-Document conversion, shape by shape', () =
   });
 
   it('a key left out in a flow map has a null value', () => {
-    assert.deepEqual(viaDocument('{a}\n'), { root: flowMap(0, 3, { ...pair(s(1, 2, 'a'), null) }), anchors: [] });
+    assert.deepEqual(viaDocument('{a}\n'), { root: flowMap(0, 3, pair(s(1, 2, 'a'), null)), anchors: [] });
   });
 
   it('a block scalar does not clip the map it ends', () => {
