@@ -95,6 +95,8 @@ describe('compose model: the CST fast path, shape by shape', () => {
       const a = pair(s(0, 1, 'a'), map(5, 10, pair(s(5, 6, 'b'), s(8, 9, '1'))));
       takes('a:\n  b: 1\n  # c\nd: 2\n', map(0, 21, a, pair(s(16, 17, 'd'), s(19, 20, '2'))));
       takes('- a\n# c\n- b\n', seq(0, 12, s(2, 3, 'a'), s(10, 11, 'b')));
+      const inner = map(5, 21, pair(s(5, 6, 'a'), s(8, 9, '1')), pair(s(16, 17, 'b'), s(19, 20, '2')));
+      takes('x:\n  a: 1\n# c\n  b: 2\n', map(0, 21, pair(s(0, 1, 'x'), inner)));
     });
 
     it('a document start marker alone on its line, or followed by a comment', () => {
@@ -163,6 +165,23 @@ describe('compose model: the CST fast path, shape by shape', () => {
       assert.equal(treeFromCst(text), undefined);
       const empty = { keyNode: s(7, 7), value: s(11, 12, '1') };
       assert.deepEqual(viaDocument(text), { root: map(0, 13, pair(s(0, 1, 'x'), s(5, 6, 'a')), empty), anchors: [] });
+    });
+
+    it('an empty key with an empty value (the composer keeps the pair: null to null)', () => {
+      const text = 'a: 1\n:\n';
+      assert.equal(treeFromCst(text), undefined);
+      const empty = { keyNode: s(5, 5), value: s(6, 6) };
+      assert.deepEqual(viaDocument(text), { root: map(0, 6, pair(s(0, 1, 'a'), s(3, 4, '1')), empty), anchors: [] });
+    });
+
+    it('a flow map key without a value (the composer reads `a: null`)', () => {
+      assert.equal(treeFromCst('{a}\n'), undefined);
+    });
+
+    it('an empty key in a flow sequence (the composer makes it a one-pair map)', () => {
+      assert.equal(treeFromCst('[: 1]\n'), undefined);
+      const inner = flowMap(1, 4, { keyNode: s(1, 1), value: s(3, 4, '1') });
+      assert.deepEqual(viaDocument('[: 1]\n'), { root: seq(0, 5, inner), anchors: [] });
     });
 
     it('an empty key (the composer reads a null key)', () => {
