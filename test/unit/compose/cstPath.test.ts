@@ -138,58 +138,55 @@ describe('compose model: the CST fast path, shape by shape', () => {
     }
   });
 
-  describe('shapes the composer reads otherwise: the CST path declines', () => {
-    it('a number-like key (the composer reads `1.0` as the key "1")', () => {
-      assert.equal(treeFromCst('1.0: a\n'), undefined);
-      assert.deepEqual(viaDocument('1.0: a\n'), {
-        root: map(0, 7, { key: '1', keyNode: s(0, 3, '1.0'), value: s(5, 6, 'a') }),
-        anchors: [],
+  describe('shapes the composer reads otherwise: the CST path declines, the composer builds the tree', () => {
+    const emptyKey = (at: number, value: Plain): Plain => ({ keyNode: s(at, at), value });
+    const cases: [string, string, Plain, [string, Plain[]][]?][] = [
+      [
+        'a number-like key (`1.0` is the key "1")',
+        '1.0: a\n',
+        map(0, 7, { ...pair(s(0, 3, '1.0'), s(5, 6, 'a')), key: '1' }),
+      ],
+      [
+        'a pair inside a flow sequence (a one-pair map)',
+        '[a: 1]\n',
+        seq(0, 6, flowMap(1, 5, pair(s(1, 2, 'a'), s(4, 5, '1')))),
+      ],
+      [
+        'an empty key in a flow sequence (a one-pair map)',
+        '[: 1]\n',
+        seq(0, 5, flowMap(1, 4, emptyKey(1, s(3, 4, '1')))),
+      ],
+      ['a flow map key without a value (`a: null`)', '{a}\n', flowMap(0, 3, pair(s(1, 2, 'a'), null))],
+      [
+        'an empty key (a null key)',
+        'a: 1\n: b\n',
+        map(0, 9, pair(s(0, 1, 'a'), s(3, 4, '1')), emptyKey(5, s(7, 8, 'b'))),
+      ],
+      [
+        'an empty key with an empty value (null to null)',
+        'a: 1\n:\n',
+        map(0, 6, pair(s(0, 1, 'a'), s(3, 4, '1')), emptyKey(5, s(6, 6))),
+      ],
+      [
+        'a colon on the line below its key (the key is the value above)',
+        'x:\n  a\n  : 1\n',
+        map(0, 13, pair(s(0, 1, 'x'), s(5, 6, 'a')), emptyKey(7, s(11, 12, '1'))),
+      ],
+    ];
+    const anchored = { ...map(7, 12, pair(s(7, 8, 'b'), s(10, 11, '1'))), anchor: 'a' };
+    cases.push([
+      'an anchor on the `---` line (the root map anchored)',
+      '--- &a\nb: 1\n',
+      anchored,
+      [['a', [anchored]]],
+    ]);
+    for (const [name, text, root, anchors = []] of cases) {
+      it(name, () => {
+        assert.equal(treeFromCst(text), undefined);
+        assert.deepEqual(composerErrors(text), [], 'the composer accepts the text');
+        assert.deepEqual(viaDocument(text), { root, anchors });
       });
-    });
-
-    it('a pair inside a flow sequence (the composer makes it a one-pair map)', () => {
-      assert.equal(treeFromCst('[a: 1]\n'), undefined);
-      const inner = flowMap(1, 5, pair(s(1, 2, 'a'), s(4, 5, '1')));
-      assert.deepEqual(viaDocument('[a: 1]\n'), { root: seq(0, 6, inner), anchors: [] });
-    });
-
-    it('an anchor on the `---` line (the composer anchors the root map)', () => {
-      const text = '--- &a\nb: 1\n';
-      assert.equal(treeFromCst(text), undefined);
-      const root = { ...map(7, 12, pair(s(7, 8, 'b'), s(10, 11, '1'))), anchor: 'a' };
-      assert.deepEqual(viaDocument(text), { root, anchors: [['a', [root]]] });
-    });
-
-    it('a colon on the line below its key (the composer reads the key as the value above)', () => {
-      const text = 'x:\n  a\n  : 1\n';
-      assert.equal(treeFromCst(text), undefined);
-      const empty = { keyNode: s(7, 7), value: s(11, 12, '1') };
-      assert.deepEqual(viaDocument(text), { root: map(0, 13, pair(s(0, 1, 'x'), s(5, 6, 'a')), empty), anchors: [] });
-    });
-
-    it('an empty key with an empty value (the composer keeps the pair: null to null)', () => {
-      const text = 'a: 1\n:\n';
-      assert.equal(treeFromCst(text), undefined);
-      const empty = { keyNode: s(5, 5), value: s(6, 6) };
-      assert.deepEqual(viaDocument(text), { root: map(0, 6, pair(s(0, 1, 'a'), s(3, 4, '1')), empty), anchors: [] });
-    });
-
-    it('a flow map key without a value (the composer reads `a: null`)', () => {
-      assert.equal(treeFromCst('{a}\n'), undefined);
-    });
-
-    it('an empty key in a flow sequence (the composer makes it a one-pair map)', () => {
-      assert.equal(treeFromCst('[: 1]\n'), undefined);
-      const inner = flowMap(1, 4, { keyNode: s(1, 1), value: s(3, 4, '1') });
-      assert.deepEqual(viaDocument('[: 1]\n'), { root: seq(0, 5, inner), anchors: [] });
-    });
-
-    it('an empty key (the composer reads a null key)', () => {
-      const text = 'a: 1\n: b\n';
-      assert.equal(treeFromCst(text), undefined);
-      const empty = { keyNode: s(5, 5), value: s(7, 8, 'b') };
-      assert.deepEqual(viaDocument(text), { root: map(0, 9, pair(s(0, 1, 'a'), s(3, 4, '1')), empty), anchors: [] });
-    });
+    }
   });
 });
 
