@@ -64,6 +64,16 @@ function follower(source: FixedSource, options: FollowOptions = {}, listing?: En
   return result;
 }
 
+/** A follower past its first listing, the start of container api (c1) noted and its settle window (150 ms) over. */
+function apiStartedAndDue(): TopologyFollower {
+  const source = new FixedSource();
+  source.containers = [containerRecord('c1', 'api')];
+  const result = follower(source, { quietMs: 150 });
+  result.note(started('start', 'c1'));
+  now += 150;
+  return result;
+}
+
 describe('TopologyFollower on a fixed clock', () => {
   beforeEach(() => {
     now = START;
@@ -165,11 +175,7 @@ describe('TopologyFollower on a fixed clock', () => {
   });
 
   it('a targeted round announces the new container once and counts one request and one update', async () => {
-    const source = new FixedSource();
-    source.containers = [containerRecord('c1', 'api')];
-    const f = follower(source, { quietMs: 150 });
-    f.note(started('start', 'c1'));
-    now += 150;
+    const f = apiStartedAndDue();
     const change = await f.applyTargeted(() => false);
     assert.deepStrictEqual(
       change?.diff.containers.added.map((c) => c.name),
@@ -199,11 +205,7 @@ describe('TopologyFollower on a fixed clock', () => {
   });
 
   it('a follower disposed during the round applies and counts nothing', async () => {
-    const source = new FixedSource();
-    source.containers = [containerRecord('c1', 'api')];
-    const f = follower(source, { quietMs: 150 });
-    f.note(started('start', 'c1'));
-    now += 150;
+    const f = apiStartedAndDue();
     assert.equal(await f.applyTargeted(() => true), undefined);
     assert.equal(f.stats.targetedRequests, 0);
     assert.deepStrictEqual([...f.editor.snapshot.containers.keys()], []);
