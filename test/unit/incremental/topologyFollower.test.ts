@@ -150,6 +150,7 @@ describe('TopologyFollower on a fixed clock', () => {
     );
     assert.equal(burst.needsFullListing(false), true, 'disconnected: a listing');
     assert.equal(burst.needsFullListing(true), false, 'nothing pending: no listing');
+    assert.equal(follower(source, { incremental: true }).needsFullListing(true), false, 'incremental on: no listing');
   });
 
   it('a round slower than slowMs makes the engine slow: listings coalesce at least as long as the last one took', async () => {
